@@ -1,0 +1,13 @@
+package org.ringtree.runtime;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The Ringtree platform: webhooks, call orchestration, persistence, billing and the REST API. */
+@SpringBootApplication
+public class RingtreeApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(RingtreeApplication.class, args);
+  }
+}
