@@ -1,0 +1,342 @@
+package org.ringtree.integrations.rtb;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.ringtree.rules.routing.BidCollector;
+import org.ringtree.rules.routing.BidRequest;
+import org.ringtree.rules.routing.PingResult;
+import org.ringtree.rules.routing.PingResult.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pings every RTB target in parallel over HTTP through the Camel route {@value #PING_ROUTE_ID},
+ * each with its own timeout inside one overall deadline, and returns one {@link PingResult} per
+ * target in the order given.
+ *
+ * <p>Why not a multicast: the targets differ per call, and the trace needs one result per target,
+ * in order, with its latency and the reason for a missing bid — including the targets a multicast
+ * timeout would silently drop. Each ping is an independent exchange sent to {@value #PING_ENDPOINT}
+ * on a cached thread pool owned by the Camel context; the caller waits for each future only until
+ * that target's own cut-off, so the auction ends as soon as the slowest in-time reply is in.
+ *
+ * <p>A ping that misses its cut-off is reported as TIMEOUT with the time waited; its HTTP call is
+ * bounded by the same timeout (connect and response) and, if a late answer still arrives, it is
+ * handed to the late-result listener for the trace.
+ */
+public final class CamelBidCollector implements BidCollector, AutoCloseable {
+
+  public static final String PING_ROUTE_ID = "rtb-ping";
+  public static final String PING_ENDPOINT = "direct:rtb-ping";
+
+  static final String URI_PROPERTY = "ringtreeRtbUri";
+  private static final Logger log = LoggerFactory.getLogger(CamelBidCollector.class);
+
+  private final CamelContext camel;
+  private final BidResponseParser parser;
+  private final PingRateLimiter rateLimiter;
+  private final Consumer<PingResult> lateResults;
+  private final BidRequestJson requestJson = new BidRequestJson();
+  private final ProducerTemplate template;
+  private final ExecutorService executor;
+
+  public CamelBidCollector(CamelContext camel) {
+    this(camel, new BidResponseParser(), PingRateLimiter.unlimited(), r -> {});
+  }
+
+  /**
+   * @param camel the application's Camel context (started or not); the ping route is added to it
+   * @param lateResults told about answers that arrive after their cut-off (as TIMEOUT results that
+   *     carry the late bid, if any), from a pool thread
+   */
+  public CamelBidCollector(
+      CamelContext camel,
+      BidResponseParser parser,
+      PingRateLimiter rateLimiter,
+      Consumer<PingResult> lateResults) {
+    this.camel = Objects.requireNonNull(camel, "camel");
+    this.parser = Objects.requireNonNull(parser, "parser");
+    this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+    this.lateResults = Objects.requireNonNull(lateResults, "lateResults");
+    addPingRoute(camel);
+    this.template = camel.createProducerTemplate();
+    this.executor = camel.getExecutorServiceManager().newCachedThreadPool(this, "rtb-ping");
+  }
+
+  private static void addPingRoute(CamelContext camel) {
+    if (camel.getRoute(PING_ROUTE_ID) != null) {
+      return;
+    }
+    try {
+      camel.addRoutes(
+          new RouteBuilder() {
+            @Override
+            public void configure() {
+              from(PING_ENDPOINT)
+                  .routeId(PING_ROUTE_ID)
+                  // A buyer's failure is a result, not an error: no error-handler noise, no retry.
+                  .doTry()
+                  .toD("${exchangeProperty." + URI_PROPERTY + "}")
+                  .doCatch(Exception.class)
+                  .log(org.apache.camel.LoggingLevel.DEBUG, "rtb ping failed: ${exception.message}")
+                  .end();
+            }
+          });
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot add the " + PING_ROUTE_ID + " route", e);
+    }
+  }
+
+  @Override
+  public List<PingResult> collect(
+      BidRequest request, List<PingTarget> targets, Duration overallDeadline) {
+    long start = System.nanoTime();
+    long deadlineMillis = Math.max(1, overallDeadline.toMillis());
+    List<Pending> pending = new ArrayList<>(targets.size());
+    for (PingTarget target : targets) {
+      long timeout = Math.min(target.endpoint().timeoutMillis(), deadlineMillis);
+      if (!rateLimiter.tryAcquire(target.targetId())) {
+        pending.add(new Pending(target, timeout, null, rateLimited(target)));
+        continue;
+      }
+      String uri;
+      try {
+        uri = endpointUri(target.endpoint().url(), timeout);
+      } catch (IllegalArgumentException e) {
+        pending.add(
+            new Pending(
+                target,
+                timeout,
+                null,
+                new PingResult(
+                    target.targetId(),
+                    Status.ERROR,
+                    Optional.empty(),
+                    null,
+                    Duration.ZERO,
+                    e.getMessage())));
+        continue;
+      }
+      String body = requestJson.write(request, Duration.ofMillis(timeout));
+      CompletableFuture<PingResult> future =
+          CompletableFuture.supplyAsync(() -> ping(target, uri, body, timeout), executor);
+      pending.add(new Pending(target, timeout, future, null));
+    }
+
+    List<PingResult> results = new ArrayList<>(pending.size());
+    for (Pending p : pending) {
+      if (p.done != null) {
+        results.add(p.done);
+        continue;
+      }
+      long cutOff = start + TimeUnit.MILLISECONDS.toNanos(p.timeoutMillis);
+      results.add(await(p, cutOff, start, p.timeoutMillis < deadlineMillis));
+    }
+    return results;
+  }
+
+  private record Pending(
+      PingTarget target,
+      long timeoutMillis,
+      CompletableFuture<PingResult> future,
+      PingResult done) {}
+
+  private PingResult await(Pending p, long cutOffNanos, long startNanos, boolean ownTimeout) {
+    try {
+      long wait = Math.max(0, cutOffNanos - System.nanoTime());
+      return p.future.get(wait, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      Duration waited = Duration.ofNanos(System.nanoTime() - startNanos);
+      p.future.whenComplete(
+          (late, error) -> {
+            if (late != null) {
+              lateResults.accept(
+                  new PingResult(
+                      late.targetId(),
+                      Status.TIMEOUT,
+                      late.bid(),
+                      late.httpStatus(),
+                      late.latency(),
+                      "late: "
+                          + late.status()
+                          + " ("
+                          + late.reason()
+                          + ") after "
+                          + late.latency().toMillis()
+                          + " ms"));
+            }
+          });
+      return new PingResult(
+          p.target.targetId(),
+          Status.TIMEOUT,
+          Optional.empty(),
+          null,
+          waited,
+          "no answer within "
+              + p.timeoutMillis
+              + " ms ("
+              + (ownTimeout ? "target timeout" : "auction deadline")
+              + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new PingResult(
+          p.target.targetId(), Status.ERROR, Optional.empty(), null, Duration.ZERO, "interrupted");
+    } catch (ExecutionException e) {
+      // ping() catches everything; this is a bug, still not the caller's problem.
+      log.error("rtb ping to {} failed unexpectedly", p.target.targetId(), e.getCause());
+      return new PingResult(
+          p.target.targetId(),
+          Status.ERROR,
+          Optional.empty(),
+          null,
+          Duration.ofNanos(System.nanoTime() - startNanos),
+          "internal error: " + e.getCause());
+    }
+  }
+
+  /** One HTTP ping through the route; never throws. */
+  private PingResult ping(PingTarget target, String uri, String body, long timeoutMillis) {
+    long t0 = System.nanoTime();
+    try {
+      Exchange exchange =
+          template.send(
+              PING_ENDPOINT,
+              ex -> {
+                ex.setProperty(URI_PROPERTY, uri);
+                ex.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
+                ex.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
+                ex.getIn().setHeader("Accept", "application/json");
+                ex.getIn().setBody(body);
+              });
+      Exception failure =
+          exchange.getException() != null
+              ? exchange.getException()
+              : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+      Duration latency = Duration.ofNanos(System.nanoTime() - t0);
+      if (failure != null) {
+        return failed(target, failure, latency, timeoutMillis);
+      }
+      Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+      String response = exchange.getMessage().getBody(String.class);
+      latency = Duration.ofNanos(System.nanoTime() - t0);
+      if (latency.toMillis() > timeoutMillis) {
+        PingResult parsed =
+            parser.parse(target, status == null ? 0 : status, response, latency, Instant.now());
+        return new PingResult(
+            target.targetId(),
+            Status.TIMEOUT,
+            parsed.bid(),
+            status,
+            latency,
+            "answered after "
+                + latency.toMillis()
+                + " ms, past the "
+                + timeoutMillis
+                + " ms timeout");
+      }
+      return parser.parse(target, status == null ? 0 : status, response, latency, Instant.now());
+    } catch (RuntimeException e) {
+      return failed(target, e, Duration.ofNanos(System.nanoTime() - t0), timeoutMillis);
+    }
+  }
+
+  private static PingResult failed(
+      PingTarget target, Throwable failure, Duration latency, long timeoutMillis) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String kind = root.getClass().getSimpleName();
+    boolean timedOut =
+        root instanceof java.net.SocketTimeoutException
+            || root instanceof java.io.InterruptedIOException
+            || kind.contains("Timeout");
+    if (timedOut) {
+      return new PingResult(
+          target.targetId(),
+          Status.TIMEOUT,
+          Optional.empty(),
+          null,
+          latency,
+          "no answer within " + timeoutMillis + " ms (" + kind + ")");
+    }
+    String message = root.getMessage() == null ? kind : kind + ": " + root.getMessage();
+    return new PingResult(
+        target.targetId(),
+        Status.ERROR,
+        Optional.empty(),
+        null,
+        latency,
+        BidResponseParser.clip(message));
+  }
+
+  private static PingResult rateLimited(PingTarget target) {
+    return new PingResult(
+        target.targetId(),
+        Status.RATE_LIMITED,
+        Optional.empty(),
+        null,
+        Duration.ZERO,
+        "ping rate limit reached");
+  }
+
+  /**
+   * The Camel endpoint for a buyer URL with its timeouts. Only plain http(s) URLs are accepted, and
+   * nothing Camel would interpret ({{…}}, ${…}), so a configured URL can never name another
+   * component.
+   */
+  static String endpointUri(String url, long timeoutMillis) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("invalid RTB URL: " + BidResponseParser.clip(url));
+    }
+    if (uri.getScheme() == null
+        || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
+        || uri.getHost() == null
+        || url.contains("{{")
+        || url.contains("${")
+        || uri.getFragment() != null) {
+      throw new IllegalArgumentException("not an http(s) RTB URL: " + BidResponseParser.clip(url));
+    }
+    String t = Long.toString(timeoutMillis);
+    return url
+        + (uri.getRawQuery() == null ? "?" : "&")
+        + "httpMethod=POST&throwExceptionOnFailure=false"
+        + "&connectTimeout="
+        + t
+        + "&connectionRequestTimeout="
+        + t
+        + "&responseTimeout="
+        + t
+        + "&soTimeout="
+        + t;
+  }
+
+  @Override
+  public void close() {
+    camel.getExecutorServiceManager().shutdownNow(executor);
+    try {
+      template.stop();
+    } catch (RuntimeException e) {
+      log.debug("stopping the rtb producer template", e);
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package org.ringtree.integrations.twilio;
+
+import com.twilio.http.HttpMethod;
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Dial;
+import com.twilio.twiml.voice.Gather;
+import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Number;
+import com.twilio.twiml.voice.Pause;
+import com.twilio.twiml.voice.Play;
+import com.twilio.twiml.voice.Record;
+import com.twilio.twiml.voice.Say;
+import com.twilio.twiml.voice.Sip;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.ringtree.rules.call.CallInstruction;
+import org.ringtree.rules.directory.Destination;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders the engine's {@link CallInstruction}s as a TwiML document. Built only with the SDK's
+ * builders, so operator text always reaches the XML as escaped character data, never as markup.
+ * Stateless and thread-safe.
+ */
+public final class TwimlRenderer {
+
+  private static final Logger log = LoggerFactory.getLogger(TwimlRenderer.class);
+
+  /** Renders one webhook answer: the instructions in order, pointing back at {@code urls}. */
+  public String render(List<CallInstruction> instructions, TwimlUrls urls) {
+    VoiceResponse.Builder response = new VoiceResponse.Builder();
+    for (CallInstruction instruction : instructions) {
+      if (instruction instanceof CallInstruction.Say s) {
+        response.say(say(s));
+      } else if (instruction instanceof CallInstruction.Play p) {
+        response.play(play(p));
+      } else if (instruction instanceof CallInstruction.Pause p) {
+        response.pause(pause(p));
+      } else if (instruction instanceof CallInstruction.Gather g) {
+        response.gather(gather(g, urls));
+      } else if (instruction instanceof CallInstruction.Record r) {
+        response.record(record(r, urls));
+      } else if (instruction instanceof CallInstruction.Dial d) {
+        response.dial(dial(d, urls));
+      } else if (instruction instanceof CallInstruction.Hangup) {
+        response.hangup(new Hangup.Builder().build());
+      } else {
+        throw new IllegalArgumentException("unknown instruction: " + instruction);
+      }
+    }
+    return response.build().toXml();
+  }
+
+  private static Say say(CallInstruction.Say s) {
+    Say.Builder b = new Say.Builder(s.text());
+    wireEnum(Say.Voice.class, s.voice(), "voice").ifPresent(b::voice);
+    wireEnum(Say.Language.class, s.language(), "language").ifPresent(b::language);
+    return b.build();
+  }
+
+  private static Play play(CallInstruction.Play p) {
+    // URI.create rejects a malformed URL loudly; the SDK would silently render an empty <Play/>.
+    return new Play.Builder(URI.create(p.url())).build();
+  }
+
+  private static Pause pause(CallInstruction.Pause p) {
+    return new Pause.Builder().length(p.seconds()).build();
+  }
+
+  private static Gather gather(CallInstruction.Gather g, TwimlUrls urls) {
+    Gather.Builder b =
+        new Gather.Builder()
+            .action(urls.gatherAction())
+            .method(HttpMethod.POST)
+            .timeout(g.timeoutSeconds())
+            // The runtime counts retries and takes the invalid/no-input port itself.
+            .actionOnEmptyResult(true);
+    if (!g.inputs().isEmpty()) {
+      b.inputs(
+          g.inputs().stream()
+              .sorted()
+              .map(
+                  m ->
+                      m == CallInstruction.InputMode.DTMF ? Gather.Input.DTMF : Gather.Input.SPEECH)
+              .toList());
+    }
+    if (g.numDigits() != null) {
+      b.numDigits(g.numDigits());
+    }
+    if (g.finishOnKey() != null) {
+      b.finishOnKey(g.finishOnKey());
+    }
+    for (CallInstruction prompt : g.prompts()) {
+      if (prompt instanceof CallInstruction.Say s) {
+        b.say(say(s));
+      } else if (prompt instanceof CallInstruction.Play p) {
+        b.play(play(p));
+      } else if (prompt instanceof CallInstruction.Pause p) {
+        b.pause(pause(p));
+      } else {
+        throw new IllegalArgumentException("not a Gather prompt: " + prompt);
+      }
+    }
+    return b.build();
+  }
+
+  private static Record record(CallInstruction.Record r, TwimlUrls urls) {
+    return new Record.Builder()
+        .action(urls.recordAction())
+        .method(HttpMethod.POST)
+        .recordingStatusCallback(urls.recordingStatusCallback())
+        .recordingStatusCallbackMethod(HttpMethod.POST)
+        .maxLength(r.maxLengthSeconds())
+        .playBeep(r.playBeep())
+        .build();
+  }
+
+  private static Dial dial(CallInstruction.Dial d, TwimlUrls urls) {
+    Dial.Builder b =
+        new Dial.Builder()
+            .action(urls.dialAction())
+            .method(HttpMethod.POST)
+            .timeout(d.timeoutSeconds())
+            .answerOnBridge(true);
+    if (d.callerId() != null) {
+      b.callerId(d.callerId());
+    }
+    if (d.record()) {
+      b.record(Dial.Record.RECORD_FROM_ANSWER_DUAL)
+          .recordingStatusCallback(urls.recordingStatusCallback())
+          .recordingStatusCallbackMethod(HttpMethod.POST);
+    }
+    if (d.destination() instanceof Destination.PhoneNumber n) {
+      b.number(new Number.Builder(n.e164()).build());
+    } else if (d.destination() instanceof Destination.SipUri s) {
+      Sip.Builder sip = new Sip.Builder(s.uri());
+      if (s.username() != null) {
+        sip.username(s.username());
+      }
+      if (s.password() != null) {
+        sip.password(s.password());
+      }
+      b.sip(sip.build());
+    } else {
+      throw new IllegalArgumentException("not dialable: " + d.destination());
+    }
+    return b.build();
+  }
+
+  /** Maps a wire value such as "Polly.Joanna" or "en-US" to the SDK enum; unknown → default. */
+  private static <E extends Enum<E>> Optional<E> wireEnum(
+      Class<E> type, String value, String what) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    Optional<E> match =
+        Arrays.stream(type.getEnumConstants())
+            .filter(e -> e.toString().equalsIgnoreCase(value.trim()))
+            .findFirst();
+    if (match.isEmpty()) {
+      log.warn("unknown Twilio {} '{}': using the provider default", what, value);
+    }
+    return match;
+  }
+}
