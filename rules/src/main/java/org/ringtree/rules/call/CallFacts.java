@@ -1,0 +1,38 @@
+package org.ringtree.rules.call;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Everything the rules may look at about a call: who calls, which campaign and publisher it came
+ * through, its tags and IVR answers so far, when it arrived, and the caller's earlier calls (the
+ * runtime loads those within the longest window any rule needs).
+ */
+public record CallFacts(
+    String callId,
+    String campaignId,
+    String publisherId,
+    String trackingNumber,
+    Caller caller,
+    Map<String, String> tags,
+    Map<String, String> answers,
+    Instant arrivedAt,
+    List<PriorCall> history) {
+
+  public CallFacts {
+    Objects.requireNonNull(caller, "caller");
+    Objects.requireNonNull(arrivedAt, "arrivedAt");
+    tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
+    answers =
+        answers == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(answers));
+    history = history == null ? List.of() : List.copyOf(history);
+  }
+
+  public CallFacts withTagsAndAnswers(Map<String, String> t, Map<String, String> a) {
+    return new CallFacts(
+        callId, campaignId, publisherId, trackingNumber, caller, t, a, arrivedAt, history);
+  }
+}

@@ -1,0 +1,136 @@
+package org.ringtree.rules.compiler;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.ringtree.rules.directory.Campaign;
+import org.ringtree.rules.directory.DirectorySnapshot;
+import org.ringtree.rules.directory.PayoutPolicy;
+import org.ringtree.rules.flow.ConditionClause;
+import org.ringtree.rules.flow.FlowDocument;
+import org.ringtree.rules.flow.FlowJson;
+import org.ringtree.rules.flow.FlowNode;
+import org.ringtree.rules.flow.NodeKind;
+import org.ringtree.rules.json.RingtreeJson;
+import org.ringtree.rules.validation.FlowValidator;
+import org.ringtree.rules.validation.Issue;
+
+/**
+ * Compiles a flow with the directory it refers to. Validates first and refuses a flow with errors.
+ * Output is deterministic: nodes are visited in id order, maps are sorted, and nothing depends on
+ * time, randomness or hash order.
+ */
+public final class FlowCompiler {
+
+  private FlowCompiler() {}
+
+  public static CompileResult compile(FlowDocument flow, DirectorySnapshot directory) {
+    List<Issue> issues = FlowValidator.validate(flow, directory);
+    if (FlowValidator.hasErrors(issues)) {
+      return new CompileResult(java.util.Optional.empty(), issues);
+    }
+    Set<String> targets = new TreeSet<>();
+    Set<String> groups = new TreeSet<>();
+    Set<String> connectors = new TreeSet<>();
+    for (FlowNode n : flow.nodes()) {
+      if (n.kind() == NodeKind.ROUTE) {
+        targets.addAll(n.settings().strings("targets"));
+        groups.addAll(n.settings().strings("groups"));
+      } else if (n.kind() == NodeKind.CONNECTOR) {
+        connectors.add(n.settings().string("connectorId"));
+      }
+    }
+    DirectorySnapshot used = directory.subset(flow.campaignId(), targets, groups, connectors);
+    String flowJson = FlowJson.write(flow);
+    String directoryJson;
+    try {
+      directoryJson =
+          RingtreeJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(used) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a directory snapshot always serialises", e);
+    }
+    String versionKey = sha256(flowJson + "\u0000" + directoryJson).substring(0, 16);
+
+    List<RuleIndexEntry> index = new ArrayList<>();
+    String drl = new DrlWriter(index).write(flow);
+    Campaign campaign =
+        flow.campaignId() == null ? null : used.campaign(flow.campaignId()).orElse(null);
+    List<FlowNode> sorted = sortedNodes(flow);
+    DmnWriter dmn = new DmnWriter(index);
+    String routing =
+        dmn.routing(
+            sorted.stream().filter(n -> n.kind() == NodeKind.ROUTE).toList(),
+            campaign,
+            expectedPayout(campaign));
+    String billing = dmn.billing(campaign);
+    List<FlowNode> connectorNodes =
+        sorted.stream().filter(n -> n.kind() == NodeKind.CONNECTOR).toList();
+    String camel = new CamelYamlWriter(index).write(versionKey, connectorNodes);
+    Map<String, String> endpoints = new TreeMap<>();
+    connectorNodes.forEach(
+        n -> endpoints.put(n.id(), CamelYamlWriter.endpoint(versionKey, n.id())));
+    return new CompileResult(
+        java.util.Optional.of(
+            new CompiledFlow(
+                versionKey,
+                flow,
+                used,
+                flowJson,
+                directoryJson,
+                drl,
+                routing,
+                billing,
+                camel,
+                endpoints,
+                index)),
+        issues);
+  }
+
+  /** What the publisher is expected to earn on a converting call, for the margin rule. */
+  public static BigDecimal expectedPayout(Campaign campaign) {
+    if (campaign == null || campaign.payout() == null) {
+      return BigDecimal.ZERO;
+    }
+    PayoutPolicy p = campaign.payout();
+    return switch (p.mode()) {
+      case FIXED -> p.fixedPayout() == null ? BigDecimal.ZERO : p.fixedPayout().amount();
+      case TIERED ->
+          p.tiers().stream()
+              .map(t -> t.amount().amount())
+              .max(Comparator.naturalOrder())
+              .orElse(BigDecimal.ZERO);
+      case REVENUE_SHARE -> BigDecimal.ZERO;
+    };
+  }
+
+  static List<FlowNode> sortedNodes(FlowDocument flow) {
+    List<FlowNode> nodes = new ArrayList<>(flow.nodes());
+    nodes.sort(Comparator.comparing(FlowNode::id));
+    return nodes;
+  }
+
+  /** The typed clauses of a (validated) condition node. */
+  public static List<ConditionClause> clauses(FlowNode node) {
+    return node.settings().objects("clauses").stream().map(ConditionClause::parse).toList();
+  }
+
+  static String sha256(String s) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.ringtree.rules.engine;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.ringtree.rules.call.CallFacts;
+
+/**
+ * Where a call is in its flow, between webhooks. Plain data: the runtime stores it as JSON ({@link
+ * org.ringtree.rules.json.RingtreeJson}) and hands it back with the next input. {@code facts}
+ * carries the tags and IVR answers gathered so far; {@code attempts} counts retries per
+ * menu/collect node and loops per go-to node.
+ */
+public record CallState(
+    String versionId,
+    String nodeId,
+    Waiting waiting,
+    CallFacts facts,
+    Map<String, Integer> attempts,
+    int steps) {
+
+  /** What the call waits for at {@code nodeId}. */
+  public enum Waiting {
+    /** Digits or speech for a menu or collect node. */
+    INPUT,
+    /** The outcome of routing (connected, or all candidates failed). */
+    ROUTE,
+    /** The reply of a connector. */
+    CONNECTOR,
+    /** The end of a voicemail recording. */
+    RECORDING,
+    /** Nothing: the call is over. */
+    DONE
+  }
+
+  public CallState {
+    Objects.requireNonNull(versionId, "versionId");
+    Objects.requireNonNull(waiting, "waiting");
+    Objects.requireNonNull(facts, "facts");
+    attempts =
+        attempts == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new TreeMap<>(attempts));
+  }
+}

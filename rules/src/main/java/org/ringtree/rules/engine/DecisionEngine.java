@@ -1,0 +1,120 @@
+package org.ringtree.rules.engine;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ringtree.rules.billing.BillingDecision;
+import org.ringtree.rules.billing.BillingInput;
+import org.ringtree.rules.call.CallFacts;
+import org.ringtree.rules.compiler.CompiledFlow;
+import org.ringtree.rules.routing.BidCollector;
+import org.ringtree.rules.routing.RouteContext;
+import org.ringtree.rules.routing.RouteDecision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The decision engine the runtime and the simulator call. It builds the KieBase and DMN runtime of
+ * each compiled flow version once ({@link #load}), caches them by version id, and answers IVR
+ * steps, route decisions and billing decisions for calls on any loaded version. A flow's current
+ * version can be swapped atomically ({@link #publish}); calls already in progress keep the version
+ * their state names.
+ */
+public final class DecisionEngine {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DecisionEngine.class);
+
+  private final Map<String, FlowRuntime> versions = new ConcurrentHashMap<>();
+  private final Map<String, String> currentByFlow = new ConcurrentHashMap<>();
+
+  /** Builds (once) and caches the runtime of a compiled version; returns it. */
+  public FlowRuntime load(CompiledFlow compiled) {
+    Objects.requireNonNull(compiled, "compiled");
+    return versions.computeIfAbsent(
+        compiled.versionId(),
+        id -> {
+          long t0 = System.nanoTime();
+          FlowRuntime rt = FlowRuntime.build(compiled);
+          LOG.info(
+              "Built flow version {} ({} rules) in {} ms",
+              id,
+              compiled.ruleIndex().size(),
+              (System.nanoTime() - t0) / 1_000_000);
+          return rt;
+        });
+  }
+
+  /**
+   * Loads a version and makes it the one new calls of its flow start on. The KieBase is built
+   * before the swap, so no call ever sees a half-built version.
+   */
+  public void publish(CompiledFlow compiled) {
+    load(compiled);
+    String flowId = compiled.flow().id() == null ? compiled.versionId() : compiled.flow().id();
+    currentByFlow.put(flowId, compiled.versionId());
+  }
+
+  /** The version new calls of a flow start on. */
+  public Optional<String> currentVersion(String flowId) {
+    return Optional.ofNullable(currentByFlow.get(flowId));
+  }
+
+  public boolean isLoaded(String versionId) {
+    return versions.containsKey(versionId);
+  }
+
+  /** Drops a version no call uses any more. */
+  public void unload(String versionId) {
+    versions.remove(versionId);
+  }
+
+  private FlowRuntime runtime(String versionId) {
+    FlowRuntime rt = versions.get(versionId);
+    if (rt == null) {
+      throw new IllegalStateException("flow version " + versionId + " is not loaded");
+    }
+    return rt;
+  }
+
+  /** A new call enters the flow: runs it to the first step that waits or ends. */
+  public Step start(String versionId, CallFacts facts) {
+    return new Ivr(runtime(versionId)).start(facts);
+  }
+
+  /** The caller (or routing, a connector, a recording) answered: runs the flow on from there. */
+  public Step next(CallState state, CallInput input) {
+    return new Ivr(runtime(state.versionId())).next(state, input);
+  }
+
+  /**
+   * Decides the route node the call waits at: eligibility with a justification for every skip, bids
+   * through {@code bids} for eligible RTB targets (may be null when the node has none), and the
+   * ranking. The runtime dials the ranked candidates in order.
+   */
+  public RouteDecision route(CallState state, RouteContext context, BidCollector bids) {
+    if (state.waiting() != CallState.Waiting.ROUTE) {
+      throw new IllegalStateException("the call is not at a route node");
+    }
+    RouteContext ctx =
+        new RouteContext(
+            state.facts(),
+            context.usage(),
+            context.performance(),
+            context.rotation(),
+            context.seed(),
+            context.now());
+    return new RouteDecider(runtime(state.versionId())).decide(state.nodeId(), ctx, bids);
+  }
+
+  /** Decides a route node directly (benchmarks, the simulator, what-if tools in the editor). */
+  public RouteDecision route(
+      String versionId, String routeNodeId, RouteContext context, BidCollector bids) {
+    return new RouteDecider(runtime(versionId)).decide(routeNodeId, context, bids);
+  }
+
+  /** The billable/payout decision for a finished call, through the version's billing DMN. */
+  public BillingDecision bill(String versionId, BillingInput input) {
+    return new Biller(runtime(versionId)).bill(input);
+  }
+}

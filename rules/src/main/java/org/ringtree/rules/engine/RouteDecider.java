@@ -1,0 +1,424 @@
+package org.ringtree.rules.engine;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.kie.dmn.api.core.DMNContext;
+import org.kie.dmn.api.core.DMNDecisionResult;
+import org.kie.dmn.api.core.DMNResult;
+import org.ringtree.rules.call.CallFacts;
+import org.ringtree.rules.directory.Campaign;
+import org.ringtree.rules.directory.Caps;
+import org.ringtree.rules.directory.Destination;
+import org.ringtree.rules.directory.DirectorySnapshot;
+import org.ringtree.rules.directory.Target;
+import org.ringtree.rules.engine.fact.CampaignFact;
+import org.ringtree.rules.engine.fact.CapFact;
+import org.ringtree.rules.engine.fact.Outcomes;
+import org.ringtree.rules.engine.fact.RouteCheck;
+import org.ringtree.rules.engine.fact.UsageFact;
+import org.ringtree.rules.flow.FlowNode;
+import org.ringtree.rules.flow.NodeConfig;
+import org.ringtree.rules.money.Money;
+import org.ringtree.rules.routing.Bid;
+import org.ringtree.rules.routing.BidCollector;
+import org.ringtree.rules.routing.BidRequest;
+import org.ringtree.rules.routing.Candidate;
+import org.ringtree.rules.routing.PerformanceStats;
+import org.ringtree.rules.routing.PingResult;
+import org.ringtree.rules.routing.RouteContext;
+import org.ringtree.rules.routing.RouteDecision;
+import org.ringtree.rules.routing.Usage;
+import org.ringtree.rules.trace.Justification;
+import org.ringtree.rules.trace.Justification.Verdict;
+
+/**
+ * Decides one route node for one call: eligibility through the generated rules, bids through the
+ * {@link BidCollector} port for eligible RTB targets, price acceptance through the routing DMN
+ * (floor and margin), then ranking by priority tier and the node's distribution method.
+ */
+final class RouteDecider {
+
+  private final FlowRuntime rt;
+
+  RouteDecider(FlowRuntime rt) {
+    this.rt = rt;
+  }
+
+  RouteDecision decide(String nodeId, RouteContext ctx, BidCollector bids) {
+    FlowNode node = rt.node(nodeId);
+    if (node == null || node.kind() != org.ringtree.rules.flow.NodeKind.ROUTE) {
+      throw new IllegalArgumentException("not a route node: " + nodeId);
+    }
+    NodeConfig cfg = node.settings();
+    String method = cfg.string("method");
+    DirectorySnapshot dir = rt.compiled().directory();
+    CallFacts facts = ctx.facts();
+    List<Justification> why = new ArrayList<>();
+
+    // 1. Eligibility rules.
+    Map<String, String> attrs = Facts.attributes(facts);
+    List<Object> inserted = new ArrayList<>(Facts.callFacts(facts, attrs));
+    inserted.add(new RouteCheck(nodeId));
+    List<Object> routeFacts = rt.routeFacts(nodeId);
+    inserted.addAll(routeFacts);
+    for (Object f : routeFacts) {
+      if (f instanceof CapFact cap) {
+        inserted.add(usage(cap, ctx, dir));
+      }
+    }
+    Campaign campaign =
+        facts.campaignId() == null ? null : dir.campaign(facts.campaignId()).orElse(null);
+    if (campaign == null && rt.compiled().flow().campaignId() != null) {
+      campaign = dir.campaign(rt.compiled().flow().campaignId()).orElse(null);
+    }
+    if (campaign != null) {
+      inserted.add(
+          new CampaignFact(
+              campaign.id(),
+              campaign.duplicateRule().scope(),
+              campaign.duplicateRule().basis(),
+              campaign.duplicateRule().windowSeconds()));
+    }
+    Outcomes out = rt.fire(inserted, attrs);
+    Map<String, List<Outcomes.Skip>> skipped = new LinkedHashMap<>();
+    for (Outcomes.Skip s : out.skips()) {
+      skipped.computeIfAbsent(s.targetId(), k -> new ArrayList<>()).add(s);
+    }
+
+    List<Target> eligible = new ArrayList<>();
+    for (String id : rt.routeTargets(nodeId)) {
+      Target t = dir.target(id).orElse(null);
+      if (t == null) {
+        continue;
+      }
+      List<Outcomes.Skip> s = skipped.get(id);
+      if (s != null) {
+        s.stream()
+            .sorted(Comparator.comparing(Outcomes.Skip::ruleId))
+            .forEach(
+                k ->
+                    why.add(
+                        new Justification(
+                            id,
+                            nodeId,
+                            k.ruleId(),
+                            Verdict.SKIPPED,
+                            t.name() + " skipped: " + k.reason())));
+      } else {
+        eligible.add(t);
+      }
+    }
+
+    // 2. Bids for eligible RTB targets.
+    List<PingResult> pings = List.of();
+    Map<String, PingResult> pingByTarget = new HashMap<>();
+    List<BidCollector.PingTarget> toPing =
+        eligible.stream()
+            .filter(Target::isRtb)
+            .map(
+                t -> new BidCollector.PingTarget(t.id(), (Destination.RtbEndpoint) t.destination()))
+            .toList();
+    if (!toPing.isEmpty()) {
+      if (bids == null) {
+        throw new IllegalArgumentException(
+            "route " + nodeId + " has RTB targets: a BidCollector is needed");
+      }
+      BidRequest request =
+          new BidRequest(
+              facts.callId(),
+              facts.campaignId(),
+              facts.publisherId(),
+              facts.caller().number(),
+              facts.caller().state(),
+              facts.caller().zip(),
+              facts.caller().city(),
+              facts.caller().areaCode(),
+              facts.caller().country(),
+              facts.tags(),
+              facts.arrivedAt());
+      pings =
+          bids.collect(request, toPing, Duration.ofMillis(cfg.integer("pingDeadlineMillis", 2000)));
+      pings.forEach(p -> pingByTarget.put(p.targetId(), p));
+    }
+
+    // 3. Prices, and the routing policy's lowest acceptable offer.
+    Policy policy = policy(nodeId, campaign);
+    String currency = campaign == null ? Money.USD : campaign.currency();
+    List<Candidate> candidates = new ArrayList<>();
+    for (Target t : eligible) {
+      Candidate c;
+      if (t.isRtb()) {
+        PingResult p = pingByTarget.get(t.id());
+        if (p == null || p.status() != PingResult.Status.ACCEPTED) {
+          String reason =
+              p == null
+                  ? "no bid"
+                  : "no bid ("
+                      + p.status().name().toLowerCase(java.util.Locale.ROOT)
+                      + (p.reason() == null ? "" : ": " + p.reason())
+                      + ")";
+          why.add(
+              new Justification(
+                  t.id(), nodeId, "rtb", Verdict.SKIPPED, t.name() + " skipped: " + reason));
+          continue;
+        }
+        Bid b = p.bid().orElseThrow();
+        if (b.expiredAt(ctx.now())) {
+          why.add(
+              new Justification(
+                  t.id(),
+                  nodeId,
+                  "rtb",
+                  Verdict.SKIPPED,
+                  t.name() + " skipped: bid expired at " + b.expiresAt()));
+          continue;
+        }
+        c =
+            new Candidate(
+                t.id(),
+                t.name(),
+                t.buyerId(),
+                t.priority(),
+                t.weight(),
+                b.destination(),
+                b.amount(),
+                Candidate.PriceSource.BID,
+                b);
+      } else if (t.fixedPrice() != null) {
+        c =
+            new Candidate(
+                t.id(),
+                t.name(),
+                t.buyerId(),
+                t.priority(),
+                t.weight(),
+                t.destination(),
+                t.fixedPrice(),
+                Candidate.PriceSource.FIXED,
+                null);
+      } else {
+        c =
+            new Candidate(
+                t.id(),
+                t.name(),
+                t.buyerId(),
+                t.priority(),
+                t.weight(),
+                t.destination(),
+                null,
+                Candidate.PriceSource.NONE,
+                null);
+      }
+      if ("ringTree".equals(method)) {
+        if (c.price() == null) {
+          why.add(
+              new Justification(
+                  t.id(),
+                  nodeId,
+                  policy.row(),
+                  Verdict.SKIPPED,
+                  t.name() + " skipped: no price to compete with"));
+          continue;
+        }
+        if (c.price().amount().compareTo(policy.minimum()) < 0) {
+          why.add(
+              new Justification(
+                  t.id(),
+                  nodeId,
+                  policy.row(),
+                  Verdict.SKIPPED,
+                  t.name()
+                      + " skipped: offer "
+                      + c.price().amount().toPlainString()
+                      + " below the minimum "
+                      + policy
+                          .minimum()
+                          .setScale(2, java.math.RoundingMode.HALF_EVEN)
+                          .toPlainString()
+                      + " "
+                      + currency
+                      + " (floor/margin)"));
+          continue;
+        }
+      }
+      candidates.add(c);
+    }
+
+    // 4. Ranking: priority tiers first, then the method inside each tier.
+    List<Candidate> ranked = rank(method, candidates, ctx, cfg, rt.routeTargets(nodeId));
+    for (int i = 0; i < ranked.size(); i++) {
+      Candidate c = ranked.get(i);
+      String price = c.price() == null ? "no price" : c.price().toString();
+      why.add(
+          new Justification(
+              c.targetId(),
+              nodeId,
+              policy.row(),
+              i == 0 ? Verdict.WINNER : Verdict.ELIGIBLE,
+              c.name()
+                  + (i == 0 ? " wins" : " ranked " + (i + 1))
+                  + " (tier "
+                  + c.tier()
+                  + ", "
+                  + method
+                  + ", "
+                  + price
+                  + ")"));
+    }
+    Justification summary =
+        ranked.isEmpty()
+            ? new Justification(
+                nodeId,
+                nodeId,
+                policy.row(),
+                Verdict.SKIPPED,
+                "No eligible target; the call takes the fallback.")
+            : new Justification(
+                ranked.get(0).targetId(),
+                nodeId,
+                policy.row(),
+                Verdict.WINNER,
+                ranked.get(0).name()
+                    + " wins by "
+                    + method
+                    + " among "
+                    + ranked.size()
+                    + " eligible of "
+                    + rt.routeTargets(nodeId).size()
+                    + ".");
+    return new RouteDecision(nodeId, method, ranked, why, pings, summary);
+  }
+
+  private static UsageFact usage(CapFact cap, RouteContext ctx, DirectorySnapshot dir) {
+    Usage u;
+    Caps caps;
+    if ("buyer".equals(cap.scope())) {
+      u = ctx.usage().buyer(cap.ownerId());
+      caps = dir.buyer(cap.ownerId()).map(b -> b.caps()).orElse(Caps.NONE);
+    } else {
+      u = ctx.usage().target(cap.ownerId());
+      caps = dir.target(cap.ownerId()).map(Target::caps).orElse(Caps.NONE);
+    }
+    Usage.Counts counts =
+        caps.countOn() == Caps.CountOn.CONVERSIONS ? u.conversions() : u.connections();
+    long n =
+        switch (cap.period()) {
+          case "concurrency" -> u.concurrent();
+          case "hourly" -> counts.hourly();
+          case "daily" -> counts.daily();
+          case "monthly" -> counts.monthly();
+          default -> counts.total();
+        };
+    return new UsageFact(cap.scope(), cap.ownerId(), cap.period(), n);
+  }
+
+  /** The routing DMN's answer for this node. */
+  private record Policy(String method, BigDecimal minimum, String row) {}
+
+  private Policy policy(String nodeId, Campaign campaign) {
+    DMNContext ctx = rt.dmn().newContext();
+    ctx.set("Route node", nodeId);
+    ctx.set("Publisher payout", org.ringtree.rules.compiler.FlowCompiler.expectedPayout(campaign));
+    DMNResult result = rt.dmn().evaluateAll(rt.routingModel(), ctx);
+    DMNDecisionResult d = result.getDecisionResultByName(DmnNames.ROUTING_DECISION);
+    if (d == null || d.hasErrors() || !(d.getResult() instanceof Map<?, ?> m)) {
+      throw new IllegalStateException(
+          "routing policy failed for " + nodeId + ": " + result.getMessages());
+    }
+    Object min = m.get("Minimum offer");
+    return new Policy(
+        String.valueOf(m.get("Method")),
+        min instanceof BigDecimal b ? b : new BigDecimal(String.valueOf(min)),
+        String.valueOf(m.get("Row")));
+  }
+
+  static List<Candidate> rank(
+      String method,
+      List<Candidate> candidates,
+      RouteContext ctx,
+      NodeConfig cfg,
+      List<String> listed) {
+    Map<Integer, List<Candidate>> tiers = new TreeMap<>();
+    candidates.forEach(c -> tiers.computeIfAbsent(c.tier(), k -> new ArrayList<>()).add(c));
+    Map<String, Integer> order = new HashMap<>();
+    for (int i = 0; i < listed.size(); i++) {
+      order.put(listed.get(i), i);
+    }
+    Comparator<Candidate> byListing =
+        Comparator.comparing(c -> order.getOrDefault(c.targetId(), Integer.MAX_VALUE));
+    byListing = byListing.thenComparing(Candidate::targetId);
+    List<Candidate> out = new ArrayList<>();
+    SplittableRandom random = new SplittableRandom(ctx.seed());
+    for (List<Candidate> tier : tiers.values()) {
+      List<Candidate> t = new ArrayList<>(tier);
+      t.sort(byListing);
+      switch (method) {
+        case "ringTree" ->
+            t.sort(
+                Comparator.comparing((Candidate c) -> c.price().amount(), Comparator.reverseOrder())
+                    .thenComparing(c -> c.priceSource() == Candidate.PriceSource.FIXED ? 0 : 1)
+                    .thenComparing(byListing));
+        case "roundRobin" -> {
+          if (!t.isEmpty()) {
+            int shift = (int) Math.floorMod(ctx.rotation(), (long) t.size());
+            java.util.Collections.rotate(t, -shift);
+          }
+        }
+        case "weighted" -> t = weighted(t, random);
+        case "performance" -> {
+          BigDecimal dflt = cfg.decimal("defaultConversionRate");
+          double fallback = dflt == null ? 0.10 : dflt.doubleValue();
+          Comparator<Candidate> byRate =
+              Comparator.comparingDouble(
+                  c -> {
+                    PerformanceStats s = ctx.performance().get(c.targetId());
+                    return s == null || s.calls() == 0 ? fallback : s.conversionRate();
+                  });
+          t.sort(byRate.reversed().thenComparing(byListing));
+        }
+        default -> {}
+      }
+      out.addAll(t);
+    }
+    return out;
+  }
+
+  /** Weighted order without replacement: each pick is proportional to the remaining weights. */
+  private static List<Candidate> weighted(List<Candidate> in, SplittableRandom random) {
+    List<Candidate> pool = new ArrayList<>(in);
+    List<Candidate> out = new ArrayList<>();
+    while (!pool.isEmpty()) {
+      long total = 0;
+      for (Candidate c : pool) {
+        total += weightOf(c);
+      }
+      if (total == 0) {
+        out.addAll(pool);
+        break;
+      }
+      long r = random.nextLong(total);
+      int pick = 0;
+      for (int i = 0; i < pool.size(); i++) {
+        r -= weightOf(pool.get(i));
+        if (r < 0) {
+          pick = i;
+          break;
+        }
+      }
+      out.add(pool.remove(pick));
+    }
+    return out;
+  }
+
+  private static long weightOf(Candidate c) {
+    return Math.max(c.weight(), 0);
+  }
+}

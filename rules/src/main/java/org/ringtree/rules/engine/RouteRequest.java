@@ -1,0 +1,21 @@
+package org.ringtree.rules.engine;
+
+import java.util.List;
+
+/**
+ * The call reached a route node: the runtime asks {@link DecisionEngine#route} for the ranked
+ * candidates, reserves capacity, dials them in turn (at most {@code maxAttempts}), and reports back
+ * with {@link CallInput.RouteFinished}.
+ */
+public record RouteRequest(
+    String nodeId,
+    String method,
+    List<String> targetIds,
+    int dialTimeoutSeconds,
+    int maxAttempts,
+    boolean record,
+    long pingDeadlineMillis) {
+  public RouteRequest {
+    targetIds = List.copyOf(targetIds);
+  }
+}

@@ -1,0 +1,80 @@
+package org.ringtree.rules.json;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.ringtree.rules.call.CallInstruction;
+import org.ringtree.rules.directory.Destination;
+
+/**
+ * The one Jackson configuration for everything the rules module serialises (call state, traces,
+ * compiled flows, directory snapshots): sorted keys for byte-stable output, ISO dates, sealed types
+ * tagged with a {@code type} property, and bounded input.
+ */
+public final class RingtreeJson {
+
+  /** Nesting deeper than this is not a flow document, it is an attack. */
+  public static final int MAX_NESTING = 32;
+
+  /** Longest single string accepted from a document. */
+  public static final int MAX_STRING = 65_536;
+
+  private static final ObjectMapper MAPPER = build();
+
+  private RingtreeJson() {}
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = Destination.PhoneNumber.class, name = "phone"),
+    @JsonSubTypes.Type(value = Destination.SipUri.class, name = "sip"),
+    @JsonSubTypes.Type(value = Destination.RtbEndpoint.class, name = "rtb")
+  })
+  interface DestinationMixin {}
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = CallInstruction.Say.class, name = "say"),
+    @JsonSubTypes.Type(value = CallInstruction.Play.class, name = "play"),
+    @JsonSubTypes.Type(value = CallInstruction.Pause.class, name = "pause"),
+    @JsonSubTypes.Type(value = CallInstruction.Gather.class, name = "gather"),
+    @JsonSubTypes.Type(value = CallInstruction.Record.class, name = "record"),
+    @JsonSubTypes.Type(value = CallInstruction.Dial.class, name = "dial"),
+    @JsonSubTypes.Type(value = CallInstruction.Hangup.class, name = "hangup")
+  })
+  interface CallInstructionMixin {}
+
+  private static ObjectMapper build() {
+    JsonMapper mapper =
+        JsonMapper.builder()
+            .addModule(new Jdk8Module())
+            .addModule(new JavaTimeModule())
+            .addMixIn(Destination.class, DestinationMixin.class)
+            .addMixIn(CallInstruction.class, CallInstructionMixin.class)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+    mapper
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING)
+                .maxStringLength(MAX_STRING)
+                .maxNumberLength(40)
+                .build());
+    return mapper;
+  }
+}

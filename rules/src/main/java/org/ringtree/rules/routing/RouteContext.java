@@ -1,0 +1,32 @@
+package org.ringtree.rules.routing;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import org.ringtree.rules.call.CallFacts;
+
+/**
+ * The inputs of one route decision besides the flow: the call, live usage, performance stats, the
+ * round-robin counter for this route node (the runtime increments it atomically), a seed for
+ * weighted choice (e.g. derived from the call id, so a replay decides the same), and the time the
+ * decision is made (for bid expiry).
+ */
+public record RouteContext(
+    CallFacts facts,
+    UsageSnapshot usage,
+    Map<String, PerformanceStats> performance,
+    long rotation,
+    long seed,
+    Instant now) {
+  public RouteContext {
+    Objects.requireNonNull(facts, "facts");
+    usage = usage == null ? UsageSnapshot.EMPTY : usage;
+    performance = performance == null ? Map.of() : Map.copyOf(performance);
+    now = now == null ? facts.arrivedAt() : now;
+  }
+
+  public static RouteContext of(CallFacts facts, UsageSnapshot usage) {
+    return new RouteContext(
+        facts, usage, Map.of(), 0, facts.callId() == null ? 0 : facts.callId().hashCode(), null);
+  }
+}

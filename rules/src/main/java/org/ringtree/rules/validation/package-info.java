@@ -1,0 +1,5 @@
+/**
+ * Flow validation: node-anchored issues for structure (reachability, ports, loops), settings
+ * (required, types, bounds, timezones, schedules) and directory references.
+ */
+package org.ringtree.rules.validation;
