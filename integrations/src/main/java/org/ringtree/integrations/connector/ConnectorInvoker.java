@@ -1,0 +1,168 @@
+package org.ringtree.integrations.connector;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls a connector route with the call's tags and answers and returns the tags it produced, within
+ * a timeout. Whatever the route does — throws, hangs, returns something odd, or does not exist —
+ * the caller gets a {@link ConnectorResult}, never an exception. Thread-safe.
+ */
+public final class ConnectorInvoker implements AutoCloseable {
+
+  /** Header carrying the connector name into the route, for logging. */
+  public static final String CONNECTOR_HEADER = "RingtreeConnector";
+
+  private static final Logger log = LoggerFactory.getLogger(ConnectorInvoker.class);
+  private static final int MAX_VALUE_CHARS = 4096;
+
+  private final CamelContext camel;
+  private final ProducerTemplate template;
+  private final ExecutorService executor;
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  public ConnectorInvoker(CamelContext camel) {
+    this.camel = Objects.requireNonNull(camel, "camel");
+    this.template = camel.createProducerTemplate();
+    this.executor = camel.getExecutorServiceManager().newCachedThreadPool(this, "connector");
+  }
+
+  /**
+   * Runs connector {@code name} with {@code input} as the message body (a mutable {@code Map}).
+   *
+   * @param timeout how long the call may wait; a route still running after it is left to finish in
+   *     the background, so connectors should bound their own outbound calls too
+   */
+  public ConnectorResult invoke(String name, Map<String, String> input, Duration timeout) {
+    long t0 = System.nanoTime();
+    if (!Connectors.isValidName(name)) {
+      return ConnectorResult.failed(
+          String.valueOf(name), "invalid connector name '" + name + "'", Duration.ZERO);
+    }
+    String routeId = Connectors.routeId(name);
+    if (camel.getRoute(routeId) == null) {
+      return ConnectorResult.failed(
+          name,
+          "no connector named '" + name + "' is loaded (route " + routeId + ")",
+          Duration.ZERO);
+    }
+    Map<String, Object> body = new LinkedHashMap<>(input == null ? Map.of() : input);
+    CompletableFuture<Exchange> future =
+        CompletableFuture.supplyAsync(
+            () ->
+                template.send(
+                    Connectors.endpointUri(name),
+                    ex -> {
+                      ex.getIn().setHeader(CONNECTOR_HEADER, name);
+                      ex.getIn().setBody(body);
+                    }),
+            executor);
+    try {
+      Exchange exchange = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      Duration latency = Duration.ofNanos(System.nanoTime() - t0);
+      if (exchange.getException() != null) {
+        Throwable e = exchange.getException();
+        log.info("connector {} failed: {}", name, e.toString());
+        return ConnectorResult.failed(name, "connector failed: " + describe(e), latency);
+      }
+      return output(name, exchange.getMessage().getBody(), latency);
+    } catch (TimeoutException e) {
+      return ConnectorResult.failed(
+          name,
+          "connector timed out after " + timeout.toMillis() + " ms",
+          Duration.ofNanos(System.nanoTime() - t0));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ConnectorResult.failed(name, "interrupted", Duration.ofNanos(System.nanoTime() - t0));
+    } catch (ExecutionException | RuntimeException e) {
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      return ConnectorResult.failed(
+          name, "connector failed: " + describe(cause), Duration.ofNanos(System.nanoTime() - t0));
+    }
+  }
+
+  /** A Map body, a JSON object (String or bytes), or nothing are accepted as output. */
+  private ConnectorResult output(String name, Object body, Duration latency) {
+    Map<?, ?> map;
+    if (body == null) {
+      map = Map.of();
+    } else if (body instanceof Map<?, ?> m) {
+      map = m;
+    } else if (body instanceof String || body instanceof byte[]) {
+      String text =
+          body instanceof byte[] b
+              ? new String(b, java.nio.charset.StandardCharsets.UTF_8)
+              : (String) body;
+      if (text.isBlank()) {
+        map = Map.of();
+      } else {
+        try {
+          map = mapper.readValue(text, new TypeReference<Map<String, Object>>() {});
+        } catch (Exception e) {
+          return ConnectorResult.failed(
+              name, "connector returned text that is not a JSON object: " + clip(text), latency);
+        }
+      }
+    } else {
+      return ConnectorResult.failed(
+          name,
+          "connector returned a " + body.getClass().getName() + ", expected a map of tags",
+          latency);
+    }
+    Map<String, String> tags = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      if (e.getKey() == null || e.getValue() == null) {
+        continue;
+      }
+      Object v = e.getValue();
+      String value;
+      if (v instanceof Map<?, ?> || v instanceof Iterable<?>) {
+        try {
+          value = mapper.writeValueAsString(v);
+        } catch (Exception ex) {
+          value = String.valueOf(v);
+        }
+      } else {
+        value = String.valueOf(v);
+      }
+      tags.put(
+          String.valueOf(e.getKey()),
+          value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) : value);
+    }
+    return ConnectorResult.ok(name, tags, latency);
+  }
+
+  private static String describe(Throwable e) {
+    String m = e.getMessage();
+    return clip(m == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + m);
+  }
+
+  private static String clip(String s) {
+    String one = s.replaceAll("\\s+", " ").strip();
+    return one.length() > 200 ? one.substring(0, 200) + "…" : one;
+  }
+
+  @Override
+  public void close() {
+    camel.getExecutorServiceManager().shutdownNow(executor);
+    try {
+      template.stop();
+    } catch (RuntimeException e) {
+      log.debug("stopping the connector producer template", e);
+    }
+  }
+}
