@@ -93,7 +93,11 @@ CREATE TABLE flow_versions (
     id            bigserial PRIMARY KEY,
     flow_id       text NOT NULL REFERENCES flows(id),
     version       integer NOT NULL,
+    -- content hash of document + directory snapshot: what call state and traces refer to
+    version_key   text NOT NULL UNIQUE,
     document      jsonb NOT NULL,
+    -- the directory entries the flow referenced when it compiled, so a version is self-contained
+    directory     jsonb NOT NULL,
     drl           text NOT NULL,
     routing_dmn   text NOT NULL,
     payout_dmn    text NOT NULL,

@@ -1,7 +1,33 @@
 package org.ringtree.runtime.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ringtree.rules.directory.Buyer;
+import org.ringtree.rules.directory.Campaign;
+import org.ringtree.rules.directory.Caps;
+import org.ringtree.rules.directory.Destination;
+import org.ringtree.rules.directory.Destination.BidResponseFormat;
+import org.ringtree.rules.directory.DuplicateRule;
+import org.ringtree.rules.directory.GeoFilter;
+import org.ringtree.rules.directory.PayoutPolicy;
+import org.ringtree.rules.directory.Publisher;
+import org.ringtree.rules.directory.Target;
+import org.ringtree.rules.directory.TargetGroup;
+import org.ringtree.rules.directory.TrackingNumber;
+import org.ringtree.rules.directory.Vertical;
+import org.ringtree.rules.flow.FlowDocument;
+import org.ringtree.rules.flow.FlowJson;
+import org.ringtree.rules.flow.FlowParseResult;
+import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.config.RingtreeProperties;
+import org.ringtree.runtime.directory.DirectoryStore;
+import org.ringtree.runtime.flow.FlowStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -16,32 +42,37 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Seeds the demo network on the first start of an empty database (ringtree.demo.seed, on in the
  * quickstart): one legal vertical, two campaigns, three publishers with tracking numbers, and four
  * buyers — a fixed-price law firm, two RTB bidders with different prices and caps, and one that
- * always times out. The RTB bidders are served by this app under {@link DemoBuyerController#PATH},
- * so even the demo auction goes over real HTTP.
+ * always times out — plus one published flow (greeting with recording notice, menu, collect zip,
+ * ring-tree route, voicemail fallback). The RTB bidders are served by this app under {@link
+ * DemoBuyerController#PATH}, so even the demo auction goes over real HTTP.
  */
 @Component
 @Order(10)
 class DemoNetworkSeeder implements ApplicationRunner {
 
+  static final String FLOW_RESOURCE = "/demo/legal-ring-tree.json";
   private static final Logger log = LoggerFactory.getLogger(DemoNetworkSeeder.class);
-  private static final String DEMO_BUYER_PLACEHOLDER =
-      "http://127.0.0.1:0" + DemoBuyerController.PATH;
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final RingtreeProperties properties;
-
   private final Environment environment;
+  private final DirectoryStore directory;
+  private final FlowStore flows;
 
   DemoNetworkSeeder(
       JdbcClient jdbc,
       TransactionTemplate tx,
       RingtreeProperties properties,
-      Environment environment) {
+      Environment environment,
+      DirectoryStore directory,
+      FlowStore flows) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.properties = properties;
     this.environment = environment;
+    this.directory = directory;
+    this.flows = flows;
   }
 
   @Override
@@ -49,154 +80,175 @@ class DemoNetworkSeeder implements ApplicationRunner {
     if (!properties.demo().seed()) {
       return;
     }
+    String port = environment.getProperty("local.server.port", "8080");
+    String demoBuyers = "http://127.0.0.1:" + port + DemoBuyerController.PATH;
     Boolean seeded =
         tx.execute(
             status -> {
               // one seeder wins even when two nodes start on an empty database at once
-              jdbc.sql("SELECT pg_advisory_xact_lock(4242)").query().singleValue();
-              if (jdbc.sql("SELECT count(*) FROM verticals").query(Long.class).single() > 0) {
-                return false;
+              jdbc.sql("SELECT pg_advisory_xact_lock(4242)").query().listOfRows();
+              boolean empty =
+                  jdbc.sql("SELECT count(*) FROM verticals").query(Long.class).single() == 0;
+              if (empty) {
+                seedDirectory(demoBuyers);
+                publishDemoFlow();
+              } else if (demoBuyersMoved(demoBuyers)) {
+                // the demo bidders live in this process: follow its port, and republish
+                saveDemoTargets(demoBuyers);
+                publishDemoFlow();
               }
-              seed();
-              return true;
+              return empty;
             });
-    pointDemoBuyersAtThisServer();
     if (Boolean.TRUE.equals(seeded)) {
       log.info(
-          "Seeded the demo network: 2 campaigns, 3 publishers, 4 buyers. Try: ./ringtree call"
-              + " --digits 1 --zip 90210 --talk 95s");
+          "Seeded the demo network (2 campaigns, 3 publishers, 4 buyers, 1 live flow). Place a"
+              + " call: ./ringtree call --digits 1 --zip 90210 --talk 95s");
     }
   }
 
-  /**
-   * The demo bidders are served by this very process, whose port may change between runs (tests use
-   * random ports), so their endpoint follows the port on every start.
-   */
-  private void pointDemoBuyersAtThisServer() {
-    String port = environment.getProperty("local.server.port");
-    if (port == null) {
-      return;
+  private void seedDirectory(String demoBuyers) {
+    directory.save(new Vertical("legal", "Legal"));
+    directory.save(
+        new Campaign(
+            "pi-accidents",
+            "Personal injury — accidents",
+            "legal",
+            Money.USD,
+            PayoutPolicy.fixed(90, 60, Money.usd("200.00"), 30),
+            DuplicateRule.NONE,
+            BigDecimal.ZERO,
+            Money.usd("20.00")),
+        "America/Los_Angeles");
+    directory.save(
+        new Campaign(
+            "workers-comp",
+            "Workers' compensation",
+            "legal",
+            Money.USD,
+            PayoutPolicy.fixed(120, 90, Money.usd("150.00"), 30),
+            DuplicateRule.NONE,
+            BigDecimal.ZERO,
+            Money.usd("15.00")),
+        "America/Chicago");
+
+    directory.save(new Publisher("sunrise-media", "Sunrise Media"));
+    directory.save(new Publisher("blue-billboard", "Blue Billboard Co."));
+    directory.save(new Publisher("callnow-seo", "CallNow SEO"));
+
+    number("+18885550101", "pi-accidents", "sunrise-media", "google-ads");
+    number("+18885550102", "pi-accidents", "sunrise-media", "facebook");
+    number("+18885550103", "pi-accidents", "blue-billboard", "billboard-i5");
+    number("+18885550104", "workers-comp", "blue-billboard", "radio");
+    number("+18885550105", "pi-accidents", "callnow-seo", "seo");
+    number("+18885550106", "workers-comp", "callnow-seo", "seo");
+
+    directory.save(new Buyer("acme-law", "Acme Injury Law", Caps.NONE));
+    directory.save(new Buyer("bidder-one", "Bidder One Legal Leads", Caps.daily(200)));
+    directory.save(new Buyer("bidder-two", "Bidder Two Intake", Caps.NONE));
+    directory.save(new Buyer("slowpoke", "Slowpoke Legal (always times out)", Caps.NONE));
+    directory.save(
+        new Target(
+            "acme-main",
+            "Acme intake line",
+            "acme-law",
+            new Destination.PhoneNumber("+15125550100"),
+            Money.usd("250.00"),
+            1,
+            1,
+            null,
+            null,
+            List.of(),
+            new Caps(Caps.CountOn.CONNECTIONS, 5, null, 60, null, null),
+            null,
+            true));
+    saveDemoTargets(demoBuyers);
+    directory.save(
+        new TargetGroup(
+            "legal-ring-tree",
+            "Legal ring tree",
+            List.of("acme-main", "bidder-one-rtb", "bidder-two-rtb", "slowpoke-rtb")));
+  }
+
+  private void saveDemoTargets(String demoBuyers) {
+    directory.save(
+        new Target(
+            "bidder-one-rtb",
+            "Bidder One ping-post",
+            "bidder-one",
+            new Destination.RtbEndpoint(
+                demoBuyers + "/bidder-one", 1500, BidResponseFormat.RINGBA, Map.of()),
+            null,
+            1,
+            1,
+            null,
+            GeoFilter.states("CA", "NV", "AZ"),
+            List.of(),
+            new Caps(Caps.CountOn.CONNECTIONS, 3, null, 40, null, null),
+            null,
+            true));
+    directory.save(
+        new Target(
+            "bidder-two-rtb",
+            "Bidder Two ping-post",
+            "bidder-two",
+            new Destination.RtbEndpoint(
+                demoBuyers + "/bidder-two", 1500, BidResponseFormat.RETREAVER, Map.of()),
+            null,
+            1,
+            1,
+            null,
+            null,
+            List.of(),
+            new Caps(Caps.CountOn.CONNECTIONS, 2, null, 100, null, null),
+            null,
+            true));
+    directory.save(
+        new Target(
+            "slowpoke-rtb",
+            "Slowpoke ping-post",
+            "slowpoke",
+            new Destination.RtbEndpoint(
+                demoBuyers + "/slowpoke", 800, BidResponseFormat.RINGTREE, Map.of()),
+            null,
+            1,
+            1,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            true));
+  }
+
+  private boolean demoBuyersMoved(String demoBuyers) {
+    return jdbc.sql("SELECT count(*) FROM targets WHERE id = 'bidder-one-rtb' AND destination <> ?")
+            .param(demoBuyers + "/bidder-one")
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  private void publishDemoFlow() {
+    FlowStore.StoredVersion version =
+        flows.saveVersion(demoFlow(), directory.snapshot(Set.of()), "demo-seed");
+    flows.makeLive(version.flowId(), version.id());
+  }
+
+  static FlowDocument demoFlow() {
+    try (InputStream in = DemoNetworkSeeder.class.getResourceAsStream(FLOW_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing " + FLOW_RESOURCE);
+      }
+      FlowParseResult parsed = FlowJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return parsed
+          .document()
+          .orElseThrow(() -> new IllegalStateException("demo flow: " + parsed.issues()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    int updated =
-        jdbc.sql(
-                "UPDATE targets SET destination = regexp_replace(destination,"
-                    + " '^http://127\\.0\\.0\\.1:[0-9]+/', ?) WHERE kind = 'RTB'"
-                    + " AND destination ~ ('^http://127\\.0\\.0\\.1:[0-9]+' || ?)")
-            .params("http://127.0.0.1:" + port + "/", DemoBuyerController.PATH + "/")
-            .update();
-    log.debug("Pointed {} demo RTB targets at port {}", updated, port);
   }
 
-  private void seed() {
-    jdbc.sql("INSERT INTO verticals (id, name) VALUES ('legal', 'Legal')").update();
-
-    campaign("pi-accidents", "Personal injury — accidents", "America/Los_Angeles");
-    campaign("workers-comp", "Workers' compensation", "America/Chicago");
-
-    publisher("sunrise-media", "Sunrise Media");
-    publisher("blue-billboard", "Blue Billboard Co.");
-    publisher("callnow-seo", "CallNow SEO");
-
-    number("+18885550101", "pi-accidents", "sunrise-media", "{\"source\":\"google-ads\"}");
-    number("+18885550102", "pi-accidents", "sunrise-media", "{\"source\":\"facebook\"}");
-    number("+18885550103", "pi-accidents", "blue-billboard", "{\"source\":\"billboard-i5\"}");
-    number("+18885550104", "workers-comp", "blue-billboard", "{\"source\":\"radio\"}");
-    number("+18885550105", "pi-accidents", "callnow-seo", "{\"source\":\"seo\"}");
-    number("+18885550106", "workers-comp", "callnow-seo", "{\"source\":\"seo\"}");
-
-    buyer("acme-law", "Acme Injury Law");
-    buyer("bidder-one", "Bidder One Legal Leads");
-    buyer("bidder-two", "Bidder Two Intake");
-    buyer("slowpoke", "Slowpoke Legal (always times out)");
-
-    String demo = DEMO_BUYER_PLACEHOLDER;
-    target(
-        "acme-main",
-        "acme-law",
-        "Acme intake line",
-        "NUMBER",
-        "+15125550100",
-        new BigDecimal("250.00"),
-        "{\"timezone\":\"America/Los_Angeles\",\"caps\":{\"daily\":60,\"concurrency\":5}}");
-    target(
-        "bidder-one-rtb",
-        "bidder-one",
-        "Bidder One ping-post",
-        "RTB",
-        demo + "/bidder-one",
-        null,
-        "{\"states\":[\"CA\",\"NV\",\"AZ\"],\"caps\":{\"daily\":40,\"concurrency\":3},"
-            + "\"rtb\":{\"format\":\"RINGBA\",\"timeoutMillis\":1500}}");
-    target(
-        "bidder-two-rtb",
-        "bidder-two",
-        "Bidder Two ping-post",
-        "RTB",
-        demo + "/bidder-two",
-        null,
-        "{\"caps\":{\"daily\":100,\"concurrency\":2},"
-            + "\"rtb\":{\"format\":\"RETREAVER\",\"timeoutMillis\":1500}}");
-    target(
-        "slowpoke-rtb",
-        "slowpoke",
-        "Slowpoke ping-post",
-        "RTB",
-        demo + "/slowpoke",
-        null,
-        "{\"rtb\":{\"format\":\"RINGTREE\",\"timeoutMillis\":800}}");
-
-    jdbc.sql("INSERT INTO target_groups (id, name) VALUES ('legal-ring-tree', 'Legal ring tree')")
-        .update();
-    for (String t :
-        new String[] {"acme-main", "bidder-one-rtb", "bidder-two-rtb", "slowpoke-rtb"}) {
-      jdbc.sql(
-              "INSERT INTO target_group_members (group_id, target_id) VALUES ('legal-ring-tree', ?)")
-          .param(t)
-          .update();
-    }
-  }
-
-  private void campaign(String id, String name, String timezone) {
-    jdbc.sql(
-            "INSERT INTO campaigns (id, vertical_id, name, timezone, settings)"
-                + " VALUES (?, 'legal', ?, ?, ?::jsonb)")
-        .params(
-            id,
-            name,
-            timezone,
-            "{\"buyerMinSeconds\":90,\"publisherMinSeconds\":60,\"publisherPayout\":\"200.00\","
-                + "\"duplicateWindowDays\":30,\"recordCalls\":true}")
-        .update();
-  }
-
-  private void publisher(String id, String name) {
-    jdbc.sql("INSERT INTO publishers (id, name) VALUES (?, ?)").params(id, name).update();
-  }
-
-  private void number(String e164, String campaign, String publisher, String tags) {
-    jdbc.sql(
-            "INSERT INTO tracking_numbers (number, campaign_id, publisher_id, source_tags)"
-                + " VALUES (?, ?, ?, ?::jsonb)")
-        .params(e164, campaign, publisher, tags)
-        .update();
-  }
-
-  private void buyer(String id, String name) {
-    jdbc.sql("INSERT INTO buyers (id, name) VALUES (?, ?)").params(id, name).update();
-  }
-
-  private void target(
-      String id,
-      String buyer,
-      String name,
-      String kind,
-      String destination,
-      BigDecimal fixedPrice,
-      String settings) {
-    jdbc.sql(
-            "INSERT INTO targets (id, buyer_id, name, kind, destination, fixed_price, settings)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)")
-        .params(id, buyer, name, kind, destination, fixedPrice, settings)
-        .update();
+  private void number(String e164, String campaign, String publisher, String source) {
+    directory.save(new TrackingNumber(e164, campaign, publisher, Map.of("source", source)));
   }
 }

@@ -1,0 +1,677 @@
+package org.ringtree.runtime.call;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.ringtree.integrations.connector.ConnectorInvoker;
+import org.ringtree.integrations.connector.ConnectorResult;
+import org.ringtree.rules.billing.BillingDecision;
+import org.ringtree.rules.billing.BillingInput;
+import org.ringtree.rules.call.CallFacts;
+import org.ringtree.rules.call.CallInstruction;
+import org.ringtree.rules.call.Caller;
+import org.ringtree.rules.call.PriorCall;
+import org.ringtree.rules.directory.TrackingNumber;
+import org.ringtree.rules.engine.CallInput;
+import org.ringtree.rules.engine.CallState;
+import org.ringtree.rules.engine.DecisionEngine;
+import org.ringtree.rules.engine.Step;
+import org.ringtree.rules.json.RingtreeJson;
+import org.ringtree.rules.money.Money;
+import org.ringtree.rules.trace.Justification;
+import org.ringtree.runtime.billing.LedgerWriter;
+import org.ringtree.runtime.directory.DirectoryStore;
+import org.ringtree.runtime.flow.FlowRuntimes;
+import org.ringtree.runtime.flow.FlowStore;
+import org.ringtree.runtime.routing.CapacityStore;
+import org.ringtree.runtime.routing.DialPlan;
+import org.ringtree.runtime.routing.Router;
+import org.ringtree.runtime.routing.TraceEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a call through its flow, one webhook at a time. Each webhook is computed first (engine
+ * steps, buyer pings, capacity holds) and then saved in one transaction that locks the call row and
+ * checks nobody advanced the call meanwhile; the answer is stored with the webhook's step key, so a
+ * replayed webhook gets the same answer and changes nothing.
+ */
+@Service
+public class CallOrchestrator {
+
+  private static final Logger log = LoggerFactory.getLogger(CallOrchestrator.class);
+  private static final ObjectMapper JSON = RingtreeJson.mapper();
+  private static final int MAX_TURNS = 20;
+  private static final Duration HISTORY = Duration.ofDays(90);
+
+  private final CallStore calls;
+  private final DirectoryStore directory;
+  private final FlowRuntimes flows;
+  private final DecisionEngine engine;
+  private final Router router;
+  private final CapacityStore capacity;
+  private final LedgerWriter ledger;
+  private final ConnectorInvoker connectors;
+  private final ReplyRenderer renderer;
+  private final UnknownNumberPolicy unknownNumbers;
+  private final TransactionTemplate tx;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  CallOrchestrator(
+      CallStore calls,
+      DirectoryStore directory,
+      FlowRuntimes flows,
+      DecisionEngine engine,
+      Router router,
+      CapacityStore capacity,
+      LedgerWriter ledger,
+      ConnectorInvoker connectors,
+      ReplyRenderer renderer,
+      UnknownNumberPolicy unknownNumbers,
+      TransactionTemplate tx,
+      JdbcClient jdbc,
+      Clock clock) {
+    this.calls = calls;
+    this.directory = directory;
+    this.flows = flows;
+    this.engine = engine;
+    this.router = router;
+    this.capacity = capacity;
+    this.ledger = ledger;
+    this.connectors = connectors;
+    this.renderer = renderer;
+    this.unknownNumbers = unknownNumbers;
+    this.tx = tx;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** The first webhook of a call. */
+  public record Incoming(
+      String callSid,
+      String from,
+      String to,
+      String fromCity,
+      String fromState,
+      String fromZip,
+      String fromCountry,
+      Map<String, String> request) {}
+
+  /** What a webhook changed, besides the answer: everything to save with it. */
+  private record Progress(
+      CallState state,
+      List<CallInstruction> instructions,
+      DialPlan plan,
+      List<TraceEntry> trace,
+      boolean callEnded) {}
+
+  public String incoming(Incoming in) {
+    String key = "incoming";
+    Optional<String> previous = calls.previousResponse(in.callSid(), key);
+    if (previous.isPresent()) {
+      return previous.get();
+    }
+    UUID callId = UUID.randomUUID();
+    Instant now = clock.instant();
+    Optional<TrackingNumber> number = directory.trackingNumber(in.to());
+    Optional<FlowStore.StoredVersion> version =
+        number.flatMap(n -> flows.liveForCampaign(n.campaignId()));
+    if (number.isEmpty() || version.isEmpty()) {
+      String why =
+          number.isEmpty()
+              ? "unknown tracking number " + in.to()
+              : "campaign " + number.get().campaignId() + " has no live flow";
+      log.warn("Call {} to {}: {}", in.callSid(), in.to(), why);
+      String answer = renderer.render(callId, 1, unknownNumbers.instructions());
+      tx.executeWithoutResult(
+          s -> {
+            if (calls.insert(newCall(callId, in, number, null, "{}", "unrouted", now))) {
+              calls.appendTrace(
+                  callId, List.of(row(TraceEntry.of(null, null, "incoming", "UNROUTED", why))));
+            }
+            calls.recordEvent(in.callSid(), callId, key, "incoming", in.request(), answer);
+          });
+      return calls.previousResponse(in.callSid(), key).orElse(answer);
+    }
+    TrackingNumber tn = number.get();
+    FlowStore.StoredVersion v = version.get();
+    CallFacts facts =
+        new CallFacts(
+            callId.toString(),
+            tn.campaignId(),
+            tn.publisherId(),
+            tn.e164(),
+            new Caller(
+                in.from(), in.fromState(), in.fromZip(), in.fromCity(), null, in.fromCountry()),
+            tn.sourceTags(),
+            Map.of(),
+            now,
+            history(in.from(), now));
+    Step first = engine.start(v.compiled().versionId(), facts);
+    Progress p = advance(callId, first, null);
+    String answer = renderer.render(callId, 1, p.instructions());
+    boolean saved =
+        Boolean.TRUE.equals(
+            tx.execute(
+                s -> {
+                  if (!calls.insert(
+                      newCall(callId, in, number, v.id(), write(p.state()), status(p), now))) {
+                    return false;
+                  }
+                  saveProgress(callId, p, in.callSid(), key, "incoming", in.request(), answer);
+                  return true;
+                }));
+    if (!saved) {
+      undo(p);
+      return calls.previousResponse(in.callSid(), key).orElse(answer);
+    }
+    return answer;
+  }
+
+  /** Digits or speech from a Gather (empty both: the caller said nothing). */
+  public String gather(
+      String callSid, int step, String digits, String speech, Map<String, String> request) {
+    CallInput input =
+        digits != null && !digits.isEmpty()
+            ? new CallInput.Digits(digits)
+            : speech != null && !speech.isBlank()
+                ? new CallInput.Speech(speech)
+                : new CallInput.NoInput();
+    return continueCall(
+        callSid,
+        "gather:" + step,
+        "gather",
+        step,
+        request,
+        (call, state) -> advance(call.id(), engine.next(state, input), null));
+  }
+
+  /** The caller finished a voicemail recording. */
+  public String recorded(
+      String callSid, int step, String recordingUrl, Map<String, String> request) {
+    return continueCall(
+        callSid,
+        "record:" + step,
+        "record",
+        step,
+        request,
+        (call, state) ->
+            advance(
+                call.id(),
+                engine.next(state, new CallInput.RecordingFinished(recordingUrl)),
+                null));
+  }
+
+  /** A dialled buyer leg ended: answered and talked, or busy / no-answer / failed / canceled. */
+  public String dialed(
+      String callSid,
+      int step,
+      boolean connected,
+      String dialStatus,
+      int talkSeconds,
+      Map<String, String> request) {
+    return continueCall(
+        callSid,
+        "dial:" + step,
+        "dial",
+        step,
+        request,
+        (call, state) -> {
+          DialPlan plan = readPlan(call.id());
+          if (plan == null || !plan.awaitingDial()) {
+            return new Progress(
+                state,
+                List.of(new CallInstruction.Hangup()),
+                plan,
+                List.of(
+                    TraceEntry.of(
+                        state.nodeId(),
+                        null,
+                        "dial",
+                        "IGNORED",
+                        "dial result with no leg ringing")),
+                false);
+          }
+          DialPlan.Leg leg = plan.ringingLeg();
+          List<TraceEntry> trace = new ArrayList<>();
+          if (connected) {
+            router.legConnected(plan);
+            calls.markConnected(call.id(), leg.targetId(), leg.buyerId(), leg.price());
+            calls.markTalk(call.id(), talkSeconds);
+            trace.add(
+                TraceEntry.of(
+                    plan.nodeId(),
+                    leg.targetId(),
+                    "dial",
+                    "CONNECTED",
+                    leg.name() + " answered; talked " + talkSeconds + " s"));
+            Progress p =
+                advance(
+                    call.id(),
+                    engine.next(state, new CallInput.RouteFinished(true, leg.targetId())),
+                    plan.settled());
+            trace.addAll(p.trace());
+            return new Progress(p.state(), p.instructions(), p.plan(), trace, p.callEnded());
+          }
+          router.legFailed(plan);
+          trace.add(
+              TraceEntry.of(
+                  plan.nodeId(),
+                  leg.targetId(),
+                  "dial",
+                  dialStatus.toUpperCase(java.util.Locale.ROOT),
+                  leg.name() + " did not take the call: " + dialStatus));
+          FlowStore.StoredVersion v = flows.version(state.versionId());
+          Router.Attempt next =
+              router.dialNext(call.id(), plan.settled(), v.compiled().directory(), state);
+          trace.addAll(next.trace());
+          if (next.dialling()) {
+            return new Progress(state, List.of(next.dial()), next.plan(), trace, false);
+          }
+          Progress p =
+              advance(
+                  call.id(),
+                  engine.next(state, new CallInput.RouteFinished(false, null)),
+                  next.plan());
+          trace.addAll(p.trace());
+          return new Progress(p.state(), p.instructions(), p.plan(), trace, p.callEnded());
+        });
+  }
+
+  /** The call's status callback: at a final status, durations, capacity back, billing. */
+  public void status(
+      String callSid,
+      String callStatus,
+      boolean isFinal,
+      int totalSeconds,
+      Map<String, String> request) {
+    String key = "status:" + callStatus;
+    if (calls.previousResponse(callSid, key).isPresent()) {
+      return;
+    }
+    tx.executeWithoutResult(
+        s -> {
+          Optional<CallStore.CallRow> row = calls.lock(callSid);
+          if (row.isEmpty()) {
+            calls.recordEvent(callSid, null, key, "status", request, "");
+            return;
+          }
+          CallStore.CallRow call = row.get();
+          if (!calls.recordEvent(callSid, call.id(), key, "status", request, "")) {
+            return;
+          }
+          if (!isFinal) {
+            return;
+          }
+          calls.markEnded(call.id(), callStatus, totalSeconds);
+          DialPlan plan = readPlan(call.id());
+          if (plan != null && plan.awaitingDial()) {
+            // the dial action has not arrived yet: it bills when it does
+            calls.appendTrace(
+                call.id(),
+                List.of(
+                    row(
+                        TraceEntry.of(
+                            plan.nodeId(),
+                            null,
+                            "status",
+                            "WAITING",
+                            "call ended before its dial result; billing waits for it"))));
+            return;
+          }
+          capacity.callEnded(call.id());
+          bill(call);
+        });
+  }
+
+  /** Twilio's recording status callback: keep the recording with the call. */
+  public void recording(
+      String callSid,
+      String url,
+      String recordingSid,
+      Integer seconds,
+      Map<String, String> request) {
+    String key = "recording:" + recordingSid;
+    tx.executeWithoutResult(
+        s -> {
+          Optional<CallStore.CallRow> row = calls.lock(callSid);
+          UUID id = row.map(CallStore.CallRow::id).orElse(null);
+          if (calls.recordEvent(callSid, id, key, "recording", request, "") && id != null) {
+            calls.saveRecording(id, url, recordingSid, seconds);
+          }
+        });
+  }
+
+  @FunctionalInterface
+  private interface Turn {
+    Progress run(CallStore.CallRow call, CallState state);
+  }
+
+  private String continueCall(
+      String callSid, String key, String kind, int step, Map<String, String> request, Turn turn) {
+    Optional<String> previous = calls.previousResponse(callSid, key);
+    if (previous.isPresent()) {
+      return previous.get();
+    }
+    CallStore.CallRow call =
+        calls.find(callSid).orElseThrow(() -> new UnknownCallException(callSid));
+    if (call.stateVersion() != step) {
+      log.warn(
+          "Stale {} webhook for call {}: step {} but the call is at {}",
+          kind,
+          callSid,
+          step,
+          call.stateVersion());
+      return renderer.render(call.id(), call.stateVersion(), List.of());
+    }
+    CallState state = read(call.stateJson());
+    Progress p = turn.run(call, state);
+    String answer = renderer.render(call.id(), step + 1, p.instructions());
+    boolean saved =
+        Boolean.TRUE.equals(
+            tx.execute(
+                s -> {
+                  CallStore.CallRow locked = calls.lock(callSid).orElseThrow();
+                  if (locked.stateVersion() != step) {
+                    return false;
+                  }
+                  saveProgress(call.id(), p, callSid, key, kind, request, answer);
+                  if (locked.endedAt() != null && !(p.plan() != null && p.plan().awaitingDial())) {
+                    // the call ended before this webhook (out of order): settle it now
+                    capacity.callEnded(call.id());
+                    bill(locked);
+                  }
+                  return true;
+                }));
+    if (!saved) {
+      undo(p);
+      return calls.previousResponse(callSid, key).orElse(answer);
+    }
+    return answer;
+  }
+
+  /** Runs engine steps until the call waits for the caller or a buyer leg, or ends. */
+  private Progress advance(UUID callId, Step step, DialPlan plan) {
+    List<CallInstruction> instructions = new ArrayList<>();
+    List<TraceEntry> trace = new ArrayList<>();
+    DialPlan currentPlan = plan;
+    for (int turn = 0; turn < MAX_TURNS; turn++) {
+      instructions.addAll(step.instructions());
+      step.trace().forEach(j -> trace.add(fromJustification(j)));
+      if (step.route() != null) {
+        FlowStore.StoredVersion v = flows.version(step.state().versionId());
+        Router.Attempt attempt =
+            router.route(callId, step.state(), step.route(), v.compiled().directory());
+        trace.addAll(attempt.trace());
+        currentPlan = attempt.plan();
+        if (attempt.dialling()) {
+          instructions.add(attempt.dial());
+          return new Progress(step.state(), instructions, currentPlan, trace, false);
+        }
+        step = engine.next(step.state(), new CallInput.RouteFinished(false, null));
+        continue;
+      }
+      if (step.connector() != null) {
+        var request = step.connector();
+        ConnectorResult result =
+            connectors.invoke(
+                request.connectorId(), request.input(), Duration.ofMillis(request.timeoutMillis()));
+        trace.add(
+            TraceEntry.of(
+                request.nodeId(),
+                null,
+                "connector",
+                result.succeeded() ? "OK" : "FAILED",
+                result.succeeded()
+                    ? "connector "
+                        + request.connectorId()
+                        + " answered in "
+                        + result.latency().toMillis()
+                        + " ms"
+                    : "connector " + request.connectorId() + " failed: " + result.failure()));
+        step =
+            engine.next(
+                step.state(), new CallInput.ConnectorReply(result.succeeded(), result.tags()));
+        continue;
+      }
+      return new Progress(step.state(), instructions, currentPlan, trace, step.ended());
+    }
+    log.error("Call {} did not settle after {} engine turns; hanging up", callId, MAX_TURNS);
+    instructions.add(new CallInstruction.Hangup());
+    return new Progress(step.state(), instructions, currentPlan, trace, true);
+  }
+
+  private void saveProgress(
+      UUID callId,
+      Progress p,
+      String callSid,
+      String key,
+      String kind,
+      Map<String, String> request,
+      String answer) {
+    calls.saveState(callId, write(p.state()), status(p));
+    writePlan(callId, p.plan());
+    calls.appendTrace(callId, p.trace().stream().map(CallOrchestrator::row).toList());
+    calls.recordEvent(callSid, callId, key, kind, request, answer);
+  }
+
+  /** A concurrent duplicate won: give back the capacity this attempt held. */
+  private void undo(Progress p) {
+    if (p.plan() != null && p.plan().reservation() != null) {
+      capacity.release(p.plan().reservation());
+    }
+  }
+
+  /** Revenue from the winning bid or fixed price, payout by the campaign's billing table. */
+  private void bill(CallStore.CallRow call) {
+    CallStore.CallRow fresh = calls.find(call.callSid()).orElseThrow();
+    if (fresh.flowVersionId() == null
+        || fresh.stateJson() == null
+        || fresh.stateJson().equals("{}")) {
+      return;
+    }
+    CallState state = read(fresh.stateJson());
+    Integer talk =
+        jdbc.sql("SELECT talk_seconds FROM calls WHERE id = ?")
+            .param(fresh.id())
+            .query(Integer.class)
+            .optional()
+            .orElse(null);
+    String currency = "USD";
+    Money revenue = fresh.revenue() == null ? null : new Money(fresh.revenue(), currency);
+    BillingDecision d =
+        engine.bill(
+            state.versionId(),
+            new BillingInput(
+                state.facts(), fresh.targetId(), talk == null ? 0 : talk, revenue, false));
+    if (d.billable()) {
+      ledger.append(
+          fresh.id(),
+          "REVENUE",
+          LedgerWriter.Party.BUYER,
+          fresh.buyerId(),
+          fresh.campaignId(),
+          d.revenue(),
+          d.buyerRow(),
+          d.buyer().message(),
+          fresh.id() + ":revenue");
+    }
+    if (d.payable()) {
+      ledger.append(
+          fresh.id(),
+          "PAYOUT",
+          LedgerWriter.Party.PUBLISHER,
+          fresh.publisherId(),
+          fresh.campaignId(),
+          d.payout(),
+          d.publisherRow(),
+          d.publisher().message(),
+          fresh.id() + ":payout");
+    }
+    calls.markBilling(
+        fresh.id(),
+        d.billable(),
+        d.payable(),
+        d.duplicate(),
+        d.revenue().amount(),
+        d.payout().amount());
+    calls.appendTrace(
+        fresh.id(),
+        List.of(
+            row(
+                new TraceEntry(
+                    null,
+                    fresh.buyerId(),
+                    "billing",
+                    d.buyer().verdict().name(),
+                    d.buyer().message(),
+                    d.revenue().amount(),
+                    null,
+                    null,
+                    Map.of("row", String.valueOf(d.buyerRow())))),
+            row(
+                new TraceEntry(
+                    null,
+                    fresh.publisherId(),
+                    "billing",
+                    d.publisher().verdict().name(),
+                    d.publisher().message(),
+                    d.payout().amount(),
+                    null,
+                    null,
+                    Map.of("row", String.valueOf(d.publisherRow()))))));
+  }
+
+  private List<PriorCall> history(String callerNumber, Instant now) {
+    return jdbc.sql(
+            "SELECT id::text, started_at, campaign_id, target_id, buyer_id, connected_at IS NOT NULL,"
+                + " converted, payout, currency FROM calls WHERE caller_number = ? AND started_at > ?"
+                + " ORDER BY started_at DESC LIMIT 50")
+        .params(callerNumber, java.sql.Timestamp.from(now.minus(HISTORY)))
+        .query(
+            (rs, i) -> {
+              BigDecimal payout = rs.getBigDecimal(8);
+              return new PriorCall(
+                  rs.getString(1),
+                  rs.getTimestamp(2).toInstant(),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getBoolean(6),
+                  rs.getBoolean(7),
+                  payout == null ? null : new Money(payout, rs.getString(9)));
+            })
+        .list();
+  }
+
+  private CallStore.NewCall newCall(
+      UUID callId,
+      Incoming in,
+      Optional<TrackingNumber> tn,
+      Long versionId,
+      String state,
+      String status,
+      Instant now) {
+    return new CallStore.NewCall(
+        callId,
+        in.callSid(),
+        in.to(),
+        tn.map(TrackingNumber::campaignId).orElse(null),
+        tn.map(TrackingNumber::publisherId).orElse(null),
+        versionId,
+        in.from(),
+        in.fromCity(),
+        in.fromState(),
+        in.fromZip(),
+        in.fromCountry(),
+        status,
+        state,
+        now,
+        "USD");
+  }
+
+  private static String status(Progress p) {
+    if (p.plan() != null && p.plan().awaitingDial()) {
+      return "ringing-buyer";
+    }
+    return p.callEnded() ? "flow-ended" : "in-ivr";
+  }
+
+  private DialPlan readPlan(UUID callId) {
+    String json =
+        jdbc.sql("SELECT dial_plan::text FROM calls WHERE id = ?")
+            .param(callId)
+            .query(String.class)
+            .optional()
+            .orElse(null);
+    if (json == null) {
+      return null;
+    }
+    try {
+      return JSON.readValue(json, DialPlan.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable dial plan of call " + callId, e);
+    }
+  }
+
+  private void writePlan(UUID callId, DialPlan plan) {
+    jdbc.sql("UPDATE calls SET dial_plan = ?::jsonb WHERE id = ?")
+        .params(plan == null ? null : write(plan), callId)
+        .update();
+  }
+
+  private static CallReport.TraceRow row(TraceEntry e) {
+    return new CallReport.TraceRow(
+        0,
+        e.nodeId(),
+        e.targetId(),
+        e.kind(),
+        e.outcome(),
+        e.reason(),
+        e.bidAmount(),
+        e.latencyMs(),
+        e.httpStatus(),
+        e.detail());
+  }
+
+  private static TraceEntry fromJustification(Justification j) {
+    return new TraceEntry(
+        j.nodeId(),
+        null,
+        "step",
+        j.verdict().name(),
+        j.message(),
+        null,
+        null,
+        null,
+        j.ruleId() == null ? Map.of() : Map.of("rule", j.ruleId()));
+  }
+
+  private static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static CallState read(String json) {
+    try {
+      return JSON.readValue(json, CallState.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable call state", e);
+    }
+  }
+}

@@ -1,0 +1,354 @@
+package org.ringtree.runtime.call;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Calls, their webhook events and routing trace in PostgreSQL. Call state lives here, not in
+ * memory, so any runtime node can take a call's next webhook.
+ */
+@Repository
+public class CallStore {
+
+  private static final TypeReference<Map<String, Object>> JSON_MAP = new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  CallStore(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /** A stored call as the orchestrator needs it. */
+  public record CallRow(
+      UUID id,
+      String callSid,
+      String campaignId,
+      String publisherId,
+      Long flowVersionId,
+      String status,
+      String stateJson,
+      int stateVersion,
+      Instant startedAt,
+      Instant endedAt,
+      String targetId,
+      String buyerId,
+      BigDecimal revenue) {}
+
+  /** The answer already given to this webhook, if it was seen before. */
+  public Optional<String> previousResponse(String callSid, String stepKey) {
+    return jdbc.sql("SELECT response FROM call_events WHERE call_sid = ? AND step_key = ?")
+        .params(callSid, stepKey)
+        .query(String.class)
+        .optional();
+  }
+
+  /** Records a webhook and our answer; false if this step was already recorded (a replay). */
+  public boolean recordEvent(
+      String callSid,
+      UUID callId,
+      String stepKey,
+      String kind,
+      Map<String, String> request,
+      String response) {
+    return jdbc.sql(
+                "INSERT INTO call_events (call_sid, call_id, step_key, kind, request, response)"
+                    + " VALUES (?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (call_sid, step_key) DO NOTHING")
+            .params(callSid, callId, stepKey, kind, write(request), response)
+            .update()
+        == 1;
+  }
+
+  /** Inserts a new call; false if a call with this CallSid exists already. */
+  public boolean insert(NewCall call) {
+    return jdbc.sql(
+                "INSERT INTO calls (id, call_sid, tracking_number, campaign_id, publisher_id,"
+                    + " flow_version_id, caller_number, caller_city, caller_state, caller_zip,"
+                    + " caller_country, status, state, state_version, started_at, currency)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 0, ?, ?)"
+                    + " ON CONFLICT (call_sid) DO NOTHING")
+            .params(
+                call.id(),
+                call.callSid(),
+                call.trackingNumber(),
+                call.campaignId(),
+                call.publisherId(),
+                call.flowVersionId(),
+                call.callerNumber(),
+                call.callerCity(),
+                call.callerState(),
+                call.callerZip(),
+                call.callerCountry(),
+                call.status(),
+                call.stateJson(),
+                Timestamp.from(call.startedAt()),
+                call.currency())
+            .update()
+        == 1;
+  }
+
+  /** The values of a call at its first webhook. */
+  public record NewCall(
+      UUID id,
+      String callSid,
+      String trackingNumber,
+      String campaignId,
+      String publisherId,
+      Long flowVersionId,
+      String callerNumber,
+      String callerCity,
+      String callerState,
+      String callerZip,
+      String callerCountry,
+      String status,
+      String stateJson,
+      Instant startedAt,
+      String currency) {}
+
+  /** Reads the call without locking it. */
+  public Optional<CallRow> find(String callSid) {
+    return jdbc.sql(
+            "SELECT id, call_sid, campaign_id, publisher_id, flow_version_id, status, state::text"
+                + " AS state, state_version, started_at, ended_at, target_id, buyer_id, revenue"
+                + " FROM calls WHERE call_sid = ?")
+        .param(callSid)
+        .query(CallStore::callRow)
+        .optional();
+  }
+
+  /** Reads and locks the call until the transaction ends, serialising its webhooks. */
+  public Optional<CallRow> lock(String callSid) {
+    return jdbc.sql(
+            "SELECT id, call_sid, campaign_id, publisher_id, flow_version_id, status, state::text"
+                + " AS state, state_version, started_at, ended_at, target_id, buyer_id, revenue"
+                + " FROM calls WHERE call_sid = ? FOR UPDATE")
+        .param(callSid)
+        .query(CallStore::callRow)
+        .optional();
+  }
+
+  public void saveState(UUID callId, String stateJson, String status) {
+    jdbc.sql(
+            "UPDATE calls SET state = ?::jsonb, state_version = state_version + 1, status = ?"
+                + " WHERE id = ?")
+        .params(stateJson, status, callId)
+        .update();
+  }
+
+  public void markConnected(UUID callId, String targetId, String buyerId, BigDecimal revenue) {
+    jdbc.sql(
+            "UPDATE calls SET target_id = ?, buyer_id = ?, revenue = ?,"
+                + " connected_at = coalesce(connected_at, now()) WHERE id = ?")
+        .params(targetId, buyerId, revenue, callId)
+        .update();
+  }
+
+  public void markTalk(UUID callId, int talkSeconds) {
+    jdbc.sql("UPDATE calls SET talk_seconds = ? WHERE id = ?").params(talkSeconds, callId).update();
+  }
+
+  public void markEnded(UUID callId, String status, int totalSeconds) {
+    jdbc.sql(
+            "UPDATE calls SET status = ?, ended_at = coalesce(ended_at, now()), total_seconds = ?,"
+                + " ivr_seconds = greatest(0, ? - coalesce(talk_seconds, 0)) WHERE id = ?")
+        .params(status, totalSeconds, totalSeconds, callId)
+        .update();
+  }
+
+  public void markBilling(
+      UUID callId,
+      boolean billable,
+      boolean payable,
+      boolean duplicate,
+      BigDecimal revenue,
+      BigDecimal payout) {
+    jdbc.sql(
+            "UPDATE calls SET billable_to_buyer = ?, payable_to_publisher = ?, duplicate = ?,"
+                + " revenue = ?, payout = ? WHERE id = ?")
+        .params(billable, payable, duplicate, revenue, payout, callId)
+        .update();
+  }
+
+  public void saveRecording(UUID callId, String url, String sid, Integer seconds) {
+    jdbc.sql(
+            "UPDATE calls SET recording_url = ?, recording_sid = ?, recording_seconds = ?"
+                + " WHERE id = ?")
+        .params(url, sid, seconds, callId)
+        .update();
+  }
+
+  /** Appends routing trace rows after those the call already has. */
+  public void appendTrace(UUID callId, List<CallReport.TraceRow> rows) {
+    int next =
+        jdbc.sql("SELECT coalesce(max(seq), 0) FROM routing_trace WHERE call_id = ?")
+            .param(callId)
+            .query(Integer.class)
+            .single();
+    for (CallReport.TraceRow row : rows) {
+      next++;
+      jdbc.sql(
+              "INSERT INTO routing_trace (call_id, seq, node_id, target_id, kind, outcome, reason,"
+                  + " bid_amount, latency_ms, http_status, detail)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")
+          .params(
+              callId,
+              next,
+              row.nodeId(),
+              row.targetId(),
+              row.kind(),
+              row.outcome(),
+              row.reason(),
+              row.bidAmount(),
+              row.latencyMs(),
+              row.httpStatus(),
+              write(row.detail() == null ? Map.of() : row.detail()))
+          .update();
+    }
+  }
+
+  /** The whole story of one call, by CallSid. */
+  public Optional<CallReport> report(String callSid) {
+    Optional<CallReport.Summary> summary =
+        jdbc.sql(
+                "SELECT id, call_sid, tracking_number, campaign_id, publisher_id, flow_version_id,"
+                    + " caller_number, caller_state, caller_zip, status, started_at, ended_at,"
+                    + " total_seconds, ivr_seconds, talk_seconds, target_id, buyer_id, revenue,"
+                    + " payout, currency, billable_to_buyer, payable_to_publisher, duplicate,"
+                    + " recording_url, recording_seconds FROM calls WHERE call_sid = ?")
+            .param(callSid)
+            .query(
+                (rs, i) ->
+                    new CallReport.Summary(
+                        rs.getString("id"),
+                        rs.getString("call_sid"),
+                        rs.getString("tracking_number"),
+                        rs.getString("campaign_id"),
+                        rs.getString("publisher_id"),
+                        (Long) rs.getObject("flow_version_id"),
+                        rs.getString("caller_number"),
+                        rs.getString("caller_state"),
+                        rs.getString("caller_zip"),
+                        rs.getString("status"),
+                        instant(rs, "started_at"),
+                        instant(rs, "ended_at"),
+                        (Integer) rs.getObject("total_seconds"),
+                        (Integer) rs.getObject("ivr_seconds"),
+                        (Integer) rs.getObject("talk_seconds"),
+                        rs.getString("target_id"),
+                        rs.getString("buyer_id"),
+                        rs.getBigDecimal("revenue"),
+                        rs.getBigDecimal("payout"),
+                        rs.getString("currency"),
+                        (Boolean) rs.getObject("billable_to_buyer"),
+                        (Boolean) rs.getObject("payable_to_publisher"),
+                        rs.getBoolean("duplicate"),
+                        rs.getString("recording_url"),
+                        (Integer) rs.getObject("recording_seconds")))
+            .optional();
+    return summary.map(
+        s -> {
+          UUID id = UUID.fromString(s.id());
+          List<CallReport.Event> events =
+              jdbc.sql(
+                      "SELECT step_key, kind, created_at FROM call_events WHERE call_id = ?"
+                          + " ORDER BY id")
+                  .param(id)
+                  .query(
+                      (rs, i) ->
+                          new CallReport.Event(
+                              rs.getString(1), rs.getString(2), instant(rs, "created_at")))
+                  .list();
+          List<CallReport.TraceRow> trace =
+              jdbc.sql(
+                      "SELECT seq, node_id, target_id, kind, outcome, reason, bid_amount,"
+                          + " latency_ms, http_status, detail::text AS detail FROM routing_trace"
+                          + " WHERE call_id = ? ORDER BY seq")
+                  .param(id)
+                  .query(
+                      (rs, i) ->
+                          new CallReport.TraceRow(
+                              rs.getInt("seq"),
+                              rs.getString("node_id"),
+                              rs.getString("target_id"),
+                              rs.getString("kind"),
+                              rs.getString("outcome"),
+                              rs.getString("reason"),
+                              rs.getBigDecimal("bid_amount"),
+                              (Integer) rs.getObject("latency_ms"),
+                              (Integer) rs.getObject("http_status"),
+                              read(rs.getString("detail"))))
+                  .list();
+          List<CallReport.LedgerRow> ledger =
+              jdbc.sql(
+                      "SELECT id, kind, party_type, party_id, amount, currency, rule_ref,"
+                          + " description, corrects_id, created_at FROM ledger_entries"
+                          + " WHERE call_id = ? ORDER BY id")
+                  .param(id)
+                  .query(
+                      (rs, i) ->
+                          new CallReport.LedgerRow(
+                              rs.getLong("id"),
+                              rs.getString("kind"),
+                              rs.getString("party_type"),
+                              rs.getString("party_id"),
+                              rs.getBigDecimal("amount"),
+                              rs.getString("currency"),
+                              rs.getString("rule_ref"),
+                              rs.getString("description"),
+                              (Long) rs.getObject("corrects_id"),
+                              instant(rs, "created_at")))
+                  .list();
+          return new CallReport(s, events, trace, ledger);
+        });
+  }
+
+  private static CallRow callRow(ResultSet rs, int i) throws SQLException {
+    return new CallRow(
+        rs.getObject("id", UUID.class),
+        rs.getString("call_sid"),
+        rs.getString("campaign_id"),
+        rs.getString("publisher_id"),
+        (Long) rs.getObject("flow_version_id"),
+        rs.getString("status"),
+        rs.getString("state"),
+        rs.getInt("state_version"),
+        instant(rs, "started_at"),
+        instant(rs, "ended_at"),
+        rs.getString("target_id"),
+        rs.getString("buyer_id"),
+        rs.getBigDecimal("revenue"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("not serialisable as JSON: " + value, e);
+    }
+  }
+
+  private Map<String, Object> read(String text) {
+    try {
+      return text == null ? Map.of() : json.readValue(text, JSON_MAP);
+    } catch (Exception e) {
+      return Map.of("unreadable", text);
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package org.ringtree.runtime.flow;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.ringtree.rules.compiler.CompileResult;
+import org.ringtree.rules.compiler.CompiledFlow;
+import org.ringtree.rules.compiler.FlowCompiler;
+import org.ringtree.rules.directory.DirectorySnapshot;
+import org.ringtree.rules.flow.FlowDocument;
+import org.ringtree.rules.flow.FlowJson;
+import org.ringtree.rules.json.RingtreeJson;
+import org.ringtree.rules.validation.Issue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Flows and their immutable versions. A version stores the document, the directory entries it
+ * referenced, and every artifact it compiled to (DRL, both DMN models, Camel routes), so what
+ * compliance reviews is exactly what the engine runs.
+ */
+@Repository
+public class FlowStore {
+
+  private final JdbcClient jdbc;
+
+  FlowStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A stored version: its database id and the compiled flow the engine loads. */
+  public record StoredVersion(long id, int version, String flowId, CompiledFlow compiled) {}
+
+  /** The flow did not compile: the validation issues, anchored to nodes. */
+  public static final class FlowRejectedException extends RuntimeException {
+    private final List<Issue> issues;
+
+    public FlowRejectedException(List<Issue> issues) {
+      super("the flow has " + issues.size() + " problem(s): " + issues);
+      this.issues = List.copyOf(issues);
+    }
+
+    public List<Issue> issues() {
+      return issues;
+    }
+  }
+
+  /**
+   * Compiles the document against the directory and stores it as a new immutable version (or
+   * returns the existing version with identical content), without making it live.
+   */
+  public StoredVersion saveVersion(FlowDocument doc, DirectorySnapshot directory, String author) {
+    CompileResult result = FlowCompiler.compile(doc, directory);
+    CompiledFlow compiled =
+        result.compiled().orElseThrow(() -> new FlowRejectedException(result.issues()));
+    String flowId = doc.id();
+    jdbc.sql(
+            "INSERT INTO flows (id, campaign_id, name) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE"
+                + " SET name = excluded.name, updated_at = now()")
+        .params(flowId, doc.campaignId(), doc.name())
+        .update();
+    Optional<StoredVersion> existing = byKey(compiled.versionId());
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    jdbc.sql("SELECT id FROM flows WHERE id = ? FOR UPDATE").param(flowId).query().listOfRows();
+    int version =
+        jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM flow_versions WHERE flow_id = ?")
+            .param(flowId)
+            .query(Integer.class)
+            .single();
+    long id =
+        jdbc.sql(
+                "INSERT INTO flow_versions (flow_id, version, version_key, document, directory,"
+                    + " drl, routing_dmn, payout_dmn, camel_routes, checksum, author) VALUES"
+                    + " (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?) RETURNING id")
+            .params(
+                flowId,
+                version,
+                compiled.versionId(),
+                compiled.flowJson(),
+                compiled.directoryJson(),
+                compiled.drl(),
+                compiled.routingDmn(),
+                compiled.billingDmn(),
+                compiled.camelYaml(),
+                checksum(compiled),
+                author)
+            .query(Long.class)
+            .single();
+    return new StoredVersion(id, version, flowId, compiled);
+  }
+
+  /** Makes a stored version the one new calls of its flow start on, and tells every node. */
+  public void makeLive(String flowId, long versionId) {
+    int updated =
+        jdbc.sql(
+                "UPDATE flows SET live_version_id = ?, updated_at = now() WHERE id = ? AND EXISTS"
+                    + " (SELECT 1 FROM flow_versions WHERE id = ? AND flow_id = ?)")
+            .params(versionId, flowId, versionId, flowId)
+            .update();
+    if (updated != 1) {
+      throw new IllegalArgumentException("flow " + flowId + " has no version " + versionId);
+    }
+    jdbc.sql("SELECT pg_notify('ringtree_flow_published', ?)").param(flowId).query().listOfRows();
+  }
+
+  /** The live version of the flow a campaign uses, if any. */
+  public Optional<StoredVersion> liveVersionOfCampaign(String campaignId) {
+    return jdbc.sql(
+            "SELECT v.id FROM flows f JOIN flow_versions v ON v.id = f.live_version_id"
+                + " WHERE f.campaign_id = ?")
+        .param(campaignId)
+        .query(Long.class)
+        .optional()
+        .flatMap(this::byId);
+  }
+
+  public Optional<StoredVersion> byId(long id) {
+    return load("v.id = ?", id);
+  }
+
+  public Optional<StoredVersion> byKey(String versionKey) {
+    return load("v.version_key = ?", versionKey);
+  }
+
+  private Optional<StoredVersion> load(String where, Object value) {
+    return jdbc.sql(
+            "SELECT v.id, v.version, v.flow_id, v.document::text AS document, v.directory::text AS"
+                + " directory, v.drl, v.routing_dmn, v.payout_dmn, v.camel_routes, v.version_key"
+                + " FROM flow_versions v WHERE "
+                + where)
+        .param(value)
+        .query(
+            (rs, i) ->
+                new StoredVersion(
+                    rs.getLong("id"),
+                    rs.getInt("version"),
+                    rs.getString("flow_id"),
+                    restore(
+                        rs.getString("version_key"),
+                        rs.getString("document"),
+                        rs.getString("directory"),
+                        rs.getString("drl"),
+                        rs.getString("routing_dmn"),
+                        rs.getString("payout_dmn"),
+                        rs.getString("camel_routes"))))
+        .optional();
+  }
+
+  /**
+   * Rebuilds the compiled flow of a stored version. Compilation is deterministic, so recompiling
+   * the stored document and directory gives back the rule index; the engine then runs the stored
+   * artifacts themselves — the ones that were reviewed — not the recompiled ones.
+   */
+  private static CompiledFlow restore(
+      String key,
+      String documentJson,
+      String directoryJson,
+      String drl,
+      String routingDmn,
+      String billingDmn,
+      String camel) {
+    FlowDocument doc =
+        FlowJson.read(documentJson)
+            .document()
+            .orElseThrow(
+                () -> new IllegalStateException("stored flow version " + key + " is unreadable"));
+    DirectorySnapshot directory;
+    try {
+      directory = RingtreeJson.mapper().readValue(directoryJson, DirectorySnapshot.class);
+    } catch (Exception e) {
+      throw new IllegalStateException("stored directory of version " + key + " is unreadable", e);
+    }
+    CompiledFlow again =
+        FlowCompiler.compile(doc, directory)
+            .compiled()
+            .orElseThrow(
+                () -> new IllegalStateException("stored version " + key + " no longer compiles"));
+    return new CompiledFlow(
+        key,
+        again.flow(),
+        again.directory(),
+        again.flowJson(),
+        again.directoryJson(),
+        drl,
+        routingDmn,
+        billingDmn,
+        camel,
+        again.connectorEndpoints(),
+        again.ruleIndex());
+  }
+
+  private static String checksum(CompiledFlow c) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (String part :
+          List.of(
+              c.flowJson(),
+              c.directoryJson(),
+              c.drl(),
+              c.routingDmn(),
+              c.billingDmn(),
+              c.camelYaml())) {
+        sha.update(part.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

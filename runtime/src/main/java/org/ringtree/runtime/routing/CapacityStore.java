@@ -1,0 +1,285 @@
+package org.ringtree.runtime.routing;
+
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.ringtree.rules.directory.Buyer;
+import org.ringtree.rules.directory.Caps;
+import org.ringtree.rules.directory.Target;
+import org.ringtree.rules.routing.Usage;
+import org.ringtree.rules.routing.UsageSnapshot;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Caps held exactly across runtime nodes. Capacity is taken with one conditional upsert per counter
+ * ({@code used < limit}) inside one transaction, so two nodes can never both take the last slot; it
+ * is given back when a buyer leg is busy or unanswered, and a crashed node's holds expire.
+ * Connection caps count here; conversion caps count when the buyer's postback marks a conversion.
+ */
+@Repository
+public class CapacityStore {
+
+  static final String CONCURRENT = "concurrent";
+  private static final DateTimeFormatter HOUR =
+      DateTimeFormatter.ofPattern("'hour:'yyyy-MM-dd'T'HH");
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("'day:'yyyy-MM-dd");
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("'month:'yyyy-MM");
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+
+  CapacityStore(JdbcClient jdbc, TransactionTemplate tx) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+  }
+
+  /** One counter a reservation takes a slot of. */
+  record Counter(String scope, String period, int limit, String label) {
+    String key() {
+      return scope + "|" + period;
+    }
+  }
+
+  /** The outcome of trying to hold capacity for one candidate. */
+  public sealed interface Hold {
+    /** Capacity is held until the leg is answered, fails, or the hold expires. */
+    record Held(UUID reservationId) implements Hold {}
+
+    /** A cap is full: which one, e.g. "daily cap 40/40". */
+    record Full(String reason) implements Hold {}
+  }
+
+  /** Rolls a reservation back when a counter is full; carries the reason out of the lambda. */
+  private static final class CapFull extends RuntimeException {
+    private final String reason;
+
+    CapFull(String reason) {
+      super(reason, null, false, false);
+      this.reason = reason;
+    }
+  }
+
+  /** Tries to take one slot of every connection cap of the target and its buyer, atomically. */
+  public Hold tryHold(
+      UUID callId, Target target, Buyer buyer, Instant now, Duration hold, String holder) {
+    List<Counter> counters = counters(target, buyer, now);
+    try {
+      return tx.execute(
+          status -> {
+            for (Counter c : counters) {
+              if (c.limit() <= 0 || !take(c)) {
+                throw new CapFull(c.label() + " " + c.limit() + "/" + c.limit());
+              }
+            }
+            UUID id = UUID.randomUUID();
+            jdbc.sql(
+                    "INSERT INTO cap_reservations (id, call_id, target_id, buyer_id, counters,"
+                        + " state, holder, expires_at) VALUES (?, ?, ?, ?, ?, 'HELD', ?, ?)")
+                .params(
+                    id,
+                    callId,
+                    target.id(),
+                    target.buyerId(),
+                    counters.stream().map(Counter::key).toArray(String[]::new),
+                    holder,
+                    Timestamp.from(now.plus(hold)))
+                .update();
+            return new Hold.Held(id);
+          });
+    } catch (CapFull full) {
+      return new Hold.Full(full.reason);
+    }
+  }
+
+  private boolean take(Counter c) {
+    return jdbc.sql(
+            "INSERT INTO cap_counters (scope, period, used) VALUES (?, ?, 1)"
+                + " ON CONFLICT (scope, period) DO UPDATE SET used = cap_counters.used + 1"
+                + " WHERE cap_counters.used < ? RETURNING used")
+        .params(c.scope(), c.period(), c.limit())
+        .query(Integer.class)
+        .optional()
+        .isPresent();
+  }
+
+  /** The buyer leg was busy, unanswered or failed: every slot goes back. */
+  public void release(UUID reservationId) {
+    end(
+        "UPDATE cap_reservations SET state = 'RELEASED', ended_at = now()"
+            + " WHERE id = ? AND state = 'HELD' RETURNING counters",
+        reservationId,
+        false);
+  }
+
+  /** The buyer answered: the period caps keep the slot; concurrency is held until the call ends. */
+  public boolean connect(UUID reservationId) {
+    return jdbc.sql(
+                "UPDATE cap_reservations SET state = 'CONNECTED', expires_at = now() + interval '6"
+                    + " hours' WHERE id = ? AND state = 'HELD'")
+            .param(reservationId)
+            .update()
+        == 1;
+  }
+
+  /** The call ended: its connected legs give their concurrency slot back. */
+  public void callEnded(UUID callId) {
+    tx.executeWithoutResult(
+        status ->
+            jdbc.sql(
+                    "UPDATE cap_reservations SET ended_at = now() WHERE call_id = ?"
+                        + " AND state = 'CONNECTED' AND ended_at IS NULL RETURNING counters")
+                .param(callId)
+                .query((rs, i) -> keys(rs.getArray(1)))
+                .list()
+                .forEach(keys -> giveBack(keys, true)));
+    // a leg still ringing when the caller hung up
+    jdbc.sql("SELECT id FROM cap_reservations WHERE call_id = ? AND state = 'HELD'")
+        .param(callId)
+        .query(UUID.class)
+        .list()
+        .forEach(this::release);
+  }
+
+  /**
+   * Gives back what crashed nodes held: HELD reservations past their expiry, and connected calls
+   * whose end was never reported. Safe to run on every node at once.
+   */
+  public int sweepExpired() {
+    int swept = 0;
+    for (List<String> keys :
+        tx.execute(
+            status ->
+                jdbc.sql(
+                        "UPDATE cap_reservations SET state = 'EXPIRED', ended_at = now() WHERE id"
+                            + " IN (SELECT id FROM cap_reservations WHERE state = 'HELD' AND"
+                            + " expires_at < now() FOR UPDATE SKIP LOCKED) RETURNING counters")
+                    .query((rs, i) -> keys(rs.getArray(1)))
+                    .list())) {
+      giveBack(keys, false);
+      swept++;
+    }
+    for (List<String> keys :
+        tx.execute(
+            status ->
+                jdbc.sql(
+                        "UPDATE cap_reservations SET ended_at = now() WHERE id IN (SELECT id FROM"
+                            + " cap_reservations WHERE state = 'CONNECTED' AND ended_at IS NULL"
+                            + " AND expires_at < now() FOR UPDATE SKIP LOCKED) RETURNING counters")
+                    .query((rs, i) -> keys(rs.getArray(1)))
+                    .list())) {
+      giveBack(keys, true);
+      swept++;
+    }
+    return swept;
+  }
+
+  /** Current usage of the given targets and buyers, for eligibility. */
+  public UsageSnapshot usage(List<Target> targets, Map<String, Buyer> buyers, Instant now) {
+    Map<String, Usage> byTarget = new HashMap<>();
+    for (Target t : targets) {
+      byTarget.put(t.id(), usageOf("target:" + t.id(), zone(t), now));
+    }
+    Map<String, Usage> byBuyer = new HashMap<>();
+    for (String buyerId : buyers.keySet()) {
+      byBuyer.put(buyerId, usageOf("buyer:" + buyerId, ZoneOffset.UTC, now));
+    }
+    return new UsageSnapshot(byTarget, byBuyer);
+  }
+
+  private Usage usageOf(String scope, ZoneId zone, Instant now) {
+    Map<String, Integer> used = new HashMap<>();
+    jdbc.sql("SELECT period, used FROM cap_counters WHERE scope = ? AND period IN (?, ?, ?, ?, ?)")
+        .params(
+            scope,
+            CONCURRENT,
+            HOUR.format(now.atZone(zone)),
+            DAY.format(now.atZone(zone)),
+            MONTH.format(now.atZone(zone)),
+            "total")
+        .query((rs, i) -> used.put(rs.getString(1), rs.getInt(2)))
+        .list();
+    return new Usage(
+        used.getOrDefault(CONCURRENT, 0),
+        new Usage.Counts(
+            used.getOrDefault(HOUR.format(now.atZone(zone)), 0),
+            used.getOrDefault(DAY.format(now.atZone(zone)), 0),
+            used.getOrDefault(MONTH.format(now.atZone(zone)), 0),
+            used.getOrDefault("total", 0)),
+        Usage.Counts.ZERO);
+  }
+
+  static List<Counter> counters(Target target, Buyer buyer, Instant now) {
+    List<Counter> out = new ArrayList<>();
+    addCounters(out, "target:" + target.id(), target.caps(), zone(target), now);
+    if (buyer != null) {
+      addCounters(out, "buyer:" + buyer.id(), buyer.caps(), ZoneOffset.UTC, now);
+    }
+    return out;
+  }
+
+  private static void addCounters(
+      List<Counter> out, String scope, Caps caps, ZoneId zone, Instant now) {
+    String who = scope.startsWith("buyer:") ? "buyer " : "";
+    if (caps.concurrency() != null) {
+      out.add(new Counter(scope, CONCURRENT, caps.concurrency(), who + "concurrency cap"));
+    }
+    if (caps.countOn() != Caps.CountOn.CONNECTIONS) {
+      return;
+    }
+    var local = now.atZone(zone);
+    if (caps.hourly() != null) {
+      out.add(new Counter(scope, HOUR.format(local), caps.hourly(), who + "hourly cap"));
+    }
+    if (caps.daily() != null) {
+      out.add(new Counter(scope, DAY.format(local), caps.daily(), who + "daily cap"));
+    }
+    if (caps.monthly() != null) {
+      out.add(new Counter(scope, MONTH.format(local), caps.monthly(), who + "monthly cap"));
+    }
+    if (caps.total() != null) {
+      out.add(new Counter(scope, "total", caps.total(), who + "total cap"));
+    }
+  }
+
+  private static ZoneId zone(Target t) {
+    return t.schedule().zone();
+  }
+
+  private void end(String sql, UUID reservationId, boolean concurrencyOnly) {
+    tx.executeWithoutResult(
+        status -> {
+          Optional<List<String>> keys =
+              jdbc.sql(sql).param(reservationId).query((rs, i) -> keys(rs.getArray(1))).optional();
+          keys.ifPresent(k -> giveBack(k, concurrencyOnly));
+        });
+  }
+
+  private void giveBack(List<String> keys, boolean concurrencyOnly) {
+    for (String key : keys) {
+      String[] parts = key.split("\\|", 2);
+      if (concurrencyOnly && !parts[1].equals(CONCURRENT)) {
+        continue;
+      }
+      jdbc.sql(
+              "UPDATE cap_counters SET used = used - 1 WHERE scope = ? AND period = ? AND used > 0")
+          .params(parts[0], parts[1])
+          .update();
+    }
+  }
+
+  private static List<String> keys(Array array) throws java.sql.SQLException {
+    return List.of((String[]) array.getArray());
+  }
+}

@@ -1,0 +1,62 @@
+package org.ringtree.runtime.routing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.ringtree.rules.directory.Destination;
+
+/**
+ * The ranked buyers of the route node a call is at, and how far down the list the call has got.
+ * Stored with the call (JSON) so whichever runtime node takes the dial-action webhook can go on.
+ *
+ * @param next index of the next candidate to try
+ * @param ringing index of the leg now ringing, or -1
+ * @param reservation capacity held for the ringing leg
+ */
+public record DialPlan(
+    String nodeId,
+    List<Leg> legs,
+    int next,
+    int ringing,
+    UUID reservation,
+    int timeoutSeconds,
+    boolean record) {
+
+  /** One candidate: where to dial and what the call earns if it connects there. */
+  public record Leg(
+      String targetId,
+      String buyerId,
+      String name,
+      Destination destination,
+      BigDecimal price,
+      String currency,
+      String priceSource,
+      String bidId,
+      Instant bidExpiresAt) {}
+
+  public DialPlan {
+    legs = List.copyOf(legs);
+  }
+
+  public boolean awaitingDial() {
+    return ringing >= 0;
+  }
+
+  public Leg ringingLeg() {
+    return ringing >= 0 ? legs.get(ringing) : null;
+  }
+
+  DialPlan ringing(int index, UUID heldReservation) {
+    return new DialPlan(nodeId, legs, index + 1, index, heldReservation, timeoutSeconds, record);
+  }
+
+  /** The ringing leg ended (answered or not): nothing rings any more. */
+  public DialPlan settled() {
+    return new DialPlan(nodeId, legs, next, -1, null, timeoutSeconds, record);
+  }
+
+  DialPlan exhausted() {
+    return new DialPlan(nodeId, legs, legs.size(), -1, null, timeoutSeconds, record);
+  }
+}

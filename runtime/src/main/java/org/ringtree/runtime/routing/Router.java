@@ -1,0 +1,250 @@
+package org.ringtree.runtime.routing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.ringtree.rules.call.CallInstruction;
+import org.ringtree.rules.directory.Buyer;
+import org.ringtree.rules.directory.DirectorySnapshot;
+import org.ringtree.rules.directory.Target;
+import org.ringtree.rules.engine.CallState;
+import org.ringtree.rules.engine.DecisionEngine;
+import org.ringtree.rules.engine.RouteRequest;
+import org.ringtree.rules.routing.BidCollector;
+import org.ringtree.rules.routing.Candidate;
+import org.ringtree.rules.routing.PingResult;
+import org.ringtree.rules.routing.RouteContext;
+import org.ringtree.rules.routing.RouteDecision;
+import org.ringtree.rules.trace.Justification;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs a route node for a call: live usage from PostgreSQL, the engine's decision (eligibility,
+ * pings, ranking), then capacity held atomically for one candidate at a time as it is dialled.
+ * Everything it decides comes back as trace entries for the call's record.
+ */
+@Service
+public class Router {
+
+  private final DecisionEngine engine;
+  private final BidCollector bids;
+  private final CapacityStore capacity;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final String nodeName;
+  private final Duration holdMargin;
+
+  Router(
+      DecisionEngine engine,
+      BidCollector bids,
+      CapacityStore capacity,
+      JdbcClient jdbc,
+      Clock clock,
+      @Value("${ringtree.node-name:${HOSTNAME:local}}") String nodeName,
+      @Value("${ringtree.routing.hold-margin:60s}") Duration holdMargin) {
+    this.engine = engine;
+    this.bids = bids;
+    this.capacity = capacity;
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.nodeName = nodeName;
+    this.holdMargin = holdMargin;
+  }
+
+  /** What the call does next at a route node: dial a leg, or nobody can take it. */
+  public record Attempt(DialPlan plan, CallInstruction.Dial dial, List<TraceEntry> trace) {
+    public boolean dialling() {
+      return dial != null;
+    }
+  }
+
+  /** Decides the route node the call waits at and dials the first candidate that has capacity. */
+  public Attempt route(UUID callId, CallState state, RouteRequest request, DirectorySnapshot dir) {
+    Instant now = clock.instant();
+    List<Target> targets =
+        request.targetIds().stream().map(dir::target).flatMap(java.util.Optional::stream).toList();
+    Map<String, Buyer> buyers = new LinkedHashMap<>();
+    targets.forEach(t -> dir.buyer(t.buyerId()).ifPresent(b -> buyers.put(b.id(), b)));
+    RouteContext context =
+        new RouteContext(
+            state.facts(),
+            capacity.usage(targets, buyers, now),
+            Map.of(),
+            nextRotation(request.nodeId()),
+            callId.getMostSignificantBits(),
+            now);
+    RouteDecision decision = engine.route(state, context, bids);
+    List<TraceEntry> trace = new ArrayList<>(trace(decision));
+    List<DialPlan.Leg> legs = new ArrayList<>();
+    for (Candidate c : decision.ranked()) {
+      legs.add(
+          new DialPlan.Leg(
+              c.targetId(),
+              c.buyerId(),
+              c.name(),
+              c.dialable(),
+              c.price() == null ? null : c.price().amount(),
+              c.price() == null ? null : c.price().currency(),
+              c.priceSource().name(),
+              c.bid() == null ? null : c.bid().bidId(),
+              c.bid() == null ? null : c.bid().expiresAt()));
+    }
+    DialPlan plan =
+        new DialPlan(
+            request.nodeId(), legs, 0, -1, null, request.dialTimeoutSeconds(), request.record());
+    Attempt attempt = dialNext(callId, plan, dir, state);
+    trace.addAll(attempt.trace());
+    return new Attempt(attempt.plan(), attempt.dial(), trace);
+  }
+
+  /** Dials the next candidate of the plan that still has capacity and a live bid. */
+  public Attempt dialNext(UUID callId, DialPlan plan, DirectorySnapshot dir, CallState state) {
+    List<TraceEntry> trace = new ArrayList<>();
+    Instant now = clock.instant();
+    for (int i = plan.next(); i < plan.legs().size(); i++) {
+      DialPlan.Leg leg = plan.legs().get(i);
+      if (leg.bidExpiresAt() != null && !now.isBefore(leg.bidExpiresAt())) {
+        trace.add(
+            TraceEntry.of(
+                plan.nodeId(),
+                leg.targetId(),
+                "dial",
+                "SKIPPED",
+                leg.name() + " skipped: bid expired at " + leg.bidExpiresAt()));
+        continue;
+      }
+      Target target = dir.target(leg.targetId()).orElse(null);
+      if (target == null) {
+        trace.add(
+            TraceEntry.of(
+                plan.nodeId(),
+                leg.targetId(),
+                "dial",
+                "SKIPPED",
+                "target no longer in the directory"));
+        continue;
+      }
+      Buyer buyer = dir.buyer(leg.buyerId()).orElse(null);
+      Duration hold = Duration.ofSeconds(plan.timeoutSeconds()).plus(holdMargin);
+      CapacityStore.Hold held = capacity.tryHold(callId, target, buyer, now, hold, nodeName);
+      if (held instanceof CapacityStore.Hold.Full full) {
+        trace.add(
+            TraceEntry.of(
+                plan.nodeId(),
+                leg.targetId(),
+                "dial",
+                "SKIPPED",
+                leg.name() + " skipped: " + full.reason() + " reached when dialling"));
+        continue;
+      }
+      UUID reservation = ((CapacityStore.Hold.Held) held).reservationId();
+      trace.add(
+          new TraceEntry(
+              plan.nodeId(),
+              leg.targetId(),
+              "dial",
+              "DIALLING",
+              "dialling "
+                  + leg.name()
+                  + (leg.price() == null ? "" : " at " + leg.price() + " " + leg.currency()),
+              leg.price(),
+              null,
+              null,
+              Map.of("attempt", i + 1)));
+      return new Attempt(
+          plan.ringing(i, reservation),
+          new CallInstruction.Dial(
+              leg.targetId(),
+              leg.destination(),
+              plan.timeoutSeconds(),
+              state.facts().trackingNumber(),
+              plan.record()),
+          trace);
+    }
+    trace.add(
+        TraceEntry.of(
+            plan.nodeId(),
+            null,
+            "route",
+            "EXHAUSTED",
+            "no buyer left to dial: taking the fallback"));
+    return new Attempt(plan.exhausted(), null, trace);
+  }
+
+  /** The ringing leg ended without a connection: its capacity goes back. */
+  public void legFailed(DialPlan plan) {
+    if (plan.reservation() != null) {
+      capacity.release(plan.reservation());
+    }
+  }
+
+  /** The ringing leg was answered: the call counts against the caps it held. */
+  public void legConnected(DialPlan plan) {
+    if (plan.reservation() != null) {
+      capacity.connect(plan.reservation());
+    }
+  }
+
+  private long nextRotation(String nodeId) {
+    return jdbc.sql(
+            "INSERT INTO rotation_counters (scope, value) VALUES (?, 1) ON CONFLICT (scope)"
+                + " DO UPDATE SET value = rotation_counters.value + 1 RETURNING value")
+        .param("route:" + nodeId)
+        .query(Long.class)
+        .single();
+  }
+
+  static List<TraceEntry> trace(RouteDecision decision) {
+    List<TraceEntry> out = new ArrayList<>();
+    for (PingResult p : decision.pings()) {
+      out.add(
+          new TraceEntry(
+              decision.nodeId(),
+              p.targetId(),
+              "ping",
+              p.status().name(),
+              p.reason() == null
+                  ? p.status().name().toLowerCase(java.util.Locale.ROOT)
+                  : p.reason(),
+              p.bid().map(b -> b.amount().amount()).orElse(null),
+              p.latency() == null ? null : (int) p.latency().toMillis(),
+              p.httpStatus(),
+              Map.of()));
+    }
+    for (Justification j : decision.justifications()) {
+      out.add(
+          new TraceEntry(
+              j.nodeId(),
+              j.subject(),
+              "decision",
+              j.verdict().name(),
+              j.message(),
+              null,
+              null,
+              null,
+              j.ruleId() == null ? Map.of() : Map.of("rule", j.ruleId())));
+    }
+    if (decision.summary() != null) {
+      Justification s = decision.summary();
+      out.add(
+          new TraceEntry(
+              s.nodeId(),
+              s.subject(),
+              "route",
+              s.verdict().name(),
+              s.message(),
+              null,
+              null,
+              null,
+              Map.of("method", decision.method() == null ? "" : decision.method())));
+    }
+    return out;
+  }
+}
