@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.ringtree.integrations.connector.ConnectorInvoker;
 import org.ringtree.integrations.connector.ConnectorResult;
 import org.ringtree.rules.billing.BillingDecision;
-import org.ringtree.rules.billing.BillingInput;
 import org.ringtree.rules.call.CallFacts;
 import org.ringtree.rules.call.CallInstruction;
 import org.ringtree.rules.call.Caller;
@@ -27,7 +26,7 @@ import org.ringtree.rules.engine.Step;
 import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.money.Money;
 import org.ringtree.rules.trace.Justification;
-import org.ringtree.runtime.billing.LedgerWriter;
+import org.ringtree.runtime.billing.CallBilling;
 import org.ringtree.runtime.directory.DirectoryStore;
 import org.ringtree.runtime.flow.FlowRuntimes;
 import org.ringtree.runtime.flow.FlowStore;
@@ -61,7 +60,7 @@ public class CallOrchestrator {
   private final DecisionEngine engine;
   private final Router router;
   private final CapacityStore capacity;
-  private final LedgerWriter ledger;
+  private final CallBilling billing;
   private final ConnectorInvoker connectors;
   private final ReplyRenderer renderer;
   private final UnknownNumberPolicy unknownNumbers;
@@ -76,7 +75,7 @@ public class CallOrchestrator {
       DecisionEngine engine,
       Router router,
       CapacityStore capacity,
-      LedgerWriter ledger,
+      CallBilling billing,
       ConnectorInvoker connectors,
       ReplyRenderer renderer,
       UnknownNumberPolicy unknownNumbers,
@@ -89,7 +88,7 @@ public class CallOrchestrator {
     this.engine = engine;
     this.router = router;
     this.capacity = capacity;
-    this.ledger = ledger;
+    this.billing = billing;
     this.connectors = connectors;
     this.renderer = renderer;
     this.unknownNumbers = unknownNumbers;
@@ -482,51 +481,23 @@ public class CallOrchestrator {
         || fresh.stateJson().equals("{}")) {
       return;
     }
-    CallState state = read(fresh.stateJson());
     Integer talk =
         jdbc.sql("SELECT talk_seconds FROM calls WHERE id = ?")
             .param(fresh.id())
             .query(Integer.class)
             .optional()
             .orElse(null);
-    String currency = "USD";
-    Money revenue = fresh.revenue() == null ? null : new Money(fresh.revenue(), currency);
     BillingDecision d =
-        engine.bill(
-            state.versionId(),
-            new BillingInput(
-                state.facts(), fresh.targetId(), talk == null ? 0 : talk, revenue, false));
-    if (d.billable()) {
-      ledger.append(
-          fresh.id(),
-          "REVENUE",
-          LedgerWriter.Party.BUYER,
-          fresh.buyerId(),
-          fresh.campaignId(),
-          d.revenue(),
-          d.buyerRow(),
-          d.buyer().message(),
-          fresh.id() + ":revenue");
-    }
-    if (d.payable()) {
-      ledger.append(
-          fresh.id(),
-          "PAYOUT",
-          LedgerWriter.Party.PUBLISHER,
-          fresh.publisherId(),
-          fresh.campaignId(),
-          d.payout(),
-          d.publisherRow(),
-          d.publisher().message(),
-          fresh.id() + ":payout");
-    }
-    calls.markBilling(
-        fresh.id(),
-        d.billable(),
-        d.payable(),
-        d.duplicate(),
-        d.revenue().amount(),
-        d.payout().amount());
+        billing.settle(
+            new CallBilling.FinishedCall(
+                fresh.id(),
+                fresh.campaignId(),
+                fresh.publisherId(),
+                fresh.buyerId(),
+                fresh.targetId(),
+                read(fresh.stateJson()),
+                talk == null ? 0 : talk,
+                fresh.revenue() == null ? null : new Money(fresh.revenue(), Money.USD)));
     calls.appendTrace(
         fresh.id(),
         List.of(

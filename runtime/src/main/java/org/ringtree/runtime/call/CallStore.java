@@ -167,20 +167,6 @@ public class CallStore {
         .update();
   }
 
-  public void markBilling(
-      UUID callId,
-      boolean billable,
-      boolean payable,
-      boolean duplicate,
-      BigDecimal revenue,
-      BigDecimal payout) {
-    jdbc.sql(
-            "UPDATE calls SET billable_to_buyer = ?, payable_to_publisher = ?, duplicate = ?,"
-                + " revenue = ?, payout = ? WHERE id = ?")
-        .params(billable, payable, duplicate, revenue, payout, callId)
-        .update();
-  }
-
   public void saveRecording(UUID callId, String url, String sid, Integer seconds) {
     jdbc.sql(
             "UPDATE calls SET recording_url = ?, recording_sid = ?, recording_seconds = ?"

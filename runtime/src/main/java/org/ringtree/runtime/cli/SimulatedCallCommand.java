@@ -157,7 +157,10 @@ public final class SimulatedCallCommand {
             row.path("kind").asText(),
             row.path("partyType").asText(),
             row.path("partyId").asText(),
-            row.path("amount").asText(),
+            row.path("amount")
+                .decimalValue()
+                .setScale(2, java.math.RoundingMode.UNNECESSARY)
+                .toPlainString(),
             row.path("currency").asText(),
             row.path("ruleRef").asText(),
             row.path("description").asText());
