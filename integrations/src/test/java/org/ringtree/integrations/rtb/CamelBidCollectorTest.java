@@ -175,7 +175,7 @@ class CamelBidCollectorTest {
   }
 
   @Test
-  void lateAnswersReachTheLateListenerWithTheirBid() {
+  void theHttpCallOfACutOffPingGivesUpAtTheSameTimeoutAndIsReportedLate() {
     LoopbackServer slow = buyer(Reply.json(bid("77")).after(250));
 
     List<PingResult> results =
@@ -191,7 +191,9 @@ class CamelBidCollectorTest {
     }
     assertThat(late).hasSize(1);
     assertThat(late.get(0).status()).isEqualTo(Status.TIMEOUT);
-    assertThat(late.get(0).reason()).startsWith("late: ");
+    assertThat(late.get(0).reason())
+        .startsWith("late: TIMEOUT (no answer within 100 ms (SocketTimeoutException))");
+    assertThat(late.get(0).latency()).isBetween(Duration.ofMillis(100), Duration.ofMillis(250));
   }
 
   @Test
