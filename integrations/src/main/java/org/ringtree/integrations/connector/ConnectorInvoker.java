@@ -42,7 +42,8 @@ public final class ConnectorInvoker implements AutoCloseable {
   }
 
   /**
-   * Runs connector {@code name} with {@code input} as the message body (a mutable {@code Map}).
+   * Runs connector {@code name} (or its route id {@code connector-<name>}) with {@code input} as
+   * the message body (a mutable {@code Map}).
    *
    * @param timeout how long the call may wait; a route still running after it is left to finish in
    *     the background, so connectors should bound their own outbound calls too
@@ -53,13 +54,19 @@ public final class ConnectorInvoker implements AutoCloseable {
           String.valueOf(name), "invalid connector name '" + name + "'", Duration.ZERO);
     }
     String routeId = Connectors.routeId(name);
+    if (camel.getRoute(routeId) == null
+        && name.startsWith("connector-")
+        && camel.getRoute(name) != null) {
+      // The flow's connector node may hold the route id itself ("connector-<name>").
+      routeId = name;
+    }
     if (camel.getRoute(routeId) == null) {
       return ConnectorResult.failed(
           name,
           "no connector named '" + name + "' is loaded (route " + routeId + ")",
           Duration.ZERO);
     }
-    return call(name, Connectors.endpointUri(name), input, timeout);
+    return call(name, "direct:" + routeId, input, timeout);
   }
 
   /**

@@ -127,4 +127,13 @@ class ConnectorInvokerTest {
     assertThat(invoker.invokeEndpoint("http://x", Map.of(), Duration.ofSeconds(1)).failure())
         .isEqualTo("not a direct: endpoint: http://x");
   }
+
+  @Test
+  void acceptsTheRouteIdAsWellAsTheName() {
+    ConnectorResult r =
+        invoker.invoke("connector-echo", Map.of("ivr_zip", "60601"), Duration.ofSeconds(1));
+
+    assertThat(r.succeeded()).as(r.failure()).isTrue();
+    assertThat(r.tags()).containsEntry("seen_zip", "60601");
+  }
 }
