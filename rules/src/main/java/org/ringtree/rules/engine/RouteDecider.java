@@ -303,6 +303,14 @@ final class RouteDecider {
     if ("buyer".equals(cap.scope())) {
       u = ctx.usage().buyer(cap.ownerId());
       caps = dir.buyer(cap.ownerId()).map(b -> b.caps()).orElse(Caps.NONE);
+    } else if ("publisher".equals(cap.scope())) {
+      u = ctx.usage().publisher(cap.ownerId());
+      caps =
+          dir.campaigns().stream()
+              .map(c -> c.publisherCaps().get(cap.ownerId()))
+              .filter(java.util.Objects::nonNull)
+              .findFirst()
+              .orElse(Caps.NONE);
     } else {
       u = ctx.usage().target(cap.ownerId());
       caps = dir.target(cap.ownerId()).map(Target::caps).orElse(Caps.NONE);
