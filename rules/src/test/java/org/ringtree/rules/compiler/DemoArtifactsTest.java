@@ -89,5 +89,8 @@ class DemoArtifactsTest {
                 c.routingDmn().indexOf("<rule id=\"routing-ring\">"),
                 c.routingDmn().indexOf("</rule>") + 7);
     assertThat(md).contains(routingRule.strip());
+    assertThat(md)
+        .as("docs/rules.md shows target/demo-artifacts/camel-connector-example.yaml")
+        .contains(Files.readString(out.resolve("camel-connector-example.yaml")).strip());
   }
 }
