@@ -8,6 +8,9 @@ import java.util.Set;
 import org.ringtree.rules.flow.FlowDocument;
 import org.ringtree.rules.flow.FlowJson;
 import org.ringtree.rules.flow.FlowParseResult;
+import org.ringtree.rules.review.ComplianceReviews;
+import org.ringtree.rules.review.ComplianceReviews.Artifact;
+import org.ringtree.rules.review.ComplianceReviews.VersionEntry;
 import org.ringtree.rules.review.VersionDiff;
 import org.ringtree.rules.review.VersionReview;
 import org.ringtree.runtime.directory.DirectoryStore;
@@ -40,64 +43,50 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/compliance")
 class ComplianceController {
 
+  private final ComplianceReviews compliance;
   private final FlowStore flows;
   private final DirectoryStore directory;
   private final VersionCatalog catalog;
-  private final VersionReviews reviews;
-  private final Publications publications;
-  private final ComplianceSettings settings;
 
   ComplianceController(
+      ComplianceReviews compliance,
       FlowStore flows,
       DirectoryStore directory,
-      VersionCatalog catalog,
-      VersionReviews reviews,
-      Publications publications,
-      ComplianceSettings settings) {
+      VersionCatalog catalog) {
+    this.compliance = compliance;
     this.flows = flows;
     this.directory = directory;
     this.catalog = catalog;
-    this.reviews = reviews;
-    this.publications = publications;
-    this.settings = settings;
   }
 
   record Settings(boolean requireApproval) {}
 
   record Comment(String comment) {}
 
-  /** A version with its review state: the latest decision and every earlier one. */
-  record VersionStatus(
-      VersionCatalog.VersionInfo version,
-      String state,
-      VersionReviews.Review latestReview,
-      List<VersionReviews.Review> reviews) {}
-
   /** Everything a reviewer reads about one version. */
-  record VersionReviewView(VersionStatus status, VersionReview review) {}
+  record VersionReviewView(VersionEntry status, VersionReview review) {}
 
-  record DiffView(
-      VersionCatalog.VersionInfo from, VersionCatalog.VersionInfo to, VersionDiff diff) {}
+  record DiffView(VersionEntry from, VersionEntry to, VersionDiff diff) {}
 
   @GetMapping("/settings")
   Settings settings() {
-    return new Settings(settings.requireApproval());
+    return new Settings(compliance.approvalRequired());
   }
 
   @PutMapping("/settings")
-  Settings changeSettings(@AuthenticationPrincipal SignedInUser user, @RequestBody Settings body) {
-    settings.setRequireApproval(body.requireApproval(), user.getUsername());
+  Settings changeSettings(@RequestBody Settings body) {
+    compliance.requireApproval(body.requireApproval());
     return settings();
   }
 
   @GetMapping("/flows")
-  List<VersionCatalog.FlowInfo> flows() {
-    return catalog.flows();
+  List<ComplianceReviews.FlowEntry> flows() {
+    return compliance.flows();
   }
 
   @GetMapping("/flows/{flowId}/versions")
-  List<VersionStatus> versions(@PathVariable String flowId) {
-    return catalog.versions(flowId).stream().map(this::status).toList();
+  List<VersionEntry> versions(@PathVariable String flowId) {
+    return compliance.versions(flowId);
   }
 
   @GetMapping("/flows/{flowId}/publications")
@@ -123,42 +112,33 @@ class ComplianceController {
     }
     FlowStore.StoredVersion stored =
         flows.saveVersion(doc, directory.snapshot(Set.of()), user.getUsername());
-    VersionCatalog.VersionInfo info = catalog.version(stored.id()).orElseThrow();
-    return ResponseEntity.created(URI.create("/api/compliance/versions/" + info.id()))
-        .body(status(info));
+    return ResponseEntity.created(URI.create("/api/compliance/versions/" + stored.id()))
+        .body(entry(stored.id()));
   }
 
   @GetMapping("/versions/{id}")
   VersionReviewView version(@PathVariable long id) {
-    FlowStore.StoredVersion stored = stored(id);
-    return new VersionReviewView(status(info(id)), VersionReview.of(stored.compiled()));
+    return new VersionReviewView(entry(id), compliance.review(id));
   }
 
   @GetMapping("/versions/{id}/routing.dmn")
   ResponseEntity<byte[]> routingDmn(@PathVariable long id) {
-    VersionCatalog.VersionInfo v = info(id);
-    return download(
-        stored(id).compiled().routingDmn(), name(v, "routing.dmn"), MediaType.APPLICATION_XML);
+    return download(id, Artifact.ROUTING_DMN, "routing.dmn", MediaType.APPLICATION_XML);
   }
 
   @GetMapping("/versions/{id}/billing.dmn")
   ResponseEntity<byte[]> billingDmn(@PathVariable long id) {
-    VersionCatalog.VersionInfo v = info(id);
-    return download(
-        stored(id).compiled().billingDmn(), name(v, "billing.dmn"), MediaType.APPLICATION_XML);
+    return download(id, Artifact.BILLING_DMN, "billing.dmn", MediaType.APPLICATION_XML);
   }
 
   @GetMapping("/versions/{id}/flow.json")
   ResponseEntity<byte[]> flowJson(@PathVariable long id) {
-    VersionCatalog.VersionInfo v = info(id);
-    return download(
-        stored(id).compiled().flowJson(), name(v, "flow.json"), MediaType.APPLICATION_JSON);
+    return download(id, Artifact.FLOW_JSON, "flow.json", MediaType.APPLICATION_JSON);
   }
 
   @GetMapping("/versions/{id}/rules.drl")
   ResponseEntity<byte[]> drl(@PathVariable long id) {
-    VersionCatalog.VersionInfo v = info(id);
-    return download(stored(id).compiled().drl(), name(v, "rules.drl"), MediaType.TEXT_PLAIN);
+    return download(id, Artifact.DRL, "rules.drl", MediaType.TEXT_PLAIN);
   }
 
   /**
@@ -167,79 +147,53 @@ class ComplianceController {
    */
   @GetMapping("/versions/{id}/diff")
   DiffView diff(@PathVariable long id, @RequestParam(required = false) Long against) {
-    VersionCatalog.VersionInfo to = info(id);
-    long fromId =
+    VersionEntry to = entry(id);
+    long from =
         against != null
             ? against
             : catalog
-                .liveVersionId(to.flowId())
-                .filter(live -> live != id)
-                .or(() -> catalog.previousVersionId(to))
+                .defaultBaseline(catalog.version(id).orElseThrow())
                 .orElseThrow(
                     () ->
                         new IllegalArgumentException(
                             "version " + id + " has nothing to compare with; pass ?against="));
-    VersionCatalog.VersionInfo from = info(fromId);
-    return new DiffView(
-        from, to, VersionDiff.between(stored(fromId).compiled(), stored(id).compiled()));
+    return new DiffView(entry(from), to, compliance.diff(id, from));
   }
 
   @PostMapping("/versions/{id}/approve")
-  VersionStatus approve(
-      @AuthenticationPrincipal SignedInUser user,
-      @PathVariable long id,
-      @RequestBody Comment body) {
-    reviews.decide(id, VersionReviews.Decision.APPROVED, user.getUsername(), body.comment());
-    return status(info(id));
+  VersionEntry approve(@PathVariable long id, @RequestBody Comment body) {
+    return compliance.approve(id, body.comment());
   }
 
   @PostMapping("/versions/{id}/reject")
-  VersionStatus reject(
-      @AuthenticationPrincipal SignedInUser user,
-      @PathVariable long id,
-      @RequestBody Comment body) {
-    reviews.decide(id, VersionReviews.Decision.REJECTED, user.getUsername(), body.comment());
-    return status(info(id));
+  VersionEntry reject(@PathVariable long id, @RequestBody Comment body) {
+    return compliance.reject(id, body.comment());
   }
 
   @PostMapping("/versions/{id}/publish")
-  VersionStatus publish(@PathVariable long id) {
-    return status(publications.publish(id));
+  VersionEntry publish(@PathVariable long id) {
+    return compliance.publish(id);
   }
 
   @PostMapping("/flows/{flowId}/rollback")
-  VersionStatus rollback(
-      @AuthenticationPrincipal SignedInUser user,
-      @PathVariable String flowId,
-      @RequestBody Comment body) {
-    return status(publications.rollback(flowId, user.getUsername(), body.comment()));
+  VersionEntry rollback(@PathVariable String flowId, @RequestBody Comment body) {
+    return compliance.rollback(flowId, body.comment());
   }
 
-  private VersionStatus status(VersionCatalog.VersionInfo v) {
-    VersionReviews.Review latest = reviews.latest(v.id()).orElse(null);
-    String state = latest == null ? "PENDING" : latest.decision().name();
-    return new VersionStatus(v, state, latest, reviews.history(v.id()));
+  private VersionEntry entry(long id) {
+    return compliance.version(id).orElseThrow(() -> new VersionCatalog.UnknownVersionException(id));
   }
 
-  private VersionCatalog.VersionInfo info(long id) {
-    return catalog.version(id).orElseThrow(() -> new VersionCatalog.UnknownVersionException(id));
-  }
-
-  private FlowStore.StoredVersion stored(long id) {
-    return flows.byId(id).orElseThrow(() -> new VersionCatalog.UnknownVersionException(id));
-  }
-
-  private static String name(VersionCatalog.VersionInfo v, String suffix) {
-    return v.flowId() + "-v" + v.version() + "-" + suffix;
-  }
-
-  private static ResponseEntity<byte[]> download(String body, String filename, MediaType type) {
+  private ResponseEntity<byte[]> download(
+      long id, Artifact artifact, String suffix, MediaType type) {
+    VersionEntry v = entry(id);
+    String filename = v.flowId() + "-v" + v.version() + "-" + suffix;
     return ResponseEntity.ok()
         .contentType(type)
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(filename).build().toString())
-        .body(body.getBytes(StandardCharsets.UTF_8));
+        .body(compliance.download(id, artifact).getBytes(StandardCharsets.UTF_8));
   }
 
   @ExceptionHandler(VersionCatalog.UnknownVersionException.class)

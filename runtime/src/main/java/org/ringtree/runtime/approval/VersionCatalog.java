@@ -87,6 +87,11 @@ public class VersionCatalog {
         .optional();
   }
 
+  /** What a version is compared with by default: the live one, or the one before when live. */
+  public Optional<Long> defaultBaseline(VersionInfo v) {
+    return liveVersionId(v.flowId()).filter(live -> live != v.id()).or(() -> previousVersionId(v));
+  }
+
   public List<Publication> publications(String flowId) {
     return jdbc.sql(
             "SELECT id, flow_id, version_id, previous_version_id, kind, at FROM flow_publications"

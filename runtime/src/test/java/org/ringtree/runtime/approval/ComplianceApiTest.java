@@ -92,7 +92,7 @@ class ComplianceApiTest extends SecuredAppTest {
             });
     assertThat(drlNodes).isNotEmpty().containsOnly("ring");
     assertThat(review.at("/status/state").asText()).isEqualTo("PENDING");
-    assertThat(review.at("/status/version/live").asBoolean()).isTrue();
+    assertThat(review.at("/status/live").asBoolean()).isTrue();
 
     assertThat(as(OPERATOR).get("/api/compliance/versions/" + live).status()).isEqualTo(200);
     assertThat(as(PUBLISHER).get("/api/compliance/versions/" + live).status()).isEqualTo(403);
@@ -150,11 +150,11 @@ class ComplianceApiTest extends SecuredAppTest {
     Api.Reply approved = as(COMPLIANCE).post(approve(v1), comment("floor confirmed with legal"));
     assertThat(approved.status()).isEqualTo(200);
     assertThat(approved.json().get("state").asText()).isEqualTo("APPROVED");
-    assertThat(approved.json().get("reviews")).hasSize(2);
+    assertThat(approved.json().get("decisions")).hasSize(2);
 
     Api.Reply published = as(OPERATOR).post(publish(v1), Map.of());
     assertThat(published.status()).isEqualTo(200);
-    assertThat(published.json().at("/version/live").asBoolean()).isTrue();
+    assertThat(published.json().at("/live").asBoolean()).isTrue();
     assertThat(liveVersion(flow.flowId())).isEqualTo(v1);
   }
 
@@ -239,7 +239,7 @@ class ComplianceApiTest extends SecuredAppTest {
     assertThat(first.status()).isEqualTo(200);
     assertThat(liveVersion(flow.flowId())).isEqualTo(v2);
     Api.Reply second = as(OPERATOR).post(rollback(), comment("v2 too"));
-    assertThat(second.json().at("/version/id").asLong()).isEqualTo(v1);
+    assertThat(second.json().at("/id").asLong()).isEqualTo(v1);
     Api.Reply third = as(OPERATOR).post(rollback(), comment("and again"));
     assertThat(third.status()).isEqualTo(409);
     assertThat(liveVersion(flow.flowId())).isEqualTo(v1);
@@ -284,7 +284,7 @@ class ComplianceApiTest extends SecuredAppTest {
 
   private static long id(Api.Reply created) {
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return created.json().at("/version/id").asLong();
+    return created.json().at("/id").asLong();
   }
 
   private long liveVersion(String flowId) {

@@ -71,7 +71,7 @@ class AuditTrailTest extends SecuredAppTest {
     Api.Reply created =
         operator.postRaw("/api/compliance/flows/" + flow.flowId() + "/versions", flow.json(101));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    long v = created.json().at("/version/id").asLong();
+    long v = created.json().at("/id").asLong();
     as(COMPLIANCE).post("/api/compliance/versions/" + v + "/reject", Map.of("comment", "not yet"));
     as(COMPLIANCE).post("/api/compliance/versions/" + v + "/approve", Map.of("comment", "now ok"));
     as(ADMIN).put("/api/compliance/settings", Map.of("requireApproval", true));
