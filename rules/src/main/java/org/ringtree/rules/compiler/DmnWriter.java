@@ -109,6 +109,7 @@ final class DmnWriter {
         "string");
     for (String[] in :
         List.of(
+            new String[] {"Publisher", "string"},
             new String[] {"Blocked", "boolean"},
             new String[] {"Connected", "boolean"},
             new String[] {"Duplicate", "boolean"},
@@ -178,114 +179,38 @@ final class DmnWriter {
         buyer);
 
     List<Row> pub = new ArrayList<>();
+    int[] n = {1};
     if (p == null) {
       pub.add(
           row(
-              "billing-publisher-1",
+              "billing-publisher-" + n[0]++,
               anchor,
-              List.of("-", "-", "-", "-"),
+              List.of("-", "-", "-", "-", "-"),
               false,
               "0",
               "no campaign payout policy"));
     } else {
-      int i = 1;
-      pub.add(
-          row(
-              "billing-publisher-" + i++,
-              anchor,
-              List.of("true", "-", "-", "-"),
-              false,
-              "0",
-              "blocked or spam call"));
-      pub.add(
-          row(
-              "billing-publisher-" + i++,
-              anchor,
-              List.of("-", "false", "-", "-"),
-              false,
-              "0",
-              "not connected"));
-      if (p.duplicateWindowDays() > 0) {
-        pub.add(
-            row(
-                "billing-publisher-" + i++,
-                anchor,
-                List.of("-", "-", "true", "-"),
-                false,
-                "0",
-                "duplicate caller within " + p.duplicateWindowDays() + " days"));
-      }
-      pub.add(
-          row(
-              "billing-publisher-" + i++,
-              anchor,
-              List.of("-", "-", "-", "< " + p.publisherMinSeconds()),
-              false,
-              "0",
-              "talk time under " + p.publisherMinSeconds() + " s"));
-      switch (p.mode()) {
-        case FIXED ->
-            pub.add(
-                row(
-                    "billing-publisher-" + i++,
-                    anchor,
-                    List.of("-", "-", "-", "-"),
-                    true,
-                    num(p.fixedPayout() == null ? BigDecimal.ZERO : p.fixedPayout().amount()),
-                    "fixed payout " + money(p.fixedPayout())));
-        case REVENUE_SHARE -> {
-          String expr = "Revenue * " + num(p.sharePercent().movePointLeft(2));
-          String why = num(p.sharePercent()) + "% revenue share";
-          if (p.shareMin() != null) {
-            expr = "max([" + expr + ", " + num(p.shareMin().amount()) + "])";
-            why += ", at least " + money(p.shareMin());
-          }
-          if (p.shareMax() != null) {
-            expr = "min([" + expr + ", " + num(p.shareMax().amount()) + "])";
-            why += ", at most " + money(p.shareMax());
-          }
-          pub.add(
-              row(
-                  "billing-publisher-" + i++,
-                  anchor,
-                  List.of("-", "-", "-", "-"),
-                  true,
-                  expr,
-                  why));
-        }
-        case TIERED -> {
-          for (PayoutPolicy.Tier t : p.tiers()) {
-            String range =
-                t.maxSeconds() == null
-                    ? ">= " + t.minSeconds()
-                    : "[" + t.minSeconds() + ".." + t.maxSeconds() + ")";
-            pub.add(
-                row(
-                    "billing-publisher-" + i++,
-                    anchor,
-                    List.of("-", "-", "-", range),
-                    true,
-                    num(t.amount().amount()),
-                    "tier " + range + " s pays " + money(t.amount())));
-          }
-          pub.add(
-              row(
-                  "billing-publisher-" + i++,
-                  anchor,
-                  List.of("-", "-", "-", "-"),
-                  false,
-                  "0",
-                  "no payout tier matches"));
-        }
-      }
+      // Publisher overrides first: FIRST hit makes their rows win over the campaign's.
+      campaign
+          .publisherPayouts()
+          .forEach(
+              (publisher, policy) ->
+                  publisherRows(
+                      pub,
+                      n,
+                      Literals.feelString(publisher),
+                      "publisher " + publisher + ": ",
+                      policy));
+      publisherRows(pub, n, "-", "", p);
     }
     decision(
         x,
         PUBLISHER_DECISION,
         "tBilling",
         "FIRST",
-        List.of("Blocked", "Connected", "Duplicate", "Talk seconds", "Revenue"),
+        List.of("Publisher", "Blocked", "Connected", "Duplicate", "Talk seconds", "Revenue"),
         List.of(
+            new String[] {"Publisher", "string"},
             new String[] {"Blocked", "boolean"},
             new String[] {"Connected", "boolean"},
             new String[] {"Duplicate", "boolean"},
@@ -293,6 +218,99 @@ final class DmnWriter {
         outputs,
         pub);
     return x.end().toString();
+  }
+
+  /** The publisher-payout rows of one policy; {@code who} is "-" or a publisher id literal. */
+  private void publisherRows(List<Row> pub, int[] n, String who, String prefix, PayoutPolicy p) {
+    pub.add(
+        row(
+            "billing-publisher-" + n[0]++,
+            null,
+            List.of(who, "true", "-", "-", "-"),
+            false,
+            "0",
+            prefix + "blocked or spam call"));
+    pub.add(
+        row(
+            "billing-publisher-" + n[0]++,
+            null,
+            List.of(who, "-", "false", "-", "-"),
+            false,
+            "0",
+            prefix + "not connected"));
+    if (p.duplicateWindowDays() > 0) {
+      pub.add(
+          row(
+              "billing-publisher-" + n[0]++,
+              null,
+              List.of(who, "-", "-", "true", "-"),
+              false,
+              "0",
+              prefix + "duplicate caller within " + p.duplicateWindowDays() + " days"));
+    }
+    pub.add(
+        row(
+            "billing-publisher-" + n[0]++,
+            null,
+            List.of(who, "-", "-", "-", "< " + p.publisherMinSeconds()),
+            false,
+            "0",
+            prefix + "talk time under " + p.publisherMinSeconds() + " s"));
+    switch (p.mode()) {
+      case FIXED ->
+          pub.add(
+              row(
+                  "billing-publisher-" + n[0]++,
+                  null,
+                  List.of(who, "-", "-", "-", "-"),
+                  true,
+                  num(p.fixedPayout() == null ? BigDecimal.ZERO : p.fixedPayout().amount()),
+                  prefix + "fixed payout " + money(p.fixedPayout())));
+      case REVENUE_SHARE -> {
+        String expr = "Revenue * " + num(p.sharePercent().movePointLeft(2));
+        String why = num(p.sharePercent()) + "% revenue share";
+        if (p.shareMin() != null) {
+          expr = "max([" + expr + ", " + num(p.shareMin().amount()) + "])";
+          why += ", at least " + money(p.shareMin());
+        }
+        if (p.shareMax() != null) {
+          expr = "min([" + expr + ", " + num(p.shareMax().amount()) + "])";
+          why += ", at most " + money(p.shareMax());
+        }
+        pub.add(
+            row(
+                "billing-publisher-" + n[0]++,
+                null,
+                List.of(who, "-", "-", "-", "-"),
+                true,
+                expr,
+                prefix + why));
+      }
+      case TIERED -> {
+        for (PayoutPolicy.Tier t : p.tiers()) {
+          String range =
+              t.maxSeconds() == null
+                  ? ">= " + t.minSeconds()
+                  : "[" + t.minSeconds() + ".." + t.maxSeconds() + ")";
+          pub.add(
+              row(
+                  "billing-publisher-" + n[0]++,
+                  null,
+                  List.of(who, "-", "-", "-", range),
+                  true,
+                  num(t.amount().amount()),
+                  prefix + "tier " + range + " s pays " + money(t.amount())));
+        }
+        pub.add(
+            row(
+                "billing-publisher-" + n[0]++,
+                null,
+                List.of(who, "-", "-", "-", "-"),
+                false,
+                "0",
+                prefix + "no payout tier matches"));
+      }
+    }
   }
 
   private Row row(

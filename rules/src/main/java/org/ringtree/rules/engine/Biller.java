@@ -36,6 +36,7 @@ final class Biller {
     boolean duplicate = duplicate(f, campaign);
 
     DMNContext ctx = rt.dmn().newContext();
+    ctx.set("Publisher", f.publisherId());
     ctx.set("Blocked", in.blocked());
     ctx.set("Connected", in.connected());
     ctx.set("Duplicate", duplicate);
