@@ -110,6 +110,7 @@ final class DmnWriter {
     for (String[] in :
         List.of(
             new String[] {"Publisher", "string"},
+            new String[] {"Buyer", "string"},
             new String[] {"Blocked", "boolean"},
             new String[] {"Connected", "boolean"},
             new String[] {"Duplicate", "boolean"},
@@ -123,55 +124,34 @@ final class DmnWriter {
             new String[] {"Amount", "number"},
             new String[] {"Reason", "string"},
             new String[] {"Row", "string"});
-    String anchor = campaign == null ? null : campaign.id();
 
     List<Row> buyer = new ArrayList<>();
+    int[] b = {1};
     if (p == null) {
       buyer.add(
           row(
-              "billing-buyer-1",
-              anchor,
-              List.of("-", "-", "-"),
+              "billing-buyer-" + b[0]++,
+              List.of("-", "-", "-", "-"),
               false,
               "0",
               "no campaign payout policy"));
     } else {
-      buyer.add(
-          row(
-              "billing-buyer-1",
-              anchor,
-              List.of("true", "-", "-"),
-              false,
-              "0",
-              "blocked or spam call"));
-      buyer.add(
-          row("billing-buyer-2", anchor, List.of("-", "false", "-"), false, "0", "not connected"));
-      buyer.add(
-          row(
-              "billing-buyer-3",
-              anchor,
-              List.of("-", "-", "< " + p.buyerMinSeconds()),
-              false,
-              "0",
-              "talk time under " + p.buyerMinSeconds() + " s"));
-      buyer.add(
-          row(
-              "billing-buyer-4",
-              anchor,
-              List.of("-", "-", "-"),
-              true,
-              "Revenue",
-              "talk time at least "
-                  + p.buyerMinSeconds()
-                  + " s: the buyer pays the winning price"));
+      // Buyer overrides first: FIRST hit makes their rows win over the campaign's.
+      campaign
+          .buyerMinSeconds()
+          .forEach(
+              (id, seconds) ->
+                  buyerRows(buyer, b, Literals.feelString(id), "buyer " + id + ": ", seconds));
+      buyerRows(buyer, b, "-", "", p.buyerMinSeconds());
     }
     decision(
         x,
         BUYER_DECISION,
         "tBilling",
         "FIRST",
-        List.of("Blocked", "Connected", "Talk seconds", "Revenue"),
+        List.of("Buyer", "Blocked", "Connected", "Talk seconds", "Revenue"),
         List.of(
+            new String[] {"Buyer", "string"},
             new String[] {"Blocked", "boolean"},
             new String[] {"Connected", "boolean"},
             new String[] {"Talk seconds", "number"}),
@@ -184,7 +164,6 @@ final class DmnWriter {
       pub.add(
           row(
               "billing-publisher-" + n[0]++,
-              anchor,
               List.of("-", "-", "-", "-", "-"),
               false,
               "0",
@@ -220,12 +199,43 @@ final class DmnWriter {
     return x.end().toString();
   }
 
+  /** The buyer-revenue rows for one billable duration; {@code who} is "-" or a buyer id literal. */
+  private void buyerRows(List<Row> rows, int[] n, String who, String prefix, int minSeconds) {
+    rows.add(
+        row(
+            "billing-buyer-" + n[0]++,
+            List.of(who, "true", "-", "-"),
+            false,
+            "0",
+            prefix + "blocked or spam call"));
+    rows.add(
+        row(
+            "billing-buyer-" + n[0]++,
+            List.of(who, "-", "false", "-"),
+            false,
+            "0",
+            prefix + "not connected"));
+    rows.add(
+        row(
+            "billing-buyer-" + n[0]++,
+            List.of(who, "-", "-", "< " + minSeconds),
+            false,
+            "0",
+            prefix + "talk time under " + minSeconds + " s"));
+    rows.add(
+        row(
+            "billing-buyer-" + n[0]++,
+            List.of(who, "-", "-", "-"),
+            true,
+            "Revenue",
+            prefix + "talk time at least " + minSeconds + " s: the buyer pays the winning price"));
+  }
+
   /** The publisher-payout rows of one policy; {@code who} is "-" or a publisher id literal. */
   private void publisherRows(List<Row> pub, int[] n, String who, String prefix, PayoutPolicy p) {
     pub.add(
         row(
             "billing-publisher-" + n[0]++,
-            null,
             List.of(who, "true", "-", "-", "-"),
             false,
             "0",
@@ -233,7 +243,6 @@ final class DmnWriter {
     pub.add(
         row(
             "billing-publisher-" + n[0]++,
-            null,
             List.of(who, "-", "false", "-", "-"),
             false,
             "0",
@@ -242,7 +251,6 @@ final class DmnWriter {
       pub.add(
           row(
               "billing-publisher-" + n[0]++,
-              null,
               List.of(who, "-", "-", "true", "-"),
               false,
               "0",
@@ -251,7 +259,6 @@ final class DmnWriter {
     pub.add(
         row(
             "billing-publisher-" + n[0]++,
-            null,
             List.of(who, "-", "-", "-", "< " + p.publisherMinSeconds()),
             false,
             "0",
@@ -261,7 +268,6 @@ final class DmnWriter {
           pub.add(
               row(
                   "billing-publisher-" + n[0]++,
-                  null,
                   List.of(who, "-", "-", "-", "-"),
                   true,
                   num(p.fixedPayout() == null ? BigDecimal.ZERO : p.fixedPayout().amount()),
@@ -280,7 +286,6 @@ final class DmnWriter {
         pub.add(
             row(
                 "billing-publisher-" + n[0]++,
-                null,
                 List.of(who, "-", "-", "-", "-"),
                 true,
                 expr,
@@ -295,7 +300,6 @@ final class DmnWriter {
           pub.add(
               row(
                   "billing-publisher-" + n[0]++,
-                  null,
                   List.of(who, "-", "-", "-", range),
                   true,
                   num(t.amount().amount()),
@@ -304,7 +308,6 @@ final class DmnWriter {
         pub.add(
             row(
                 "billing-publisher-" + n[0]++,
-                null,
                 List.of(who, "-", "-", "-", "-"),
                 false,
                 "0",
@@ -313,13 +316,7 @@ final class DmnWriter {
     }
   }
 
-  private Row row(
-      String id,
-      String nodeOrCampaign,
-      List<String> inputs,
-      boolean payable,
-      String amount,
-      String why) {
+  private Row row(String id, List<String> inputs, boolean payable, String amount, String why) {
     String artifact = "dmn-billing";
     index.add(new RuleIndexEntry(id, artifact, null, capitalise(why) + "."));
     return new Row(

@@ -11,7 +11,8 @@ import org.ringtree.rules.money.Money;
  * duplicate-caller rule applied across all its targets, and the network's margin rule for auctions
  * (a bid must leave at least {@code marginPercent} of the bid or {@code marginAmount} over the
  * publisher's payout, whichever is larger). {@code publisherCaps} limit what each publisher may
- * send to this campaign; {@code publisherPayouts} override the payout policy for one publisher.
+ * send to this campaign; {@code publisherPayouts} override the payout policy for one publisher;
+ * {@code buyerMinSeconds} override the billable duration for one buyer.
  */
 public record Campaign(
     String id,
@@ -23,7 +24,8 @@ public record Campaign(
     BigDecimal marginPercent,
     Money marginAmount,
     Map<String, Caps> publisherCaps,
-    Map<String, PayoutPolicy> publisherPayouts) {
+    Map<String, PayoutPolicy> publisherPayouts,
+    Map<String, Integer> buyerMinSeconds) {
 
   public Campaign {
     Objects.requireNonNull(id, "id");
@@ -39,6 +41,10 @@ public record Campaign(
         publisherPayouts == null
             ? Map.of()
             : java.util.Collections.unmodifiableMap(new TreeMap<>(publisherPayouts));
+    buyerMinSeconds =
+        buyerMinSeconds == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new TreeMap<>(buyerMinSeconds));
   }
 
   /** A campaign without publisher caps or payout overrides. */
@@ -60,6 +66,7 @@ public record Campaign(
         duplicateRule,
         marginPercent,
         marginAmount,
+        null,
         null,
         null);
   }

@@ -140,7 +140,8 @@ class BillingTest {
             base.marginPercent(),
             base.marginAmount(),
             null,
-            Map.of("pub-1", PayoutPolicy.fixed(90, 120, Money.usd("180"), 0)));
+            Map.of("pub-1", PayoutPolicy.fixed(90, 120, Money.usd("180"), 0)),
+            null);
     CompiledFlow f =
         routeFlow(
             directory(withOverride, List.of(target("acme")), List.of()), "priority", Map.of());
@@ -169,6 +170,37 @@ class BillingTest {
                 .bill(f.versionId(), new BillingInput(other, "acme", 240, Money.usd("250"), false))
                 .payout())
         .isEqualTo(Money.usd("200"));
+  }
+
+  @Test
+  void aBuyerOverrideChangesTheBillableDurationForThatBuyerOnly() {
+    var base = campaign(SEED, DuplicateRule.NONE, BigDecimal.ZERO, Money.usd("0"));
+    var withOverride =
+        new org.ringtree.rules.directory.Campaign(
+            base.id(),
+            base.name(),
+            base.verticalId(),
+            base.currency(),
+            base.payout(),
+            base.duplicateRule(),
+            base.marginPercent(),
+            base.marginAmount(),
+            null,
+            null,
+            Map.of("buyer-acme", 120));
+    CompiledFlow f =
+        routeFlow(
+            directory(withOverride, List.of(target("acme"), target("beta")), List.of()),
+            "priority",
+            Map.of());
+    ENGINE.load(f);
+    BillingDecision acme =
+        ENGINE.bill(f.versionId(), new BillingInput(texas(), "acme", 100, Money.usd("250"), false));
+    assertThat(acme.revenue().isZero()).isTrue();
+    assertThat(acme.buyer().message()).endsWith("buyer buyer-acme: talk time under 120 s");
+    BillingDecision beta =
+        ENGINE.bill(f.versionId(), new BillingInput(texas(), "beta", 100, Money.usd("250"), false));
+    assertThat(beta.revenue()).isEqualTo(Money.usd("250"));
   }
 
   @Test

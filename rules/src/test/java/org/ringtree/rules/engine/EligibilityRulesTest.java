@@ -249,6 +249,7 @@ class EligibilityRulesTest {
             base.marginPercent(),
             base.marginAmount(),
             Map.of("pub-1", Caps.daily(25)),
+            null,
             null);
     CompiledFlow flow =
         routeFlow(

@@ -73,6 +73,7 @@ class CapacityBenchmark extends PostgresTest {
                           UUID.randomUUID(),
                           target,
                           buyer,
+                          null,
                           Instant.now(),
                           Duration.ofMinutes(1),
                           "bench");
