@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.ringtree.runtime.driver.CallScript;
 import org.ringtree.runtime.driver.CallScript.Leg;
 import org.ringtree.runtime.driver.CallTranscript;
@@ -14,12 +15,15 @@ import org.ringtree.runtime.driver.TwilioDriver;
 import org.ringtree.runtime.driver.WebhookExchange;
 import org.ringtree.runtime.support.RunningPlatformTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Calls placed through the real webhooks, signed as Twilio signs them, against the running platform
  * and its demo network (whose RTB bidders answer over real HTTP).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CallPathTest extends RunningPlatformTest {
 
   @Autowired JdbcClient jdbc;
@@ -215,6 +219,16 @@ class CallPathTest extends RunningPlatformTest {
         WebhookPaths.GATHER + "?step=abc",
         incomingParams("CAbadstep0000000000000000000001"),
         "step");
+  }
+
+  @Test
+  void logLinesOfAWebhookCarryItsCallSid(CapturedOutput output) {
+    driver()
+        .post(
+            gatherPath("CAlogged00000000000000000000000001", 1),
+            with(incomingParams("CAlogged00000000000000000000000001"), "Digits", "1"));
+    assertThat(output.getOut())
+        .containsPattern("WARN \\[CAlogged00000000000000000000000001\\].*no call with CallSid");
   }
 
   @Test
