@@ -103,7 +103,7 @@ public class ConversionPostbacks {
         boolean converted) {}
     CallInfo call =
         lockCall(callRef)
-            .map(
+            .flatMap(
                 id ->
                     jdbc.sql(
                             "SELECT id, buyer_id, publisher_id, campaign_id, currency, converted"
@@ -118,7 +118,7 @@ public class ConversionPostbacks {
                                     rs.getString(4),
                                     rs.getString(5).trim(),
                                     rs.getBoolean(6)))
-                        .single())
+                        .optional())
             .filter(c -> buyerId.equals(c.buyerId()))
             .orElseThrow(
                 () -> new MoneyProblem(MoneyProblem.Kind.NOT_FOUND, "no such call for this buyer"));
