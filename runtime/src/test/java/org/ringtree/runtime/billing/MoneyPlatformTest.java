@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,23 +27,48 @@ import org.junit.jupiter.api.Test;
 import org.ringtree.runtime.driver.CallScript;
 import org.ringtree.runtime.driver.CallScript.Leg;
 import org.ringtree.runtime.driver.CallTranscript;
-import org.ringtree.runtime.support.RunningPlatformTest;
+import org.ringtree.runtime.driver.TwilioDriver;
+import org.ringtree.runtime.support.PostgresTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Money end to end on the running platform: calls placed through signed webhooks, then the REST API
  * for overrides, reports, conversions, publisher postbacks, disputes and adjustments. Each test
  * uses its own tracking number and callers, so the tests do not see each other's calls.
  */
-@TestPropertySource(
-    properties = {
-      "ringtree.postbacks.max-attempts=2",
-      "ringtree.postbacks.initial-delay=50ms",
-      "ringtree.postbacks.timeout=2s"
-    })
-class MoneyPlatformTest extends RunningPlatformTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class MoneyPlatformTest extends PostgresTest {
+
+  // its own port: the platform tests of other packages share theirs through a cached context
+  static final String AUTH_TOKEN = "money-test-token-" + Long.toHexString(System.nanoTime());
+  static final int PORT = freePort();
+  static final String BASE_URL = "http://127.0.0.1:" + PORT;
+
+  @DynamicPropertySource
+  static void platform(DynamicPropertyRegistry registry) {
+    registry.add("server.port", () -> PORT);
+    registry.add("ringtree.public-base-url", () -> BASE_URL);
+    registry.add("ringtree.twilio.auth-token", () -> AUTH_TOKEN);
+    registry.add("ringtree.postbacks.max-attempts", () -> 2);
+    registry.add("ringtree.postbacks.initial-delay", () -> "50ms");
+    registry.add("ringtree.postbacks.timeout", () -> "2s");
+  }
+
+  static TwilioDriver driver() {
+    return new TwilioDriver(BASE_URL, AUTH_TOKEN);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   static HttpServer publisher;
   static final List<String> received = new CopyOnWriteArrayList<>();
@@ -354,6 +381,24 @@ class MoneyPlatformTest extends RunningPlatformTest {
     assertThat(ledger(b).get(2).get("amount").toString()).isEqualTo("-20.00");
     assertThat(send("POST", "/api/adjustments/apply", apply).statusCode()).isEqualTo(409);
     assertThat(audit("adjustment_batch")).contains("adjustment.apply by money-test");
+  }
+
+  @Test
+  void aRepeatCallerWithinThirtyDaysIsBilledButEarnsThePublisherNothing() {
+    driver().place(texasCall("+18885550102", "+15125551010"));
+    CallTranscript again = driver().place(texasCall("+18885550102", "+15125551010"));
+    assertThat(ledger(again))
+        .extracting(r -> r.get("kind") + " " + r.get("party_id") + " " + r.get("amount"))
+        .containsExactly("REVENUE acme-law 250.00");
+    assertThat(column(callId(again), "duplicate")).isEqualTo(true);
+    assertThat(
+            jdbc.sql(
+                    "SELECT reason FROM routing_trace t JOIN calls c ON c.id = t.call_id"
+                        + " WHERE c.call_sid = ? AND t.kind = 'billing' ORDER BY t.seq")
+                .param(again.callSid())
+                .query(String.class)
+                .list())
+        .contains("Publisher not paid: duplicate caller within 30 days");
   }
 
   @Test
