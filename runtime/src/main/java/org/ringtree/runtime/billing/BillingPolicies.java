@@ -80,20 +80,19 @@ public class BillingPolicies {
     return new Effective(p, applied);
   }
 
-  /** The compiled table of a policy, stored so its rule references resolve forever. */
+  /**
+   * The compiled table of a policy, stored (in the caller's transaction) so its rule references
+   * resolve forever. Compiled tables are cached; the insert runs every time because a cached
+   * table's first insert may have been rolled back with its transaction.
+   */
   public BillingTable table(BillingPolicy policy) {
-    String ref = BillingTable.refOf(policy);
-    BillingTable cached = tables.get(ref);
-    if (cached != null) {
-      return cached;
-    }
-    BillingTable t = BillingTable.compile(policy);
+    BillingTable t =
+        tables.computeIfAbsent(BillingTable.refOf(policy), ref -> BillingTable.compile(policy));
     jdbc.sql(
             "INSERT INTO billing_tables (ref, policy, dmn) VALUES (?, ?::jsonb, ?)"
                 + " ON CONFLICT (ref) DO NOTHING")
         .params(t.ref(), t.policyJson(), t.dmn())
         .update();
-    tables.putIfAbsent(ref, t);
     return t;
   }
 

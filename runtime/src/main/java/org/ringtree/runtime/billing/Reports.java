@@ -223,18 +223,18 @@ public class Reports {
   public String csv(Report report) {
     StringBuilder out = new StringBuilder(CSV_HEADER).append("\r\n");
     for (Row r : report.rows()) {
-      line(out, r.key(), r);
+      line(out, r.key(), r.period(), r);
     }
     for (Row t : report.totals()) {
-      line(out, "TOTAL", t);
+      line(out, "TOTAL", null, t);
     }
     return out.toString();
   }
 
-  private static void line(StringBuilder out, String key, Row r) {
+  private static void line(StringBuilder out, String key, LocalDateTime period, Row r) {
     out.append(text(key))
         .append(',')
-        .append(r.period() == null ? "" : r.period().toString())
+        .append(period == null ? "" : period.toString())
         .append(',')
         .append(r.currency())
         .append(',')

@@ -234,6 +234,13 @@ class MoneyPlatformTest extends PostgresTest {
     assertThat(adjustment.get("corrects_id")).isEqualTo(ledger(call).get(0).get("id"));
     assertThat(column(callId, "converted")).isEqualTo(true);
     assertThat(revenueOf(callId)).isEqualByComparingTo("300.00");
+    HttpResponse<String> lower =
+        get("/api/postbacks/conversions/acme-law?call_id=" + call.callSid() + "&revenue=275", key);
+    assertThat(lower.statusCode()).isEqualTo(200);
+    assertThat(ledger(call)).hasSize(rowsBefore + 2);
+    assertThat(ledger(call).get(rowsBefore + 1).get("amount").toString()).isEqualTo("-25.00");
+    assertThat(revenueOf(callId)).isEqualByComparingTo("275.00");
+    assertThat(audit("call")).contains("call.convert by buyer:acme-law");
 
     String pb = awaitPostback(callId, "conversion", "DELIVERED");
     assertThat(received)
@@ -402,6 +409,16 @@ class MoneyPlatformTest extends PostgresTest {
   }
 
   @Test
+  void reportRequestsWithUnknownGroupingPeriodOrTimezoneAreRefused() throws Exception {
+    assertThat(get("/api/reports?by=caller").statusCode()).isEqualTo(422);
+    assertThat(get("/api/reports?period=fortnight").statusCode()).isEqualTo(422);
+    assertThat(get("/api/reports?tz=Mars/Olympus").statusCode()).isEqualTo(422);
+    assertThat(get("/api/reports?from=2026-12-01&to=2026-11-01").statusCode()).isEqualTo(422);
+    assertThat(get("/api/reports?by=vertical&period=month&tz=America/Chicago").statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
   void moneyChangesWithoutAnActorAreRefused() throws Exception {
     HttpResponse<String> r =
         http.send(
@@ -482,6 +499,15 @@ class MoneyPlatformTest extends PostgresTest {
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(BASE_URL + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String path, String key) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(BASE_URL + path))
+            .header("X-Ringtree-Key", key)
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
