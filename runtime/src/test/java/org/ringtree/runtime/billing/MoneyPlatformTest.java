@@ -76,6 +76,7 @@ class MoneyPlatformTest extends PostgresTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
+  @Autowired org.ringtree.runtime.postback.PostbackSweeper sweeper;
   final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -416,6 +417,21 @@ class MoneyPlatformTest extends PostgresTest {
     assertThat(get("/api/reports?from=2026-12-01&to=2026-11-01").statusCode()).isEqualTo(422);
     assertThat(get("/api/reports?by=vertical&period=month&tz=America/Chicago").statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void postbacksOrphanedByAStoppedNodeBecomeDeadLetters() throws Exception {
+    CallTranscript call = driver().place(texasCall("+18885550103", "+15125551011"));
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            "INSERT INTO postbacks (id, call_id, publisher_id, event, url, state, updated_at)"
+                + " SELECT ?, id, publisher_id, 'call', 'http://127.0.0.1:9/x', 'SENDING',"
+                + " now() - interval '2 hours' FROM calls WHERE call_sid = ?")
+        .params(id, call.callSid())
+        .update();
+    assertThat(sweeper.sweep()).isGreaterThanOrEqualTo(1);
+    assertThat(json.readTree(get("/api/postbacks/dead-letters").body()))
+        .anyMatch(n -> n.path("id").asText().equals(id.toString()));
   }
 
   @Test
