@@ -18,6 +18,7 @@ import org.ringtree.runtime.support.PostgresTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * For random sets of calls (random dimensions, times, flags, ledger rows, corrections and later
@@ -25,7 +26,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the calls, and revenue − payout = margin, to the cent. Plain randomized JUnit with fixed seeds,
  * so a failure reproduces.
  */
-@SpringBootTest(properties = "ringtree.demo.seed=true")
+@SpringBootTest(
+    properties = {"ringtree.demo.seed=true", "spring.datasource.hikari.maximum-pool-size=4"})
+// closed after the class: the test JVM runs many contexts, each holding database connections
+@DirtiesContext
 class LedgerReportPropertyTest extends PostgresTest {
 
   @Autowired JdbcClient jdbc;

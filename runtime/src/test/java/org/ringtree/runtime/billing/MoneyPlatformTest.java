@@ -32,6 +32,7 @@ import org.ringtree.runtime.support.PostgresTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,6 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * uses its own tracking number and callers, so the tests do not see each other's calls.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+// closed after the class: the test JVM runs many contexts, each holding database connections
+@DirtiesContext
 class MoneyPlatformTest extends PostgresTest {
 
   // its own port: the platform tests of other packages share theirs through a cached context
@@ -56,6 +59,7 @@ class MoneyPlatformTest extends PostgresTest {
     registry.add("ringtree.postbacks.max-attempts", () -> 2);
     registry.add("ringtree.postbacks.initial-delay", () -> "50ms");
     registry.add("ringtree.postbacks.timeout", () -> "2s");
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> 6);
   }
 
   static TwilioDriver driver() {
