@@ -80,6 +80,7 @@ class MoneyPlatformTest extends PostgresTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
+  @Autowired org.ringtree.runtime.directory.DirectoryStore directory;
   @Autowired org.ringtree.runtime.postback.PostbackSweeper sweeper;
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -436,6 +437,27 @@ class MoneyPlatformTest extends PostgresTest {
     assertThat(sweeper.sweep()).isGreaterThanOrEqualTo(1);
     assertThat(json.readTree(get("/api/postbacks/dead-letters").body()))
         .anyMatch(n -> n.path("id").asText().equals(id.toString()));
+  }
+
+  @Test
+  void aCallMarkedSpamBillsNobodyAndPaysNobody() {
+    directory.save(
+        new org.ringtree.rules.directory.TrackingNumber(
+            "+18885550199",
+            "pi-accidents",
+            "sunrise-media",
+            Map.of("source", "x", "spam", "true")));
+    CallTranscript call = driver().place(texasCall("+18885550199", "+15125551012"));
+    assertThat(ledger(call)).isEmpty();
+    assertThat(
+            jdbc.sql(
+                    "SELECT reason FROM routing_trace t JOIN calls c ON c.id = t.call_id"
+                        + " WHERE c.call_sid = ? AND t.kind = 'billing' ORDER BY t.seq")
+                .param(call.callSid())
+                .query(String.class)
+                .list())
+        .containsExactly(
+            "Buyer not billed: blocked or spam call", "Publisher not paid: blocked or spam call");
   }
 
   @Test
