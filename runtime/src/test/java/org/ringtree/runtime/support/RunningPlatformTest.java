@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import org.ringtree.runtime.driver.TwilioDriver;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,18 +19,21 @@ public abstract class RunningPlatformTest extends PostgresTest {
 
   protected static final String AUTH_TOKEN =
       "test-auth-token-" + Long.toHexString(System.nanoTime());
-  protected static final int PORT = freePort();
-  protected static final String BASE_URL = "http://127.0.0.1:" + PORT;
+
+  /** Where this test's platform listens; also the public base URL it checks signatures against. */
+  @Value("${ringtree.public-base-url}")
+  protected String baseUrl;
 
   @DynamicPropertySource
   static void platform(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
-    registry.add("ringtree.public-base-url", () -> BASE_URL);
+    int port = freePort(); // per context: cached contexts of other test classes keep theirs
+    registry.add("server.port", () -> port);
+    registry.add("ringtree.public-base-url", () -> "http://127.0.0.1:" + port);
     registry.add("ringtree.twilio.auth-token", () -> AUTH_TOKEN);
   }
 
-  protected static TwilioDriver driver() {
-    return new TwilioDriver(BASE_URL, AUTH_TOKEN);
+  protected TwilioDriver driver() {
+    return new TwilioDriver(baseUrl, AUTH_TOKEN);
   }
 
   private static int freePort() {

@@ -109,13 +109,13 @@ class CallPathTest extends RunningPlatformTest {
     Map<String, String> params = incomingParams("CAtampered0000000000000000000000001");
     String signature =
         org.ringtree.integrations.twilio.TwilioSignatures.sign(
-            AUTH_TOKEN, BASE_URL + WebhookPaths.INCOMING, params);
+            AUTH_TOKEN, baseUrl + WebhookPaths.INCOMING, params);
     params.put("From", "+19995550000"); // changed after signing
 
     WebhookExchange tampered = driver().postWithSignature(WebhookPaths.INCOMING, params, signature);
     WebhookExchange unsigned = driver().postWithSignature(WebhookPaths.INCOMING, params, null);
     WebhookExchange wrongKey =
-        new TwilioDriver(BASE_URL, "not-the-token").post(WebhookPaths.INCOMING, params);
+        new TwilioDriver(baseUrl, "not-the-token").post(WebhookPaths.INCOMING, params);
 
     assertThat(List.of(tampered.status(), unsigned.status(), wrongKey.status())).containsOnly(403);
     assertThat(count("calls")).isEqualTo(calls);
