@@ -26,7 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publisher postbacks out. A publisher's URL template is requested once per call and event: on
@@ -44,11 +47,17 @@ public class PublisherPostbacks {
   private final JdbcClient jdbc;
   private final PostbackSender sender;
   private final Audit audit;
+  private final TransactionTemplate ownTransaction;
 
-  PublisherPostbacks(JdbcClient jdbc, PostbackSender sender, Audit audit) {
+  PublisherPostbacks(
+      JdbcClient jdbc, PostbackSender sender, Audit audit, PlatformTransactionManager tx) {
     this.jdbc = jdbc;
     this.sender = sender;
     this.audit = audit;
+    // after-commit listeners still hold the finished transaction's connection: the postback row
+    // must commit on its own before the sender's attempt log refers to it
+    this.ownTransaction = new TransactionTemplate(tx);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** A publisher's postback settings. */
@@ -138,13 +147,16 @@ public class PublisherPostbacks {
     try {
       String url = PostbackTemplate.parse(s.urlTemplate()).expand(values(callId, event));
       UUID id = UUID.randomUUID();
-      int inserted =
-          jdbc.sql(
-                  "INSERT INTO postbacks (id, call_id, publisher_id, event, url, state)"
-                      + " VALUES (?, ?, ?, ?, ?, 'SENDING') ON CONFLICT (call_id, event) DO NOTHING")
-              .params(id, callId, s.publisherId(), event, url)
-              .update();
-      if (inserted == 1) {
+      Integer inserted =
+          ownTransaction.execute(
+              status ->
+                  jdbc.sql(
+                          "INSERT INTO postbacks (id, call_id, publisher_id, event, url, state)"
+                              + " VALUES (?, ?, ?, ?, ?, 'SENDING')"
+                              + " ON CONFLICT (call_id, event) DO NOTHING")
+                      .params(id, callId, s.publisherId(), event, url)
+                      .update());
+      if (inserted != null && inserted == 1) {
         sender.send(new Postback(id.toString(), url));
       }
     } catch (RuntimeException ex) {
