@@ -209,20 +209,67 @@ public class CapacityStore {
       List<Target> targets, Map<String, Buyer> buyers, PublisherQuota publisher, Instant now) {
     Map<String, Usage> byTarget = new HashMap<>();
     for (Target t : targets) {
-      byTarget.put(t.id(), usageOf("target:" + t.id(), zone(t), now));
+      Usage.Counts conversions =
+          countsConversions(t.caps())
+              ? conversions("target_id = ?", List.of(t.id()), zone(t), now)
+              : Usage.Counts.ZERO;
+      byTarget.put(t.id(), usageOf("target:" + t.id(), zone(t), now, conversions));
     }
     Map<String, Usage> byBuyer = new HashMap<>();
-    for (String buyerId : buyers.keySet()) {
-      byBuyer.put(buyerId, usageOf("buyer:" + buyerId, ZoneOffset.UTC, now));
-    }
+    buyers.forEach(
+        (buyerId, buyer) -> {
+          Usage.Counts conversions =
+              buyer != null && countsConversions(buyer.caps())
+                  ? conversions("buyer_id = ?", List.of(buyerId), ZoneOffset.UTC, now)
+                  : Usage.Counts.ZERO;
+          byBuyer.put(buyerId, usageOf("buyer:" + buyerId, ZoneOffset.UTC, now, conversions));
+        });
     Map<String, Usage> byPublisher = new HashMap<>();
     if (publisher != null) {
-      byPublisher.put(publisher.publisherId(), usageOf(publisher.scope(), ZoneOffset.UTC, now));
+      Usage.Counts conversions =
+          countsConversions(publisher.caps())
+              ? conversions(
+                  "campaign_id = ? AND publisher_id = ?",
+                  List.of(publisher.campaignId(), publisher.publisherId()),
+                  ZoneOffset.UTC,
+                  now)
+              : Usage.Counts.ZERO;
+      byPublisher.put(
+          publisher.publisherId(), usageOf(publisher.scope(), ZoneOffset.UTC, now, conversions));
     }
     return new UsageSnapshot(byTarget, byBuyer, byPublisher);
   }
 
-  private Usage usageOf(String scope, ZoneId zone, Instant now) {
+  private static boolean countsConversions(Caps caps) {
+    return caps != null && caps.countOn() == Caps.CountOn.CONVERSIONS;
+  }
+
+  /**
+   * Conversions (marked by the buyers' conversion postbacks) in the current hour, day and month in
+   * {@code zone}, and in total — what conversion-counted caps compare against.
+   */
+  private Usage.Counts conversions(String where, List<Object> params, ZoneId zone, Instant now) {
+    var local = now.atZone(zone);
+    var hour = local.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    var day = local.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    var month = day.withDayOfMonth(1);
+    List<Object> all = new ArrayList<>();
+    all.add(java.sql.Timestamp.from(hour.toInstant()));
+    all.add(java.sql.Timestamp.from(day.toInstant()));
+    all.add(java.sql.Timestamp.from(month.toInstant()));
+    all.addAll(params);
+    return jdbc.sql(
+            "SELECT count(*) FILTER (WHERE converted_at >= ?), count(*) FILTER (WHERE"
+                + " converted_at >= ?), count(*) FILTER (WHERE converted_at >= ?), count(*)"
+                + " FROM calls WHERE converted AND "
+                + where)
+        .params(all)
+        .query(
+            (rs, i) -> new Usage.Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+        .single();
+  }
+
+  private Usage usageOf(String scope, ZoneId zone, Instant now, Usage.Counts conversions) {
     Map<String, Integer> used = new HashMap<>();
     jdbc.sql("SELECT period, used FROM cap_counters WHERE scope = ? AND period IN (?, ?, ?, ?, ?)")
         .params(
@@ -241,7 +288,7 @@ public class CapacityStore {
             used.getOrDefault(DAY.format(now.atZone(zone)), 0),
             used.getOrDefault(MONTH.format(now.atZone(zone)), 0),
             used.getOrDefault("total", 0)),
-        Usage.Counts.ZERO);
+        conversions);
   }
 
   static List<Counter> counters(Target target, Buyer buyer, Instant now) {

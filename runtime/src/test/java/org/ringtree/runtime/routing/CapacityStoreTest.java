@@ -71,6 +71,35 @@ class CapacityStoreTest extends PostgresTest {
         .isEqualTo(2);
   }
 
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  @Test
+  void conversionCountedCapsSeeTheConversionsOfTheCurrentDay() {
+    Target t = target("conv", new Caps(Caps.CountOn.CONVERSIONS, null, null, 3, null, null));
+    jdbc.sql("INSERT INTO buyers (id, name) VALUES ('buyer-conv', 'B') ON CONFLICT DO NOTHING")
+        .update();
+    jdbc.sql(
+            "INSERT INTO targets (id, buyer_id, name, kind, destination) VALUES ('conv',"
+                + " 'buyer-conv', 'conv', 'NUMBER', '+15125550100') ON CONFLICT DO NOTHING")
+        .update();
+    for (int i = 0; i < 2; i++) {
+      jdbc.sql(
+              "INSERT INTO calls (id, call_sid, tracking_number, caller_number, status, started_at,"
+                  + " target_id, converted, converted_at) VALUES (?, ?, '+18885550101',"
+                  + " '+13105550100', 'completed', ?, 'conv', true, ?)")
+          .params(
+              UUID.randomUUID(),
+              "CAconv" + i,
+              java.sql.Timestamp.from(now.minusSeconds(600)),
+              java.sql.Timestamp.from(now.minusSeconds(60)))
+          .update();
+    }
+    var usage = capacity.usage(List.of(t), Map.of(), null, now).target("conv");
+    assertThat(usage.conversions().daily()).isEqualTo(2);
+    assertThat(usage.conversions().total()).isEqualTo(2);
+    assertThat(usage.connections().daily()).isZero();
+  }
+
   @Test
   void releasingGivesEverySlotBackButAConnectedCallKeepsItsDailySlot() {
     Target t = target("rel", new Caps(Caps.CountOn.CONNECTIONS, 1, null, 5, null, null));
