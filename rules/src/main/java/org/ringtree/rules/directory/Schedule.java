@@ -27,10 +27,12 @@ public record Schedule(String timezone, List<OpenHours> hours, Set<LocalDate> ho
     public OpenHours {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
+      // EnumSet keeps day order, so equal schedules serialise identically.
       days =
-          days == null || days.isEmpty()
-              ? Set.copyOf(EnumSet.allOf(DayOfWeek.class))
-              : Set.copyOf(EnumSet.copyOf(days));
+          java.util.Collections.unmodifiableSet(
+              days == null || days.isEmpty()
+                  ? EnumSet.allOf(DayOfWeek.class)
+                  : EnumSet.copyOf(days));
     }
 
     boolean contains(DayOfWeek day, LocalTime time) {

@@ -35,11 +35,7 @@ public final class FlowJson {
 
   public static FlowParseResult read(String json) {
     List<Issue> issues = new ArrayList<>();
-    if (json == null || json.isBlank()) {
-      issues.add(Issue.error(null, null, "json.empty", "The file is empty."));
-      return new FlowParseResult(Optional.empty(), issues);
-    }
-    if (json.length() > MAX_CHARS) {
+    if (json != null && json.length() > MAX_CHARS) {
       issues.add(
           Issue.error(
               null,
@@ -50,6 +46,10 @@ public final class FlowJson {
                   + " characters; at most "
                   + MAX_CHARS
                   + " are read."));
+      return new FlowParseResult(Optional.empty(), issues);
+    }
+    if (json == null || json.isBlank()) {
+      issues.add(Issue.error(null, null, "json.empty", "The file is empty."));
       return new FlowParseResult(Optional.empty(), issues);
     }
     JsonNode root;
