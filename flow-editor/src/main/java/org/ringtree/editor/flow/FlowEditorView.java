@@ -68,6 +68,7 @@ public class FlowEditorView extends VerticalLayout {
   private final Button undo = new Button("Undo");
   private final Button redo = new Button("Redo");
   private CanvasModel.Overlay overlay = CanvasModel.Overlay.NONE;
+  private boolean reloadingFlows;
   private com.vaadin.flow.component.tabs.Tab problemsTab;
 
   public FlowEditorView(
@@ -162,10 +163,14 @@ public class FlowEditorView extends VerticalLayout {
     add(toolbar(), split);
     setFlexGrow(1, split);
 
-    Shortcuts.addShortcutListener(this, this::doUndo, Key.KEY_Z, KeyModifier.CONTROL);
-    Shortcuts.addShortcutListener(this, this::doRedo, Key.KEY_Y, KeyModifier.CONTROL);
+    // on the canvas only, so Ctrl+Z in a text field undoes the typing, not the flow
+    Shortcuts.addShortcutListener(this, this::doUndo, Key.KEY_Z, KeyModifier.CONTROL)
+        .listenOn(canvas);
+    Shortcuts.addShortcutListener(this, this::doRedo, Key.KEY_Y, KeyModifier.CONTROL)
+        .listenOn(canvas);
     Shortcuts.addShortcutListener(
-        this, this::doRedo, Key.KEY_Z, KeyModifier.CONTROL, KeyModifier.SHIFT);
+            this, this::doRedo, Key.KEY_Z, KeyModifier.CONTROL, KeyModifier.SHIFT)
+        .listenOn(canvas);
 
     List<FlowSummary> flows = editing.flows();
     flowSelect.setItems(flows);
@@ -184,7 +189,7 @@ public class FlowEditorView extends VerticalLayout {
     flowSelect.setWidth("22em");
     flowSelect.addValueChangeListener(
         e -> {
-          if (e.getValue() != null) {
+          if (e.getValue() != null && !reloadingFlows) {
             open(e.getValue().flowId());
           }
         });
@@ -271,6 +276,22 @@ public class FlowEditorView extends VerticalLayout {
     bar.setPadding(true);
     bar.getStyle().set("flex-wrap", "wrap").set("border-bottom", "1px solid #ddd");
     return bar;
+  }
+
+  /** Refreshes the flow list's labels (live version) without reopening the flow. */
+  private void reloadFlowList() {
+    String current = presenter.document().id();
+    List<FlowSummary> flows = editing.flows();
+    reloadingFlows = true;
+    try {
+      flowSelect.setItems(flows);
+      flows.stream()
+          .filter(f -> f.flowId().equals(current))
+          .findFirst()
+          .ifPresent(flowSelect::setValue);
+    } finally {
+      reloadingFlows = false;
+    }
   }
 
   void open(String flowId) {
@@ -402,6 +423,7 @@ public class FlowEditorView extends VerticalLayout {
               Notification.Position.BOTTOM_START);
       n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
       status.setText("Version " + result.version() + " is live.");
+      reloadFlowList();
       versions.show(editing.versions(presenter.document().id()));
     } else {
       long errors = result.issues().stream().filter(Issue::isError).count();

@@ -19,10 +19,8 @@ import com.vaadin.flow.data.provider.Query;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.ringtree.rules.flow.FlowDocument;
@@ -302,9 +300,5 @@ public class SimulatePanel extends VerticalLayout {
     }
     step = Math.max(1, Math.min(report.path().size(), delta > 1 ? delta : step + delta));
     showPath.accept(report.path(), step);
-  }
-
-  Set<String> buyerIds() {
-    return new LinkedHashSet<>(answers.keySet());
   }
 }

@@ -62,6 +62,12 @@ class FlowEditorBrowserTest extends PostgresTest {
 
   @BeforeAll
   static void startBrowser() throws IOException {
+    if (!Files.isExecutable(Path.of("/usr/bin/chromium"))
+        || !Files.isExecutable(Path.of("/usr/bin/chromedriver"))) {
+      throw new IllegalStateException(
+          "The UI tests drive Debian's Chromium: apt-get install chromium chromium-driver"
+              + " (.ci/run does this)");
+    }
     Files.createDirectories(SHOTS);
     ChromeOptions opts = new ChromeOptions();
     opts.setBinary("/usr/bin/chromium");
@@ -179,6 +185,7 @@ class FlowEditorBrowserTest extends PostgresTest {
             By.id("sim-winner"), "Acme intake line"));
     assertThat(browser.findElement(By.id("sim-money")).getText()).contains("Revenue");
     assertThat(browser.findElements(By.cssSelector("flow-canvas .rt-lit"))).hasSizeGreaterThan(2);
+    visible(browser.findElement(By.id("sim-winner")));
     shot("05-simulation");
 
     click("publish");
@@ -209,6 +216,109 @@ class FlowEditorBrowserTest extends PostgresTest {
                 .query(Integer.class)
                 .single())
         .isEqualTo(2);
+
+    // versions: compare the demo version with the new one
+    tab("Versions");
+    WebElement selectAll =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#versions vaadin-checkbox[aria-label='Select All']")));
+    selectAll.click();
+    click("version-compare");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("diff-list"), "Removed menu “reason”."));
+    assertThat(browser.findElement(By.id("diff-list")).getText())
+        .contains("Added menu “menu-1”.", "Connected “menu-1” 1 → “route-1”.");
+    assertThat(browser.findElements(By.cssSelector("flow-canvas .rt-removed"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector("flow-canvas .rt-added"))).hasSize(4);
+    click("fit");
+    shot("07-compare-versions");
+  }
+
+  @Test
+  void aTwoHundredNodeFlowImportsAndStaysResponsive() throws IOException {
+    try {
+      importTwoHundredNodesAndEdit();
+    } catch (RuntimeException | AssertionError e) {
+      shot("failure-200");
+      throw e;
+    }
+  }
+
+  private void importTwoHundredNodesAndEdit() throws IOException {
+    Path file = Files.createTempFile("big-flow", ".json");
+    Files.writeString(file, bigFlow(200));
+    browser.get("http://localhost:" + PORT + "/flows");
+    new WebDriverWait(browser, Duration.ofSeconds(240))
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("flow-canvas .react-flow__node")));
+
+    long started = System.nanoTime();
+    browser
+        .findElement(By.id("import"))
+        .getShadowRoot()
+        .findElement(By.cssSelector("input[type=file]"))
+        .sendKeys(file.toAbsolutePath().toString());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "200 nodes"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(node("start")));
+    long importMillis = (System.nanoTime() - started) / 1_000_000;
+
+    // a change with 200 nodes on the canvas: add one and see it drawn
+    started = System.nanoTime();
+    browser.findElement(By.cssSelector(".rt-palette-item[data-kind='hangup']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "201 nodes"));
+    long addMillis = (System.nanoTime() - started) / 1_000_000;
+
+    // drag a node; the move reaches the server (undo puts it back)
+    WebElement start = browser.findElement(node("start"));
+    String before = transform("start");
+    new Actions(browser)
+        .clickAndHold(start.findElement(By.cssSelector(".rt-node-title")))
+        .moveByOffset(10, 10)
+        .moveByOffset(60, 40)
+        .release()
+        .perform();
+    wait.until(d -> !transform("start").equals(before));
+    click("undo");
+    wait.until(d -> transform("start").equals(before));
+    shot("08-two-hundred-nodes");
+
+    assertThat(importMillis).isLessThan(10_000);
+    assertThat(addMillis).isLessThan(3_000);
+  }
+
+  private static String transform(String nodeId) {
+    return (String)
+        browser.executeScript(
+            "return arguments[0].style.transform;", browser.findElement(node(nodeId)));
+  }
+
+  /** start -> say-1 -> ... -> say-(n-1), ten to a row. */
+  private static String bigFlow(int n) {
+    StringBuilder nodes = new StringBuilder();
+    StringBuilder edges = new StringBuilder();
+    nodes.append(
+        "{\"id\":\"start\",\"kind\":\"start\",\"position\":{\"x\":0,\"y\":0},\"config\":{}}");
+    String previous = "start";
+    for (int i = 1; i < n; i++) {
+      String id = "say-" + i;
+      nodes.append(
+          ",{\"id\":\"%s\",\"kind\":\"say\",\"position\":{\"x\":%d,\"y\":%d},\"config\":{\"text\":\"Step %d\"}}"
+              .formatted(id, (i % 10) * 260, (i / 10) * 160, i));
+      if (edges.length() > 0) {
+        edges.append(',');
+      }
+      edges.append("{\"from\":\"%s\",\"port\":\"next\",\"to\":\"%s\"}".formatted(previous, id));
+      previous = id;
+    }
+    return "{\"schemaVersion\":1,\"id\":\"big\",\"name\":\"Big\",\"campaignId\":\"pi-accidents\","
+        + "\"nodes\":["
+        + nodes
+        + "],\"edges\":["
+        + edges
+        + "]}";
   }
 
   private static By node(String id) {
