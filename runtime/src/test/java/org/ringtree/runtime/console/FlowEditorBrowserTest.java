@@ -217,6 +217,14 @@ class FlowEditorBrowserTest extends PostgresTest {
                 .single())
         .isEqualTo(2);
 
+    // export: the file is the flow on the canvas
+    String exported =
+        (String)
+            browser.executeAsyncScript(
+                "fetch(arguments[0]).then(r => r.text()).then(arguments[1]);",
+                browser.findElement(By.id("export")).getAttribute("href"));
+    assertThat(exported).contains("\"menu-1\"", PROMPT, "\"acme-main\"");
+
     // versions: compare the demo version with the new one
     tab("Versions");
     WebElement selectAll =
@@ -270,6 +278,22 @@ class FlowEditorBrowserTest extends PostgresTest {
     browser.findElement(By.cssSelector(".rt-palette-item[data-kind='hangup']")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "201 nodes"));
     long addMillis = (System.nanoTime() - started) / 1_000_000;
+
+    // drag a step from the palette and drop it on the canvas (HTML5 drag and drop)
+    browser.executeScript(
+        """
+        const item = document.querySelector(".rt-palette-item[data-kind='voicemail']");
+        const pane = document.querySelector("flow-canvas .rt-flow");
+        const box = pane.getBoundingClientRect();
+        const data = new DataTransfer();
+        const at = {clientX: box.left + 200, clientY: box.top + 150, bubbles: true,
+                    cancelable: true, dataTransfer: data};
+        item.dispatchEvent(new DragEvent("dragstart", at));
+        pane.dispatchEvent(new DragEvent("dragover", at));
+        pane.dispatchEvent(new DragEvent("drop", at));
+        """);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "202 nodes"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(node("voicemail-1")));
 
     // drag a node; the move reaches the server (undo puts it back)
     WebElement start = browser.findElement(node("start"));
