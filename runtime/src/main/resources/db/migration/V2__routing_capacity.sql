@@ -15,7 +15,8 @@ CREATE TABLE cap_counters (
 -- released by whichever node sweeps after expires_at.
 CREATE TABLE cap_reservations (
     id          uuid PRIMARY KEY,
-    call_id     uuid NOT NULL REFERENCES calls(id),
+    -- no foreign key: a call can hold capacity on its first webhook, before its row is saved
+    call_id     uuid NOT NULL,
     target_id   text NOT NULL,
     buyer_id    text NOT NULL,
     counters    text[] NOT NULL,

@@ -42,30 +42,70 @@ public final class ConnectorInvoker implements AutoCloseable {
   }
 
   /**
-   * Runs connector {@code name} with {@code input} as the message body (a mutable {@code Map}).
+   * Runs connector {@code name} (or its route id {@code connector-<name>}) with {@code input} as
+   * the message body (a mutable {@code Map}).
    *
    * @param timeout how long the call may wait; a route still running after it is left to finish in
    *     the background, so connectors should bound their own outbound calls too
    */
   public ConnectorResult invoke(String name, Map<String, String> input, Duration timeout) {
-    long t0 = System.nanoTime();
     if (!Connectors.isValidName(name)) {
       return ConnectorResult.failed(
           String.valueOf(name), "invalid connector name '" + name + "'", Duration.ZERO);
     }
     String routeId = Connectors.routeId(name);
+    if (camel.getRoute(routeId) == null
+        && name.startsWith("connector-")
+        && camel.getRoute(name) != null) {
+      // The flow's connector node may hold the route id itself ("connector-<name>").
+      routeId = name;
+    }
     if (camel.getRoute(routeId) == null) {
       return ConnectorResult.failed(
           name,
           "no connector named '" + name + "' is loaded (route " + routeId + ")",
           Duration.ZERO);
     }
+    return call(name, "direct:" + routeId, input, timeout);
+  }
+
+  /**
+   * As {@link #invoke}, for a {@code direct:} endpoint such as the per-node route the flow compiler
+   * generates in front of a connector (it sets the node's settings and calls {@code
+   * direct:connector-<name>}). The result is named after the endpoint.
+   */
+  public ConnectorResult invokeEndpoint(
+      String directEndpointUri, Map<String, String> input, Duration timeout) {
+    String name = String.valueOf(directEndpointUri);
+    if (directEndpointUri == null || !directEndpointUri.startsWith("direct:")) {
+      return ConnectorResult.failed(name, "not a direct: endpoint: " + name, Duration.ZERO);
+    }
+    String key = directKey(directEndpointUri);
+    boolean consumed =
+        camel.getRoutes().stream()
+            .anyMatch(r -> directKey(r.getEndpoint().getEndpointUri()).equals(key));
+    if (!consumed) {
+      return ConnectorResult.failed(name, "no route consumes from " + name, Duration.ZERO);
+    }
+    return call(name, directEndpointUri, input, timeout);
+  }
+
+  /** "direct:x", "direct://x" and "direct:x?options" all name the endpoint "x". */
+  private static String directKey(String uri) {
+    String k = uri.startsWith("direct://") ? uri.substring(9) : uri.replaceFirst("^direct:", "");
+    int q = k.indexOf('?');
+    return q < 0 ? k : k.substring(0, q);
+  }
+
+  private ConnectorResult call(
+      String name, String endpoint, Map<String, String> input, Duration timeout) {
+    long t0 = System.nanoTime();
     Map<String, Object> body = new LinkedHashMap<>(input == null ? Map.of() : input);
     CompletableFuture<Exchange> future =
         CompletableFuture.supplyAsync(
             () ->
                 template.send(
-                    Connectors.endpointUri(name),
+                    endpoint,
                     ex -> {
                       ex.getIn().setHeader(CONNECTOR_HEADER, name);
                       ex.getIn().setBody(body);

@@ -57,45 +57,60 @@ public final class PostbackSender implements AutoCloseable {
 
   /**
    * Starts delivering; the future completes when the postback is delivered or dead-lettered (it
-   * never completes exceptionally for an HTTP failure). A malformed URL is dead-lettered at once.
+   * never completes exceptionally). A malformed URL, or a postback Camel cannot take right now, is
+   * dead-lettered at once.
    */
   public CompletableFuture<PostbackOutcome> send(Postback postback) {
     String target;
     try {
       target = endpointFor(postback.url());
     } catch (IllegalArgumentException e) {
-      Instant now = Instant.now();
-      listener.attempted(
-          new PostbackAttempt(
-              postback.postbackId(),
-              postback.url(),
-              1,
-              now,
-              null,
-              Duration.ZERO,
-              false,
-              e.getMessage()));
-      listener.deadLettered(
-          new PostbackDeadLetter(postback.postbackId(), postback.url(), 1, e.getMessage(), now));
-      return CompletableFuture.completedFuture(
-          new PostbackOutcome(postback.postbackId(), false, 1, e.getMessage()));
+      return CompletableFuture.completedFuture(refuse(postback, e.getMessage()));
     }
-    return template
-        .asyncSend(
-            ENDPOINT,
-            ex -> {
-              ex.setProperty(ID, postback.postbackId());
-              ex.setProperty(URL, postback.url());
-              ex.setProperty(TARGET, target);
-              ex.setProperty(ATTEMPTS, 0);
-            })
-        .thenApply(
-            ex ->
-                new PostbackOutcome(
+    try {
+      return template
+          .asyncSend(
+              ENDPOINT,
+              ex -> {
+                ex.setProperty(ID, postback.postbackId());
+                ex.setProperty(URL, postback.url());
+                ex.setProperty(TARGET, target);
+                ex.setProperty(ATTEMPTS, 0);
+              })
+          .thenApply(
+              ex ->
+                  new PostbackOutcome(
+                      postback.postbackId(),
+                      ex.getProperty(DELIVERED, false, Boolean.class),
+                      ex.getProperty(ATTEMPTS, 0, Integer.class),
+                      ex.getProperty(LAST_ERROR, String.class)));
+    } catch (RuntimeException e) {
+      // E.g. the sending pool's queue is full or Camel is stopping: keep it for a later retry.
+      return CompletableFuture.completedFuture(
+          refuse(postback, "not sent: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+    }
+  }
+
+  /** Reports a postback that cannot be attempted as one failed attempt and a dead letter. */
+  private PostbackOutcome refuse(Postback postback, String reason) {
+    Instant now = Instant.now();
+    notify(
+        () ->
+            listener.attempted(
+                new PostbackAttempt(
                     postback.postbackId(),
-                    ex.getProperty(DELIVERED, false, Boolean.class),
-                    ex.getProperty(ATTEMPTS, 0, Integer.class),
-                    ex.getProperty(LAST_ERROR, String.class)));
+                    postback.url(),
+                    1,
+                    now,
+                    null,
+                    Duration.ZERO,
+                    false,
+                    reason)));
+    notify(
+        () ->
+            listener.deadLettered(
+                new PostbackDeadLetter(postback.postbackId(), postback.url(), 1, reason, now)));
+    return new PostbackOutcome(postback.postbackId(), false, 1, reason);
   }
 
   /** Scheme, host and port become the endpoint; the raw path and query travel as headers. */

@@ -62,8 +62,9 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
 
   /**
    * @param camel the application's Camel context (started or not); the ping route is added to it
-   * @param lateResults told about answers that arrive after their cut-off (as TIMEOUT results that
-   *     carry the late bid, if any), from a pool thread
+   * @param lateResults told, from a pool thread, how each cut-off ping finally ended: usually the
+   *     HTTP client's own timeout a moment later, or a bid that arrived after the cut-off (carried
+   *     on the TIMEOUT result for the trace)
    */
   public CamelBidCollector(
       CamelContext camel,

@@ -42,6 +42,11 @@ class ConnectorInvokerTest {
                 .routeId("connector-json")
                 .setBody(constant("{\"segment\":\"b2b\",\"lists\":[1,2]}"));
             from("direct:connector-text").routeId("connector-text").setBody(constant("hello"));
+            // What the flow compiler generates in front of a connector node.
+            from("direct:ringtree-v3-lookup-node")
+                .routeId("ringtree-v3-lookup-node")
+                .setProperty("ringtree.nodeId", constant("lookup-node"))
+                .to("direct:connector-echo");
           }
         });
     camel.start();
@@ -97,5 +102,38 @@ class ConnectorInvokerTest {
             "connector returned text that is not a JSON object: hello",
             "no connector named 'missing' is loaded (route connector-missing)",
             "invalid connector name 'Bad Name!'");
+  }
+
+  @Test
+  void invokesTheCompilerGeneratedNodeRouteInFrontOfAConnector() {
+    ConnectorResult r =
+        invoker.invokeEndpoint(
+            "direct:ringtree-v3-lookup-node", Map.of("ivr_zip", "10001"), Duration.ofSeconds(1));
+
+    assertThat(r.succeeded()).as(r.failure()).isTrue();
+    assertThat(r.connector()).isEqualTo("direct:ringtree-v3-lookup-node");
+    assertThat(r.tags()).containsEntry("seen_zip", "10001");
+  }
+
+  @Test
+  void anEndpointWithoutARouteFailsAtOnceInsteadOfBlocking() {
+    long t0 = System.nanoTime();
+
+    ConnectorResult r =
+        invoker.invokeEndpoint("direct:ringtree-v9-gone", Map.of(), Duration.ofSeconds(5));
+
+    assertThat(r.failure()).isEqualTo("no route consumes from direct:ringtree-v9-gone");
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(500));
+    assertThat(invoker.invokeEndpoint("http://x", Map.of(), Duration.ofSeconds(1)).failure())
+        .isEqualTo("not a direct: endpoint: http://x");
+  }
+
+  @Test
+  void acceptsTheRouteIdAsWellAsTheName() {
+    ConnectorResult r =
+        invoker.invoke("connector-echo", Map.of("ivr_zip", "60601"), Duration.ofSeconds(1));
+
+    assertThat(r.succeeded()).as(r.failure()).isTrue();
+    assertThat(r.tags()).containsEntry("seen_zip", "60601");
   }
 }

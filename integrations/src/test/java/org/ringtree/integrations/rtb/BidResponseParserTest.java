@@ -240,6 +240,33 @@ class BidResponseParserTest {
   }
 
   @Test
+  void aBrokenMappingPathIsInvalidNotAnException() {
+    PingResult r =
+        parser.parse(
+            target(BidResponseFormat.MAPPING, Map.of("amount", "$.[[[", "destination", "$.d")),
+            200,
+            "{\"d\":\"+15125550100\"}",
+            LATENCY,
+            NOW);
+
+    assertThat(r.status()).isEqualTo(Status.INVALID);
+    assertThat(r.reason()).isEqualTo("bad JSON path for amount: $.[[[");
+  }
+
+  @Test
+  void mappingWithoutAnAcceptFlagBidsWhenThereIsAnAmount() {
+    PingResult r =
+        parser.parse(
+            target(BidResponseFormat.MAPPING, Map.of("amount", "$.p", "destination", "$.d")),
+            200,
+            "{\"p\":3,\"d\":\"sip:x@y.example\"}",
+            LATENCY,
+            NOW);
+
+    assertThat(r.status()).isEqualTo(Status.ACCEPTED);
+  }
+
+  @Test
   void mappingWithoutRequiredPathsIsInvalid() {
     PingResult r =
         parser.parse(

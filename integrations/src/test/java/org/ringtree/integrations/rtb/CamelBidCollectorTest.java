@@ -149,8 +149,9 @@ class CamelBidCollectorTest {
     assertThat(results.get(0).status()).isEqualTo(Status.ACCEPTED);
     assertThat(results.get(1).status()).isEqualTo(Status.TIMEOUT);
     assertThat(results.get(1).reason()).isEqualTo("no answer within 300 ms (auction deadline)");
-    assertThat(results.get(1).latency()).isBetween(Duration.ofMillis(300), Duration.ofMillis(450));
-    assertThat(elapsed).isBetween(300L, 500L);
+    assertThat(results.get(1).latency()).isBetween(Duration.ofMillis(300), Duration.ofMillis(600));
+    // Well before the slow buyer's 1500 ms; the margin is for a busy 2-core build machine.
+    assertThat(elapsed).isBetween(300L, 800L);
   }
 
   @Test
@@ -175,7 +176,7 @@ class CamelBidCollectorTest {
   }
 
   @Test
-  void lateAnswersReachTheLateListenerWithTheirBid() {
+  void theHttpCallOfACutOffPingGivesUpAtTheSameTimeoutAndIsReportedLate() {
     LoopbackServer slow = buyer(Reply.json(bid("77")).after(250));
 
     List<PingResult> results =
@@ -191,7 +192,9 @@ class CamelBidCollectorTest {
     }
     assertThat(late).hasSize(1);
     assertThat(late.get(0).status()).isEqualTo(Status.TIMEOUT);
-    assertThat(late.get(0).reason()).startsWith("late: ");
+    assertThat(late.get(0).reason())
+        .startsWith("late: TIMEOUT (no answer within 100 ms (SocketTimeoutException))");
+    assertThat(late.get(0).latency()).isBetween(Duration.ofMillis(100), Duration.ofMillis(250));
   }
 
   @Test
@@ -336,7 +339,7 @@ class CamelBidCollectorTest {
     assertThat(results.stream().filter(r -> r.status() == Status.ACCEPTED)).hasSize(11);
     assertThat(results.stream().filter(r -> r.status() == Status.ERROR)).hasSize(4);
     assertThat(results.stream().filter(r -> r.status() == Status.INVALID)).hasSize(4);
-    assertThat(elapsed).isBetween(400L, 600L);
+    assertThat(elapsed).isBetween(400L, 900L);
 
     // Without the straggler the auction ends right after the slowest in-time reply (~41 ms).
     List<PingTarget> inTime = targets.subList(0, 19);
@@ -345,6 +348,6 @@ class CamelBidCollectorTest {
     long quickElapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
     long slowest = quick.stream().mapToLong(r -> r.latency().toMillis()).max().orElseThrow();
     assertThat(quick).noneMatch(r -> r.status() == Status.TIMEOUT);
-    assertThat(quickElapsed).isLessThan(slowest + 100).isLessThan(400);
+    assertThat(quickElapsed).isLessThan(slowest + 150).isLessThan(600);
   }
 }

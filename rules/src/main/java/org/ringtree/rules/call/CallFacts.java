@@ -31,6 +31,28 @@ public record CallFacts(
     history = history == null ? List.of() : List.copyOf(history);
   }
 
+  /**
+   * A call arriving on a tracking number: its campaign, publisher and source tags come from the
+   * number; no IVR answers yet.
+   */
+  public static CallFacts arriving(
+      String callId,
+      org.ringtree.rules.directory.TrackingNumber number,
+      Caller caller,
+      Instant arrivedAt,
+      List<PriorCall> history) {
+    return new CallFacts(
+        callId,
+        number.campaignId(),
+        number.publisherId(),
+        number.e164(),
+        caller,
+        number.sourceTags(),
+        Map.of(),
+        arrivedAt,
+        history);
+  }
+
   public CallFacts withTagsAndAnswers(Map<String, String> t, Map<String, String> a) {
     return new CallFacts(
         callId, campaignId, publisherId, trackingNumber, caller, t, a, arrivedAt, history);

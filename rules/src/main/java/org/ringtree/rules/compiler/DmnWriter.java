@@ -109,6 +109,8 @@ final class DmnWriter {
         "string");
     for (String[] in :
         List.of(
+            new String[] {"Publisher", "string"},
+            new String[] {"Buyer", "string"},
             new String[] {"Blocked", "boolean"},
             new String[] {"Connected", "boolean"},
             new String[] {"Duplicate", "boolean"},
@@ -122,55 +124,34 @@ final class DmnWriter {
             new String[] {"Amount", "number"},
             new String[] {"Reason", "string"},
             new String[] {"Row", "string"});
-    String anchor = campaign == null ? null : campaign.id();
 
     List<Row> buyer = new ArrayList<>();
+    int[] b = {1};
     if (p == null) {
       buyer.add(
           row(
-              "billing-buyer-1",
-              anchor,
-              List.of("-", "-", "-"),
+              "billing-buyer-" + b[0]++,
+              List.of("-", "-", "-", "-"),
               false,
               "0",
               "no campaign payout policy"));
     } else {
-      buyer.add(
-          row(
-              "billing-buyer-1",
-              anchor,
-              List.of("true", "-", "-"),
-              false,
-              "0",
-              "blocked or spam call"));
-      buyer.add(
-          row("billing-buyer-2", anchor, List.of("-", "false", "-"), false, "0", "not connected"));
-      buyer.add(
-          row(
-              "billing-buyer-3",
-              anchor,
-              List.of("-", "-", "< " + p.buyerMinSeconds()),
-              false,
-              "0",
-              "talk time under " + p.buyerMinSeconds() + " s"));
-      buyer.add(
-          row(
-              "billing-buyer-4",
-              anchor,
-              List.of("-", "-", "-"),
-              true,
-              "Revenue",
-              "talk time at least "
-                  + p.buyerMinSeconds()
-                  + " s: the buyer pays the winning price"));
+      // Buyer overrides first: FIRST hit makes their rows win over the campaign's.
+      campaign
+          .buyerMinSeconds()
+          .forEach(
+              (id, seconds) ->
+                  buyerRows(buyer, b, Literals.feelString(id), "buyer " + id + ": ", seconds));
+      buyerRows(buyer, b, "-", "", p.buyerMinSeconds());
     }
     decision(
         x,
         BUYER_DECISION,
         "tBilling",
         "FIRST",
-        List.of("Blocked", "Connected", "Talk seconds", "Revenue"),
+        List.of("Buyer", "Blocked", "Connected", "Talk seconds", "Revenue"),
         List.of(
+            new String[] {"Buyer", "string"},
             new String[] {"Blocked", "boolean"},
             new String[] {"Connected", "boolean"},
             new String[] {"Talk seconds", "number"}),
@@ -178,114 +159,37 @@ final class DmnWriter {
         buyer);
 
     List<Row> pub = new ArrayList<>();
+    int[] n = {1};
     if (p == null) {
       pub.add(
           row(
-              "billing-publisher-1",
-              anchor,
-              List.of("-", "-", "-", "-"),
+              "billing-publisher-" + n[0]++,
+              List.of("-", "-", "-", "-", "-"),
               false,
               "0",
               "no campaign payout policy"));
     } else {
-      int i = 1;
-      pub.add(
-          row(
-              "billing-publisher-" + i++,
-              anchor,
-              List.of("true", "-", "-", "-"),
-              false,
-              "0",
-              "blocked or spam call"));
-      pub.add(
-          row(
-              "billing-publisher-" + i++,
-              anchor,
-              List.of("-", "false", "-", "-"),
-              false,
-              "0",
-              "not connected"));
-      if (p.duplicateWindowDays() > 0) {
-        pub.add(
-            row(
-                "billing-publisher-" + i++,
-                anchor,
-                List.of("-", "-", "true", "-"),
-                false,
-                "0",
-                "duplicate caller within " + p.duplicateWindowDays() + " days"));
-      }
-      pub.add(
-          row(
-              "billing-publisher-" + i++,
-              anchor,
-              List.of("-", "-", "-", "< " + p.publisherMinSeconds()),
-              false,
-              "0",
-              "talk time under " + p.publisherMinSeconds() + " s"));
-      switch (p.mode()) {
-        case FIXED ->
-            pub.add(
-                row(
-                    "billing-publisher-" + i++,
-                    anchor,
-                    List.of("-", "-", "-", "-"),
-                    true,
-                    num(p.fixedPayout() == null ? BigDecimal.ZERO : p.fixedPayout().amount()),
-                    "fixed payout " + money(p.fixedPayout())));
-        case REVENUE_SHARE -> {
-          String expr = "Revenue * " + num(p.sharePercent().movePointLeft(2));
-          String why = num(p.sharePercent()) + "% revenue share";
-          if (p.shareMin() != null) {
-            expr = "max([" + expr + ", " + num(p.shareMin().amount()) + "])";
-            why += ", at least " + money(p.shareMin());
-          }
-          if (p.shareMax() != null) {
-            expr = "min([" + expr + ", " + num(p.shareMax().amount()) + "])";
-            why += ", at most " + money(p.shareMax());
-          }
-          pub.add(
-              row(
-                  "billing-publisher-" + i++,
-                  anchor,
-                  List.of("-", "-", "-", "-"),
-                  true,
-                  expr,
-                  why));
-        }
-        case TIERED -> {
-          for (PayoutPolicy.Tier t : p.tiers()) {
-            String range =
-                t.maxSeconds() == null
-                    ? ">= " + t.minSeconds()
-                    : "[" + t.minSeconds() + ".." + t.maxSeconds() + ")";
-            pub.add(
-                row(
-                    "billing-publisher-" + i++,
-                    anchor,
-                    List.of("-", "-", "-", range),
-                    true,
-                    num(t.amount().amount()),
-                    "tier " + range + " s pays " + money(t.amount())));
-          }
-          pub.add(
-              row(
-                  "billing-publisher-" + i++,
-                  anchor,
-                  List.of("-", "-", "-", "-"),
-                  false,
-                  "0",
-                  "no payout tier matches"));
-        }
-      }
+      // Publisher overrides first: FIRST hit makes their rows win over the campaign's.
+      campaign
+          .publisherPayouts()
+          .forEach(
+              (publisher, policy) ->
+                  publisherRows(
+                      pub,
+                      n,
+                      Literals.feelString(publisher),
+                      "publisher " + publisher + ": ",
+                      policy));
+      publisherRows(pub, n, "-", "", p);
     }
     decision(
         x,
         PUBLISHER_DECISION,
         "tBilling",
         "FIRST",
-        List.of("Blocked", "Connected", "Duplicate", "Talk seconds", "Revenue"),
+        List.of("Publisher", "Blocked", "Connected", "Duplicate", "Talk seconds", "Revenue"),
         List.of(
+            new String[] {"Publisher", "string"},
             new String[] {"Blocked", "boolean"},
             new String[] {"Connected", "boolean"},
             new String[] {"Duplicate", "boolean"},
@@ -295,13 +199,124 @@ final class DmnWriter {
     return x.end().toString();
   }
 
-  private Row row(
-      String id,
-      String nodeOrCampaign,
-      List<String> inputs,
-      boolean payable,
-      String amount,
-      String why) {
+  /** The buyer-revenue rows for one billable duration; {@code who} is "-" or a buyer id literal. */
+  private void buyerRows(List<Row> rows, int[] n, String who, String prefix, int minSeconds) {
+    rows.add(
+        row(
+            "billing-buyer-" + n[0]++,
+            List.of(who, "true", "-", "-"),
+            false,
+            "0",
+            prefix + "blocked or spam call"));
+    rows.add(
+        row(
+            "billing-buyer-" + n[0]++,
+            List.of(who, "-", "false", "-"),
+            false,
+            "0",
+            prefix + "not connected"));
+    rows.add(
+        row(
+            "billing-buyer-" + n[0]++,
+            List.of(who, "-", "-", "< " + minSeconds),
+            false,
+            "0",
+            prefix + "talk time under " + minSeconds + " s"));
+    rows.add(
+        row(
+            "billing-buyer-" + n[0]++,
+            List.of(who, "-", "-", "-"),
+            true,
+            "Revenue",
+            prefix + "talk time at least " + minSeconds + " s: the buyer pays the winning price"));
+  }
+
+  /** The publisher-payout rows of one policy; {@code who} is "-" or a publisher id literal. */
+  private void publisherRows(List<Row> pub, int[] n, String who, String prefix, PayoutPolicy p) {
+    pub.add(
+        row(
+            "billing-publisher-" + n[0]++,
+            List.of(who, "true", "-", "-", "-"),
+            false,
+            "0",
+            prefix + "blocked or spam call"));
+    pub.add(
+        row(
+            "billing-publisher-" + n[0]++,
+            List.of(who, "-", "false", "-", "-"),
+            false,
+            "0",
+            prefix + "not connected"));
+    if (p.duplicateWindowDays() > 0) {
+      pub.add(
+          row(
+              "billing-publisher-" + n[0]++,
+              List.of(who, "-", "-", "true", "-"),
+              false,
+              "0",
+              prefix + "duplicate caller within " + p.duplicateWindowDays() + " days"));
+    }
+    pub.add(
+        row(
+            "billing-publisher-" + n[0]++,
+            List.of(who, "-", "-", "-", "< " + p.publisherMinSeconds()),
+            false,
+            "0",
+            prefix + "talk time under " + p.publisherMinSeconds() + " s"));
+    switch (p.mode()) {
+      case FIXED ->
+          pub.add(
+              row(
+                  "billing-publisher-" + n[0]++,
+                  List.of(who, "-", "-", "-", "-"),
+                  true,
+                  num(p.fixedPayout() == null ? BigDecimal.ZERO : p.fixedPayout().amount()),
+                  prefix + "fixed payout " + money(p.fixedPayout())));
+      case REVENUE_SHARE -> {
+        String expr = "Revenue * " + num(p.sharePercent().movePointLeft(2));
+        String why = num(p.sharePercent()) + "% revenue share";
+        if (p.shareMin() != null) {
+          expr = "max([" + expr + ", " + num(p.shareMin().amount()) + "])";
+          why += ", at least " + money(p.shareMin());
+        }
+        if (p.shareMax() != null) {
+          expr = "min([" + expr + ", " + num(p.shareMax().amount()) + "])";
+          why += ", at most " + money(p.shareMax());
+        }
+        pub.add(
+            row(
+                "billing-publisher-" + n[0]++,
+                List.of(who, "-", "-", "-", "-"),
+                true,
+                expr,
+                prefix + why));
+      }
+      case TIERED -> {
+        for (PayoutPolicy.Tier t : p.tiers()) {
+          String range =
+              t.maxSeconds() == null
+                  ? ">= " + t.minSeconds()
+                  : "[" + t.minSeconds() + ".." + t.maxSeconds() + ")";
+          pub.add(
+              row(
+                  "billing-publisher-" + n[0]++,
+                  List.of(who, "-", "-", "-", range),
+                  true,
+                  num(t.amount().amount()),
+                  prefix + "tier " + range + " s pays " + money(t.amount())));
+        }
+        pub.add(
+            row(
+                "billing-publisher-" + n[0]++,
+                List.of(who, "-", "-", "-", "-"),
+                false,
+                "0",
+                prefix + "no payout tier matches"));
+      }
+    }
+  }
+
+  private Row row(String id, List<String> inputs, boolean payable, String amount, String why) {
     String artifact = "dmn-billing";
     index.add(new RuleIndexEntry(id, artifact, null, capitalise(why) + "."));
     return new Row(

@@ -232,6 +232,20 @@ final class DrlWriter {
         "out.skipCap("
             + quoted(capB)
             + ", $t, \"buyer\", $cap.period(), $u.count(), $cap.limit());");
+    String capP = "elig_" + n + "_cap_publisher";
+    rule(
+        capP,
+        n,
+        "Skips every target when the call's publisher has reached its cap in this campaign.",
+        route
+            + "    $pub : Attr( key == \"call.publisher\" )\n"
+            + "    $cap : CapFact( scope == \"publisher\", ownerId == $pub.value() )\n"
+            + "    $u : UsageFact( scope == \"publisher\", ownerId == $cap.ownerId(), period == $cap.period(), count >= $cap.limit() )\n"
+            + target
+            + " )\n",
+        "out.skipCap("
+            + quoted(capP)
+            + ", $t, \"publisher\", $cap.period(), $u.count(), $cap.limit());");
     String dupT = "elig_" + n + "_dup_target";
     rule(
         dupT,

@@ -96,6 +96,31 @@ public final class FlowCompiler {
         issues);
   }
 
+  /**
+   * Rebuilds a stored version from its canonical flow and directory JSON (what the runtime keeps
+   * per version). Compilation is deterministic, so the result equals the original; a different
+   * version id means the inputs were altered.
+   */
+  public static CompiledFlow recompile(
+      String flowJson, String directoryJson, String expectedVersionId) {
+    var parsed = FlowJson.read(flowJson);
+    if (!parsed.ok()) {
+      throw new IllegalArgumentException("stored flow does not read: " + parsed.issues());
+    }
+    DirectorySnapshot directory;
+    try {
+      directory = RingtreeJson.mapper().readValue(directoryJson, DirectorySnapshot.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("stored directory does not read", e);
+    }
+    CompiledFlow c = compile(parsed.document().orElseThrow(), directory).orElseThrow();
+    if (expectedVersionId != null && !expectedVersionId.equals(c.versionId())) {
+      throw new IllegalStateException(
+          "stored version " + expectedVersionId + " recompiles to " + c.versionId());
+    }
+    return c;
+  }
+
   /** What the publisher is expected to earn on a converting call, for the margin rule. */
   public static BigDecimal expectedPayout(Campaign campaign) {
     if (campaign == null || campaign.payout() == null) {

@@ -1,14 +1,18 @@
 package org.ringtree.rules.directory;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.ringtree.rules.money.Money;
 
 /**
  * An offer in a vertical that publishers drive calls to. It holds the billable/payout policy, the
  * duplicate-caller rule applied across all its targets, and the network's margin rule for auctions
  * (a bid must leave at least {@code marginPercent} of the bid or {@code marginAmount} over the
- * publisher's payout, whichever is larger).
+ * publisher's payout, whichever is larger). {@code publisherCaps} limit what each publisher may
+ * send to this campaign; {@code publisherPayouts} override the payout policy for one publisher;
+ * {@code buyerMinSeconds} override the billable duration for one buyer.
  */
 public record Campaign(
     String id,
@@ -18,7 +22,10 @@ public record Campaign(
     PayoutPolicy payout,
     DuplicateRule duplicateRule,
     BigDecimal marginPercent,
-    Money marginAmount) {
+    Money marginAmount,
+    Map<String, Caps> publisherCaps,
+    Map<String, PayoutPolicy> publisherPayouts,
+    Map<String, Integer> buyerMinSeconds) {
 
   public Campaign {
     Objects.requireNonNull(id, "id");
@@ -26,5 +33,48 @@ public record Campaign(
     duplicateRule = duplicateRule == null ? DuplicateRule.NONE : duplicateRule;
     marginPercent = marginPercent == null ? BigDecimal.ZERO : marginPercent;
     marginAmount = marginAmount == null ? Money.zero(currency) : marginAmount;
+    publisherCaps =
+        publisherCaps == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new TreeMap<>(publisherCaps));
+    publisherPayouts =
+        publisherPayouts == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new TreeMap<>(publisherPayouts));
+    buyerMinSeconds =
+        buyerMinSeconds == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new TreeMap<>(buyerMinSeconds));
+  }
+
+  /** A campaign without publisher caps or payout overrides. */
+  public Campaign(
+      String id,
+      String name,
+      String verticalId,
+      String currency,
+      PayoutPolicy payout,
+      DuplicateRule duplicateRule,
+      BigDecimal marginPercent,
+      Money marginAmount) {
+    this(
+        id,
+        name,
+        verticalId,
+        currency,
+        payout,
+        duplicateRule,
+        marginPercent,
+        marginAmount,
+        null,
+        null,
+        null);
+  }
+
+  /** The payout policy that applies to a publisher: its override, or the campaign's. */
+  public PayoutPolicy payoutFor(String publisherId) {
+    return publisherId != null && publisherPayouts.containsKey(publisherId)
+        ? publisherPayouts.get(publisherId)
+        : payout;
   }
 }

@@ -36,6 +36,16 @@ final class Biller {
     boolean duplicate = duplicate(f, campaign);
 
     DMNContext ctx = rt.dmn().newContext();
+    ctx.set("Publisher", f.publisherId());
+    ctx.set(
+        "Buyer",
+        in.connectedTargetId() == null
+            ? null
+            : rt.compiled()
+                .directory()
+                .target(in.connectedTargetId())
+                .map(t -> t.buyerId())
+                .orElse(null));
     ctx.set("Blocked", in.blocked());
     ctx.set("Connected", in.connected());
     ctx.set("Duplicate", duplicate);

@@ -78,6 +78,11 @@ public final class DecisionEngine {
   }
 
   /** A new call enters the flow: runs it to the first step that waits or ends. */
+  public Step start(CallContext context) {
+    return start(context.versionId(), context.facts());
+  }
+
+  /** Same as {@link #start(CallContext)}. */
   public Step start(String versionId, CallFacts facts) {
     return new Ivr(runtime(versionId)).start(facts);
   }

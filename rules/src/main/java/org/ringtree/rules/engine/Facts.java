@@ -25,6 +25,8 @@ final class Facts {
     put(out, "caller.city", c.city());
     put(out, "caller.areaCode", c.areaCode());
     put(out, "caller.country", c.country());
+    put(out, "call.publisher", f.publisherId());
+    put(out, "call.campaign", f.campaignId());
     f.tags().forEach((k, v) -> put(out, "tag." + k, v));
     f.answers().forEach((k, v) -> put(out, "answer." + k, v));
     return out;

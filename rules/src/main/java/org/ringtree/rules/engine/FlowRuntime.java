@@ -198,6 +198,9 @@ public final class FlowRuntime {
     for (String b : buyers) {
       dir.buyer(b).map(Buyer::caps).ifPresent(c -> caps(out, "buyer", b, c));
     }
+    for (org.ringtree.rules.directory.Campaign c : dir.campaigns()) {
+      c.publisherCaps().forEach((publisher, caps) -> caps(out, "publisher", publisher, caps));
+    }
     return out;
   }
 

@@ -303,6 +303,14 @@ final class RouteDecider {
     if ("buyer".equals(cap.scope())) {
       u = ctx.usage().buyer(cap.ownerId());
       caps = dir.buyer(cap.ownerId()).map(b -> b.caps()).orElse(Caps.NONE);
+    } else if ("publisher".equals(cap.scope())) {
+      u = ctx.usage().publisher(cap.ownerId());
+      caps =
+          dir.campaigns().stream()
+              .map(c -> c.publisherCaps().get(cap.ownerId()))
+              .filter(java.util.Objects::nonNull)
+              .findFirst()
+              .orElse(Caps.NONE);
     } else {
       u = ctx.usage().target(cap.ownerId());
       caps = dir.target(cap.ownerId()).map(Target::caps).orElse(Caps.NONE);
@@ -374,15 +382,20 @@ final class RouteDecider {
         }
         case "weighted" -> t = weighted(t, random);
         case "performance" -> {
-          BigDecimal dflt = cfg.decimal("defaultConversionRate");
-          double fallback = dflt == null ? 0.10 : dflt.doubleValue();
-          Comparator<Candidate> byRate =
+          boolean byRevenue = "revenuePerCall".equals(cfg.string("performanceMetric"));
+          BigDecimal dflt =
+              cfg.decimal(byRevenue ? "defaultRevenuePerCall" : "defaultConversionRate");
+          double fallback = dflt == null ? 0 : dflt.doubleValue();
+          Comparator<Candidate> byScore =
               Comparator.comparingDouble(
                   c -> {
                     PerformanceStats s = ctx.performance().get(c.targetId());
-                    return s == null || s.calls() == 0 ? fallback : s.conversionRate();
+                    if (s == null || s.calls() == 0) {
+                      return fallback;
+                    }
+                    return byRevenue ? s.revenuePerCall().doubleValue() : s.conversionRate();
                   });
-          t.sort(byRate.reversed().thenComparing(byListing));
+          t.sort(byScore.reversed().thenComparing(byListing));
         }
         default -> {}
       }

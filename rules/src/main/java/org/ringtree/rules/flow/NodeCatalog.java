@@ -265,11 +265,24 @@ public final class NodeCatalog {
                     .withDefault(3),
                 of("record", "Record", BOOLEAN, "Record the connected call.").withDefault(true),
                 of(
+                        "performanceMetric",
+                        "Performance metric",
+                        ENUM,
+                        "performance: rank by conversion rate or by revenue per call.")
+                    .allowed("conversionRate", "revenuePerCall")
+                    .withDefault("conversionRate"),
+                of(
                         "defaultConversionRate",
                         "Default conversion rate",
                         DECIMAL,
                         "performance: rate assumed for targets without history (0..1).")
-                    .withDefault(new java.math.BigDecimal("0.10"))),
+                    .withDefault(new java.math.BigDecimal("0.10")),
+                of(
+                        "defaultRevenuePerCall",
+                        "Default revenue per call",
+                        DECIMAL,
+                        "performance: revenue per call assumed for targets without history.")
+                    .withDefault(0)),
             List.of(
                 port("fallback", "Fallback", true, "When no target is eligible or none answers.")),
             null));

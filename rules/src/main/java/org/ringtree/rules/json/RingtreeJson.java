@@ -62,6 +62,8 @@ public final class RingtreeJson {
             .addMixIn(Destination.class, DestinationMixin.class)
             .addMixIn(CallInstruction.class, CallInstructionMixin.class)
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            // Only record components are data: helpers like Money.isZero() stay out of the JSON.
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

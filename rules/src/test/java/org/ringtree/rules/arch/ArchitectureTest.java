@@ -57,6 +57,22 @@ class ArchitectureTest {
           .accessField(System.class, "out");
 
   @Test
+  void everyPackageSaysWhatItIsFor() {
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.ringtree.rules");
+    java.util.Set<String> packages = new java.util.TreeSet<>();
+    classes.forEach(c -> packages.add(c.getPackageName()));
+    assertThat(packages).hasSizeGreaterThan(10);
+    for (String p : packages) {
+      assertThat(classes.getPackage(p).tryGetPackageInfo())
+          .as(p + " has a package-info.java")
+          .isPresent();
+    }
+  }
+
+  @Test
   void theRuleCatchesAViolation() {
     JavaClasses bad = new ClassFileImporter().importClasses(UsesSql.class);
     assertThat(

@@ -127,6 +127,83 @@ class BillingTest {
   }
 
   @Test
+  void aPublisherOverrideReplacesTheCampaignPayoutForThatPublisherOnly() {
+    var base = campaign(SEED, DuplicateRule.NONE, BigDecimal.ZERO, Money.usd("0"));
+    var withOverride =
+        new org.ringtree.rules.directory.Campaign(
+            base.id(),
+            base.name(),
+            base.verticalId(),
+            base.currency(),
+            base.payout(),
+            base.duplicateRule(),
+            base.marginPercent(),
+            base.marginAmount(),
+            null,
+            Map.of("pub-1", PayoutPolicy.fixed(90, 120, Money.usd("180"), 0)),
+            null);
+    CompiledFlow f =
+        routeFlow(
+            directory(withOverride, List.of(target("acme")), List.of()), "priority", Map.of());
+    ENGINE.load(f);
+    BillingDecision pub1 =
+        ENGINE.bill(f.versionId(), new BillingInput(texas(), "acme", 240, Money.usd("250"), false));
+    assertThat(pub1.payout()).isEqualTo(Money.usd("180"));
+    assertThat(pub1.publisher().message())
+        .isEqualTo("Publisher earns 180.00 USD: publisher pub-1: fixed payout $180.00");
+    BillingDecision pub1Short =
+        ENGINE.bill(f.versionId(), new BillingInput(texas(), "acme", 100, Money.usd("250"), false));
+    assertThat(pub1Short.publisher().message()).endsWith("publisher pub-1: talk time under 120 s");
+    CallFacts other =
+        new CallFacts(
+            "c2",
+            "legal-tx",
+            "pub-2",
+            null,
+            texas().caller(),
+            Map.of(),
+            Map.of(),
+            texas().arrivedAt(),
+            List.of());
+    assertThat(
+            ENGINE
+                .bill(f.versionId(), new BillingInput(other, "acme", 240, Money.usd("250"), false))
+                .payout())
+        .isEqualTo(Money.usd("200"));
+  }
+
+  @Test
+  void aBuyerOverrideChangesTheBillableDurationForThatBuyerOnly() {
+    var base = campaign(SEED, DuplicateRule.NONE, BigDecimal.ZERO, Money.usd("0"));
+    var withOverride =
+        new org.ringtree.rules.directory.Campaign(
+            base.id(),
+            base.name(),
+            base.verticalId(),
+            base.currency(),
+            base.payout(),
+            base.duplicateRule(),
+            base.marginPercent(),
+            base.marginAmount(),
+            null,
+            null,
+            Map.of("buyer-acme", 120));
+    CompiledFlow f =
+        routeFlow(
+            directory(withOverride, List.of(target("acme"), target("beta")), List.of()),
+            "priority",
+            Map.of());
+    ENGINE.load(f);
+    BillingDecision acme =
+        ENGINE.bill(f.versionId(), new BillingInput(texas(), "acme", 100, Money.usd("250"), false));
+    assertThat(acme.revenue().isZero()).isTrue();
+    assertThat(acme.buyer().message()).endsWith("buyer buyer-acme: talk time under 120 s");
+    BillingDecision beta =
+        ENGINE.bill(f.versionId(), new BillingInput(texas(), "beta", 100, Money.usd("250"), false));
+    assertThat(beta.revenue()).isEqualTo(Money.usd("250"));
+  }
+
+  @Test
   void tiersPayByTalkTime() {
     PayoutPolicy tiers =
         new PayoutPolicy(

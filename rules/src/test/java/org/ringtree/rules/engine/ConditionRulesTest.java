@@ -157,6 +157,31 @@ class ConditionRulesTest {
   }
 
   @Test
+  void aCatastrophicPatternGivesUpInsteadOfHangingTheCall() {
+    CallFacts evil =
+        new CallFacts(
+            CALL.callId(),
+            CALL.campaignId(),
+            CALL.publisherId(),
+            CALL.trackingNumber(),
+            CALL.caller(),
+            Map.of("source", "a".repeat(40) + "!"),
+            CALL.answers(),
+            CALL.arrivedAt(),
+            CALL.history());
+    long t0 = System.nanoTime();
+    assertThat(
+            branch(
+                "all",
+                List.of(
+                    Map.of(
+                        "type", "tag", "field", "source", "operator", "regex", "value", "(a+)+b")),
+                evil))
+        .isEqualTo("no");
+    assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(5_000);
+  }
+
+  @Test
   void tagNumericComparisons() {
     assertThat(branch(Map.of("type", "tag", "field", "score", "operator", "gt", "value", "70")))
         .isEqualTo("yes");

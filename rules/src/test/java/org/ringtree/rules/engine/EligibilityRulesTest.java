@@ -236,6 +236,43 @@ class EligibilityRulesTest {
   }
 
   @Test
+  void skipsEveryTargetWhenThePublisherHasReachedItsCapInTheCampaign() {
+    var base = campaign();
+    var capped =
+        new org.ringtree.rules.directory.Campaign(
+            base.id(),
+            base.name(),
+            base.verticalId(),
+            base.currency(),
+            base.payout(),
+            base.duplicateRule(),
+            base.marginPercent(),
+            base.marginAmount(),
+            Map.of("pub-1", Caps.daily(25)),
+            null,
+            null);
+    CompiledFlow flow =
+        routeFlow(
+            directory(capped, List.of(target("acme"), target("beta")), List.of()),
+            "priority",
+            Map.of());
+    UsageSnapshot full =
+        new UsageSnapshot(Map.of(), Map.of(), Map.of("pub-1", Usage.connectionsToday(25)));
+    RouteDecision d = route(flow, texas(), full, null);
+    assertThat(d.winner()).isEmpty();
+    assertThat(skipMessages(d, "beta")).containsExactly("Beta skipped: publisher daily cap 25/25");
+    assertThat(
+            route(
+                    flow,
+                    texas(),
+                    new UsageSnapshot(
+                        Map.of(), Map.of(), Map.of("pub-2", Usage.connectionsToday(99))),
+                    null)
+                .winner())
+        .isPresent();
+  }
+
+  @Test
   void skipsADuplicateCallerWithinTheTargetsWindow() {
     Target t =
         target("acme").withDuplicateRule(DuplicateRule.perTarget(DuplicateRule.Basis.ANY_CALL, 30));

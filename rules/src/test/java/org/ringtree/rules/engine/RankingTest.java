@@ -290,6 +290,48 @@ class RankingTest {
   }
 
   @Test
+  void performanceCanRankByRevenuePerCall() {
+    CompiledFlow f =
+        routeFlow(
+            directory(
+                campaign(),
+                List.of(priced("a", "10", 1, 1), priced("b", "10", 1, 1), priced("c", "10", 1, 1)),
+                List.of()),
+            "performance",
+            Map.of("performanceMetric", "revenuePerCall", "defaultRevenuePerCall", "50"));
+    Map<String, PerformanceStats> stats =
+        Map.of(
+            "a",
+            new PerformanceStats(10, 1, new BigDecimal("400")),
+            "b",
+            new PerformanceStats(10, 5, new BigDecimal("900")));
+    RouteDecision d =
+        route(f, new RouteContext(texas(), UsageSnapshot.EMPTY, stats, 0, 0, null), null);
+    assertThat(order(d)).containsExactly("b", "c", "a");
+  }
+
+  @Test
+  void theRouteRequestDialsACandidateWithItsRingTimeAndRecording() {
+    CompiledFlow f =
+        routeFlow(
+            directory(campaign(), List.of(priced("a", "10", 1, 1)), List.of()),
+            "priority",
+            Map.of("dialTimeoutSeconds", 20L, "record", false));
+    ENGINE.load(f);
+    Step s = ENGINE.start(f.versionId(), texas());
+    Candidate c =
+        ENGINE
+            .route(s.state(), RouteContext.of(texas(), UsageSnapshot.EMPTY), null)
+            .winner()
+            .orElseThrow();
+    var dial = s.route().dial(c, "+18005550100");
+    assertThat(dial.timeoutSeconds()).isEqualTo(20);
+    assertThat(dial.record()).isFalse();
+    assertThat(dial.destination()).isEqualTo(c.dialable());
+    assertThat(dial.candidateTargetId()).isEqualTo("a");
+  }
+
+  @Test
   void performanceRanksByConversionRateWithADefaultForNewTargets() {
     CompiledFlow f =
         routeFlow(

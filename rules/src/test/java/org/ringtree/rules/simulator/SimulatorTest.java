@@ -105,6 +105,25 @@ class SimulatorTest {
   }
 
   @Test
+  void aCallOnTheDemoTrackingNumberCarriesItsSourceTags() {
+    var number =
+        Fixtures.directory()
+            .trackingNumber(org.ringtree.rules.examples.DemoNetwork.TRACKING_NUMBER)
+            .orElseThrow();
+    CallFacts call =
+        CallFacts.arriving(
+            "call-9",
+            number,
+            Caller.of("+15125550199", "TX", "78701"),
+            Fixtures.WEDNESDAY_10_CHICAGO,
+            List.of());
+    assertThat(call.tags()).containsEntry("source", "google");
+    SimulationResult r =
+        run(call, SimulationScript.of(List.of(ScriptedInput.digits("78701")), 240));
+    assertThat(r.billing().margin()).isEqualTo(Money.usd("50"));
+  }
+
+  @Test
   void theTraceSerialisesToJson() throws Exception {
     SimulationResult r =
         run(Fixtures.texasCall(), SimulationScript.of(List.of(ScriptedInput.digits("78701")), 240));

@@ -1,30 +1,58 @@
 package org.ringtree.runtime.billing;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.ringtree.rules.billing.BillingDecision;
 import org.ringtree.rules.billing.BillingInput;
+import org.ringtree.rules.billing.BillingPolicy;
+import org.ringtree.rules.billing.BillingTable;
+import org.ringtree.rules.directory.Campaign;
 import org.ringtree.rules.engine.CallState;
 import org.ringtree.rules.engine.DecisionEngine;
 import org.ringtree.rules.money.Money;
+import org.ringtree.rules.trace.Justification;
+import org.ringtree.runtime.flow.FlowRuntimes;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Settles a finished call: asks the flow version's billing table what the buyer pays and the
- * publisher earns, and appends one ledger row for each, each naming the table row that decided it.
- * Settling twice writes nothing twice.
+ * Settles a finished call: resolves the effective billing policy (the campaign's, as published in
+ * the call's flow version, with the campaign, buyer and publisher overrides on top), asks its DMN
+ * table what the buyer pays and the publisher earns, and appends one ledger row for each (plus one
+ * for a region bonus), each naming the table row that decided it. Settling twice writes nothing
+ * twice. A call is blocked when its status is {@code blocked} or {@code spam}, or its tags say
+ * {@code blocked=true} or {@code spam=true}.
  */
 @Service
 public class CallBilling {
 
+  private static final Set<String> BLOCKED_STATUSES = Set.of("blocked", "spam");
+
   private final DecisionEngine engine;
   private final LedgerWriter ledger;
   private final JdbcClient jdbc;
+  private final FlowRuntimes flows;
+  private final BillingPolicies policies;
+  private final ApplicationEventPublisher events;
 
-  CallBilling(DecisionEngine engine, LedgerWriter ledger, JdbcClient jdbc) {
+  CallBilling(
+      DecisionEngine engine,
+      LedgerWriter ledger,
+      JdbcClient jdbc,
+      FlowRuntimes flows,
+      BillingPolicies policies,
+      ApplicationEventPublisher events) {
     this.engine = engine;
     this.ledger = ledger;
     this.jdbc = jdbc;
+    this.flows = flows;
+    this.policies = policies;
+    this.events = events;
   }
 
   /** What is known about a finished call when it is settled. */
@@ -38,14 +66,165 @@ public class CallBilling {
       int talkSeconds,
       Money revenue) {}
 
+  private record CallRow(
+      String callerNumber, String callerState, Instant startedAt, String status, String currency) {}
+
   /** Settles the call; returns the decision for the call's trace. */
   public BillingDecision settle(FinishedCall call) {
+    Campaign campaign =
+        call.campaignId() == null
+            ? null
+            : flows
+                .version(call.state().versionId())
+                .compiled()
+                .directory()
+                .campaign(call.campaignId())
+                .orElse(null);
+    if (campaign == null || campaign.payout() == null) {
+      return settleWithoutPolicy(call);
+    }
+    CallRow row =
+        jdbc.sql(
+                "SELECT caller_number, caller_state, started_at, status, currency FROM calls"
+                    + " WHERE id = ?")
+            .param(call.callId())
+            .query(
+                (rs, i) ->
+                    new CallRow(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4),
+                        rs.getString(5).trim()))
+            .single();
+    BillingPolicy policy =
+        policies.effective(campaign, call.buyerId(), call.publisherId()).policy();
+    BillingTable table = policies.table(policy);
+    Map<String, String> tags = call.state().facts().tags();
+    boolean blocked =
+        BLOCKED_STATUSES.contains(row.status())
+            || "true".equalsIgnoreCase(tags.get("blocked"))
+            || "true".equalsIgnoreCase(tags.get("spam"));
+    boolean duplicate = duplicate(call, row, policy.duplicateWindowDays());
+    Money price = call.revenue() == null ? Money.zero(row.currency()) : call.revenue();
+    BillingTable.Decision d =
+        table.decide(
+            new BillingTable.Facts(
+                blocked,
+                call.targetId() != null,
+                duplicate,
+                call.talkSeconds(),
+                price,
+                row.callerState(),
+                policy.tierTag() == null ? null : tags.get(policy.tierTag())));
+    append(call, "REVENUE", LedgerWriter.Party.BUYER, call.buyerId(), d.buyer(), ":revenue");
+    append(call, "PAYOUT", LedgerWriter.Party.PUBLISHER, call.publisherId(), d.payout(), ":payout");
+    append(
+        call,
+        "PAYOUT",
+        LedgerWriter.Party.PUBLISHER,
+        call.publisherId(),
+        d.bonus(),
+        ":payout-bonus");
+    jdbc.sql(
+            "UPDATE calls SET billable_to_buyer = ?, payable_to_publisher = ?, duplicate = ?,"
+                + " revenue = ?, payout = ?, billing_table = ? WHERE id = ?")
+        .params(
+            d.buyer().pays(),
+            d.payout().pays(),
+            duplicate,
+            d.revenue().amount(),
+            d.totalPayout().amount(),
+            table.ref(),
+            call.callId())
+        .update();
+    events.publishEvent(
+        new CallSettled(
+            call.callId(),
+            call.campaignId(),
+            call.publisherId(),
+            call.buyerId(),
+            d.revenue(),
+            d.totalPayout()));
+    String pubMessage =
+        d.payout().pays()
+            ? "Publisher earns "
+                + d.totalPayout()
+                + ": "
+                + d.payout().reason()
+                + (d.bonus().pays() ? " + " + d.bonus().reason() : "")
+            : "Publisher not paid: " + d.payout().reason();
+    return new BillingDecision(
+        d.revenue(),
+        d.totalPayout(),
+        d.margin(),
+        duplicate,
+        d.buyer().ruleRef(),
+        d.payout().ruleRef(),
+        new Justification(
+            "buyer",
+            null,
+            d.buyer().ruleRef(),
+            d.buyer().pays() ? Justification.Verdict.PAY : Justification.Verdict.NO_PAY,
+            (d.buyer().pays() ? "Buyer billed " + d.revenue() + ": " : "Buyer not billed: ")
+                + d.buyer().reason()),
+        new Justification(
+            "publisher",
+            null,
+            d.payout().ruleRef(),
+            d.payout().pays() ? Justification.Verdict.PAY : Justification.Verdict.NO_PAY,
+            pubMessage));
+  }
+
+  private void append(
+      FinishedCall call,
+      String kind,
+      LedgerWriter.Party party,
+      String partyId,
+      BillingTable.Line line,
+      String key) {
+    if (!line.pays() || partyId == null) {
+      return;
+    }
+    ledger.append(
+        call.callId(),
+        kind,
+        party,
+        partyId,
+        call.campaignId(),
+        line.amount(),
+        line.ruleRef(),
+        line.reason(),
+        call.callId() + key);
+  }
+
+  /** An earlier call from the same caller to the same campaign within the window. */
+  private boolean duplicate(FinishedCall call, CallRow row, int windowDays) {
+    if (windowDays <= 0) {
+      return false;
+    }
+    return Boolean.TRUE.equals(
+        jdbc.sql(
+                "SELECT EXISTS (SELECT 1 FROM calls WHERE caller_number = ? AND campaign_id = ?"
+                    + " AND id <> ? AND started_at <= ? AND started_at >= ?)")
+            .params(
+                row.callerNumber(),
+                call.campaignId(),
+                call.callId(),
+                Timestamp.from(row.startedAt()),
+                Timestamp.from(row.startedAt().minus(Duration.ofDays(windowDays))))
+            .query(Boolean.class)
+            .single());
+  }
+
+  /** A campaign without a payout policy: the flow version's own billing table decides. */
+  private BillingDecision settleWithoutPolicy(FinishedCall call) {
     BillingDecision d =
         engine.bill(
             call.state().versionId(),
             new BillingInput(
                 call.state().facts(), call.targetId(), call.talkSeconds(), call.revenue(), false));
-    if (d.billable()) {
+    if (d.billable() && call.buyerId() != null) {
       ledger.append(
           call.callId(),
           "REVENUE",
@@ -57,7 +236,7 @@ public class CallBilling {
           d.buyer().message(),
           call.callId() + ":revenue");
     }
-    if (d.payable()) {
+    if (d.payable() && call.publisherId() != null) {
       ledger.append(
           call.callId(),
           "PAYOUT",
@@ -80,6 +259,14 @@ public class CallBilling {
             d.payout().amount(),
             call.callId())
         .update();
+    events.publishEvent(
+        new CallSettled(
+            call.callId(),
+            call.campaignId(),
+            call.publisherId(),
+            call.buyerId(),
+            d.revenue(),
+            d.payout()));
     return d;
   }
 }

@@ -1,5 +1,7 @@
 package org.ringtree.runtime.billing;
 
+import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.UUID;
 import org.ringtree.rules.money.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,7 +10,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Appends ledger rows. Rows are never updated (a trigger refuses it); each carries the call and the
  * decision-table row that produced it, and an idempotency key so a replayed webhook cannot bill
- * twice.
+ * twice. A correction is a new row whose {@code corrects_id} points at the row it corrects.
  */
 @Repository
 public class LedgerWriter {
@@ -25,6 +27,19 @@ public class LedgerWriter {
     PUBLISHER
   }
 
+  /** A row to append; {@code correctsId} is null unless it corrects an earlier row. */
+  public record Entry(
+      UUID callId,
+      String kind,
+      Party party,
+      String partyId,
+      String campaignId,
+      Money amount,
+      String ruleRef,
+      String description,
+      Long correctsId,
+      String idempotencyKey) {}
+
   /** Appends a row unless one with the same key exists; returns whether it was written. */
   public boolean append(
       UUID callId,
@@ -36,23 +51,62 @@ public class LedgerWriter {
       String ruleRef,
       String description,
       String idempotencyKey) {
-    return jdbc.sql(
-                "INSERT INTO ledger_entries (call_id, kind, party_type, party_id, campaign_id,"
-                    + " amount, currency, rule_ref, description, idempotency_key)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (idempotency_key) DO NOTHING")
-            .params(
+    return append(
+            new Entry(
                 callId,
                 kind,
-                party.name(),
+                party,
                 partyId,
                 campaignId,
-                amount.amount(),
-                amount.currency(),
+                amount,
                 ruleRef,
                 description,
-                idempotencyKey)
-            .update()
-        == 1;
+                null,
+                idempotencyKey))
+        .isPresent();
+  }
+
+  /** Appends a row unless one with the same key exists; returns the new row's id if written. */
+  public Optional<Long> append(Entry e) {
+    return jdbc.sql(
+            "INSERT INTO ledger_entries (call_id, kind, party_type, party_id, campaign_id,"
+                + " amount, currency, rule_ref, description, corrects_id, idempotency_key)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING id")
+        .params(
+            e.callId(),
+            e.kind(),
+            e.party().name(),
+            e.partyId(),
+            e.campaignId(),
+            e.amount().amount(),
+            e.amount().currency(),
+            e.ruleRef(),
+            e.description(),
+            e.correctsId(),
+            e.idempotencyKey())
+        .query(Long.class)
+        .optional();
+  }
+
+  /**
+   * What a call stands at with one party: the sum of its rows and the latest row (the one a new
+   * correction points at), or null if it has none.
+   */
+  public record Standing(BigDecimal total, Long latestRowId) {
+    public Money money(String currency) {
+      return new Money(total, currency);
+    }
+  }
+
+  public Standing standing(UUID callId, Party party) {
+    return jdbc.sql(
+            "SELECT coalesce(sum(amount), 0), max(id) FROM ledger_entries"
+                + " WHERE call_id = ? AND party_type = ?")
+        .params(callId, party.name())
+        .query(
+            (rs, i) ->
+                new Standing(rs.getBigDecimal(1), rs.getObject(2) == null ? null : rs.getLong(2)))
+        .single();
   }
 }

@@ -460,8 +460,7 @@ public class CallOrchestrator {
       String kind,
       Map<String, String> request,
       String answer) {
-    calls.saveState(callId, write(p.state()), status(p));
-    writePlan(callId, p.plan());
+    calls.saveState(callId, write(p.state()), status(p), p.plan() == null ? null : write(p.plan()));
     calls.appendTrace(callId, p.trace().stream().map(CallOrchestrator::row).toList());
     calls.recordEvent(callSid, callId, key, kind, request, answer);
   }
@@ -595,12 +594,6 @@ public class CallOrchestrator {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable dial plan of call " + callId, e);
     }
-  }
-
-  private void writePlan(UUID callId, DialPlan plan) {
-    jdbc.sql("UPDATE calls SET dial_plan = ?::jsonb WHERE id = ?")
-        .params(plan == null ? null : write(plan), callId)
-        .update();
   }
 
   private static CallReport.TraceRow row(TraceEntry e) {

@@ -139,11 +139,12 @@ public class CallStore {
         .optional();
   }
 
-  public void saveState(UUID callId, String stateJson, String status) {
+  /** Saves the call's new state and dial plan (null: none) as its next step. */
+  public void saveState(UUID callId, String stateJson, String status, String dialPlanJson) {
     jdbc.sql(
-            "UPDATE calls SET state = ?::jsonb, state_version = state_version + 1, status = ?"
-                + " WHERE id = ?")
-        .params(stateJson, status, callId)
+            "UPDATE calls SET state = ?::jsonb, state_version = state_version + 1, status = ?,"
+                + " dial_plan = ?::jsonb WHERE id = ?")
+        .params(stateJson, status, dialPlanJson, callId)
         .update();
   }
 
@@ -175,33 +176,40 @@ public class CallStore {
         .update();
   }
 
-  /** Appends routing trace rows after those the call already has. */
+  /** Appends routing trace rows after those the call already has, in one statement. */
   public void appendTrace(UUID callId, List<CallReport.TraceRow> rows) {
-    int next =
-        jdbc.sql("SELECT coalesce(max(seq), 0) FROM routing_trace WHERE call_id = ?")
-            .param(callId)
-            .query(Integer.class)
-            .single();
-    for (CallReport.TraceRow row : rows) {
-      next++;
-      jdbc.sql(
-              "INSERT INTO routing_trace (call_id, seq, node_id, target_id, kind, outcome, reason,"
-                  + " bid_amount, latency_ms, http_status, detail)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")
-          .params(
-              callId,
-              next,
-              row.nodeId(),
-              row.targetId(),
-              row.kind(),
-              row.outcome(),
-              row.reason(),
-              row.bidAmount(),
-              row.latencyMs(),
-              row.httpStatus(),
-              write(row.detail() == null ? Map.of() : row.detail()))
-          .update();
+    if (rows.isEmpty()) {
+      return;
     }
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT INTO routing_trace (call_id, seq, node_id, target_id, kind, outcome, reason,"
+                + " bid_amount, latency_ms, http_status, detail) SELECT v.call_id, base.n + v.i,"
+                + " v.node_id, v.target_id, v.kind, v.outcome, v.reason, v.bid_amount,"
+                + " v.latency_ms, v.http_status, v.detail::jsonb FROM (SELECT coalesce(max(seq), 0)"
+                + " AS n FROM routing_trace WHERE call_id = ?) base, (VALUES ");
+    List<Object> params = new java.util.ArrayList<>();
+    params.add(callId);
+    int i = 0;
+    for (CallReport.TraceRow row : rows) {
+      sql.append(i == 0 ? "" : ", ")
+          .append("(?::uuid, ?, ?, ?, ?, ?, ?, ?::numeric, ?::int, ?::int, ?)");
+      params.add(callId);
+      params.add(++i);
+      params.add(row.nodeId());
+      params.add(row.targetId());
+      params.add(row.kind());
+      params.add(row.outcome());
+      params.add(row.reason());
+      params.add(row.bidAmount());
+      params.add(row.latencyMs());
+      params.add(row.httpStatus());
+      params.add(write(row.detail() == null ? Map.of() : row.detail()));
+    }
+    sql.append(
+        ") AS v(call_id, i, node_id, target_id, kind, outcome, reason, bid_amount, latency_ms,"
+            + " http_status, detail)");
+    jdbc.sql(sql.toString()).params(params).update();
   }
 
   /** The whole story of one call, by CallSid. */

@@ -16,8 +16,10 @@ import org.ringtree.rules.directory.TargetGroup;
 import org.ringtree.rules.directory.TrackingNumber;
 import org.ringtree.rules.directory.Vertical;
 import org.ringtree.rules.json.RingtreeJson;
+import org.ringtree.runtime.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The directory (verticals, campaigns, publishers, buyers, targets, groups, tracking numbers) in
@@ -30,20 +32,27 @@ public class DirectoryStore {
   private static final ObjectMapper JSON = RingtreeJson.mapper();
 
   private final JdbcClient jdbc;
+  private final AuditLog audit;
 
-  DirectoryStore(JdbcClient jdbc) {
+  DirectoryStore(JdbcClient jdbc, AuditLog audit) {
     this.jdbc = jdbc;
+    this.audit = audit;
   }
 
+  @Transactional
   public void save(Vertical v) {
+    String before = rowJson("verticals", "id", v.id());
     jdbc.sql(
             "INSERT INTO verticals (id, name) VALUES (?, ?)"
                 + " ON CONFLICT (id) DO UPDATE SET name = excluded.name")
         .params(v.id(), v.name())
         .update();
+    audited("vertical", "verticals", "id", v.id(), before);
   }
 
+  @Transactional
   public void save(Campaign c, String timezone) {
+    String before = rowJson("campaigns", "id", c.id());
     jdbc.sql(
             "INSERT INTO campaigns (id, vertical_id, name, currency, timezone, settings)"
                 + " VALUES (?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO UPDATE SET"
@@ -52,27 +61,36 @@ public class DirectoryStore {
                 + " settings = excluded.settings")
         .params(c.id(), c.verticalId(), c.name(), c.currency(), timezone, write(c))
         .update();
+    audited("campaign", "campaigns", "id", c.id(), before);
   }
 
+  @Transactional
   public void save(Publisher p) {
+    String before = rowJson("publishers", "id", p.id());
     jdbc.sql(
             "INSERT INTO publishers (id, name, settings) VALUES (?, ?, ?::jsonb)"
                 + " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
                 + " settings = excluded.settings")
         .params(p.id(), p.name(), write(p))
         .update();
+    audited("publisher", "publishers", "id", p.id(), before);
   }
 
+  @Transactional
   public void save(Buyer b) {
+    String before = rowJson("buyers", "id", b.id());
     jdbc.sql(
             "INSERT INTO buyers (id, name, settings) VALUES (?, ?, ?::jsonb)"
                 + " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
                 + " settings = excluded.settings")
         .params(b.id(), b.name(), write(b))
         .update();
+    audited("buyer", "buyers", "id", b.id(), before);
   }
 
+  @Transactional
   public void save(Target t) {
+    String before = rowJson("targets", "id", t.id());
     jdbc.sql(
             "INSERT INTO targets (id, buyer_id, name, kind, destination, fixed_price, settings,"
                 + " enabled) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (id) DO UPDATE SET"
@@ -89,9 +107,12 @@ public class DirectoryStore {
             write(t),
             t.active())
         .update();
+    audited("target", "targets", "id", t.id(), before);
   }
 
+  @Transactional
   public void save(TargetGroup g) {
+    String before = rowJson("target_groups", "id", g.id());
     jdbc.sql(
             "INSERT INTO target_groups (id, name) VALUES (?, ?)"
                 + " ON CONFLICT (id) DO UPDATE SET name = excluded.name")
@@ -104,9 +125,12 @@ public class DirectoryStore {
           .params(g.id(), targetId, priority++)
           .update();
     }
+    audited("target-group", "target_groups", "id", g.id(), before);
   }
 
+  @Transactional
   public void save(TrackingNumber n) {
+    String before = rowJson("tracking_numbers", "number", n.e164());
     jdbc.sql(
             "INSERT INTO tracking_numbers (number, campaign_id, publisher_id, source_tags)"
                 + " VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (number) DO UPDATE SET"
@@ -114,6 +138,47 @@ public class DirectoryStore {
                 + " source_tags = excluded.source_tags")
         .params(n.e164(), n.campaignId(), n.publisherId(), write(n.sourceTags()))
         .update();
+    audited("tracking-number", "tracking_numbers", "number", n.e164(), before);
+  }
+
+  /**
+   * Records a save in the audit log when it changed the row: the row before and after, as stored (a
+   * target group with its members in order).
+   */
+  private void audited(String type, String table, String key, String id, String before) {
+    String after = rowJson(table, key, id);
+    if (java.util.Objects.equals(before, after)) {
+      return;
+    }
+    audit.record(
+        AuditLog.currentActor(),
+        "directory." + type + (before == null ? ".create" : ".update"),
+        type,
+        id,
+        AuditLog.parse(before),
+        AuditLog.parse(after));
+  }
+
+  /** The stored row as JSON text, without its creation time; table and key are constants. */
+  private String rowJson(String table, String key, String id) {
+    String members =
+        table.equals("target_groups")
+            ? " || jsonb_build_object('members', (SELECT coalesce(jsonb_agg(m.target_id ORDER BY"
+                + " m.priority), '[]'::jsonb) FROM target_group_members m WHERE m.group_id ="
+                + " r.id))"
+            : "";
+    return jdbc.sql(
+            "SELECT ((to_jsonb(r) - 'created_at')"
+                + members
+                + ")::text FROM "
+                + table
+                + " r WHERE r."
+                + key
+                + " = ? FOR UPDATE")
+        .param(id)
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   public Optional<TrackingNumber> trackingNumber(String e164) {

@@ -17,6 +17,7 @@ public class FlowRuntimes {
   private final DecisionEngine engine;
   private final FlowStore store;
   private final Map<String, FlowStore.StoredVersion> byKey = new ConcurrentHashMap<>();
+  private final Map<Long, FlowStore.StoredVersion> byId = new ConcurrentHashMap<>();
 
   FlowRuntimes(DecisionEngine engine, FlowStore store) {
     this.engine = engine;
@@ -25,7 +26,18 @@ public class FlowRuntimes {
 
   /** The live version of a campaign's flow, built and ready, if it has one. */
   public Optional<FlowStore.StoredVersion> liveForCampaign(String campaignId) {
-    return store.liveVersionOfCampaign(campaignId).map(this::ensureLoaded);
+    return store
+        .liveVersionIdOfCampaign(campaignId)
+        .map(
+            id -> {
+              FlowStore.StoredVersion known = byId.get(id);
+              return known != null
+                  ? known
+                  : ensureLoaded(
+                      store
+                          .byId(id)
+                          .orElseThrow(() -> new IllegalStateException("no flow version " + id)));
+            });
   }
 
   /** A version by its key (what call state refers to), built and ready. */
@@ -45,6 +57,7 @@ public class FlowRuntimes {
         v.compiled().versionId(),
         key -> {
           engine.load(v.compiled());
+          byId.put(v.id(), v);
           return v;
         });
   }

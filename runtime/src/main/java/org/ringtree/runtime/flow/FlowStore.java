@@ -14,8 +14,13 @@ import org.ringtree.rules.flow.FlowDocument;
 import org.ringtree.rules.flow.FlowJson;
 import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.validation.Issue;
+import org.ringtree.runtime.audit.AuditLog;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Flows and their immutable versions. A version stores the document, the directory entries it
@@ -26,9 +31,30 @@ import org.springframework.stereotype.Repository;
 public class FlowStore {
 
   private final JdbcClient jdbc;
+  private final ObjectProvider<LiveVersionGuard> guards;
+  private final AuditLog audit;
 
-  FlowStore(JdbcClient jdbc) {
+  FlowStore(JdbcClient jdbc, ObjectProvider<LiveVersionGuard> guards, AuditLog audit) {
     this.jdbc = jdbc;
+    this.guards = guards;
+    this.audit = audit;
+  }
+
+  /**
+   * May veto a version going live (the compliance approval requirement lives in another package,
+   * which implements this, so this package does not depend on it).
+   */
+  public interface LiveVersionGuard {
+    /** Throws {@link PublishRefusedException} when the version may not go live. */
+    void checkMayGoLive(String flowId, long versionId);
+  }
+
+  /** A version may not go live, e.g. because it is not approved; the message says why. */
+  @ResponseStatus(HttpStatus.CONFLICT)
+  public static final class PublishRefusedException extends RuntimeException {
+    public PublishRefusedException(String message) {
+      super(message);
+    }
   }
 
   /** A stored version: its database id and the compiled flow the engine loads. */
@@ -52,6 +78,7 @@ public class FlowStore {
    * Compiles the document against the directory and stores it as a new immutable version (or
    * returns the existing version with identical content), without making it live.
    */
+  @Transactional
   public StoredVersion saveVersion(FlowDocument doc, DirectorySnapshot directory, String author) {
     CompileResult result = FlowCompiler.compile(doc, directory);
     CompiledFlow compiled =
@@ -91,11 +118,26 @@ public class FlowStore {
                 author)
             .query(Long.class)
             .single();
+    audit.record(
+        author,
+        "flow.version.create",
+        "flow",
+        flowId,
+        null,
+        java.util.Map.of("versionId", id, "version", version, "versionKey", compiled.versionId()));
     return new StoredVersion(id, version, flowId, compiled);
   }
 
   /** Makes a stored version the one new calls of its flow start on, and tells every node. */
+  @Transactional
   public void makeLive(String flowId, long versionId) {
+    guards.orderedStream().forEach(g -> g.checkMayGoLive(flowId, versionId));
+    Long previous =
+        jdbc.sql("SELECT live_version_id FROM flows WHERE id = ? FOR UPDATE")
+            .param(flowId)
+            .query((rs, i) -> (Long) rs.getObject(1, Long.class))
+            .optional()
+            .orElse(null);
     int updated =
         jdbc.sql(
                 "UPDATE flows SET live_version_id = ?, updated_at = now() WHERE id = ? AND EXISTS"
@@ -105,18 +147,27 @@ public class FlowStore {
     if (updated != 1) {
       throw new IllegalArgumentException("flow " + flowId + " has no version " + versionId);
     }
+    audit.record(
+        AuditLog.currentActor(),
+        "flow.publish",
+        "flow",
+        flowId,
+        previous == null ? null : java.util.Map.of("liveVersionId", previous),
+        java.util.Map.of("liveVersionId", versionId));
     jdbc.sql("SELECT pg_notify('ringtree_flow_published', ?)").param(flowId).query().listOfRows();
   }
 
   /** The live version of the flow a campaign uses, if any. */
   public Optional<StoredVersion> liveVersionOfCampaign(String campaignId) {
-    return jdbc.sql(
-            "SELECT v.id FROM flows f JOIN flow_versions v ON v.id = f.live_version_id"
-                + " WHERE f.campaign_id = ?")
+    return liveVersionIdOfCampaign(campaignId).flatMap(this::byId);
+  }
+
+  /** Just the id of the campaign's live version: one indexed lookup, for the hot path. */
+  public Optional<Long> liveVersionIdOfCampaign(String campaignId) {
+    return jdbc.sql("SELECT live_version_id FROM flows WHERE campaign_id = ?")
         .param(campaignId)
         .query(Long.class)
-        .optional()
-        .flatMap(this::byId);
+        .optional();
   }
 
   public Optional<StoredVersion> byId(long id) {

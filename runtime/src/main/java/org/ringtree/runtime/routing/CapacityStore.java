@@ -71,10 +71,29 @@ public class CapacityStore {
     }
   }
 
-  /** Tries to take one slot of every connection cap of the target and its buyer, atomically. */
+  /** The publisher a call came from, with its caps in the call's campaign (null caps: none). */
+  public record PublisherQuota(String campaignId, String publisherId, Caps caps) {
+    String scope() {
+      return "publisher:" + campaignId + ":" + publisherId;
+    }
+  }
+
+  /**
+   * Tries to take one slot of every connection cap of the target, its buyer and the call's
+   * publisher in its campaign, atomically: all or none.
+   */
   public Hold tryHold(
-      UUID callId, Target target, Buyer buyer, Instant now, Duration hold, String holder) {
+      UUID callId,
+      Target target,
+      Buyer buyer,
+      PublisherQuota publisher,
+      Instant now,
+      Duration hold,
+      String holder) {
     List<Counter> counters = counters(target, buyer, now);
+    if (publisher != null && publisher.caps() != null) {
+      addCounters(counters, publisher.scope(), publisher.caps(), ZoneOffset.UTC, now);
+    }
     try {
       return tx.execute(
           status -> {
@@ -185,8 +204,9 @@ public class CapacityStore {
     return swept;
   }
 
-  /** Current usage of the given targets and buyers, for eligibility. */
-  public UsageSnapshot usage(List<Target> targets, Map<String, Buyer> buyers, Instant now) {
+  /** Current usage of the given targets, buyers and the call's publisher, for eligibility. */
+  public UsageSnapshot usage(
+      List<Target> targets, Map<String, Buyer> buyers, PublisherQuota publisher, Instant now) {
     Map<String, Usage> byTarget = new HashMap<>();
     for (Target t : targets) {
       byTarget.put(t.id(), usageOf("target:" + t.id(), zone(t), now));
@@ -195,7 +215,11 @@ public class CapacityStore {
     for (String buyerId : buyers.keySet()) {
       byBuyer.put(buyerId, usageOf("buyer:" + buyerId, ZoneOffset.UTC, now));
     }
-    return new UsageSnapshot(byTarget, byBuyer);
+    Map<String, Usage> byPublisher = new HashMap<>();
+    if (publisher != null) {
+      byPublisher.put(publisher.publisherId(), usageOf(publisher.scope(), ZoneOffset.UTC, now));
+    }
+    return new UsageSnapshot(byTarget, byBuyer, byPublisher);
   }
 
   private Usage usageOf(String scope, ZoneId zone, Instant now) {
@@ -231,7 +255,8 @@ public class CapacityStore {
 
   private static void addCounters(
       List<Counter> out, String scope, Caps caps, ZoneId zone, Instant now) {
-    String who = scope.startsWith("buyer:") ? "buyer " : "";
+    String who =
+        scope.startsWith("buyer:") ? "buyer " : scope.startsWith("publisher:") ? "publisher " : "";
     if (caps.concurrency() != null) {
       out.add(new Counter(scope, CONCURRENT, caps.concurrency(), who + "concurrency cap"));
     }

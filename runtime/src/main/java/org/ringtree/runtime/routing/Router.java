@@ -17,6 +17,7 @@ import org.ringtree.rules.engine.DecisionEngine;
 import org.ringtree.rules.engine.RouteRequest;
 import org.ringtree.rules.routing.BidCollector;
 import org.ringtree.rules.routing.Candidate;
+import org.ringtree.rules.routing.PerformanceStats;
 import org.ringtree.rules.routing.PingResult;
 import org.ringtree.rules.routing.RouteContext;
 import org.ringtree.rules.routing.RouteDecision;
@@ -40,6 +41,7 @@ public class Router {
   private final Clock clock;
   private final String nodeName;
   private final Duration holdMargin;
+  private final Duration performanceLookback;
 
   Router(
       DecisionEngine engine,
@@ -48,7 +50,8 @@ public class Router {
       JdbcClient jdbc,
       Clock clock,
       @Value("${ringtree.node-name:${HOSTNAME:local}}") String nodeName,
-      @Value("${ringtree.routing.hold-margin:60s}") Duration holdMargin) {
+      @Value("${ringtree.routing.hold-margin:60s}") Duration holdMargin,
+      @Value("${ringtree.routing.performance-lookback:30d}") Duration performanceLookback) {
     this.engine = engine;
     this.bids = bids;
     this.capacity = capacity;
@@ -56,6 +59,7 @@ public class Router {
     this.clock = clock;
     this.nodeName = nodeName;
     this.holdMargin = holdMargin;
+    this.performanceLookback = performanceLookback;
   }
 
   /** What the call does next at a route node: dial a leg, or nobody can take it. */
@@ -72,11 +76,12 @@ public class Router {
         request.targetIds().stream().map(dir::target).flatMap(java.util.Optional::stream).toList();
     Map<String, Buyer> buyers = new LinkedHashMap<>();
     targets.forEach(t -> dir.buyer(t.buyerId()).ifPresent(b -> buyers.put(b.id(), b)));
+    CapacityStore.PublisherQuota quota = quota(state, dir);
     RouteContext context =
         new RouteContext(
             state.facts(),
-            capacity.usage(targets, buyers, now),
-            Map.of(),
+            capacity.usage(targets, buyers, quota, now),
+            performance(targets, now),
             nextRotation(request.nodeId()),
             callId.getMostSignificantBits(),
             now);
@@ -133,7 +138,8 @@ public class Router {
       }
       Buyer buyer = dir.buyer(leg.buyerId()).orElse(null);
       Duration hold = Duration.ofSeconds(plan.timeoutSeconds()).plus(holdMargin);
-      CapacityStore.Hold held = capacity.tryHold(callId, target, buyer, now, hold, nodeName);
+      CapacityStore.Hold held =
+          capacity.tryHold(callId, target, buyer, quota(state, dir), now, hold, nodeName);
       if (held instanceof CapacityStore.Hold.Full full) {
         trace.add(
             TraceEntry.of(
@@ -190,6 +196,43 @@ public class Router {
     if (plan.reservation() != null) {
       capacity.connect(plan.reservation());
     }
+  }
+
+  private static CapacityStore.PublisherQuota quota(CallState state, DirectorySnapshot dir) {
+    String campaignId = state.facts().campaignId();
+    String publisherId = state.facts().publisherId();
+    if (campaignId == null || publisherId == null) {
+      return null;
+    }
+    return dir.campaign(campaignId)
+        .map(c -> c.publisherCaps().get(publisherId))
+        .map(caps -> new CapacityStore.PublisherQuota(campaignId, publisherId, caps))
+        .orElse(null);
+  }
+
+  /**
+   * Each target's calls, conversions and revenue over the lookback window, for
+   * route-by-performance; a target without history gets the node's default rate from the engine.
+   */
+  private Map<String, PerformanceStats> performance(List<Target> targets, Instant now) {
+    if (targets.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, PerformanceStats> stats = new LinkedHashMap<>();
+    jdbc.sql(
+            "SELECT target_id, count(*), count(*) FILTER (WHERE converted),"
+                + " coalesce(sum(revenue), 0) FROM calls WHERE target_id = ANY(?)"
+                + " AND started_at > ? GROUP BY target_id")
+        .params(
+            targets.stream().map(Target::id).toArray(String[]::new),
+            java.sql.Timestamp.from(now.minus(performanceLookback)))
+        .query(
+            (rs, i) ->
+                stats.put(
+                    rs.getString(1),
+                    new PerformanceStats(rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4))))
+        .list();
+    return stats;
   }
 
   private long nextRotation(String nodeId) {

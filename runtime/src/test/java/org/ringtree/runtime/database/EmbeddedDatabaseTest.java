@@ -101,6 +101,35 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
+  void aPortAlreadyInUseFailsStartUpAndKeepsTheData() throws Exception {
+    try (ConfigurableApplicationContext app = start()) {
+      jdbc(app).sql("INSERT INTO verticals (id, name) VALUES ('auto', 'Auto')").update();
+    }
+    EmbeddedPostgresBootstrapAccess.forgetRunningServer();
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+      assertThatThrownBy(
+              () ->
+                  new SpringApplicationBuilder(RingtreeApplication.class)
+                      .run(
+                          "--ringtree.data-dir=" + dataDir,
+                          "--server.port=" + taken.getLocalPort(),
+                          "--ringtree.demo.seed=false",
+                          "--spring.main.banner-mode=off")
+                      .close())
+          .hasRootCauseInstanceOf(java.net.BindException.class);
+    }
+    EmbeddedPostgresBootstrapAccess.forgetRunningServer();
+    try (ConfigurableApplicationContext app = start()) {
+      assertThat(
+              jdbc(app)
+                  .sql("SELECT name FROM verticals WHERE id = 'auto'")
+                  .query(String.class)
+                  .single())
+          .isEqualTo("Auto");
+    }
+  }
+
+  @Test
   void aSecondProcessOnALiveDataFolderIsRefusedWithoutTouchingIt() throws Exception {
     Path pgData = dataDir.resolve("postgres");
     try (EmbeddedPostgres live =

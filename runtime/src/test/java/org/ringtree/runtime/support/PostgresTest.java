@@ -15,5 +15,9 @@ public abstract class PostgresTest {
     registry.add("spring.datasource.url", () -> url);
     registry.add("spring.datasource.username", TestDatabases::user);
     registry.add("spring.datasource.password", () -> "");
+    // many test contexts stay cached at once: keep each one's share of the server's connections
+    // small
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> 10);
+    registry.add("spring.datasource.hikari.minimum-idle", () -> 1);
   }
 }

@@ -75,7 +75,7 @@ public final class Outcomes {
     skip(
         ruleId,
         t.targetId(),
-        ("buyer".equals(scope) ? "buyer " : "") + what + " cap " + count + "/" + limit);
+        ("target".equals(scope) ? "" : scope + " ") + what + " cap " + count + "/" + limit);
   }
 
   public void skipDuplicate(String ruleId, TargetFact t, String scope, long windowSeconds) {

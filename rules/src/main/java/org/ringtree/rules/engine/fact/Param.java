@@ -27,7 +27,15 @@ public record Param(
 
   /** Full-string regex match. Patterns were length-checked and compiled at validation. */
   public boolean matches(String s) {
-    return pattern != null && s != null && pattern.matcher(new BoundedCharSequence(s)).matches();
+    if (pattern == null || s == null) {
+      return false;
+    }
+    try {
+      return pattern.matcher(new BoundedCharSequence(s)).matches();
+    } catch (IllegalStateException budgetExceeded) {
+      // A pattern that backtracks without end is treated as not matching.
+      return false;
+    }
   }
 
   public int compare(BigDecimal n) {

@@ -1,0 +1,103 @@
+package org.ringtree.rules.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.kie.dmn.api.core.DMNMessage;
+import org.ringtree.rules.Fixtures;
+import org.ringtree.rules.billing.BillingInput;
+import org.ringtree.rules.compiler.CompiledFlow;
+import org.ringtree.rules.compiler.FlowCompiler;
+import org.ringtree.rules.examples.DemoNetwork;
+import org.ringtree.rules.flow.FlowDocument;
+import org.ringtree.rules.flow.FlowJson;
+import org.ringtree.rules.money.Money;
+import org.ringtree.rules.routing.RouteContext;
+import org.ringtree.rules.routing.RouteDecision;
+import org.ringtree.rules.routing.UsageSnapshot;
+
+class EngineConcurrencyTest {
+
+  @Test
+  void oneVersionServesManyThreadsWithTheSameAnswers() throws Exception {
+    CompiledFlow c = Fixtures.demoCompiled();
+    DecisionEngine engine = new DecisionEngine();
+    engine.load(c);
+    RouteDecision expected =
+        engine.route(
+            c.versionId(),
+            "ring",
+            RouteContext.of(Fixtures.texasCall(), UsageSnapshot.EMPTY),
+            (r, t, d) -> List.of());
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  RouteDecision d =
+                      engine.route(
+                          c.versionId(),
+                          "ring",
+                          RouteContext.of(Fixtures.texasCall(), UsageSnapshot.EMPTY),
+                          (r, t, dl) -> List.of());
+                  var bill =
+                      engine.bill(
+                          c.versionId(),
+                          new BillingInput(
+                              Fixtures.texasCall(), "acme-law", 240, Money.usd("250"), false));
+                  return d.equals(expected) && bill.margin().equals(Money.usd("50"));
+                }));
+      }
+      for (Future<Boolean> f : results) {
+        assertThat(f.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void publishingANewVersionLeavesCallsInProgressOnTheirVersion() {
+    DecisionEngine engine = new DecisionEngine();
+    CompiledFlow v1 = Fixtures.demoCompiled();
+    engine.publish(v1);
+    Step inProgress =
+        engine.start(
+            new CallContext(
+                engine.currentVersion("zip-qualified-ring-tree").orElseThrow(),
+                Fixtures.texasCall()));
+
+    FlowDocument changed =
+        FlowJson.read(
+                FlowJson.write(DemoNetwork.flow())
+                    .replace("Please enter your five digit zip code.", "Enter your zip."))
+            .document()
+            .orElseThrow();
+    CompiledFlow v2 = FlowCompiler.compile(changed, DemoNetwork.directory()).orElseThrow();
+    engine.publish(v2);
+
+    assertThat(engine.currentVersion("zip-qualified-ring-tree")).contains(v2.versionId());
+    assertThat(inProgress.state().versionId()).isEqualTo(v1.versionId());
+    assertThat(engine.next(inProgress.state(), new CallInput.Digits("78701")).route()).isNotNull();
+    Step fresh = engine.start(new CallContext(v2.versionId(), Fixtures.texasCall()));
+    assertThat(fresh.instructions().toString()).contains("Enter your zip.");
+  }
+
+  @Test
+  void generatedDmnModelsLoadWithoutErrors() {
+    FlowRuntime rt = FlowRuntime.build(Fixtures.demoCompiled());
+    assertThat(rt.routingModel().getMessages(DMNMessage.Severity.ERROR)).isEmpty();
+    assertThat(rt.billingModel().getMessages(DMNMessage.Severity.ERROR)).isEmpty();
+    assertThat(rt.routingModel().getMessages(DMNMessage.Severity.WARN)).as("warnings").isEmpty();
+    assertThat(rt.billingModel().getMessages(DMNMessage.Severity.WARN)).as("warnings").isEmpty();
+    assertThat(Map.of()).isEmpty();
+  }
+}

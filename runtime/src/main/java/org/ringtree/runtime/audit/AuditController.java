@@ -1,0 +1,62 @@
+package org.ringtree.runtime.audit;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * REST: search the audit log by object, user, action and time, and export it as CSV. Admin and
+ * compliance only (see SecurityConfiguration).
+ */
+@RestController
+@RequestMapping("/api/audit")
+class AuditController {
+
+  private final AuditLog audit;
+
+  AuditController(AuditLog audit) {
+    this.audit = audit;
+  }
+
+  @GetMapping
+  List<AuditEntry> search(
+      @RequestParam(required = false) String objectType,
+      @RequestParam(required = false) String objectId,
+      @RequestParam(required = false) String actor,
+      @RequestParam(required = false) String action,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+          Instant from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+          Instant to,
+      @RequestParam(defaultValue = "100") int limit) {
+    return audit.search(
+        new AuditQuery(objectType, objectId, actor, action, from, to, Math.min(limit, 1000)));
+  }
+
+  @GetMapping("/export.csv")
+  void export(
+      @RequestParam(required = false) String objectType,
+      @RequestParam(required = false) String objectId,
+      @RequestParam(required = false) String actor,
+      @RequestParam(required = false) String action,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+          Instant from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+          Instant to,
+      jakarta.servlet.http.HttpServletResponse response)
+      throws IOException {
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-log.csv\"");
+    audit.writeCsv(
+        new AuditQuery(objectType, objectId, actor, action, from, to, AuditQuery.MAX_LIMIT),
+        new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+  }
+}

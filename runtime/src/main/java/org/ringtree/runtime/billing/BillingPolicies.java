@@ -1,0 +1,232 @@
+package org.ringtree.runtime.billing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ringtree.rules.billing.BillingPolicy;
+import org.ringtree.rules.billing.BillingTable;
+import org.ringtree.rules.billing.PolicyOverride;
+import org.ringtree.rules.directory.Campaign;
+import org.ringtree.rules.directory.PayoutPolicy;
+import org.ringtree.rules.json.RingtreeJson;
+import org.ringtree.rules.money.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Billing policy overrides and the effective policy of a call. The campaign's payout policy (as
+ * published in the call's flow version) is the base; on top of it, in this order, the overrides for
+ * the campaign, the buyer on any campaign, the buyer on this campaign, the publisher on any
+ * campaign and the publisher on this campaign. The result is compiled to a {@link BillingTable}
+ * (cached by content) and stored in {@code billing_tables} the first time it decides a call.
+ */
+@Service
+public class BillingPolicies {
+
+  private static final ObjectMapper JSON = RingtreeJson.mapper();
+
+  /** A neutral base that overrides are validated against when saved. */
+  private static final BillingPolicy NEUTRAL =
+      BillingPolicy.of(PayoutPolicy.fixed(0, 0, Money.usd("0"), 0));
+
+  private final JdbcClient jdbc;
+  private final Audit audit;
+  private final Map<String, BillingTable> tables = new ConcurrentHashMap<>();
+
+  BillingPolicies(JdbcClient jdbc, Audit audit) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+  }
+
+  /** Who an override applies to. */
+  public enum Scope {
+    CAMPAIGN,
+    BUYER,
+    PUBLISHER
+  }
+
+  /** A saved override; {@code campaignId} null means every campaign (BUYER, PUBLISHER). */
+  public record StoredOverride(
+      long id,
+      Scope scope,
+      String partyId,
+      String campaignId,
+      PolicyOverride policy,
+      String updatedBy,
+      Instant updatedAt) {}
+
+  /** The effective policy and where each layer came from. */
+  public record Effective(BillingPolicy policy, List<StoredOverride> applied) {}
+
+  public Effective effective(Campaign campaign, String buyerId, String publisherId) {
+    BillingPolicy p = base(campaign, buyerId, publisherId);
+    List<StoredOverride> applied = new java.util.ArrayList<>();
+    for (Optional<StoredOverride> layer :
+        List.of(
+            find(Scope.CAMPAIGN, campaign.id(), null),
+            find(Scope.BUYER, buyerId, null),
+            find(Scope.BUYER, buyerId, campaign.id()),
+            find(Scope.PUBLISHER, publisherId, null),
+            find(Scope.PUBLISHER, publisherId, campaign.id()))) {
+      if (layer.isPresent()) {
+        p = layer.get().policy().applyTo(p);
+        applied.add(layer.get());
+      }
+    }
+    return new Effective(p, applied);
+  }
+
+  /**
+   * The policy the flow version itself defines for this buyer and publisher: the campaign's payout
+   * policy, or the publisher's replacement policy on the campaign ({@code publisherPayouts}), with
+   * the buyer's billable duration on the campaign ({@code buyerMinSeconds}) if it has one — the
+   * same choices the version's own billing DMN makes.
+   */
+  static BillingPolicy base(Campaign campaign, String buyerId, String publisherId) {
+    BillingPolicy p = BillingPolicy.of(campaign.payoutFor(publisherId));
+    int buyerMin =
+        buyerId != null && campaign.buyerMinSeconds().containsKey(buyerId)
+            ? campaign.buyerMinSeconds().get(buyerId)
+            : campaign.payout().buyerMinSeconds();
+    return new PolicyOverride(
+            buyerMin, null, null, null, null, null, null, null, null, null, null, null)
+        .applyTo(p);
+  }
+
+  /**
+   * The compiled table of a policy, stored (in the caller's transaction) so its rule references
+   * resolve forever. Compiled tables are cached; the insert runs every time because a cached
+   * table's first insert may have been rolled back with its transaction.
+   */
+  public BillingTable table(BillingPolicy policy) {
+    BillingTable t =
+        tables.computeIfAbsent(BillingTable.refOf(policy), ref -> BillingTable.compile(policy));
+    jdbc.sql(
+            "INSERT INTO billing_tables (ref, policy, dmn) VALUES (?, ?::jsonb, ?)"
+                + " ON CONFLICT (ref) DO NOTHING")
+        .params(t.ref(), t.policyJson(), t.dmn())
+        .update();
+    return t;
+  }
+
+  /** The stored .dmn of a table reference ({@code bt-…}, or a full rule ref {@code bt-…#row}). */
+  public Optional<String> dmn(String ref) {
+    String table = ref.contains("#") ? ref.substring(0, ref.indexOf('#')) : ref;
+    return jdbc.sql("SELECT dmn FROM billing_tables WHERE ref = ?")
+        .param(table)
+        .query(String.class)
+        .optional();
+  }
+
+  public List<StoredOverride> list() {
+    return jdbc.sql(
+            "SELECT id, scope, party_id, campaign_id, policy::text, updated_by, updated_at"
+                + " FROM billing_policy_overrides ORDER BY scope, party_id, campaign_id NULLS FIRST")
+        .query((rs, i) -> row(rs))
+        .list();
+  }
+
+  public Optional<StoredOverride> find(Scope scope, String partyId, String campaignId) {
+    if (partyId == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            "SELECT id, scope, party_id, campaign_id, policy::text, updated_by, updated_at"
+                + " FROM billing_policy_overrides WHERE scope = ? AND party_id = ?"
+                + " AND coalesce(campaign_id, '') = coalesce(?, '')")
+        .params(scope.name(), partyId, campaignId)
+        .query((rs, i) -> row(rs))
+        .optional();
+  }
+
+  /** Saves (replaces) an override after checking it makes a valid policy; audited. */
+  public StoredOverride save(
+      Scope scope, String partyId, String campaignId, PolicyOverride policy, String actor) {
+    if (scope == Scope.CAMPAIGN && campaignId != null) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.INVALID, "a campaign override names the campaign as its party");
+    }
+    String table =
+        switch (scope) {
+          case CAMPAIGN -> "campaigns";
+          case BUYER -> "buyers";
+          case PUBLISHER -> "publishers";
+        };
+    if (!exists(table, partyId) || (campaignId != null && !exists("campaigns", campaignId))) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.NOT_FOUND, "no such " + scope.name().toLowerCase() + " or campaign");
+    }
+    policy.applyTo(NEUTRAL);
+    Optional<StoredOverride> before = find(scope, partyId, campaignId);
+    String json = Audit.json(policy);
+    if (before.isPresent()) {
+      jdbc.sql(
+              "UPDATE billing_policy_overrides SET policy = ?::jsonb, updated_by = ?,"
+                  + " updated_at = now() WHERE id = ?")
+          .params(json, actor, before.get().id())
+          .update();
+    } else {
+      jdbc.sql(
+              "INSERT INTO billing_policy_overrides (scope, party_id, campaign_id, policy,"
+                  + " updated_by) VALUES (?, ?, ?, ?::jsonb, ?)")
+          .params(scope.name(), partyId, campaignId, json, actor)
+          .update();
+    }
+    StoredOverride after = find(scope, partyId, campaignId).orElseThrow();
+    audit.record(
+        actor,
+        "billing-policy.save",
+        "billing_policy_override",
+        key(scope, partyId, campaignId),
+        before.orElse(null),
+        after);
+    return after;
+  }
+
+  public boolean delete(Scope scope, String partyId, String campaignId, String actor) {
+    Optional<StoredOverride> before = find(scope, partyId, campaignId);
+    if (before.isEmpty()) {
+      return false;
+    }
+    jdbc.sql("DELETE FROM billing_policy_overrides WHERE id = ?").param(before.get().id()).update();
+    audit.record(
+        actor,
+        "billing-policy.delete",
+        "billing_policy_override",
+        key(scope, partyId, campaignId),
+        before.get(),
+        null);
+    return true;
+  }
+
+  private boolean exists(String table, String id) {
+    return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id = ?")
+            .param(id)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  private static String key(Scope scope, String partyId, String campaignId) {
+    return scope + ":" + partyId + (campaignId == null ? "" : "@" + campaignId);
+  }
+
+  private static StoredOverride row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    try {
+      return new StoredOverride(
+          rs.getLong(1),
+          Scope.valueOf(rs.getString(2)),
+          rs.getString(3),
+          rs.getString(4),
+          JSON.readValue(rs.getString(5), PolicyOverride.class),
+          rs.getString(6),
+          rs.getTimestamp(7).toInstant());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable billing override " + rs.getLong(1), e);
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package org.ringtree.runtime.billing;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Buyer disputes: a buyer disputes one of its calls within the dispute window; an operator approves
+ * it (a credit to the buyer and a clawback from the publisher, both new ledger rows correcting the
+ * call's latest row with that party, and the call no longer counts as billable) or rejects it.
+ * Every step is audited.
+ */
+@Service
+public class Disputes {
+
+  private final JdbcClient jdbc;
+  private final LedgerWriter ledger;
+  private final Audit audit;
+  private final BillingProperties properties;
+  private final Clock clock;
+
+  Disputes(
+      JdbcClient jdbc,
+      LedgerWriter ledger,
+      Audit audit,
+      BillingProperties properties,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.ledger = ledger;
+    this.audit = audit;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** A dispute and where it stands. */
+  public record Dispute(
+      long id,
+      UUID callId,
+      String buyerId,
+      String reason,
+      String state,
+      String openedBy,
+      Instant openedAt,
+      String decidedBy,
+      Instant decidedAt,
+      String note) {}
+
+  /** What an approval wrote: the buyer's credit and the publisher's clawback (negative). */
+  public record Approval(Dispute dispute, BigDecimal buyerCredit, BigDecimal publisherClawback) {}
+
+  @Transactional
+  public Dispute open(UUID callId, String buyerId, String reason, String actor) {
+    if (reason == null || reason.isBlank() || reason.length() > 2000) {
+      throw new MoneyProblem(MoneyProblem.Kind.INVALID, "a dispute needs a reason (up to 2000)");
+    }
+    record CallInfo(String buyerId, Instant startedAt) {}
+    CallInfo call =
+        jdbc.sql("SELECT buyer_id, started_at FROM calls WHERE id = ?")
+            .param(callId)
+            .query((rs, i) -> new CallInfo(rs.getString(1), rs.getTimestamp(2).toInstant()))
+            .optional()
+            .orElseThrow(() -> new MoneyProblem(MoneyProblem.Kind.NOT_FOUND, "no such call"));
+    if (call.buyerId() == null || !call.buyerId().equals(buyerId)) {
+      throw new MoneyProblem(MoneyProblem.Kind.NOT_FOUND, "no such call for buyer " + buyerId);
+    }
+    Duration window = Duration.ofDays(properties.disputeWindowDays());
+    if (call.startedAt().plus(window).isBefore(clock.instant())) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.INVALID,
+          "calls may be disputed for "
+              + properties.disputeWindowDays()
+              + " days; this one is older");
+    }
+    if (open(callId).isPresent()) {
+      throw new MoneyProblem(MoneyProblem.Kind.CONFLICT, "this call already has an open dispute");
+    }
+    long id =
+        jdbc.sql(
+                "INSERT INTO disputes (call_id, buyer_id, reason, state, opened_by)"
+                    + " VALUES (?, ?, ?, 'OPEN', ?) RETURNING id")
+            .params(callId, buyerId, reason.strip(), actor)
+            .query(Long.class)
+            .single();
+    Dispute d = get(id).orElseThrow();
+    audit.record(actor, "dispute.open", "dispute", Long.toString(id), null, d);
+    return d;
+  }
+
+  @Transactional
+  public Approval approve(long id, String note, String actor) {
+    Dispute before = lockOpen(id);
+    LedgerWriter.Standing buyer = ledger.standing(before.callId(), LedgerWriter.Party.BUYER);
+    LedgerWriter.Standing publisher =
+        ledger.standing(before.callId(), LedgerWriter.Party.PUBLISHER);
+    record CallInfo(String campaignId, String publisherId, String currency) {}
+    CallInfo call =
+        jdbc.sql("SELECT campaign_id, publisher_id, currency FROM calls WHERE id = ?")
+            .param(before.callId())
+            .query((rs, i) -> new CallInfo(rs.getString(1), rs.getString(2), rs.getString(3)))
+            .single();
+    String ref = "dispute-" + id;
+    if (buyer.total().signum() != 0) {
+      ledger.append(
+          new LedgerWriter.Entry(
+              before.callId(),
+              "ADJUSTMENT",
+              LedgerWriter.Party.BUYER,
+              before.buyerId(),
+              call.campaignId(),
+              buyer.money(call.currency().trim()).times(BigDecimal.ONE.negate()),
+              ref,
+              "dispute " + id + " approved: credit to buyer",
+              buyer.latestRowId(),
+              ref + ":buyer"));
+    }
+    if (publisher.total().signum() != 0 && call.publisherId() != null) {
+      ledger.append(
+          new LedgerWriter.Entry(
+              before.callId(),
+              "ADJUSTMENT",
+              LedgerWriter.Party.PUBLISHER,
+              call.publisherId(),
+              call.campaignId(),
+              publisher.money(call.currency().trim()).times(BigDecimal.ONE.negate()),
+              ref,
+              "dispute " + id + " approved: clawback from publisher",
+              publisher.latestRowId(),
+              ref + ":publisher"));
+    }
+    jdbc.sql(
+            "UPDATE calls SET billable_to_buyer = false, payable_to_publisher = false WHERE id = ?")
+        .param(before.callId())
+        .update();
+    Dispute after = decide(id, "APPROVED", note, actor);
+    Approval approval = new Approval(after, buyer.total().negate(), publisher.total().negate());
+    audit.record(actor, "dispute.approve", "dispute", Long.toString(id), before, approval);
+    return approval;
+  }
+
+  @Transactional
+  public Dispute reject(long id, String note, String actor) {
+    Dispute before = lockOpen(id);
+    Dispute after = decide(id, "REJECTED", note, actor);
+    audit.record(actor, "dispute.reject", "dispute", Long.toString(id), before, after);
+    return after;
+  }
+
+  public Optional<Dispute> get(long id) {
+    return jdbc.sql("SELECT * FROM disputes WHERE id = ?")
+        .param(id)
+        .query((rs, i) -> row(rs))
+        .optional();
+  }
+
+  public List<Dispute> list(String state) {
+    return jdbc.sql(
+            "SELECT * FROM disputes WHERE (?::text IS NULL OR state = ?) ORDER BY id DESC LIMIT 500")
+        .params(state, state)
+        .query((rs, i) -> row(rs))
+        .list();
+  }
+
+  private Optional<Dispute> open(UUID callId) {
+    return jdbc.sql("SELECT * FROM disputes WHERE call_id = ? AND state = 'OPEN'")
+        .param(callId)
+        .query((rs, i) -> row(rs))
+        .optional();
+  }
+
+  private Dispute lockOpen(long id) {
+    Dispute d =
+        jdbc.sql("SELECT * FROM disputes WHERE id = ? FOR UPDATE")
+            .param(id)
+            .query((rs, i) -> row(rs))
+            .optional()
+            .orElseThrow(() -> new MoneyProblem(MoneyProblem.Kind.NOT_FOUND, "no such dispute"));
+    if (!d.state().equals("OPEN")) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.CONFLICT, "dispute " + id + " is already " + d.state());
+    }
+    return d;
+  }
+
+  private Dispute decide(long id, String state, String note, String actor) {
+    jdbc.sql(
+            "UPDATE disputes SET state = ?, decided_by = ?, decided_at = now(), note = ?"
+                + " WHERE id = ?")
+        .params(state, actor, note, id)
+        .update();
+    return get(id).orElseThrow();
+  }
+
+  private static Dispute row(ResultSet rs) throws SQLException {
+    return new Dispute(
+        rs.getLong("id"),
+        rs.getObject("call_id", UUID.class),
+        rs.getString("buyer_id"),
+        rs.getString("reason"),
+        rs.getString("state"),
+        rs.getString("opened_by"),
+        rs.getTimestamp("opened_at").toInstant(),
+        rs.getString("decided_by"),
+        rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant(),
+        rs.getString("note"));
+  }
+}

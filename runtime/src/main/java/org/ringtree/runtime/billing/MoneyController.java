@@ -1,0 +1,175 @@
+package org.ringtree.runtime.billing;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.ringtree.rules.billing.BillingTable;
+import org.ringtree.rules.billing.PolicyOverride;
+import org.ringtree.rules.directory.Campaign;
+import org.ringtree.runtime.flow.FlowRuntimes;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * REST for disputes ({@code /api/disputes}), bulk adjustments ({@code /api/adjustments}) and
+ * billing policy overrides ({@code /api/billing}). Every change names its actor in {@value
+ * Audit#ACTOR_HEADER} (authentication comes later) and is audited.
+ */
+@RestController
+class MoneyController {
+
+  private final Disputes disputes;
+  private final Adjustments adjustments;
+  private final BillingPolicies policies;
+  private final FlowRuntimes flows;
+
+  MoneyController(
+      Disputes disputes, Adjustments adjustments, BillingPolicies policies, FlowRuntimes flows) {
+    this.disputes = disputes;
+    this.adjustments = adjustments;
+    this.policies = policies;
+    this.flows = flows;
+  }
+
+  record OpenDispute(UUID callId, String buyerId, String reason) {}
+
+  record Decision(String note) {}
+
+  @PostMapping("/api/disputes")
+  ResponseEntity<Disputes.Dispute> open(
+      @RequestHeader(Audit.ACTOR_HEADER) String actor, @RequestBody OpenDispute body) {
+    if (body.callId() == null || body.buyerId() == null) {
+      throw new MoneyProblem(MoneyProblem.Kind.INVALID, "need callId and buyerId");
+    }
+    return ResponseEntity.status(201)
+        .body(
+            disputes.open(body.callId(), body.buyerId(), body.reason(), Audit.requireActor(actor)));
+  }
+
+  @GetMapping("/api/disputes")
+  List<Disputes.Dispute> disputes(@RequestParam(required = false) String state) {
+    return disputes.list(state == null ? null : state.toUpperCase(Locale.ROOT));
+  }
+
+  @GetMapping("/api/disputes/{id}")
+  ResponseEntity<Disputes.Dispute> dispute(@PathVariable long id) {
+    return ResponseEntity.of(disputes.get(id));
+  }
+
+  @PostMapping("/api/disputes/{id}/approve")
+  Disputes.Approval approve(
+      @RequestHeader(Audit.ACTOR_HEADER) String actor,
+      @PathVariable long id,
+      @RequestBody(required = false) Decision body) {
+    return disputes.approve(id, body == null ? null : body.note(), Audit.requireActor(actor));
+  }
+
+  @PostMapping("/api/disputes/{id}/reject")
+  Disputes.Dispute reject(
+      @RequestHeader(Audit.ACTOR_HEADER) String actor,
+      @PathVariable long id,
+      @RequestBody(required = false) Decision body) {
+    return disputes.reject(id, body == null ? null : body.note(), Audit.requireActor(actor));
+  }
+
+  @PostMapping("/api/adjustments/preview")
+  Adjustments.Summary preview(@RequestBody Adjustments.Request body) {
+    return adjustments.preview(body);
+  }
+
+  record Apply(Adjustments.Filter filter, Adjustments.Action action, String previewToken) {}
+
+  @PostMapping("/api/adjustments/apply")
+  Adjustments.Applied apply(
+      @RequestHeader(Audit.ACTOR_HEADER) String actor, @RequestBody Apply body) {
+    if (body.previewToken() == null) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.INVALID, "preview first, then apply with its previewToken");
+    }
+    return adjustments.apply(
+        new Adjustments.Request(body.filter(), body.action()),
+        body.previewToken(),
+        Audit.requireActor(actor));
+  }
+
+  @GetMapping("/api/billing/overrides")
+  List<BillingPolicies.StoredOverride> overrides() {
+    return policies.list();
+  }
+
+  /** scope: campaign, buyer or publisher; {@code campaign}: only on that campaign. */
+  @PutMapping("/api/billing/overrides/{scope}/{partyId}")
+  BillingPolicies.StoredOverride saveOverride(
+      @RequestHeader(Audit.ACTOR_HEADER) String actor,
+      @PathVariable String scope,
+      @PathVariable String partyId,
+      @RequestParam(required = false) String campaign,
+      @RequestBody PolicyOverride body) {
+    return policies.save(scope(scope), partyId, campaign, body, Audit.requireActor(actor));
+  }
+
+  @DeleteMapping("/api/billing/overrides/{scope}/{partyId}")
+  ResponseEntity<Void> deleteOverride(
+      @RequestHeader(Audit.ACTOR_HEADER) String actor,
+      @PathVariable String scope,
+      @PathVariable String partyId,
+      @RequestParam(required = false) String campaign) {
+    return policies.delete(scope(scope), partyId, campaign, Audit.requireActor(actor))
+        ? ResponseEntity.noContent().build()
+        : ResponseEntity.notFound().build();
+  }
+
+  /** The effective policy of a campaign for one buyer and publisher, and its table's ref. */
+  @GetMapping("/api/billing/effective")
+  Map<String, Object> effective(
+      @RequestParam String campaign,
+      @RequestParam(required = false) String buyer,
+      @RequestParam(required = false) String publisher) {
+    Campaign c =
+        flows
+            .liveForCampaign(campaign)
+            .flatMap(v -> v.compiled().directory().campaign(campaign))
+            .filter(x -> x.payout() != null)
+            .orElseThrow(
+                () ->
+                    new MoneyProblem(
+                        MoneyProblem.Kind.NOT_FOUND,
+                        "campaign " + campaign + " has no live flow with a payout policy"));
+    BillingPolicies.Effective e = policies.effective(c, buyer, publisher);
+    BillingTable t = policies.table(e.policy());
+    return Map.of(
+        "ref",
+        t.ref(),
+        "policy",
+        e.policy(),
+        "overrides",
+        e.applied(),
+        "dmn",
+        "/api/billing/tables/" + t.ref());
+  }
+
+  /** A billing table as a standard .dmn file; also accepts a ledger row's rule_ref. */
+  @GetMapping(value = "/api/billing/tables/{ref}", produces = MediaType.APPLICATION_XML_VALUE)
+  ResponseEntity<String> table(@PathVariable String ref) {
+    return ResponseEntity.of(policies.dmn(ref));
+  }
+
+  private static BillingPolicies.Scope scope(String s) {
+    try {
+      return BillingPolicies.Scope.valueOf(s.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.INVALID, "scope must be campaign, buyer or publisher");
+    }
+  }
+}

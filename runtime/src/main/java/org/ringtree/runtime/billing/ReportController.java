@@ -1,0 +1,137 @@
+package org.ringtree.runtime.billing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * REST: reconciliation reports. {@code GET /api/reports?by=publisher&period=day&from=2026-11-01
+ * &to=2026-12-01} (JSON) and the same at {@code /api/reports/csv}. {@code from}/{@code to} are
+ * dates or date-times in {@code tz} (default: the network's timezone), {@code to} exclusive;
+ * without them, the last 30 days.
+ */
+@RestController
+@RequestMapping("/api/reports")
+class ReportController {
+
+  private final Reports reports;
+  private final BillingProperties properties;
+
+  ReportController(Reports reports, BillingProperties properties) {
+    this.reports = reports;
+    this.properties = properties;
+  }
+
+  @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+  Reports.Report json(
+      @RequestParam(defaultValue = "campaign") String by,
+      @RequestParam(defaultValue = "day") String period,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String tz,
+      @RequestParam(required = false) String campaign,
+      @RequestParam(required = false) String publisher,
+      @RequestParam(required = false) String buyer,
+      @RequestParam(required = false) String vertical,
+      @RequestParam(required = false) String number) {
+    return reports.run(
+        query(by, period, from, to, tz, campaign, publisher, buyer, vertical, number));
+  }
+
+  @GetMapping("/csv")
+  ResponseEntity<String> csv(
+      @RequestParam(defaultValue = "campaign") String by,
+      @RequestParam(defaultValue = "day") String period,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String tz,
+      @RequestParam(required = false) String campaign,
+      @RequestParam(required = false) String publisher,
+      @RequestParam(required = false) String buyer,
+      @RequestParam(required = false) String vertical,
+      @RequestParam(required = false) String number) {
+    Reports.Query q = query(by, period, from, to, tz, campaign, publisher, buyer, vertical, number);
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"ringtree-report-"
+                + q.by().name().toLowerCase(Locale.ROOT)
+                + "-"
+                + q.period().name().toLowerCase(Locale.ROOT)
+                + ".csv\"")
+        .body(reports.csv(reports.run(q)));
+  }
+
+  Reports.Query query(
+      String by,
+      String period,
+      String from,
+      String to,
+      String tz,
+      String campaign,
+      String publisher,
+      String buyer,
+      String vertical,
+      String number) {
+    ZoneId zone;
+    try {
+      zone = tz == null || tz.isBlank() ? properties.timezone() : ZoneId.of(tz);
+    } catch (java.time.DateTimeException e) {
+      throw new MoneyProblem(MoneyProblem.Kind.INVALID, "unknown timezone " + tz);
+    }
+    Instant end =
+        to == null
+            ? Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS)
+            : instant(to, zone);
+    Instant start = from == null ? end.minus(30, ChronoUnit.DAYS) : instant(from, zone);
+    if (!start.isBefore(end)) {
+      throw new MoneyProblem(MoneyProblem.Kind.INVALID, "from must be before to");
+    }
+    return new Reports.Query(
+        parse(Reports.Dimension.class, by.replace('-', '_'), "by"),
+        parse(Reports.Period.class, period, "period"),
+        start,
+        end,
+        zone,
+        campaign,
+        publisher,
+        buyer,
+        vertical,
+        number);
+  }
+
+  private static Instant instant(String s, ZoneId zone) {
+    try {
+      LocalDateTime t =
+          s.length() <= 10 ? LocalDate.parse(s).atStartOfDay() : LocalDateTime.parse(s);
+      return t.atZone(zone).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.INVALID, "not a date (2026-11-25) or date-time: " + s);
+    }
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String value, String name) {
+    try {
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.INVALID,
+          name
+              + " must be one of "
+              + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+    }
+  }
+}

@@ -1,0 +1,277 @@
+package org.ringtree.runtime.billing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reconciliation reports from the {@code report_rollup} table, which triggers keep exact on every
+ * call change and ledger row: per publisher, buyer, campaign, vertical or tracking number, per
+ * hour, day, week or month in a timezone. Calls and their money count in the period the call
+ * started in. Grouping and periods come from enums, filters are bound parameters: no request text
+ * reaches the SQL.
+ */
+@Service
+public class Reports {
+
+  private final JdbcClient jdbc;
+
+  Reports(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** What rows are grouped by. */
+  public enum Dimension {
+    PUBLISHER("r.publisher_id"),
+    BUYER("r.buyer_id"),
+    CAMPAIGN("r.campaign_id"),
+    VERTICAL("coalesce(c.vertical_id, '')"),
+    TRACKING_NUMBER("r.tracking_number"),
+    NONE("''");
+
+    final String sql;
+
+    Dimension(String sql) {
+      this.sql = sql;
+    }
+  }
+
+  /** How rows are split in time (TOTAL: not at all). */
+  public enum Period {
+    HOUR,
+    DAY,
+    WEEK,
+    MONTH,
+    TOTAL
+  }
+
+  /**
+   * A report request: [from, to) as instants (whole hours; the roll-up is hourly), and optional
+   * filters (null: any).
+   */
+  public record Query(
+      Dimension by,
+      Period period,
+      Instant from,
+      Instant to,
+      ZoneId zone,
+      String campaignId,
+      String publisherId,
+      String buyerId,
+      String verticalId,
+      String trackingNumber) {}
+
+  /** One line of a report. Money is exact; margin = revenue − payout. */
+  public record Row(
+      String key,
+      LocalDateTime period,
+      String currency,
+      long calls,
+      long connected,
+      long billable,
+      long duplicates,
+      long converted,
+      BigDecimal revenue,
+      BigDecimal payout,
+      BigDecimal margin,
+      BigDecimal revenuePerCall,
+      BigDecimal conversionRate) {}
+
+  /** Rows and the totals of all of them, one total per currency. */
+  public record Report(Query query, List<Row> rows, List<Row> totals) {}
+
+  public Report run(Query q) {
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(q.by().sql)
+            .append(" AS k, ")
+            .append(
+                q.period() == Period.TOTAL
+                    ? "NULL::timestamp"
+                    : "date_trunc('"
+                        + q.period().name().toLowerCase(Locale.ROOT)
+                        + "', r.bucket AT TIME ZONE ?)")
+            .append(
+                " AS p, r.currency, sum(r.calls), sum(r.connected), sum(r.billable),"
+                    + " sum(r.duplicates), sum(r.converted), sum(r.revenue), sum(r.payout)"
+                    + " FROM report_rollup r LEFT JOIN campaigns c ON c.id = r.campaign_id"
+                    + " WHERE r.bucket >= ? AND r.bucket < ?");
+    List<Object> params = new ArrayList<>();
+    if (q.period() != Period.TOTAL) {
+      params.add(q.zone().getId());
+    }
+    params.add(Timestamp.from(q.from()));
+    params.add(Timestamp.from(q.to()));
+    filter(sql, params, "r.campaign_id", q.campaignId());
+    filter(sql, params, "r.publisher_id", q.publisherId());
+    filter(sql, params, "r.buyer_id", q.buyerId());
+    filter(sql, params, "c.vertical_id", q.verticalId());
+    filter(sql, params, "r.tracking_number", q.trackingNumber());
+    sql.append(" GROUP BY 1, 2, 3 ORDER BY 2 NULLS FIRST, 1, 3");
+    List<Row> rows =
+        jdbc.sql(sql.toString())
+            .params(params)
+            .query(
+                (rs, i) -> {
+                  Timestamp p = rs.getTimestamp(2);
+                  return row(
+                      rs.getString(1),
+                      p == null ? null : p.toLocalDateTime(),
+                      rs.getString(3).trim(),
+                      rs.getLong(4),
+                      rs.getLong(5),
+                      rs.getLong(6),
+                      rs.getLong(7),
+                      rs.getLong(8),
+                      rs.getBigDecimal(9),
+                      rs.getBigDecimal(10));
+                })
+            .list();
+    Map<String, Row> totals = new TreeMap<>();
+    for (Row r : rows) {
+      totals.merge(
+          r.currency(),
+          r,
+          (a, b) ->
+              row(
+                  "",
+                  null,
+                  a.currency(),
+                  a.calls() + b.calls(),
+                  a.connected() + b.connected(),
+                  a.billable() + b.billable(),
+                  a.duplicates() + b.duplicates(),
+                  a.converted() + b.converted(),
+                  a.revenue().add(b.revenue()),
+                  a.payout().add(b.payout())));
+    }
+    List<Row> totalRows =
+        totals.values().stream()
+            .map(
+                t ->
+                    row(
+                        "",
+                        null,
+                        t.currency(),
+                        t.calls(),
+                        t.connected(),
+                        t.billable(),
+                        t.duplicates(),
+                        t.converted(),
+                        t.revenue(),
+                        t.payout()))
+            .toList();
+    return new Report(q, rows, totalRows);
+  }
+
+  private static void filter(StringBuilder sql, List<Object> params, String column, String value) {
+    if (value != null && !value.isBlank()) {
+      sql.append(" AND ").append(column).append(" = ?");
+      params.add(value);
+    }
+  }
+
+  static Row row(
+      String key,
+      LocalDateTime period,
+      String currency,
+      long calls,
+      long connected,
+      long billable,
+      long duplicates,
+      long converted,
+      BigDecimal revenue,
+      BigDecimal payout) {
+    BigDecimal rev = revenue.setScale(2, RoundingMode.UNNECESSARY);
+    BigDecimal pay = payout.setScale(2, RoundingMode.UNNECESSARY);
+    return new Row(
+        key,
+        period,
+        currency,
+        calls,
+        connected,
+        billable,
+        duplicates,
+        converted,
+        rev,
+        pay,
+        rev.subtract(pay),
+        calls == 0
+            ? BigDecimal.ZERO.setScale(2)
+            : rev.divide(BigDecimal.valueOf(calls), 2, RoundingMode.HALF_EVEN),
+        calls == 0
+            ? BigDecimal.ZERO.setScale(4)
+            : BigDecimal.valueOf(converted)
+                .divide(BigDecimal.valueOf(calls), 4, RoundingMode.HALF_EVEN));
+  }
+
+  static final String CSV_HEADER =
+      "key,period,currency,calls,connected,billable,duplicates,converted,revenue,payout,margin,"
+          + "revenue_per_call,conversion_rate";
+
+  /** The report as CSV (RFC 4180), rows then one TOTAL line per currency. */
+  public String csv(Report report) {
+    StringBuilder out = new StringBuilder(CSV_HEADER).append("\r\n");
+    for (Row r : report.rows()) {
+      line(out, r.key(), r.period(), r);
+    }
+    for (Row t : report.totals()) {
+      line(out, "TOTAL", null, t);
+    }
+    return out.toString();
+  }
+
+  private static void line(StringBuilder out, String key, LocalDateTime period, Row r) {
+    out.append(text(key))
+        .append(',')
+        .append(period == null ? "" : period.toString())
+        .append(',')
+        .append(r.currency())
+        .append(',')
+        .append(r.calls())
+        .append(',')
+        .append(r.connected())
+        .append(',')
+        .append(r.billable())
+        .append(',')
+        .append(r.duplicates())
+        .append(',')
+        .append(r.converted())
+        .append(',')
+        .append(r.revenue().toPlainString())
+        .append(',')
+        .append(r.payout().toPlainString())
+        .append(',')
+        .append(r.margin().toPlainString())
+        .append(',')
+        .append(r.revenuePerCall().toPlainString())
+        .append(',')
+        .append(r.conversionRate().toPlainString())
+        .append("\r\n");
+  }
+
+  /**
+   * A text cell: quoted when it holds a comma, quote or line break, and defused with a leading
+   * apostrophe when a spreadsheet would read it as a formula (e.g. {@code +18885550101}).
+   */
+  static String text(String s) {
+    String v = s == null ? "" : s;
+    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+      v = "'" + v;
+    }
+    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+      v = "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+    return v;
+  }
+}

@@ -1,0 +1,290 @@
+package org.ringtree.runtime.security;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ringtree.runtime.audit.AuditLog;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Users in PostgreSQL: created, changed and unlocked by admins, locked after repeated failed
+ * sign-ins. Every change is written to the audit log in the same transaction; passwords appear
+ * there only as "changed", never as a hash.
+ */
+@Service
+public class UserAccounts implements UserDetailsService {
+
+  /** Shortest password accepted for a new or changed password. */
+  public static final int MIN_PASSWORD_LENGTH = 12;
+
+  private static final String COLUMNS =
+      "username, role, publisher_id, buyer_id, enabled, failed_attempts, locked_until,"
+          + " created_at, password_hash";
+
+  private final JdbcClient jdbc;
+  private final PasswordEncoder encoder;
+  private final AuditLog audit;
+  private final SecuritySettings settings;
+  private final Clock clock;
+
+  UserAccounts(
+      JdbcClient jdbc,
+      PasswordEncoder encoder,
+      AuditLog audit,
+      SecuritySettings settings,
+      Optional<Clock> clock) {
+    this.jdbc = jdbc;
+    this.encoder = encoder;
+    this.audit = audit;
+    this.settings = settings;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  /** A request to create or change a user; the password is plain text and only ever hashed. */
+  public record UserForm(
+      String username, Role role, String publisherId, String buyerId, String password) {}
+
+  /** A change the caller may not make, or a form that does not hold; the message says why. */
+  public static final class UserRejectedException extends RuntimeException {
+    public UserRejectedException(String message) {
+      super(message);
+    }
+  }
+
+  @Override
+  public SignedInUser loadUserByUsername(String username) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE username = ?")
+        .param(normalise(username))
+        .query((rs, i) -> new SignedInUser(account(rs), rs.getString("password_hash")))
+        .optional()
+        .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+  }
+
+  public Optional<Account> find(String username) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE username = ?")
+        .param(normalise(username))
+        .query((rs, i) -> account(rs))
+        .optional();
+  }
+
+  public List<Account> list() {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM users ORDER BY username")
+        .query((rs, i) -> account(rs))
+        .list();
+  }
+
+  @Transactional
+  public Account create(UserForm form, String actor) {
+    checkLink(form);
+    checkPassword(form.password());
+    String username = normalise(form.username());
+    try {
+      jdbc.sql(
+              "INSERT INTO users (username, password_hash, role, publisher_id, buyer_id)"
+                  + " VALUES (?, ?, ?, ?, ?)")
+          .params(
+              username,
+              encoder.encode(form.password()),
+              form.role().name(),
+              form.publisherId(),
+              form.buyerId())
+          .update();
+    } catch (DuplicateKeyException e) {
+      throw new UserRejectedException("user " + username + " exists already");
+    } catch (org.springframework.dao.DataIntegrityViolationException e) {
+      throw new UserRejectedException(
+          "user " + username + " does not hold: unknown publisher or buyer, or a bad username");
+    }
+    Account created = find(username).orElseThrow();
+    audit.record(actor, "user.create", "user", username, null, view(created));
+    return created;
+  }
+
+  /** Changes role, portal link and enabled flag; the password only when the form has one. */
+  @Transactional
+  public Account update(String username, UserForm form, Boolean enabled, String actor) {
+    Account before = find(username).orElseThrow(() -> new UsernameNotFoundException(username));
+    Role role = form.role() == null ? before.role() : form.role();
+    UserForm effective =
+        new UserForm(
+            before.username(),
+            role,
+            form.role() == null ? before.publisherId() : form.publisherId(),
+            form.role() == null ? before.buyerId() : form.buyerId(),
+            form.password());
+    checkLink(effective);
+    if (actor.equals(before.username()) && (role != Role.ADMIN || Boolean.FALSE.equals(enabled))) {
+      throw new UserRejectedException("admins cannot demote or disable themselves");
+    }
+    try {
+      jdbc.sql(
+              "UPDATE users SET role = ?, publisher_id = ?, buyer_id = ?, enabled = ?,"
+                  + " updated_at = now() WHERE username = ?")
+          .params(
+              role.name(),
+              effective.publisherId(),
+              effective.buyerId(),
+              enabled == null ? before.enabled() : enabled,
+              before.username())
+          .update();
+    } catch (org.springframework.dao.DataIntegrityViolationException e) {
+      throw new UserRejectedException("unknown publisher or buyer");
+    }
+    Account after = find(username).orElseThrow();
+    audit.record(actor, "user.update", "user", before.username(), view(before), view(after));
+    if (form.password() != null) {
+      setPassword(before.username(), form.password(), actor);
+      after = find(username).orElseThrow();
+    }
+    return after;
+  }
+
+  @Transactional
+  public void setPassword(String username, String password, String actor) {
+    checkPassword(password);
+    int n =
+        jdbc.sql(
+                "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL,"
+                    + " updated_at = now() WHERE username = ?")
+            .params(encoder.encode(password), normalise(username))
+            .update();
+    if (n != 1) {
+      throw new UsernameNotFoundException(username);
+    }
+    audit.record(
+        actor, "user.password", "user", normalise(username), null, Map.of("password", "changed"));
+  }
+
+  @Transactional
+  public Account unlock(String username, String actor) {
+    Account before = find(username).orElseThrow(() -> new UsernameNotFoundException(username));
+    jdbc.sql(
+            "UPDATE users SET failed_attempts = 0, locked_until = NULL, updated_at = now()"
+                + " WHERE username = ?")
+        .param(before.username())
+        .update();
+    Account after = find(username).orElseThrow();
+    audit.record(actor, "user.unlock", "user", before.username(), view(before), view(after));
+    return after;
+  }
+
+  /**
+   * Counts a wrong password. The count and the lock are one conditional UPDATE, so concurrent
+   * guesses cannot slip past the limit; the lock itself is audited.
+   */
+  @Transactional
+  public void recordFailure(String username) {
+    Instant now = clock.instant();
+    Timestamp until = Timestamp.from(now.plus(settings.lockout()));
+    int failures =
+        jdbc.sql(
+                "UPDATE users SET failed_attempts = failed_attempts + 1, locked_until = CASE WHEN"
+                    + " failed_attempts + 1 >= ? THEN ? ELSE locked_until END WHERE username = ?"
+                    + " RETURNING failed_attempts")
+            .params(settings.maxFailedAttempts(), until, normalise(username))
+            .query(Integer.class)
+            .optional()
+            .orElse(0);
+    // a locked account never reaches the password check, so each failure at the limit is a lock
+    boolean locked = failures >= settings.maxFailedAttempts();
+    if (locked) {
+      Map<String, Object> after = new LinkedHashMap<>();
+      after.put("failedAttempts", failures);
+      after.put("lockedUntil", until.toInstant().toString());
+      audit.record(AuditLog.SYSTEM, "user.locked", "user", normalise(username), null, after);
+    }
+  }
+
+  /** A successful sign-in clears the failure count. */
+  public void recordSuccess(String username) {
+    jdbc.sql(
+            "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE username = ?"
+                + " AND (failed_attempts > 0 OR locked_until IS NOT NULL)")
+        .param(normalise(username))
+        .update();
+  }
+
+  /** True when the user exists and its password is {@code password} (used for demo checks). */
+  boolean hasPassword(String username, String password) {
+    return jdbc.sql("SELECT password_hash FROM users WHERE username = ?")
+        .param(normalise(username))
+        .query(String.class)
+        .optional()
+        .map(hash -> encoder.matches(password, hash))
+        .orElse(false);
+  }
+
+  boolean anyAdmin() {
+    return jdbc.sql("SELECT count(*) FROM users WHERE role = 'ADMIN' AND enabled")
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  private static Map<String, Object> view(Account a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("username", a.username());
+    m.put("role", a.role().name());
+    m.put("publisherId", a.publisherId());
+    m.put("buyerId", a.buyerId());
+    m.put("enabled", a.enabled());
+    m.put("lockedUntil", a.lockedUntil() == null ? null : a.lockedUntil().toString());
+    return m;
+  }
+
+  private static void checkLink(UserForm f) {
+    if (f.username() == null || f.role() == null) {
+      throw new UserRejectedException("username and role are required");
+    }
+    if (f.role() == Role.PUBLISHER && (f.publisherId() == null || f.buyerId() != null)) {
+      throw new UserRejectedException("a publisher user needs publisherId (and no buyerId)");
+    }
+    if (f.role() == Role.BUYER && (f.buyerId() == null || f.publisherId() != null)) {
+      throw new UserRejectedException("a buyer user needs buyerId (and no publisherId)");
+    }
+    if (f.role() != Role.PUBLISHER
+        && f.role() != Role.BUYER
+        && (f.publisherId() != null || f.buyerId() != null)) {
+      throw new UserRejectedException("only publisher and buyer users are linked to a party");
+    }
+  }
+
+  private static void checkPassword(String password) {
+    if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+      throw new UserRejectedException(
+          "a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+    }
+    if (password.length() > 128) {
+      throw new UserRejectedException("a password may have at most 128 characters");
+    }
+  }
+
+  private static String normalise(String username) {
+    return username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static Account account(ResultSet rs) throws SQLException {
+    Timestamp locked = rs.getTimestamp("locked_until");
+    return new Account(
+        rs.getString("username"),
+        Role.valueOf(rs.getString("role")),
+        rs.getString("publisher_id"),
+        rs.getString("buyer_id"),
+        rs.getBoolean("enabled"),
+        rs.getInt("failed_attempts"),
+        locked == null ? null : locked.toInstant(),
+        rs.getTimestamp("created_at").toInstant());
+  }
+}

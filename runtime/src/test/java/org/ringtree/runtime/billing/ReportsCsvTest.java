@@ -1,0 +1,77 @@
+package org.ringtree.runtime.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportsCsvTest {
+
+  @Test
+  void cellsThatASpreadsheetWouldEvaluateAreDefusedAndQuoted() {
+    assertThat(Reports.text("+18885550101")).isEqualTo("'+18885550101");
+    assertThat(Reports.text("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+    assertThat(Reports.text("acme, inc")).isEqualTo("\"acme, inc\"");
+    assertThat(Reports.text("sunrise-media")).isEqualTo("sunrise-media");
+  }
+
+  @Test
+  void rowsDeriveMarginRevenuePerCallAndConversionRateExactly() {
+    Reports.Row r =
+        Reports.row(
+            "acme-law",
+            null,
+            "USD",
+            3,
+            3,
+            2,
+            0,
+            1,
+            new BigDecimal("500.00"),
+            new BigDecimal("400.01"));
+    assertThat(r.margin()).isEqualByComparingTo("99.99");
+    assertThat(r.revenuePerCall()).isEqualByComparingTo("166.67");
+    assertThat(r.conversionRate()).isEqualByComparingTo("0.3333");
+    Reports.Row empty =
+        Reports.row("", null, "USD", 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
+    assertThat(empty.revenuePerCall()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void csvHasOneLinePerRowAndATotalLine() {
+    Reports.Row row =
+        Reports.row(
+            "+18885550101",
+            LocalDateTime.parse("2026-11-25T00:00"),
+            "USD",
+            1,
+            1,
+            1,
+            0,
+            0,
+            new BigDecimal("250.00"),
+            new BigDecimal("200.00"));
+    Reports.Query q =
+        new Reports.Query(
+            Reports.Dimension.TRACKING_NUMBER,
+            Reports.Period.DAY,
+            Instant.EPOCH,
+            Instant.EPOCH.plusSeconds(3600),
+            ZoneId.of("UTC"),
+            null,
+            null,
+            null,
+            null,
+            null);
+    String csv = new Reports(null).csv(new Reports.Report(q, List.of(row), List.of(row)));
+    assertThat(csv.split("\r\n"))
+        .containsExactly(
+            Reports.CSV_HEADER,
+            "'+18885550101,2026-11-25T00:00,USD,1,1,1,0,0,250.00,200.00,50.00,250.00,0.0000",
+            "TOTAL,,USD,1,1,1,0,0,250.00,200.00,50.00,250.00,0.0000");
+  }
+}

@@ -1,0 +1,96 @@
+package org.ringtree.runtime.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.ringtree.rules.directory.Buyer;
+import org.ringtree.rules.directory.Caps;
+import org.ringtree.rules.directory.Destination;
+import org.ringtree.rules.directory.Target;
+import org.ringtree.rules.money.Money;
+import org.ringtree.runtime.support.PostgresTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = "ringtree.demo.seed=false")
+class CapacityStoreTest extends PostgresTest {
+
+  @Autowired CapacityStore capacity;
+  private final Instant now = Instant.parse("2026-11-25T15:00:00Z");
+
+  private static Target target(String id, Caps caps) {
+    return new Target(
+        id,
+        id,
+        "buyer-" + id,
+        new Destination.PhoneNumber("+15125550100"),
+        Money.usd("50"),
+        1,
+        1,
+        null,
+        null,
+        List.of(),
+        caps,
+        null,
+        true);
+  }
+
+  private CapacityStore.Hold hold(Target t, Buyer b, CapacityStore.PublisherQuota q) {
+    return capacity.tryHold(UUID.randomUUID(), t, b, q, now, Duration.ofMinutes(1), "test");
+  }
+
+  @Test
+  void aFullDailyCapNamesItselfAndTakesNothingFromTheOtherCounters() {
+    Target t = target("daily", new Caps(Caps.CountOn.CONNECTIONS, 10, null, 1, null, null));
+    assertThat(hold(t, null, null)).isInstanceOf(CapacityStore.Hold.Held.class);
+    CapacityStore.Hold second = hold(t, null, null);
+    assertThat(second).isEqualTo(new CapacityStore.Hold.Full("daily cap 1/1"));
+    assertThat(capacity.usage(List.of(t), Map.of(), null, now).target("daily").concurrent())
+        .as("the failed hold's concurrency slot was rolled back")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aPublisherCapInTheCampaignLimitsItsCallsAcrossAllTargets() {
+    var quota = new CapacityStore.PublisherQuota("camp", "pub", Caps.daily(2));
+    assertThat(hold(target("p1", Caps.NONE), null, quota))
+        .isInstanceOf(CapacityStore.Hold.Held.class);
+    assertThat(hold(target("p2", Caps.NONE), null, quota))
+        .isInstanceOf(CapacityStore.Hold.Held.class);
+    assertThat(hold(target("p3", Caps.NONE), null, quota))
+        .isEqualTo(new CapacityStore.Hold.Full("publisher daily cap 2/2"));
+    assertThat(
+            capacity.usage(List.of(), Map.of(), quota, now).publisher("pub").connections().daily())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void releasingGivesEverySlotBackButAConnectedCallKeepsItsDailySlot() {
+    Target t = target("rel", new Caps(Caps.CountOn.CONNECTIONS, 1, null, 5, null, null));
+    Buyer b = new Buyer("buyer-rel", "B", Caps.daily(5));
+    var first = (CapacityStore.Hold.Held) hold(t, b, null);
+    capacity.release(first.reservationId());
+    var usage = capacity.usage(List.of(t), Map.of(b.id(), b), null, now);
+    assertThat(usage.target("rel").concurrent()).isZero();
+    assertThat(usage.target("rel").connections().daily()).isZero();
+    assertThat(usage.buyer("buyer-rel").connections().daily()).isZero();
+
+    UUID call = UUID.randomUUID();
+    var held =
+        (CapacityStore.Hold.Held)
+            capacity.tryHold(call, t, b, null, now, Duration.ofMinutes(1), "test");
+    assertThat(capacity.connect(held.reservationId())).isTrue();
+    capacity.callEnded(call);
+    usage = capacity.usage(List.of(t), Map.of(b.id(), b), null, now);
+    assertThat(usage.target("rel").concurrent()).isZero();
+    assertThat(usage.target("rel").connections().daily()).isEqualTo(1);
+    assertThat(usage.buyer("buyer-rel").connections().daily()).isEqualTo(1);
+  }
+}

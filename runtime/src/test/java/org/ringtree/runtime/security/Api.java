@@ -1,0 +1,102 @@
+package org.ringtree.runtime.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/** A tiny HTTP client for tests: JSON in and out, HTTP Basic as one user (or none). */
+public final class Api {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  private final String base;
+  private final String authorization;
+
+  Api(String base, String username, String password) {
+    this.base = base;
+    this.authorization =
+        username == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A response: status, headers and body, with the body readable as JSON. */
+  public record Reply(int status, Map<String, List<String>> headers, String body) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException("not JSON (" + status + "): " + body, e);
+      }
+    }
+
+    public String header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> String.join("; ", e.getValue()))
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  public Reply get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  public Reply post(String path, Object body) {
+    return send(json(HttpRequest.newBuilder(uri(path)), body, "POST"));
+  }
+
+  public Reply put(String path, Object body) {
+    return send(json(HttpRequest.newBuilder(uri(path)), body, "PUT"));
+  }
+
+  /** Posts JSON text as it is (e.g. a flow document). */
+  public Reply postRaw(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private HttpRequest.Builder json(HttpRequest.Builder b, Object body, String method) {
+    try {
+      return b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private URI uri(String path) {
+    return URI.create(base + path);
+  }
+
+  private Reply send(HttpRequest.Builder b) {
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    try {
+      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(r.statusCode(), r.headers().map(), r.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
