@@ -427,7 +427,17 @@ public class FlowEditorView extends VerticalLayout {
       versions.show(editing.versions(presenter.document().id()));
     } else {
       long errors = result.issues().stream().filter(Issue::isError).count();
-      warn("Not published: fix the " + errors + " problem(s) in the Problems tab first.");
+      String flowLevel =
+          result.issues().stream()
+              .filter(i -> i.isError() && i.nodeId() == null)
+              .map(Issue::message)
+              .reduce((a, b) -> a + " " + b)
+              .orElse("");
+      warn(
+          "Not published: fix the "
+              + errors
+              + " problem(s) in the Problems tab first. "
+              + flowLevel);
       status.setText("Not published: " + errors + " problem(s).");
       tabs.setSelectedIndex(1);
     }

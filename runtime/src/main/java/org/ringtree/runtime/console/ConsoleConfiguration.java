@@ -1,6 +1,7 @@
 package org.ringtree.runtime.console;
 
 import com.vaadin.flow.spring.SpringBootAutoConfiguration;
+import com.vaadin.flow.spring.SpringSecurityAutoConfiguration;
 import com.vaadin.flow.spring.VaadinScopesConfig;
 import com.vaadin.flow.spring.annotation.EnableVaadin;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -15,6 +16,10 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({SpringBootAutoConfiguration.class, VaadinScopesConfig.class})
+@Import({
+  SpringBootAutoConfiguration.class,
+  SpringSecurityAutoConfiguration.class,
+  VaadinScopesConfig.class
+})
 @EnableVaadin("org.ringtree.editor")
 class ConsoleConfiguration {}

@@ -157,6 +157,10 @@ class ConsoleFlowEditing implements FlowEditingPort {
       return new PublishResult(true, stored.version(), stored.compiled().versionId(), issues);
     } catch (FlowStore.FlowRejectedException e) {
       return new PublishResult(false, null, null, e.issues());
+    } catch (FlowStore.PublishRefusedException e) {
+      // four-eyes approval is on: nothing went live (the transaction rolled back)
+      return new PublishResult(
+          false, null, null, List.of(Issue.error(null, null, "publish.refused", e.getMessage())));
     }
   }
 
