@@ -1,0 +1,499 @@
+package org.ringtree.editor.flow;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.server.StreamResource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ringtree.rules.flow.FlowDocument;
+import org.ringtree.rules.flow.FlowJson;
+import org.ringtree.rules.flow.FlowNode;
+import org.ringtree.rules.flow.FlowParseResult;
+import org.ringtree.rules.flow.NodeKind;
+import org.ringtree.rules.flow.Position;
+import org.ringtree.rules.port.DirectoryLookupPort;
+import org.ringtree.rules.port.FlowEditingPort;
+import org.ringtree.rules.port.FlowEditingPort.FlowSummary;
+import org.ringtree.rules.port.FlowEditingPort.PublishResult;
+import org.ringtree.rules.port.SimulationPort;
+import org.ringtree.rules.validation.Issue;
+
+/**
+ * The flow editor: palette and canvas in the middle, and on the right the selected node's
+ * properties, the problems list, the simulator and the versions. Every change goes through {@link
+ * FlowEditorPresenter}; this class only wires components to it.
+ */
+@Route("flows")
+@RouteAlias("")
+@PageTitle("Flows · Ringtree")
+public class FlowEditorView extends VerticalLayout {
+
+  static final String AUTHOR = "console";
+
+  private final FlowEditingPort editing;
+  private final FlowEditorPresenter presenter;
+  private final FlowCanvas canvas = new FlowCanvas();
+  private final PropertyForm form;
+  private final Grid<Issue> issueGrid = new Grid<>();
+  private final SimulatePanel simulate;
+  private final VersionsPanel versions;
+  private final TabSheet tabs = new TabSheet();
+  private final ComboBox<FlowSummary> flowSelect = new ComboBox<>();
+  private final Span status = new Span();
+  private final Button undo = new Button("Undo");
+  private final Button redo = new Button("Redo");
+  private CanvasModel.Overlay overlay = CanvasModel.Overlay.NONE;
+  private boolean reloadingFlows;
+  private com.vaadin.flow.component.tabs.Tab problemsTab;
+
+  public FlowEditorView(
+      FlowEditingPort editing, DirectoryLookupPort directory, SimulationPort simulation) {
+    this.editing = editing;
+    this.presenter = new FlowEditorPresenter(editing);
+    this.form = new PropertyForm(directory, this::fieldChanged);
+    this.simulate = new SimulatePanel(simulation, directory, presenter::document, this::showPath);
+    this.versions =
+        new VersionsPanel(
+            this::openVersion, this::compareWithCanvas, this::compareTwo, this::clearOverlay);
+    setSizeFull();
+    setPadding(false);
+    setSpacing(false);
+
+    form.onStructureChange(this::showSelection);
+    canvas.setSizeFull();
+    canvas.setId("canvas");
+    canvas.onAdd(
+        a ->
+            kind(a.kind())
+                .ifPresent(
+                    k -> {
+                      presenter.addNode(k, a.x(), a.y());
+                      refresh(true);
+                    }));
+    canvas.onMove(
+        moves -> {
+          Map<String, Position> m = new LinkedHashMap<>();
+          moves.forEach(mv -> m.put(mv.id(), new Position(mv.x(), mv.y())));
+          presenter.move(m);
+          refresh(false);
+        });
+    canvas.onConnect(
+        c -> {
+          if (!presenter.connect(c.source(), c.sourceHandle(), c.target())) {
+            warn("That connection is not possible.");
+          }
+          refresh(false);
+        });
+    canvas.onDelete(
+        d -> {
+          presenter.delete(d.nodes(), d.edges());
+          refresh(true);
+        });
+    canvas.onSelect(
+        ids -> {
+          if (presenter.select(ids)) {
+            showSelection();
+          }
+        });
+
+    issueGrid.setId("issues");
+    issueGrid
+        .addColumn(i -> i.isError() ? "Error" : "Warning")
+        .setHeader("")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    issueGrid
+        .addColumn(i -> i.nodeId() == null ? "flow" : i.nodeId())
+        .setHeader("Node")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    issueGrid.addColumn(Issue::message).setHeader("Problem").setFlexGrow(1);
+    issueGrid.setAllRowsVisible(true);
+    issueGrid.addItemClickListener(
+        e -> {
+          if (e.getItem().nodeId() != null) {
+            presenter.select(List.of(e.getItem().nodeId()));
+            refresh(true);
+            tabs.setSelectedIndex(0);
+          }
+        });
+
+    tabs.setSizeFull();
+    tabs.add("Properties", form);
+    problemsTab = tabs.add("Problems", issueGrid);
+    tabs.add("Simulate", simulate);
+    tabs.add("Versions", versions);
+    tabs.addSelectedChangeListener(
+        e -> {
+          if (tabs.getSelectedIndex() == 2) {
+            simulate.refreshBuyers();
+          } else if (tabs.getSelectedIndex() == 3) {
+            versions.show(editing.versions(presenter.document().id()));
+          }
+        });
+
+    SplitLayout split = new SplitLayout(canvas, tabs);
+    split.setSizeFull();
+    split.setSplitterPosition(64);
+    add(toolbar(), split);
+    setFlexGrow(1, split);
+
+    // on the canvas only, so Ctrl+Z in a text field undoes the typing, not the flow
+    Shortcuts.addShortcutListener(this, this::doUndo, Key.KEY_Z, KeyModifier.CONTROL)
+        .listenOn(canvas);
+    Shortcuts.addShortcutListener(this, this::doRedo, Key.KEY_Y, KeyModifier.CONTROL)
+        .listenOn(canvas);
+    Shortcuts.addShortcutListener(
+            this, this::doRedo, Key.KEY_Z, KeyModifier.CONTROL, KeyModifier.SHIFT)
+        .listenOn(canvas);
+
+    List<FlowSummary> flows = editing.flows();
+    flowSelect.setItems(flows);
+    if (!flows.isEmpty()) {
+      flowSelect.setValue(flows.get(0));
+    }
+  }
+
+  private HorizontalLayout toolbar() {
+    flowSelect.setId("flow-select");
+    flowSelect.setPlaceholder("Flow");
+    flowSelect.setItemLabelGenerator(
+        f ->
+            f.name()
+                + (f.liveVersion() == null ? " (not live)" : " (live v" + f.liveVersion() + ")"));
+    flowSelect.setWidth("22em");
+    flowSelect.addValueChangeListener(
+        e -> {
+          if (e.getValue() != null && !reloadingFlows) {
+            open(e.getValue().flowId());
+          }
+        });
+    ComboBox<Templates.Template> template = new ComboBox<>();
+    template.setId("template");
+    template.setPlaceholder("Start from…");
+    template.setItems(Templates.all());
+    template.setItemLabelGenerator(Templates.Template::name);
+    template.addValueChangeListener(
+        e -> {
+          if (e.getValue() != null) {
+            presenter.replaceContent(e.getValue().document());
+            clearOverlay();
+            refresh(true);
+            canvas.fit();
+            info(
+                e.getValue().name()
+                    + ": "
+                    + e.getValue().description()
+                    + " Undo brings the old flow back.");
+            template.clear();
+          }
+        });
+    undo.setId("undo");
+    undo.addClickListener(e -> doUndo());
+    redo.setId("redo");
+    redo.addClickListener(e -> doRedo());
+    Button delete =
+        new Button(
+            "Delete",
+            e -> {
+              presenter.deleteSelected();
+              refresh(true);
+            });
+    delete.setId("delete");
+    delete.setTooltipText("Deletes the selected nodes (or press Delete on the canvas).");
+    Button fit = new Button("Fit", e -> canvas.fit());
+    fit.setId("fit");
+    Button save = new Button("Save draft", e -> saveDraft());
+    save.setId("save-draft");
+    save.setTooltipText("Keeps your work, even with problems. Calls do not use drafts.");
+    Button publish = new Button("Publish", e -> publish());
+    publish.setId("publish");
+    publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    publish.setTooltipText("New calls use the published flow at once. Only flows without errors.");
+
+    MemoryBuffer buffer = new MemoryBuffer();
+    Upload upload = new Upload(buffer);
+    upload.setId("import");
+    upload.setAcceptedFileTypes("application/json", ".json");
+    upload.setMaxFileSize(FlowJson.MAX_CHARS * 4);
+    upload.setUploadButton(new Button("Import JSON"));
+    upload.setDropAllowed(false);
+    upload.addSucceededListener(
+        e -> {
+          try {
+            importJson(new String(buffer.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+          } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+          }
+          upload.clearFileList();
+        });
+    Anchor export =
+        new Anchor(
+            new StreamResource(
+                "flow.json",
+                () ->
+                    new ByteArrayInputStream(
+                        FlowJson.write(presenter.document()).getBytes(StandardCharsets.UTF_8))),
+            "Export JSON");
+    export.setId("export");
+    export.getElement().setAttribute("download", true);
+
+    status.setId("status");
+    status
+        .getStyle()
+        .set("color", "var(--lumo-secondary-text-color)")
+        .set("font-size", "var(--lumo-font-size-s)");
+    HorizontalLayout bar =
+        new HorizontalLayout(
+            flowSelect, template, undo, redo, delete, fit, upload, export, save, publish, status);
+    bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+    bar.setWidthFull();
+    bar.setPadding(true);
+    bar.getStyle().set("flex-wrap", "wrap").set("border-bottom", "1px solid #ddd");
+    return bar;
+  }
+
+  /** Refreshes the flow list's labels (live version) without reopening the flow. */
+  private void reloadFlowList() {
+    String current = presenter.document().id();
+    List<FlowSummary> flows = editing.flows();
+    reloadingFlows = true;
+    try {
+      flowSelect.setItems(flows);
+      flows.stream()
+          .filter(f -> f.flowId().equals(current))
+          .findFirst()
+          .ifPresent(flowSelect::setValue);
+    } finally {
+      reloadingFlows = false;
+    }
+  }
+
+  void open(String flowId) {
+    Optional<FlowEditingPort.EditableFlow> flow = editing.open(flowId);
+    if (flow.isEmpty()) {
+      warn("Flow " + flowId + " no longer exists.");
+      return;
+    }
+    presenter.open(flow.get().document());
+    clearOverlay();
+    refresh(true);
+    canvas.fit();
+    status.setText(flow.get().fromDraft() ? "Opened the saved draft." : "Opened the live version.");
+  }
+
+  private void openVersion(int version) {
+    editing
+        .version(presenter.document().id(), version)
+        .ifPresent(
+            doc -> {
+              presenter.replaceContent(doc);
+              clearOverlay();
+              refresh(true);
+              canvas.fit();
+              info(
+                  "Version "
+                      + version
+                      + " is on the canvas. Save or publish to keep it; Undo goes back.");
+            });
+  }
+
+  private void compareWithCanvas(int version) {
+    editing
+        .version(presenter.document().id(), version)
+        .ifPresent(
+            before -> showDiff(before, presenter.document(), "version " + version, "the canvas"));
+  }
+
+  private void compareTwo(int older, int newer) {
+    FlowDocument before = editing.version(presenter.document().id(), older).orElseThrow();
+    FlowDocument after = editing.version(presenter.document().id(), newer).orElseThrow();
+    presenter.replaceContent(after);
+    showDiff(before, after, "version " + older, "version " + newer + " (now on the canvas)");
+  }
+
+  private void showDiff(FlowDocument before, FlowDocument after, String from, String to) {
+    FlowDiff diff = FlowDiff.between(before, after);
+    overlay = CanvasModel.Overlay.of(diff, before);
+    List<String> words = new java.util.ArrayList<>();
+    words.add("From " + from + " to " + to + ":");
+    words.addAll(diff.sentences());
+    versions.showDiff(words);
+    refresh(false);
+  }
+
+  private void clearOverlay() {
+    overlay = CanvasModel.Overlay.NONE;
+    refresh(false);
+  }
+
+  private void showPath(List<String> path, int step) {
+    if (path.isEmpty()) {
+      overlay = CanvasModel.Overlay.NONE;
+    } else {
+      List<String> walked = path.subList(0, Math.max(1, Math.min(step, path.size())));
+      overlay = CanvasModel.Overlay.path(walked, walked.get(walked.size() - 1));
+    }
+    refresh(false);
+  }
+
+  private void fieldChanged(PropertyForm.FieldChanged change) {
+    presenter.setField(change.nodeId(), change.field(), change.value());
+    refreshCanvasAndIssues();
+    form.markIssues(presenter.issues());
+  }
+
+  private void importJson(String json) {
+    FlowParseResult parsed = FlowJson.read(json);
+    if (parsed.document().isEmpty()) {
+      warn(
+          "Not imported: "
+              + parsed.issues().stream()
+                  .map(Issue::message)
+                  .reduce((a, b) -> a + " " + b)
+                  .orElse("unreadable file"));
+      return;
+    }
+    presenter.replaceContent(parsed.document().get());
+    clearOverlay();
+    refresh(true);
+    canvas.fit();
+    info(
+        "Imported "
+            + parsed.document().get().nodes().size()
+            + " nodes. Undo brings the old flow back.");
+  }
+
+  private void doUndo() {
+    presenter.undo();
+    refresh(true);
+  }
+
+  private void doRedo() {
+    presenter.redo();
+    refresh(true);
+  }
+
+  private void saveDraft() {
+    try {
+      presenter.saveDraft();
+      long errors = presenter.issues().stream().filter(Issue::isError).count();
+      info(
+          errors == 0
+              ? "Draft saved."
+              : "Draft saved with " + errors + " problem(s) to fix before publishing.");
+    } catch (IllegalArgumentException e) {
+      warn("Not saved: " + e.getMessage());
+    }
+  }
+
+  private void publish() {
+    PublishResult result = presenter.publish(AUTHOR);
+    refresh(false);
+    if (result.published()) {
+      Notification n =
+          Notification.show(
+              "Published version " + result.version() + ". New calls use it now.",
+              6000,
+              Notification.Position.BOTTOM_START);
+      n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+      status.setText("Version " + result.version() + " is live.");
+      reloadFlowList();
+      versions.show(editing.versions(presenter.document().id()));
+    } else {
+      long errors = result.issues().stream().filter(Issue::isError).count();
+      String flowLevel =
+          result.issues().stream()
+              .filter(i -> i.isError() && i.nodeId() == null)
+              .map(Issue::message)
+              .reduce((a, b) -> a + " " + b)
+              .orElse("");
+      warn(
+          "Not published: fix the "
+              + errors
+              + " problem(s) in the Problems tab first. "
+              + flowLevel);
+      status.setText("Not published: " + errors + " problem(s).");
+      tabs.setSelectedIndex(1);
+    }
+  }
+
+  /** Redraws everything; {@code rebuildForm} also rebuilds the property form. */
+  private void refresh(boolean rebuildForm) {
+    refreshCanvasAndIssues();
+    if (rebuildForm) {
+      showSelection();
+    } else {
+      form.markIssues(presenter.issues());
+    }
+  }
+
+  private void refreshCanvasAndIssues() {
+    FlowDocument doc = presenter.document();
+    if (doc == null) {
+      return;
+    }
+    canvas.show(
+        CanvasModel.nodes(doc, presenter.issues(), presenter.selection(), overlay),
+        CanvasModel.edges(doc, overlay));
+    issueGrid.setItems(presenter.issues());
+    long errors = presenter.issues().stream().filter(Issue::isError).count();
+    problemsTab.setLabel(
+        presenter.issues().isEmpty() ? "Problems" : "Problems (" + presenter.issues().size() + ")");
+    problemsTab.getElement().setAttribute("data-errors", Long.toString(errors));
+    undo.setEnabled(presenter.canUndo());
+    redo.setEnabled(presenter.canRedo());
+    status.setText(
+        (presenter.unsaved() ? "Unsaved changes · " : "")
+            + doc.nodes().size()
+            + " nodes · "
+            + (errors == 0 ? "no errors" : errors + " error(s)"));
+  }
+
+  private void showSelection() {
+    FlowNode node = presenter.selectedNode();
+    if (node == null) {
+      form.showNothing(presenter.selection().size());
+    } else {
+      form.show(node, presenter.issues());
+    }
+  }
+
+  private static Optional<NodeKind> kind(String json) {
+    return NodeKind.fromJson(json);
+  }
+
+  private static void info(String text) {
+    Notification.show(text, 4000, Notification.Position.BOTTOM_START);
+  }
+
+  private static void warn(String text) {
+    Notification n = Notification.show(text, 6000, Notification.Position.BOTTOM_START);
+    n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+  }
+}

@@ -1,0 +1,60 @@
+package org.ringtree.editor.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.ringtree.rules.directory.DirectorySnapshot;
+import org.ringtree.rules.examples.DemoNetwork;
+import org.ringtree.rules.flow.FlowDocument;
+import org.ringtree.rules.port.FlowEditingPort;
+import org.ringtree.rules.validation.FlowValidator;
+import org.ringtree.rules.validation.Issue;
+
+/** The editing port over the rules core's validator and the demo directory, in memory. */
+final class FakeEditing implements FlowEditingPort {
+
+  final DirectorySnapshot directory = DemoNetwork.directory();
+  final List<FlowDocument> drafts = new ArrayList<>();
+  final List<FlowDocument> published = new ArrayList<>();
+
+  @Override
+  public List<FlowSummary> flows() {
+    return List.of();
+  }
+
+  @Override
+  public Optional<EditableFlow> open(String flowId) {
+    return Optional.empty();
+  }
+
+  @Override
+  public void saveDraft(FlowDocument document) {
+    drafts.add(document);
+  }
+
+  @Override
+  public List<VersionSummary> versions(String flowId) {
+    return List.of();
+  }
+
+  @Override
+  public Optional<FlowDocument> version(String flowId, int version) {
+    return Optional.empty();
+  }
+
+  @Override
+  public List<Issue> validate(FlowDocument document) {
+    return FlowValidator.validate(document, directory);
+  }
+
+  @Override
+  public PublishResult publish(FlowDocument document, String author) {
+    published.add(document);
+    return new PublishResult(true, published.size(), "v" + published.size(), List.of());
+  }
+
+  static FlowDocument empty() {
+    return new FlowDocument(
+        FlowDocument.CURRENT_SCHEMA_VERSION, "f1", "Test flow", "legal-tx", List.of(), List.of());
+  }
+}

@@ -1,0 +1,53 @@
+package org.ringtree.rules.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.ringtree.rules.flow.FlowDocument;
+import org.ringtree.rules.validation.Issue;
+
+/**
+ * Drafts, versions and publishing of flows. A draft may hold errors; a published version never
+ * does, and it is immutable.
+ */
+public interface FlowEditingPort {
+
+  /** One flow of the network, with its live version number (null: none published yet). */
+  record FlowSummary(
+      String flowId, String name, String campaignId, Integer liveVersion, boolean hasDraft) {}
+
+  /** What the editor opens: the saved draft if there is one, otherwise the live version. */
+  record EditableFlow(FlowDocument document, boolean fromDraft, Integer liveVersion) {}
+
+  /** A stored, immutable version of a flow. */
+  record VersionSummary(
+      int version, String versionKey, String author, Instant createdAt, boolean live) {}
+
+  /** The answer to a publish: the new live version, or the issues that refused it. */
+  record PublishResult(boolean published, Integer version, String versionKey, List<Issue> issues) {
+    public PublishResult {
+      issues = issues == null ? List.of() : List.copyOf(issues);
+    }
+  }
+
+  List<FlowSummary> flows();
+
+  Optional<EditableFlow> open(String flowId);
+
+  /** Keeps the document as the flow's draft, errors and all; its campaign must exist. */
+  void saveDraft(FlowDocument document);
+
+  /** Newest first. */
+  List<VersionSummary> versions(String flowId);
+
+  Optional<FlowDocument> version(String flowId, int version);
+
+  /** The rules core's validation against the current directory. */
+  List<Issue> validate(FlowDocument document);
+
+  /**
+   * Stores the document as a new immutable version and makes it live for new calls, unless it has
+   * errors.
+   */
+  PublishResult publish(FlowDocument document, String author);
+}

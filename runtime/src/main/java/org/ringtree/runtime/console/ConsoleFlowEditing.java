@@ -1,0 +1,170 @@
+package org.ringtree.runtime.console;
+
+import java.util.List;
+import java.util.Optional;
+import org.ringtree.rules.directory.DirectorySnapshot;
+import org.ringtree.rules.flow.FlowDocument;
+import org.ringtree.rules.flow.FlowJson;
+import org.ringtree.rules.port.FlowEditingPort;
+import org.ringtree.rules.validation.FlowValidator;
+import org.ringtree.rules.validation.Issue;
+import org.ringtree.runtime.directory.DirectoryStore;
+import org.ringtree.runtime.flow.FlowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Flow drafts live in {@code flows.draft}; publishing goes through {@link FlowStore}, whose live
+ * version {@code FlowRuntimes} looks up for every new call, so no restart is needed.
+ */
+@Service
+class ConsoleFlowEditing implements FlowEditingPort {
+
+  private static final Logger log = LoggerFactory.getLogger(ConsoleFlowEditing.class);
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final FlowStore flows;
+  private final DirectoryStore directory;
+  private final ConnectorNames connectors;
+
+  ConsoleFlowEditing(
+      JdbcClient jdbc,
+      TransactionTemplate tx,
+      FlowStore flows,
+      DirectoryStore directory,
+      ConnectorNames connectors) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.flows = flows;
+    this.directory = directory;
+    this.connectors = connectors;
+  }
+
+  @Override
+  public List<FlowSummary> flows() {
+    return jdbc.sql(
+            "SELECT f.id, f.name, f.campaign_id, v.version, f.draft IS NOT NULL FROM flows f"
+                + " LEFT JOIN flow_versions v ON v.id = f.live_version_id ORDER BY f.name, f.id")
+        .query(
+            (rs, i) ->
+                new FlowSummary(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    (Integer) rs.getObject(4),
+                    rs.getBoolean(5)))
+        .list();
+  }
+
+  @Override
+  public Optional<EditableFlow> open(String flowId) {
+    return jdbc.sql(
+            "SELECT f.draft::text, v.document::text, v.version FROM flows f LEFT JOIN"
+                + " flow_versions v ON v.id = f.live_version_id WHERE f.id = ?")
+        .param(flowId)
+        .query(
+            (rs, i) -> {
+              String draft = rs.getString(1);
+              Integer live = (Integer) rs.getObject(3);
+              String json = draft != null ? draft : rs.getString(2);
+              FlowDocument doc =
+                  json == null
+                      ? new FlowDocument(
+                          FlowDocument.CURRENT_SCHEMA_VERSION,
+                          flowId,
+                          flowId,
+                          null,
+                          List.of(),
+                          List.of())
+                      : FlowJson.read(json).document().orElseThrow();
+              return new EditableFlow(doc, draft != null, live);
+            })
+        .optional();
+  }
+
+  @Override
+  public void saveDraft(FlowDocument doc) {
+    if (doc.id() == null || doc.campaignId() == null) {
+      throw new IllegalArgumentException("a draft needs a flow id and a campaign");
+    }
+    String name = doc.name() == null || doc.name().isBlank() ? doc.id() : doc.name();
+    jdbc.sql(
+            "INSERT INTO flows (id, campaign_id, name, draft) VALUES (?, ?, ?, ?::jsonb)"
+                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, draft = excluded.draft,"
+                + " updated_at = now()")
+        .params(doc.id(), doc.campaignId(), name, FlowJson.write(doc))
+        .update();
+  }
+
+  @Override
+  public List<VersionSummary> versions(String flowId) {
+    return jdbc.sql(
+            "SELECT v.version, v.version_key, v.author, v.created_at, v.id = f.live_version_id"
+                + " FROM flow_versions v JOIN flows f ON f.id = v.flow_id WHERE v.flow_id = ?"
+                + " ORDER BY v.version DESC")
+        .param(flowId)
+        .query(
+            (rs, i) ->
+                new VersionSummary(
+                    rs.getInt(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getTimestamp(4).toInstant(),
+                    rs.getBoolean(5)))
+        .list();
+  }
+
+  @Override
+  public Optional<FlowDocument> version(String flowId, int version) {
+    return jdbc.sql("SELECT document::text FROM flow_versions WHERE flow_id = ? AND version = ?")
+        .params(flowId, version)
+        .query(String.class)
+        .optional()
+        .flatMap(json -> FlowJson.read(json).document());
+  }
+
+  @Override
+  public List<Issue> validate(FlowDocument doc) {
+    return FlowValidator.validate(doc, snapshot());
+  }
+
+  @Override
+  public PublishResult publish(FlowDocument doc, String author) {
+    DirectorySnapshot snapshot = snapshot();
+    List<Issue> issues = FlowValidator.validate(doc, snapshot);
+    if (FlowValidator.hasErrors(issues)) {
+      return new PublishResult(false, null, null, issues);
+    }
+    try {
+      FlowStore.StoredVersion stored =
+          tx.execute(
+              status -> {
+                FlowStore.StoredVersion v = flows.saveVersion(doc, snapshot, author);
+                flows.makeLive(v.flowId(), v.id());
+                saveDraft(doc);
+                return v;
+              });
+      log.info(
+          "Flow {} version {} ({}) is live, published by {}",
+          stored.flowId(),
+          stored.version(),
+          stored.compiled().versionId(),
+          author);
+      return new PublishResult(true, stored.version(), stored.compiled().versionId(), issues);
+    } catch (FlowStore.FlowRejectedException e) {
+      return new PublishResult(false, null, null, e.issues());
+    } catch (FlowStore.PublishRefusedException e) {
+      // four-eyes approval is on: nothing went live (the transaction rolled back)
+      return new PublishResult(
+          false, null, null, List.of(Issue.error(null, null, "publish.refused", e.getMessage())));
+    }
+  }
+
+  DirectorySnapshot snapshot() {
+    return directory.snapshot(connectors.all());
+  }
+}

@@ -1,0 +1,448 @@
+package org.ringtree.runtime.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.ringtree.runtime.driver.CallScript;
+import org.ringtree.runtime.driver.CallTranscript;
+import org.ringtree.runtime.driver.TwilioDriver;
+import org.ringtree.runtime.support.PostgresTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * An operator builds a flow on an empty canvas in headless Chromium, meets a validation error and
+ * fixes it, simulates a call, publishes, and a signed Twilio webhook call then follows the new
+ * version. Screenshots of each step go to target/screenshots (docs/operators.md uses them).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class FlowEditorBrowserTest extends PostgresTest {
+
+  static final String TOKEN = "ringtree-demo-auth-token";
+  static final String PROMPT = "Press 1 to reach the new intake desk.";
+  static final String GOODBYE = "Thanks, goodbye from the new flow.";
+  static final int PORT = freePort();
+  static final Path SHOTS = Path.of("target", "screenshots");
+
+  static ChromeDriver browser;
+  static WebDriverWait wait;
+
+  @Autowired JdbcClient jdbc;
+
+  @DynamicPropertySource
+  static void web(DynamicPropertyRegistry registry) {
+    registry.add("server.port", () -> PORT);
+    registry.add("ringtree.public-base-url", () -> "http://localhost:" + PORT);
+    registry.add("vaadin.devmode.devTools.enabled", () -> false);
+  }
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    if (!Files.isExecutable(Path.of("/usr/bin/chromium"))
+        || !Files.isExecutable(Path.of("/usr/bin/chromedriver"))) {
+      throw new IllegalStateException(
+          "The UI tests drive Debian's Chromium: apt-get install chromium chromium-driver"
+              + " (.ci/run does this)");
+    }
+    Files.createDirectories(SHOTS);
+    ChromeOptions opts = new ChromeOptions();
+    opts.setBinary("/usr/bin/chromium");
+    opts.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1600,1000",
+        "--user-data-dir=" + Files.createTempDirectory("ringtree-chromium"));
+    browser =
+        new ChromeDriver(
+            new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build(),
+            opts);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void operatorBuildsSimulatesAndPublishesAFlowThatTheNextCallFollows() {
+    try {
+      buildSimulateAndPublish();
+    } catch (RuntimeException | AssertionError e) {
+      shot("failure");
+      throw e;
+    }
+  }
+
+  private void buildSimulateAndPublish() {
+    browser.get("http://localhost:" + PORT + "/flows");
+    // the first run after a frontend change may still be building the dev bundle
+    new WebDriverWait(browser, Duration.ofSeconds(240))
+        .until(ExpectedConditions.presenceOfElementLocated(node("reason")));
+    shot("01-demo-flow-opened");
+
+    pickFromComboBox("template", "Empty canvas");
+    wait.until(d -> d.findElements(By.cssSelector("flow-canvas .react-flow__node")).isEmpty());
+    shot("02-empty-canvas");
+
+    for (String kind : List.of("start", "menu", "route", "hangup")) {
+      browser.findElement(By.cssSelector(".rt-palette-item[data-kind='" + kind + "']")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(node(kind + "-1")));
+    }
+    click("fit");
+    pause();
+
+    // the menu's prompt and its first option (which adds port "1")
+    selectNode("menu-1");
+    type("[data-field='prompt'] textarea", PROMPT);
+    click("add-options");
+    wait.until(ExpectedConditions.presenceOfElementLocated(handle("menu-1", "1")));
+    selectNode("hangup-1");
+    type("[data-field='text'] textarea", GOODBYE);
+
+    connect("start-1", "next", "menu-1");
+    connect("menu-1", "1", "route-1");
+    connect("route-1", "fallback", "hangup-1");
+    wait.until(d -> d.findElements(By.cssSelector("flow-canvas .react-flow__edge")).size() == 3);
+
+    // the route has no targets yet: an error on the node and in the list, and publishing refuses
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(".react-flow__node[data-id='route-1'] .rt-has-errors")));
+    click("publish");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Not published"));
+    assertThat(browser.findElement(By.id("issues")).getText()).contains("route-1");
+    shot("03-validation-error");
+
+    // clicking the problem selects its node; picking a target from the searchable list fixes it
+    browser.findElements(By.cssSelector("#issues vaadin-grid-cell-content")).stream()
+        .filter(c -> c.getText().equals("route-1"))
+        .findFirst()
+        .orElseThrow()
+        .click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(".react-flow__node.selected[data-id='route-1']")));
+    WebElement targets =
+        visible(browser.findElement(By.cssSelector("#property-form [data-field='targets'] input")));
+    targets.sendKeys("Acme");
+    WebElement item =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-multi-select-combo-box-item[contains(., 'Acme intake line')]")));
+    item.click();
+    targets.sendKeys(Keys.ESCAPE);
+    wait.until(
+        d ->
+            d.findElements(By.cssSelector("flow-canvas .rt-has-errors")).isEmpty()
+                && d.findElement(By.id("status")).getText().contains("no errors"));
+    shot("04-error-fixed");
+
+    // simulate a caller pressing 1
+    tab("Simulate");
+    pickFromComboBox("sim-number", "+18885550101");
+    type("#sim-inputs input", "1");
+    click("sim-run");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("sim-winner"), "Acme intake line"));
+    assertThat(browser.findElement(By.id("sim-money")).getText()).contains("Revenue");
+    assertThat(browser.findElements(By.cssSelector("flow-canvas .rt-lit"))).hasSizeGreaterThan(2);
+    visible(browser.findElement(By.id("sim-winner")));
+    shot("05-simulation");
+
+    click("publish");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "is live"));
+    shot("06-published");
+
+    // a signed webhook call to the running platform now follows the new version
+    CallTranscript call =
+        new TwilioDriver("http://localhost:" + PORT, TOKEN)
+            .place(
+                new CallScript(
+                    "+18885550101",
+                    "+13105550177",
+                    "CA",
+                    "90210",
+                    "Beverly Hills",
+                    List.of("1"),
+                    List.of(CallScript.Leg.ANSWER),
+                    40));
+    assertThat(call.heard()).anyMatch(h -> h.contains(PROMPT));
+    assertThat(call.heard()).anyMatch(h -> h.contains("dialling +15125550100"));
+    assertThat(call.heard()).noneMatch(h -> h.contains("accident injury helpline"));
+    assertThat(
+            jdbc.sql(
+                    "SELECT v.version FROM calls c JOIN flow_versions v ON v.id ="
+                        + " c.flow_version_id WHERE c.call_sid = ?")
+                .param(call.callSid())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(2);
+
+    // export: the file is the flow on the canvas
+    String exported =
+        (String)
+            browser.executeAsyncScript(
+                "fetch(arguments[0]).then(r => r.text()).then(arguments[1]);",
+                browser.findElement(By.id("export")).getAttribute("href"));
+    assertThat(exported).contains("\"menu-1\"", PROMPT, "\"acme-main\"");
+
+    // versions: compare the demo version with the new one
+    tab("Versions");
+    WebElement selectAll =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#versions vaadin-checkbox[aria-label='Select All']")));
+    selectAll.click();
+    click("version-compare");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("diff-list"), "Removed menu “reason”."));
+    assertThat(browser.findElement(By.id("diff-list")).getText())
+        .contains("Added menu “menu-1”.", "Connected “menu-1” 1 → “route-1”.");
+    assertThat(browser.findElements(By.cssSelector("flow-canvas .rt-removed"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector("flow-canvas .rt-added"))).hasSize(4);
+    click("fit");
+    shot("07-compare-versions");
+  }
+
+  @Test
+  void aTwoHundredNodeFlowImportsAndStaysResponsive() throws IOException {
+    try {
+      importTwoHundredNodesAndEdit();
+    } catch (RuntimeException | AssertionError e) {
+      shot("failure-200");
+      throw e;
+    }
+  }
+
+  private void importTwoHundredNodesAndEdit() throws IOException {
+    Path file = Files.createTempFile("big-flow", ".json");
+    Files.writeString(file, bigFlow(200));
+    browser.get("http://localhost:" + PORT + "/flows");
+    new WebDriverWait(browser, Duration.ofSeconds(240))
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("flow-canvas .react-flow__node")));
+
+    long started = System.nanoTime();
+    browser
+        .findElement(By.id("import"))
+        .getShadowRoot()
+        .findElement(By.cssSelector("input[type=file]"))
+        .sendKeys(file.toAbsolutePath().toString());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "200 nodes"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(node("start")));
+    long importMillis = (System.nanoTime() - started) / 1_000_000;
+
+    // a change with 200 nodes on the canvas: add one and see it drawn
+    started = System.nanoTime();
+    browser.findElement(By.cssSelector(".rt-palette-item[data-kind='hangup']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "201 nodes"));
+    long addMillis = (System.nanoTime() - started) / 1_000_000;
+
+    // drag a step from the palette and drop it on the canvas (HTML5 drag and drop)
+    browser.executeScript(
+        """
+        const item = document.querySelector(".rt-palette-item[data-kind='voicemail']");
+        const pane = document.querySelector("flow-canvas .rt-flow");
+        const box = pane.getBoundingClientRect();
+        const data = new DataTransfer();
+        const at = {clientX: box.left + 200, clientY: box.top + 150, bubbles: true,
+                    cancelable: true, dataTransfer: data};
+        item.dispatchEvent(new DragEvent("dragstart", at));
+        pane.dispatchEvent(new DragEvent("dragover", at));
+        pane.dispatchEvent(new DragEvent("drop", at));
+        """);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "202 nodes"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(node("voicemail-1")));
+
+    // drag a node; the move reaches the server (undo puts it back)
+    WebElement start = browser.findElement(node("start"));
+    String before = transform("start");
+    new Actions(browser)
+        .clickAndHold(start.findElement(By.cssSelector(".rt-node-title")))
+        .moveByOffset(10, 10)
+        .moveByOffset(60, 40)
+        .release()
+        .perform();
+    wait.until(d -> !transform("start").equals(before));
+    click("undo");
+    wait.until(d -> transform("start").equals(before));
+    shot("08-two-hundred-nodes");
+
+    assertThat(importMillis).isLessThan(10_000);
+    assertThat(addMillis).isLessThan(3_000);
+  }
+
+  private static String transform(String nodeId) {
+    return (String)
+        browser.executeScript(
+            "return arguments[0].style.transform;", browser.findElement(node(nodeId)));
+  }
+
+  /** start -> say-1 -> ... -> say-(n-1), ten to a row. */
+  private static String bigFlow(int n) {
+    StringBuilder nodes = new StringBuilder();
+    StringBuilder edges = new StringBuilder();
+    nodes.append(
+        "{\"id\":\"start\",\"kind\":\"start\",\"position\":{\"x\":0,\"y\":0},\"config\":{}}");
+    String previous = "start";
+    for (int i = 1; i < n; i++) {
+      String id = "say-" + i;
+      nodes.append(
+          ",{\"id\":\"%s\",\"kind\":\"say\",\"position\":{\"x\":%d,\"y\":%d},\"config\":{\"text\":\"Step %d\"}}"
+              .formatted(id, (i % 10) * 260, (i / 10) * 160, i));
+      if (edges.length() > 0) {
+        edges.append(',');
+      }
+      edges.append("{\"from\":\"%s\",\"port\":\"next\",\"to\":\"%s\"}".formatted(previous, id));
+      previous = id;
+    }
+    return "{\"schemaVersion\":1,\"id\":\"big\",\"name\":\"Big\",\"campaignId\":\"pi-accidents\","
+        + "\"nodes\":["
+        + nodes
+        + "],\"edges\":["
+        + edges
+        + "]}";
+  }
+
+  private static By node(String id) {
+    return By.cssSelector("flow-canvas .react-flow__node[data-id='" + id + "']");
+  }
+
+  private static By handle(String nodeId, String port) {
+    return By.cssSelector(
+        ".react-flow__node[data-id='"
+            + nodeId
+            + "'] .react-flow__handle.source[data-handleid='"
+            + port
+            + "']");
+  }
+
+  private static void selectNode(String id) {
+    browser
+        .findElement(By.cssSelector(".react-flow__node[data-id='" + id + "'] .rt-node-title"))
+        .click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#property-form h3"), id));
+  }
+
+  private static void connect(String from, String port, String to) {
+    WebElement source = browser.findElement(handle(from, port));
+    WebElement target =
+        browser.findElement(
+            By.cssSelector(".react-flow__node[data-id='" + to + "'] .react-flow__handle.target"));
+    new Actions(browser)
+        .clickAndHold(source)
+        .moveByOffset(5, 5)
+        .moveToElement(target)
+        .release()
+        .perform();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(
+                ".react-flow__edge[data-id='" + from + "::" + port + "'], .react-flow__edge")));
+  }
+
+  private static void type(String css, String text) {
+    WebElement input =
+        browser.findElement(By.cssSelector(css.startsWith("#") ? css : "#property-form " + css));
+    input.clear();
+    input.sendKeys(text, Keys.TAB);
+    pause();
+  }
+
+  private static void click(String id) {
+    visible(browser.findElement(By.id(id))).click();
+  }
+
+  private static WebElement visible(WebElement e) {
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+    return e;
+  }
+
+  private static void tab(String label) {
+    browser.findElement(By.xpath("//vaadin-tab[contains(., '" + label + "')]")).click();
+  }
+
+  private static void pickFromComboBox(String id, String text) {
+    WebElement input =
+        visible(
+            wait.until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector("#" + id + " input"))));
+    input.click();
+    input.sendKeys(text);
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-combo-box-item[contains(., '" + text + "')]")))
+        .click();
+    wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-overlay[opened]")).isEmpty());
+    pause();
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(300);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void shot(String name) {
+    pause();
+    File file = browser.getScreenshotAs(OutputType.FILE);
+    try {
+      Files.copy(file.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
