@@ -165,6 +165,7 @@ public class CallOrchestrator {
         Boolean.TRUE.equals(
             tx.execute(
                 s -> {
+                  relaxedCommit();
                   if (!calls.insert(
                       newCall(callId, in, number, v.id(), write(p.state()), status(p), now))) {
                     return false;
@@ -386,6 +387,9 @@ public class CallOrchestrator {
                   if (locked.stateVersion() != step) {
                     return false;
                   }
+                  if (locked.endedAt() == null) {
+                    relaxedCommit(); // nothing is billed in this transaction
+                  }
                   saveProgress(call.id(), p, callSid, key, kind, request, answer);
                   if (locked.endedAt() != null && !(p.plan() != null && p.plan().awaitingDial())) {
                     // the call ended before this webhook (out of order): settle it now
@@ -463,6 +467,15 @@ public class CallOrchestrator {
     calls.saveState(callId, write(p.state()), status(p), p.plan() == null ? null : write(p.plan()));
     calls.appendTrace(callId, p.trace().stream().map(CallOrchestrator::row).toList());
     calls.recordEvent(callSid, callId, key, kind, request, answer);
+  }
+
+  /**
+   * IVR progress (state, trace, the stored answer) does not wait for the disk flush: if the
+   * database crashed within that fraction of a second, the provider's retry recomputes the step.
+   * Transactions that write money never call this and keep synchronous commit.
+   */
+  private void relaxedCommit() {
+    jdbc.sql("SET LOCAL synchronous_commit TO off").update();
   }
 
   /** A concurrent duplicate won: give back the capacity this attempt held. */
