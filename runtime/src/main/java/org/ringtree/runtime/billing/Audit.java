@@ -3,13 +3,13 @@ package org.ringtree.runtime.billing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ringtree.rules.json.RingtreeJson;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.ringtree.runtime.audit.AuditLog;
 import org.springframework.stereotype.Repository;
 
 /**
- * Appends to the audit log (append-only by trigger): who did what to which object, with the state
- * before and after as JSON. Until authentication lands, the actor is whatever the caller put in the
- * {@value #ACTOR_HEADER} header.
+ * The money endpoints' door to the audit log ({@link AuditLog}): who did what to which object, with
+ * the state before and after as JSON. Until those endpoints sit behind sign-in, the actor is
+ * whatever the caller put in the {@value #ACTOR_HEADER} header.
  */
 @Repository
 public class Audit {
@@ -17,10 +17,10 @@ public class Audit {
   public static final String ACTOR_HEADER = "X-Ringtree-User";
   private static final ObjectMapper JSON = RingtreeJson.mapper();
 
-  private final JdbcClient jdbc;
+  private final AuditLog log;
 
-  Audit(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  Audit(AuditLog log) {
+    this.log = log;
   }
 
   public void record(
@@ -30,11 +30,7 @@ public class Audit {
       String objectId,
       Object before,
       Object after) {
-    jdbc.sql(
-            "INSERT INTO audit_log (actor, action, object_type, object_id, before, after)"
-                + " VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb)")
-        .params(actor, action, objectType, objectId, json(before), json(after))
-        .update();
+    log.record(actor, action, objectType, objectId, before, after);
   }
 
   static String json(Object value) {

@@ -22,6 +22,9 @@ import org.springframework.stereotype.Repository;
 public class CallStore {
 
   private static final TypeReference<Map<String, Object>> JSON_MAP = new TypeReference<>() {};
+  private static final String SELECT_CALL =
+      "SELECT id, call_sid, campaign_id, publisher_id, flow_version_id, status, state::text AS"
+          + " state, state_version, started_at, ended_at, target_id, buyer_id, revenue FROM calls";
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
@@ -119,10 +122,7 @@ public class CallStore {
 
   /** Reads the call without locking it. */
   public Optional<CallRow> find(String callSid) {
-    return jdbc.sql(
-            "SELECT id, call_sid, campaign_id, publisher_id, flow_version_id, status, state::text"
-                + " AS state, state_version, started_at, ended_at, target_id, buyer_id, revenue"
-                + " FROM calls WHERE call_sid = ?")
+    return jdbc.sql(SELECT_CALL + " WHERE call_sid = ?")
         .param(callSid)
         .query(CallStore::callRow)
         .optional();
@@ -130,10 +130,7 @@ public class CallStore {
 
   /** Reads and locks the call until the transaction ends, serialising its webhooks. */
   public Optional<CallRow> lock(String callSid) {
-    return jdbc.sql(
-            "SELECT id, call_sid, campaign_id, publisher_id, flow_version_id, status, state::text"
-                + " AS state, state_version, started_at, ended_at, target_id, buyer_id, revenue"
-                + " FROM calls WHERE call_sid = ? FOR UPDATE")
+    return jdbc.sql(SELECT_CALL + " WHERE call_sid = ? FOR UPDATE")
         .param(callSid)
         .query(CallStore::callRow)
         .optional();
