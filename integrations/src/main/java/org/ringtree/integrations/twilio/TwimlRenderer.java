@@ -1,6 +1,8 @@
 package org.ringtree.integrations.twilio;
 
 import com.twilio.http.HttpMethod;
+import com.twilio.twiml.TwiML;
+import com.twilio.twiml.TwiMLException;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Gather;
@@ -11,14 +13,34 @@ import com.twilio.twiml.voice.Play;
 import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Say;
 import com.twilio.twiml.voice.Sip;
+import java.io.StringWriter;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.net.URI;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerConfigurationException;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 import org.ringtree.rules.call.CallInstruction;
 import org.ringtree.rules.directory.Destination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Node;
 
 /**
  * Renders the engine's {@link CallInstruction}s as a TwiML document. Built only with the SDK's
@@ -28,6 +50,12 @@ import org.slf4j.LoggerFactory;
 public final class TwimlRenderer {
 
   private static final Logger log = LoggerFactory.getLogger(TwimlRenderer.class);
+  private static final MethodHandle BUILD_XML_ELEMENT = findBuildXmlElement();
+  private static final ThreadLocal<DocumentBuilder> DOCUMENTS =
+      ThreadLocal.withInitial(TwimlRenderer::newDocumentBuilder);
+  private static final ThreadLocal<Transformer> TRANSFORMERS =
+      ThreadLocal.withInitial(TwimlRenderer::newTransformer);
+  private static final Map<Class<?>, Map<String, Enum<?>>> WIRE_VALUES = new ConcurrentHashMap<>();
 
   /** Renders one webhook answer: the instructions in order, pointing back at {@code urls}. */
   public String render(List<CallInstruction> instructions, TwimlUrls urls) {
@@ -51,7 +79,69 @@ public final class TwimlRenderer {
         throw new IllegalArgumentException("unknown instruction: " + instruction);
       }
     }
-    return response.build().toXml();
+    return serialize(response.build());
+  }
+
+  /**
+   * Serialises exactly as the SDK's {@code toXml()} does — the SDK builds the DOM elements, an
+   * identity transform without indentation writes them — but with a parser and transformer kept per
+   * thread. {@code toXml()} asks JAXP for new factories on every call, and JAXP finds them by
+   * scanning {@code META-INF/services} in every jar on the class path: in the packaged platform
+   * (about 300 nested jars) that scan, and Saxon's factory it then found, were most of a webhook's
+   * CPU time. The JDK's own XML implementation is used, named explicitly, as in the tests.
+   */
+  static String serialize(VoiceResponse response) {
+    if (BUILD_XML_ELEMENT == null) {
+      return response.toXml();
+    }
+    try {
+      Document document = DOCUMENTS.get().newDocument();
+      document.setXmlStandalone(true);
+      document.appendChild((Node) BUILD_XML_ELEMENT.invoke(response, document));
+      Transformer transformer = TRANSFORMERS.get();
+      StringWriter out = new StringWriter(512);
+      transformer.transform(new DOMSource(document), new StreamResult(out));
+      return out.toString().trim();
+    } catch (TransformerException e) {
+      throw new TwiMLException("Exception serializing TwiML: " + e.getMessage());
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("could not serialise TwiML", e);
+    }
+  }
+
+  /** The SDK's element builder, protected in {@code TwiML}; null if a new SDK renamed it. */
+  private static MethodHandle findBuildXmlElement() {
+    try {
+      return MethodHandles.privateLookupIn(TwiML.class, MethodHandles.lookup())
+          .findVirtual(
+              TwiML.class, "buildXmlElement", MethodType.methodType(Node.class, Document.class));
+    } catch (ReflectiveOperationException | SecurityException e) {
+      log.warn("Twilio SDK without TwiML.buildXmlElement: falling back to the slower toXml()", e);
+      return null;
+    }
+  }
+
+  private static DocumentBuilder newDocumentBuilder() {
+    try {
+      return DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder();
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("the JDK's XML parser is not available", e);
+    }
+  }
+
+  private static Transformer newTransformer() {
+    try {
+      TransformerFactory factory = TransformerFactory.newDefaultInstance();
+      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+      Transformer transformer = factory.newTransformer();
+      transformer.setOutputProperty(OutputKeys.INDENT, "no");
+      return transformer;
+    } catch (TransformerConfigurationException e) {
+      throw new IllegalStateException("the JDK's XML transformer is not available", e);
+    }
   }
 
   private static Say say(CallInstruction.Say s) {
@@ -156,10 +246,18 @@ public final class TwimlRenderer {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
+    Map<String, Enum<?>> byWireValue =
+        WIRE_VALUES.computeIfAbsent(
+            type,
+            t -> {
+              Map<String, Enum<?>> m = new HashMap<>();
+              for (E e : type.getEnumConstants()) {
+                m.putIfAbsent(e.toString().toLowerCase(Locale.ROOT), e);
+              }
+              return Map.copyOf(m);
+            });
     Optional<E> match =
-        Arrays.stream(type.getEnumConstants())
-            .filter(e -> e.toString().equalsIgnoreCase(value.trim()))
-            .findFirst();
+        Optional.ofNullable(byWireValue.get(value.trim().toLowerCase(Locale.ROOT))).map(type::cast);
     if (match.isEmpty()) {
       log.warn("unknown Twilio {} '{}': using the provider default", what, value);
     }

@@ -218,4 +218,36 @@ class TwimlRendererTest {
   void emptyInstructionListIsAnEmptyResponse() throws Exception {
     assertThat(root(render()).getChildNodes().getLength()).isZero();
   }
+
+  @Test
+  void serialisesExactlyAsTheSdkDoes() {
+    com.twilio.twiml.VoiceResponse response =
+        new com.twilio.twiml.VoiceResponse.Builder()
+            .say(
+                new com.twilio.twiml.voice.Say.Builder(
+                        "Caf\u00e9 <Acme> & \"Sons\" \u2014 100% 'legal'")
+                    .voice(com.twilio.twiml.voice.Say.Voice.POLLY_JOANNA)
+                    .build())
+            .gather(
+                new com.twilio.twiml.voice.Gather.Builder()
+                    .action("https://rt.example.com/twilio/gather?step=3&x=<y>")
+                    .numDigits(5)
+                    .say(new com.twilio.twiml.voice.Say.Builder("Zip, please").build())
+                    .build())
+            .dial(
+                new com.twilio.twiml.voice.Dial.Builder()
+                    .answerOnBridge(true)
+                    .timeout(20)
+                    .sip(
+                        new com.twilio.twiml.voice.Sip.Builder(
+                                "sip:buyer@example.com;transport=tls")
+                            .build())
+                    .build())
+            .hangup(new com.twilio.twiml.voice.Hangup.Builder().build())
+            .build();
+
+    assertThat(TwimlRenderer.serialize(response)).isEqualTo(response.toXml());
+    // twice on one thread: the cached transformer and parser are reusable
+    assertThat(TwimlRenderer.serialize(response)).isEqualTo(response.toXml());
+  }
 }

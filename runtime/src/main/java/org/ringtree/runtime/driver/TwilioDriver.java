@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -49,7 +50,11 @@ public final class TwilioDriver {
   public TwilioDriver(String baseUrl, String authToken) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.authToken = authToken;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
   }
 
   /** Places one call from the script and follows it to the end. */
@@ -184,17 +189,9 @@ public final class TwilioDriver {
   /** Posts a webhook with the given signature (null: none), e.g. to prove tampering is refused. */
   public WebhookExchange postWithSignature(
       String pathAndQuery, Map<String, String> params, String signature) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form(params)));
-    if (signature != null) {
-      request.header(TwilioSignatures.HEADER, signature);
-    }
     try {
       HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+          http.send(request(pathAndQuery, params, signature), HttpResponse.BodyHandlers.ofString());
       return new WebhookExchange(
           pathAndQuery, Map.copyOf(params), response.statusCode(), response.body());
     } catch (IOException e) {
@@ -204,6 +201,33 @@ public final class TwilioDriver {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  /**
+   * A webhook signed the way Twilio signs it, ready to send: the load generator prepares these
+   * before its clock starts, so signing is not part of what it measures.
+   */
+  public HttpRequest signedRequest(String pathAndQuery, Map<String, String> params) {
+    return request(
+        pathAndQuery, params, TwilioSignatures.sign(authToken, baseUrl + pathAndQuery, params));
+  }
+
+  /** Sends a prepared webhook without waiting; the future completes with the status code. */
+  public CompletableFuture<Integer> sendAsync(HttpRequest request) {
+    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        .thenApply(HttpResponse::statusCode);
+  }
+
+  private HttpRequest request(String pathAndQuery, Map<String, String> params, String signature) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form(params)));
+    if (signature != null) {
+      request.header(TwilioSignatures.HEADER, signature);
+    }
+    return request.build();
   }
 
   /** Parses a TwiML answer; the root is {@code <Response>}. */
