@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -150,7 +151,7 @@ public class ApiKeys {
   }
 
   private String existingUser(String username) {
-    String normalised = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+    String normalised = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     return jdbc.sql("SELECT username FROM users WHERE username = ?")
         .param(normalised)
         .query(String.class)
