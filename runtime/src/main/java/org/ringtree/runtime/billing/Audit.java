@@ -8,13 +8,11 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The money endpoints' door to the audit log ({@link AuditLog}): who did what to which object, with
- * the state before and after as JSON. Until those endpoints sit behind sign-in, the actor is
- * whatever the caller put in the {@value #ACTOR_HEADER} header.
+ * the state before and after as JSON. The actor is the signed-in user the endpoint was called as.
  */
 @Repository
 public class Audit {
 
-  public static final String ACTOR_HEADER = "X-Ringtree-User";
   private static final ObjectMapper JSON = RingtreeJson.mapper();
 
   private final AuditLog log;
@@ -42,14 +40,5 @@ public class Audit {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot audit " + value.getClass().getSimpleName(), e);
     }
-  }
-
-  /** A blank or missing actor is refused: every money step names who did it. */
-  public static String requireActor(String actor) {
-    if (actor == null || actor.isBlank() || actor.length() > 200) {
-      throw new MoneyProblem(
-          MoneyProblem.Kind.INVALID, "name yourself in the " + ACTOR_HEADER + " header");
-    }
-    return actor.strip();
   }
 }

@@ -1,5 +1,6 @@
 package org.ringtree.runtime.billing;
 
+import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,14 +17,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * REST for disputes ({@code /api/disputes}), bulk adjustments ({@code /api/adjustments}) and
- * billing policy overrides ({@code /api/billing}). Every change names its actor in {@value
- * Audit#ACTOR_HEADER} (authentication comes later) and is audited.
+ * billing policy overrides ({@code /api/billing}). Every change is audited under the signed-in user
+ * (HTTP Basic or an API key); the roles per path are in the security configuration.
  */
 @RestController
 class MoneyController {
@@ -46,14 +46,12 @@ class MoneyController {
   record Decision(String note) {}
 
   @PostMapping("/api/disputes")
-  ResponseEntity<Disputes.Dispute> open(
-      @RequestHeader(Audit.ACTOR_HEADER) String actor, @RequestBody OpenDispute body) {
+  ResponseEntity<Disputes.Dispute> open(Principal actor, @RequestBody OpenDispute body) {
     if (body.callId() == null || body.buyerId() == null) {
       throw new MoneyProblem(MoneyProblem.Kind.INVALID, "need callId and buyerId");
     }
     return ResponseEntity.status(201)
-        .body(
-            disputes.open(body.callId(), body.buyerId(), body.reason(), Audit.requireActor(actor)));
+        .body(disputes.open(body.callId(), body.buyerId(), body.reason(), actor.getName()));
   }
 
   @GetMapping("/api/disputes")
@@ -68,18 +66,14 @@ class MoneyController {
 
   @PostMapping("/api/disputes/{id}/approve")
   Disputes.Approval approve(
-      @RequestHeader(Audit.ACTOR_HEADER) String actor,
-      @PathVariable long id,
-      @RequestBody(required = false) Decision body) {
-    return disputes.approve(id, body == null ? null : body.note(), Audit.requireActor(actor));
+      Principal actor, @PathVariable long id, @RequestBody(required = false) Decision body) {
+    return disputes.approve(id, body == null ? null : body.note(), actor.getName());
   }
 
   @PostMapping("/api/disputes/{id}/reject")
   Disputes.Dispute reject(
-      @RequestHeader(Audit.ACTOR_HEADER) String actor,
-      @PathVariable long id,
-      @RequestBody(required = false) Decision body) {
-    return disputes.reject(id, body == null ? null : body.note(), Audit.requireActor(actor));
+      Principal actor, @PathVariable long id, @RequestBody(required = false) Decision body) {
+    return disputes.reject(id, body == null ? null : body.note(), actor.getName());
   }
 
   @PostMapping("/api/adjustments/preview")
@@ -90,8 +84,7 @@ class MoneyController {
   record Apply(Adjustments.Filter filter, Adjustments.Action action, String previewToken) {}
 
   @PostMapping("/api/adjustments/apply")
-  Adjustments.Applied apply(
-      @RequestHeader(Audit.ACTOR_HEADER) String actor, @RequestBody Apply body) {
+  Adjustments.Applied apply(Principal actor, @RequestBody Apply body) {
     if (body.previewToken() == null) {
       throw new MoneyProblem(
           MoneyProblem.Kind.INVALID, "preview first, then apply with its previewToken");
@@ -99,7 +92,7 @@ class MoneyController {
     return adjustments.apply(
         new Adjustments.Request(body.filter(), body.action()),
         body.previewToken(),
-        Audit.requireActor(actor));
+        actor.getName());
   }
 
   @GetMapping("/api/billing/overrides")
@@ -110,21 +103,21 @@ class MoneyController {
   /** scope: campaign, buyer or publisher; {@code campaign}: only on that campaign. */
   @PutMapping("/api/billing/overrides/{scope}/{partyId}")
   BillingPolicies.StoredOverride saveOverride(
-      @RequestHeader(Audit.ACTOR_HEADER) String actor,
+      Principal actor,
       @PathVariable String scope,
       @PathVariable String partyId,
       @RequestParam(required = false) String campaign,
       @RequestBody PolicyOverride body) {
-    return policies.save(scope(scope), partyId, campaign, body, Audit.requireActor(actor));
+    return policies.save(scope(scope), partyId, campaign, body, actor.getName());
   }
 
   @DeleteMapping("/api/billing/overrides/{scope}/{partyId}")
   ResponseEntity<Void> deleteOverride(
-      @RequestHeader(Audit.ACTOR_HEADER) String actor,
+      Principal actor,
       @PathVariable String scope,
       @PathVariable String partyId,
       @RequestParam(required = false) String campaign) {
-    return policies.delete(scope(scope), partyId, campaign, Audit.requireActor(actor))
+    return policies.delete(scope(scope), partyId, campaign, actor.getName())
         ? ResponseEntity.noContent().build()
         : ResponseEntity.notFound().build();
   }

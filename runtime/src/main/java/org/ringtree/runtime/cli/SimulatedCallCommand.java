@@ -40,6 +40,9 @@ public final class SimulatedCallCommand {
         --url URL        the platform (default http://localhost:8080)
         --token TOKEN    Twilio auth token the platform checks (default: the demo token,
                          or RINGTREE_TWILIO_AUTH_TOKEN)
+        --api-key KEY    API key to read the call report with (default: RINGTREE_API_KEY)
+        --user U:PASS    or HTTP Basic (default: RINGTREE_API_USER, else the demo
+                         operator, operator:ringtree-operator-demo)
       """;
 
   private SimulatedCallCommand() {}
@@ -73,7 +76,7 @@ public final class SimulatedCallCommand {
       return 1;
     }
     print(transcript, out);
-    printReport(options.url, transcript.callSid(), out, err);
+    printReport(options, transcript.callSid(), out, err);
     return 0;
   }
 
@@ -94,16 +97,25 @@ public final class SimulatedCallCommand {
     out.println("  (call length " + transcript.totalSeconds() + " s)");
   }
 
-  private static void printReport(String url, String callSid, PrintStream out, PrintStream err) {
+  private static void printReport(
+      Options options, String callSid, PrintStream out, PrintStream err) {
     try {
       HttpResponse<String> response =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(URI.create(url + "/api/calls/" + callSid))
+                  HttpRequest.newBuilder(URI.create(options.url + "/api/calls/" + callSid))
+                      .header("Authorization", options.authorization())
                       .timeout(Duration.ofSeconds(10))
                       .GET()
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 401 || response.statusCode() == 403) {
+        err.println(
+            "Could not read the call back: HTTP "
+                + response.statusCode()
+                + "; pass --api-key or --user for an admin, operator or compliance user");
+        return;
+      }
       if (response.statusCode() != 200) {
         err.println("Could not read the call back: HTTP " + response.statusCode());
         return;
@@ -175,6 +187,10 @@ public final class SimulatedCallCommand {
     String url = "http://localhost:8080";
     String token =
         System.getenv().getOrDefault("RINGTREE_TWILIO_AUTH_TOKEN", "ringtree-demo-auth-token");
+    String apiKey = System.getenv("RINGTREE_API_KEY");
+    // the demo's documented operator; the prod profile refuses to start while it still works
+    String user =
+        System.getenv().getOrDefault("RINGTREE_API_USER", "operator:ringtree-operator-demo");
     String number = "+18885550101";
     String from =
         "+1310555" + String.format(Locale.ROOT, "%04d", new java.util.Random().nextInt(10_000));
@@ -215,10 +231,28 @@ public final class SimulatedCallCommand {
           case "--state" -> o.state = value;
           case "--url" -> o.url = value.replaceAll("/$", "");
           case "--token" -> o.token = value;
+          case "--api-key" -> o.apiKey = value;
+          case "--user" -> {
+            if (!value.contains(":")) {
+              throw new IllegalArgumentException("--user takes USER:PASSWORD, not: " + value);
+            }
+            o.user = value;
+            o.apiKey = null;
+          }
           default -> throw new IllegalArgumentException("unknown option " + flag);
         }
       }
       return o;
+    }
+
+    /** An API key when there is one, else HTTP Basic. */
+    String authorization() {
+      if (apiKey != null && !apiKey.isBlank()) {
+        return "Bearer " + apiKey.strip();
+      }
+      return "Basic "
+          + java.util.Base64.getEncoder()
+              .encodeToString(user.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     CallScript script() {

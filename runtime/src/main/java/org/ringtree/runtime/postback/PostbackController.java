@@ -1,11 +1,11 @@
 package org.ringtree.runtime.postback;
 
 import java.math.BigDecimal;
+import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.ringtree.runtime.billing.Audit;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,19 +50,15 @@ class PostbackController {
   }
 
   @PostMapping("/buyers/{buyerId}/key")
-  Map<String, String> issueKey(
-      @RequestHeader(Audit.ACTOR_HEADER) String actor, @PathVariable String buyerId) {
-    return Map.of(
-        "buyerId", buyerId, "key", conversions.issueKey(buyerId, Audit.requireActor(actor)));
+  Map<String, String> issueKey(Principal actor, @PathVariable String buyerId) {
+    return Map.of("buyerId", buyerId, "key", conversions.issueKey(buyerId, actor.getName()));
   }
 
   record SettingsBody(String urlTemplate, boolean onEveryCall, Boolean enabled) {}
 
   @PutMapping("/publishers/{publisherId}")
   PublisherPostbacks.Settings save(
-      @RequestHeader(Audit.ACTOR_HEADER) String actor,
-      @PathVariable String publisherId,
-      @RequestBody SettingsBody body) {
+      Principal actor, @PathVariable String publisherId, @RequestBody SettingsBody body) {
     if (body.urlTemplate() == null) {
       throw new IllegalArgumentException("need urlTemplate");
     }
@@ -72,7 +68,7 @@ class PostbackController {
             body.urlTemplate(),
             body.onEveryCall(),
             body.enabled() == null || body.enabled()),
-        Audit.requireActor(actor));
+        actor.getName());
   }
 
   @GetMapping("/publishers/{publisherId}")
@@ -97,8 +93,7 @@ class PostbackController {
   }
 
   @PostMapping("/{id}/retry")
-  PublisherPostbacks.Row retry(
-      @RequestHeader(Audit.ACTOR_HEADER) String actor, @PathVariable UUID id) {
-    return publishers.retry(id, Audit.requireActor(actor));
+  PublisherPostbacks.Row retry(Principal actor, @PathVariable UUID id) {
+    return publishers.retry(id, actor.getName());
   }
 }

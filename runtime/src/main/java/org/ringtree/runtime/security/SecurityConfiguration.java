@@ -14,25 +14,32 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Three filter chains. (1) The compliance, audit, user and portal APIs: HTTP Basic, no session,
- * role rules per path. (2) The browser sign-in: a form login with CSRF tokens and a session cookie
- * (HttpOnly, SameSite, Secure in prod). (3) Everything else stays as open as before this change —
- * Twilio webhooks (signature-checked by their own filter), the demo bidders, health and metrics,
- * and the other REST APIs — until protecting the whole API is done (docs/compliance.md).
+ * Four filter chains. (0) Buyers' conversion postbacks: no sign-in, because the endpoint checks the
+ * buyer's own key itself. (1) The whole REST API ({@code /api/**}): HTTP Basic or an API key on
+ * every request, no session, role rules per path (the table in docs/compliance.md). (2) The browser
+ * sign-in: a form login with CSRF tokens and a session cookie (HttpOnly, SameSite, Secure in prod).
+ * (3) Everything else stays open: Twilio webhooks (signature-checked by their own filter), the demo
+ * bidders, health and metrics.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 class SecurityConfiguration {
 
-  /** The paths this feature protects; everything else is left open for now. */
-  static final String[] PROTECTED_API = {
-    "/api/compliance/**", "/api/audit/**", "/api/users/**", "/api/portal/**"
-  };
+  /** Every REST endpoint needs a signed-in user, except the buyers' conversion postbacks. */
+  static final String[] PROTECTED_API = {"/api/**"};
+
+  /** Called by buyers' servers with the per-buyer key that the endpoint itself checks. */
+  static final String BUYER_CONVERSIONS = "/api/postbacks/conversions/**";
 
   static final String[] BROWSER_PAGES = {"/login", "/logout", "/account"};
+
+  private static final String ADMIN = "ADMIN";
+  private static final String OPERATOR = "OPERATOR";
+  private static final String COMPLIANCE = "COMPLIANCE";
 
   @Bean
   AuthenticationManager authenticationManager(UserAccounts accounts, PasswordEncoder encoder) {
@@ -42,37 +49,80 @@ class SecurityConfiguration {
   }
 
   @Bean
+  @Order(0)
+  SecurityFilterChain buyerConversions(HttpSecurity http) throws Exception {
+    http.securityMatcher(BUYER_CONVERSIONS)
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // a machine endpoint: the buyer's key travels with each request, there is no session
+        .csrf(c -> c.disable());
+    return http.build();
+  }
+
+  @Bean
   @Order(1)
-  SecurityFilterChain protectedApi(HttpSecurity http, AuthenticationManager manager)
+  SecurityFilterChain protectedApi(
+      HttpSecurity http, AuthenticationManager manager, ApiKeys keys, UserAccounts accounts)
       throws Exception {
     http.securityMatcher(PROTECTED_API)
         .authenticationManager(manager)
+        .addFilterBefore(
+            ApiKeyAuthenticationProvider.filter(keys, accounts), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers("/api/users/me", "/api/users/me/**")
+                a
+                    // users and their API keys
+                    .requestMatchers("/api/users/*/api-keys", "/api/users/*/api-keys/**")
+                    .hasRole(ADMIN)
+                    .requestMatchers("/api/users/me", "/api/users/me/**")
                     .authenticated()
                     .requestMatchers("/api/users/**")
-                    .hasRole("ADMIN")
+                    .hasRole(ADMIN)
                     .requestMatchers("/api/audit/**")
-                    .hasAnyRole("ADMIN", "COMPLIANCE")
+                    .hasAnyRole(ADMIN, COMPLIANCE)
                     .requestMatchers("/api/portal/**")
                     .hasAnyRole("PUBLISHER", "BUYER")
+                    // compliance review and approval
                     .requestMatchers(HttpMethod.GET, "/api/compliance/**")
-                    .hasAnyRole("ADMIN", "OPERATOR", "COMPLIANCE")
+                    .hasAnyRole(ADMIN, OPERATOR, COMPLIANCE)
                     .requestMatchers(HttpMethod.PUT, "/api/compliance/settings")
-                    .hasRole("ADMIN")
+                    .hasRole(ADMIN)
                     .requestMatchers(
                         HttpMethod.POST,
                         "/api/compliance/versions/*/approve",
                         "/api/compliance/versions/*/reject")
-                    .hasAnyRole("ADMIN", "COMPLIANCE")
+                    .hasAnyRole(ADMIN, COMPLIANCE)
                     .requestMatchers(
                         HttpMethod.POST,
                         "/api/compliance/flows/*/versions",
                         "/api/compliance/versions/*/publish")
-                    .hasAnyRole("ADMIN", "OPERATOR")
+                    .hasAnyRole(ADMIN, OPERATOR)
                     .requestMatchers(HttpMethod.POST, "/api/compliance/flows/*/rollback")
-                    .hasAnyRole("ADMIN", "OPERATOR", "COMPLIANCE")
+                    .hasAnyRole(ADMIN, OPERATOR, COMPLIANCE)
+                    // calls, reports and money: staff read; admins and operators change
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/calls/**",
+                        "/api/reports/**",
+                        "/api/disputes/**",
+                        "/api/billing/**")
+                    .hasAnyRole(ADMIN, OPERATOR, COMPLIANCE)
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/disputes",
+                        "/api/disputes/*/approve",
+                        "/api/disputes/*/reject",
+                        "/api/adjustments/preview",
+                        "/api/adjustments/apply")
+                    .hasAnyRole(ADMIN, OPERATOR)
+                    .requestMatchers(HttpMethod.PUT, "/api/billing/overrides/**")
+                    .hasAnyRole(ADMIN, OPERATOR)
+                    .requestMatchers(HttpMethod.DELETE, "/api/billing/overrides/**")
+                    .hasAnyRole(ADMIN, OPERATOR)
+                    // publisher postbacks, their dead letters and buyers' postback keys
+                    .requestMatchers("/api/postbacks/**")
+                    .hasAnyRole(ADMIN, OPERATOR)
+                    // a new endpoint is closed until it gets a rule here
                     .anyRequest()
                     .denyAll())
         .httpBasic(b -> b.realmName("Ringtree"))

@@ -46,7 +46,7 @@ class ComplianceApiTest extends SecuredAppTest {
   }
 
   @Test
-  void theProtectedApiNeedsASignInWhileWebhooksHealthAndOtherApisStayOpen() {
+  void theComplianceApiNeedsASignInWhileHealthStaysOpen() {
     Api.Reply anonymous = anonymous().get("/api/compliance/flows");
     assertThat(anonymous.status()).isEqualTo(401);
     assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
@@ -57,7 +57,8 @@ class ComplianceApiTest extends SecuredAppTest {
     assertThat(anonymous().get("/api/users").status()).isEqualTo(401);
 
     assertThat(anonymous().get("/actuator/health").status()).isEqualTo(200);
-    assertThat(anonymous().get("/api/calls/CA-none").status()).isEqualTo(404);
+    assertThat(anonymous().get("/api/calls/CA-none").status()).isEqualTo(401);
+    assertThat(as(COMPLIANCE).get("/api/calls/CA-none").status()).isEqualTo(404);
   }
 
   @Test

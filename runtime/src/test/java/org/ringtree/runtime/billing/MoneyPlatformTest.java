@@ -180,7 +180,7 @@ class MoneyPlatformTest extends PostgresTest {
                 "tagTiers",
                 List.of(Map.of("value", "x\" or true", "minSeconds", 0, "amount", 1))));
     assertThat(bad.statusCode()).isBetween(400, 422);
-    assertThat(audit("billing_policy_override")).contains("billing-policy.save by money-test");
+    assertThat(audit("billing_policy_override")).contains("billing-policy.save by operator");
   }
 
   @Test
@@ -201,22 +201,29 @@ class MoneyPlatformTest extends PostgresTest {
     int rowsBefore = ledger(call).size();
 
     assertThat(
-            get("/api/postbacks/conversions/acme-law?call_id=" + callId + "&key=wrong&revenue=300")
+            anonymousGet(
+                    "/api/postbacks/conversions/acme-law?call_id="
+                        + callId
+                        + "&key=wrong&revenue=300")
                 .statusCode())
         .isEqualTo(403);
     assertThat(
-            get("/api/postbacks/conversions/acme-law?call_id=" + UUID.randomUUID() + "&key=" + key)
+            anonymousGet(
+                    "/api/postbacks/conversions/acme-law?call_id="
+                        + UUID.randomUUID()
+                        + "&key="
+                        + key)
                 .statusCode())
         .isEqualTo(404);
     assertThat(
-            get("/api/postbacks/conversions/bidder-two?call_id=" + callId + "&key=" + key)
+            anonymousGet("/api/postbacks/conversions/bidder-two?call_id=" + callId + "&key=" + key)
                 .statusCode())
         .isEqualTo(403);
     assertThat(ledger(call)).hasSize(rowsBefore);
     assertThat(column(callId, "converted")).isEqualTo(false);
 
     HttpResponse<String> ok =
-        get(
+        anonymousGet(
             "/api/postbacks/conversions/acme-law?call_id="
                 + callId
                 + "&key="
@@ -226,7 +233,7 @@ class MoneyPlatformTest extends PostgresTest {
     assertThat(json.readTree(ok.body()).path("revenueChange").decimalValue())
         .isEqualByComparingTo("50");
     HttpResponse<String> replay =
-        get(
+        anonymousGet(
             "/api/postbacks/conversions/acme-law?call_id="
                 + callId
                 + "&key="
@@ -283,7 +290,7 @@ class MoneyPlatformTest extends PostgresTest {
         .containsExactly(500, 500, 200);
     assertThat(send("POST", "/api/postbacks/" + pb + "/retry", Map.of()).statusCode())
         .isEqualTo(409);
-    assertThat(audit("postback")).contains("postback.retry by money-test");
+    assertThat(audit("postback")).contains("postback.retry by operator");
   }
 
   @Test
@@ -329,7 +336,7 @@ class MoneyPlatformTest extends PostgresTest {
     assertThat(send("POST", "/api/disputes/" + id + "/approve", Map.of()).statusCode())
         .isEqualTo(409);
     assertThat(audit("dispute"))
-        .contains("dispute.open by money-test", "dispute.approve by money-test");
+        .contains("dispute.open by operator", "dispute.approve by operator");
 
     CallTranscript other = driver().place(texasCall("+18885550102", "+15125551006"));
     long second =
@@ -393,7 +400,7 @@ class MoneyPlatformTest extends PostgresTest {
     assertThat(ledger(a).get(2).get("amount").toString()).isEqualTo("-20.00");
     assertThat(ledger(b).get(2).get("amount").toString()).isEqualTo("-20.00");
     assertThat(send("POST", "/api/adjustments/apply", apply).statusCode()).isEqualTo(409);
-    assertThat(audit("adjustment_batch")).contains("adjustment.apply by money-test");
+    assertThat(audit("adjustment_batch")).contains("adjustment.apply by operator");
   }
 
   @Test
@@ -461,14 +468,54 @@ class MoneyPlatformTest extends PostgresTest {
   }
 
   @Test
-  void moneyChangesWithoutAnActorAreRefused() throws Exception {
+  void moneyChangesNeedCredentialsAndTheXRingtreeUserHeaderNamesNobody() throws Exception {
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(URI.create(BASE_URL + "/api/disputes/1/reject"))
+                .header("X-Ringtree-User", "mallory")
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    assertThat(audit("dispute")).noneMatch(a -> a.contains("mallory"));
+  }
+
+  @Test
+  void anApiKeysUserIsTheActorOfTheMoneyChangesMadeWithIt() throws Exception {
+    HttpResponse<String> user =
+        send(
+            ADMIN,
+            "POST",
+            "/api/users",
+            Map.of("username", "finance-bot", "role", "OPERATOR", "password", "f".repeat(24)));
+    assertThat(user.statusCode()).isEqualTo(201);
+    HttpResponse<String> created =
+        send(ADMIN, "POST", "/api/users/finance-bot/api-keys", Map.of("name", "month-end"));
+    assertThat(created.statusCode()).isEqualTo(201);
+    String bearer = "Bearer " + json.readTree(created.body()).path("key").asText();
+
+    Instant from = Instant.now().minusSeconds(1);
+    CallTranscript call = driver().place(texasCall("+18885550103", "+15125551013"));
+    Map<String, Object> request =
+        Map.of(
+            "filter",
+            Map.of(
+                "from", from.toString(),
+                "to", Instant.now().plusSeconds(3600).toString(),
+                "trackingNumber", "+18885550103"),
+            "action",
+            Map.of("party", "BUYER", "mode", "SET", "amount", 240, "reason", "goodwill credit"));
+    JsonNode preview =
+        json.readTree(send(bearer, "POST", "/api/adjustments/preview", request).body());
+    assertThat(preview.path("calls").asInt()).isEqualTo(1);
+    Map<String, Object> apply = new java.util.HashMap<>(request);
+    apply.put("previewToken", preview.path("previewToken").asText());
+    assertThat(send(bearer, "POST", "/api/adjustments/apply", apply).statusCode()).isEqualTo(200);
+    assertThat(ledger(call).get(ledger(call).size() - 1).get("amount").toString())
+        .isEqualTo("-10.00");
+    assertThat(audit("adjustment_batch")).contains("adjustment.apply by finance-bot");
   }
 
   // --- helpers
@@ -538,7 +585,29 @@ class MoneyPlatformTest extends PostgresTest {
         .list();
   }
 
+  /** The demo operator, whose name the audit log then records for every change. */
+  private static final String OPERATOR = basic("operator", "ringtree-operator-demo");
+
+  private static final String ADMIN = basic("admin", "ringtree-admin-demo");
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   private HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(BASE_URL + path))
+            .header("Authorization", OPERATOR)
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** As a buyer's server calls its conversion postback: no sign-in, only the buyer's key. */
+  private HttpResponse<String> anonymousGet(String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(BASE_URL + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
@@ -554,10 +623,15 @@ class MoneyPlatformTest extends PostgresTest {
   }
 
   private HttpResponse<String> send(String method, String path, Object body) throws Exception {
+    return send(OPERATOR, method, path, body);
+  }
+
+  private HttpResponse<String> send(String authorization, String method, String path, Object body)
+      throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(BASE_URL + path))
             .header("Content-Type", "application/json")
-            .header(Audit.ACTOR_HEADER, "money-test")
+            .header("Authorization", authorization)
             .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
             .build(),
         HttpResponse.BodyHandlers.ofString());

@@ -13,7 +13,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-/** A tiny HTTP client for tests: JSON in and out, HTTP Basic as one user (or none). */
+/**
+ * A tiny HTTP client for tests: JSON in and out, as one user (HTTP Basic or an API key) or none.
+ */
 public final class Api {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,16 +23,35 @@ public final class Api {
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   private final String base;
-  private final String authorization;
+  // header name and value that carry the credentials; null for an anonymous client
+  private final Map.Entry<String, String> credential;
 
   Api(String base, String username, String password) {
-    this.base = base;
-    this.authorization =
+    this(
+        base,
         username == null
             ? null
-            : "Basic "
-                + Base64.getEncoder()
-                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            : Map.entry(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(
+                            (username + ":" + password).getBytes(StandardCharsets.UTF_8))));
+  }
+
+  private Api(String base, Map.Entry<String, String> credential) {
+    this.base = base;
+    this.credential = credential;
+  }
+
+  /** Requests with an API key as {@code Authorization: Bearer <key>}. */
+  public static Api withBearerKey(String base, String key) {
+    return new Api(base, Map.entry("Authorization", "Bearer " + key));
+  }
+
+  /** Requests with an API key in the {@code X-Api-Key} header. */
+  public static Api withKeyHeader(String base, String key) {
+    return new Api(base, Map.entry("X-Api-Key", key));
   }
 
   /** A response: status, headers and body, with the body readable as JSON. */
@@ -64,6 +85,15 @@ public final class Api {
     return send(json(HttpRequest.newBuilder(uri(path)), body, "PUT"));
   }
 
+  public Reply delete(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE());
+  }
+
+  /** Sends any method with a JSON body (e.g. PUT or POST to check who may call it). */
+  public Reply send(String method, String path, Object body) {
+    return send(json(HttpRequest.newBuilder(uri(path)), body, method));
+  }
+
   /** Posts JSON text as it is (e.g. a flow document). */
   public Reply postRaw(String path, String json) {
     return send(
@@ -86,8 +116,8 @@ public final class Api {
   }
 
   private Reply send(HttpRequest.Builder b) {
-    if (authorization != null) {
-      b.header("Authorization", authorization);
+    if (credential != null) {
+      b.header(credential.getKey(), credential.getValue());
     }
     try {
       HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());

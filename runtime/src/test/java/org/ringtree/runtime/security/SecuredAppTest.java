@@ -38,6 +38,11 @@ public abstract class SecuredAppTest extends PostgresTest {
     return new Api("http://127.0.0.1:" + port, username, password);
   }
 
+  /** Requests with an API key, as {@code Authorization: Bearer}. */
+  protected Api withKey(String key) {
+    return Api.withBearerKey("http://127.0.0.1:" + port, key);
+  }
+
   protected Api anonymous() {
     return new Api("http://127.0.0.1:" + port, null, null);
   }

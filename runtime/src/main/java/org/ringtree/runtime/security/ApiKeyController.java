@@ -1,0 +1,66 @@
+package org.ringtree.runtime.security;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST (admin only): a user's API keys — create (the secret is shown once), list, revoke. */
+@RestController
+@RequestMapping("/api/users/{username}/api-keys")
+class ApiKeyController {
+
+  private final ApiKeys keys;
+
+  ApiKeyController(ApiKeys keys) {
+    this.keys = keys;
+  }
+
+  record NewKey(String name) {}
+
+  /** The one response that carries the secret; {@code key} is what clients send as Bearer. */
+  record CreatedKey(ApiKeys.ApiKey apiKey, String key) {}
+
+  @PostMapping
+  ResponseEntity<CreatedKey> create(
+      Principal admin, @PathVariable String username, @RequestBody(required = false) NewKey body) {
+    ApiKeys.IssuedKey issued =
+        keys.create(username, body == null ? null : body.name(), admin.getName());
+    return ResponseEntity.created(
+            URI.create("/api/users/" + issued.key().username() + "/api-keys/" + issued.key().id()))
+        .body(new CreatedKey(issued.key(), issued.secret()));
+  }
+
+  @GetMapping
+  List<ApiKeys.ApiKey> list(@PathVariable String username) {
+    return keys.list(username);
+  }
+
+  /** Revokes the key; it answers 401 from the next request on. */
+  @DeleteMapping("/{id}")
+  ResponseEntity<ApiKeys.ApiKey> revoke(
+      Principal admin, @PathVariable String username, @PathVariable String id) {
+    return ResponseEntity.of(keys.revoke(username, id, admin.getName()));
+  }
+
+  @ExceptionHandler(UserAccounts.UserRejectedException.class)
+  ResponseEntity<Map<String, String>> rejected(UserAccounts.UserRejectedException e) {
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage()));
+  }
+
+  @ExceptionHandler(UsernameNotFoundException.class)
+  ResponseEntity<Map<String, String>> unknown(UsernameNotFoundException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such user"));
+  }
+}
