@@ -14,13 +14,16 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
  * Three filter chains. (1) The compliance, audit, user and portal APIs: HTTP Basic, no session,
  * role rules per path. (2) The browser sign-in: a form login with CSRF tokens and a session cookie
- * (HttpOnly, SameSite, Secure in prod). (3) Everything else stays as open as before this change —
- * Twilio webhooks (signature-checked by their own filter), the demo bidders, health and metrics,
- * and the other REST APIs — until protecting the whole API is done (docs/compliance.md).
+ * (HttpOnly, SameSite, Secure in prod). (3) Everything else: the console's screens need that
+ * sign-in (each view also checks the role, see console.ConsoleConfiguration), while the Twilio
+ * webhooks (signature-checked by their own filter), the demo bidders, health and metrics, and the
+ * other REST APIs stay as open as before, until protecting the whole API is done
+ * (docs/compliance.md).
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -33,6 +36,11 @@ class SecurityConfiguration {
   };
 
   static final String[] BROWSER_PAGES = {"/login", "/logout", "/account"};
+
+  /** Not the console: open as before the console sign-in (each has its own protection or none). */
+  static final String[] OPEN_AS_BEFORE = {
+    "/twilio/**", "/demo/**", "/actuator/**", "/api/**", "/error"
+  };
 
   @Bean
   AuthenticationManager authenticationManager(UserAccounts accounts, PasswordEncoder encoder) {
@@ -91,7 +99,8 @@ class SecurityConfiguration {
         .authenticationManager(manager)
         .authorizeHttpRequests(
             a -> a.requestMatchers("/login").permitAll().anyRequest().authenticated())
-        .formLogin(f -> f.defaultSuccessUrl("/account", false))
+        // back to the console page that asked for the sign-in, else the console's start page
+        .formLogin(f -> f.defaultSuccessUrl("/", false))
         .logout(l -> l.logoutSuccessUrl("/login?logout"))
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
     return http.build();
@@ -102,8 +111,20 @@ class SecurityConfiguration {
   SecurityFilterChain everythingElse(HttpSecurity http, AuthenticationManager manager)
       throws Exception {
     http.authenticationManager(manager)
-        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-        // webhooks and the other teams' APIs post without tokens; they are unchanged for now
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(OPEN_AS_BEFORE)
+                    .permitAll()
+                    .requestMatchers(ConsoleRequests.STATIC)
+                    .permitAll()
+                    .requestMatchers(ConsoleRequests.FRAMEWORK)
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+        // webhooks and the other teams' APIs post without tokens; they are unchanged for now. The
+        // console's own requests carry Vaadin's per-UI security key, which Vaadin checks itself.
         .csrf(c -> c.disable())
         .headers(h -> h.cacheControl(c -> c.disable()).frameOptions(f -> f.sameOrigin()));
     return http.build();
