@@ -19,6 +19,7 @@ import org.ringtree.rules.flow.NodeKind;
 import org.ringtree.rules.flow.Position;
 import org.ringtree.rules.port.FlowEditingPort;
 import org.ringtree.rules.port.FlowEditingPort.PublishResult;
+import org.ringtree.rules.port.FlowEditingPort.Submission;
 import org.ringtree.rules.validation.FlowValidator;
 import org.ringtree.rules.validation.Issue;
 
@@ -247,6 +248,24 @@ public final class FlowEditorPresenter {
     }
     PublishResult result = editing.publish(doc, author);
     if (result.published()) {
+      unsaved = false;
+    } else {
+      issues = result.issues();
+    }
+    return result;
+  }
+
+  /**
+   * Stores the flow as a new version for compliance to review, unless it has errors; nothing goes
+   * live. The submitted flow is also the saved draft.
+   */
+  public Submission submit(String author) {
+    revalidate();
+    if (hasErrors()) {
+      return new Submission(null, null, issues);
+    }
+    Submission result = editing.submit(doc, author);
+    if (result.stored()) {
       unsaved = false;
     } else {
       issues = result.issues();

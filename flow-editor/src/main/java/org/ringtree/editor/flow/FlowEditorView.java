@@ -20,8 +20,8 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.StreamResource;
+import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +30,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ringtree.editor.shell.ConsoleLayout;
+import org.ringtree.editor.shell.SignedIn;
+import org.ringtree.editor.shell.Viewer;
 import org.ringtree.rules.flow.FlowDocument;
 import org.ringtree.rules.flow.FlowJson;
 import org.ringtree.rules.flow.FlowNode;
@@ -40,6 +43,7 @@ import org.ringtree.rules.port.DirectoryLookupPort;
 import org.ringtree.rules.port.FlowEditingPort;
 import org.ringtree.rules.port.FlowEditingPort.FlowSummary;
 import org.ringtree.rules.port.FlowEditingPort.PublishResult;
+import org.ringtree.rules.port.FlowEditingPort.Submission;
 import org.ringtree.rules.port.SimulationPort;
 import org.ringtree.rules.validation.Issue;
 
@@ -48,14 +52,13 @@ import org.ringtree.rules.validation.Issue;
  * properties, the problems list, the simulator and the versions. Every change goes through {@link
  * FlowEditorPresenter}; this class only wires components to it.
  */
-@Route("flows")
-@RouteAlias("")
+@Route(value = ConsoleLayout.EDITOR, layout = ConsoleLayout.class)
 @PageTitle("Flows · Ringtree")
+@RolesAllowed({Viewer.ADMIN, Viewer.OPERATOR})
 public class FlowEditorView extends VerticalLayout {
 
-  static final String AUTHOR = "console";
-
   private final FlowEditingPort editing;
+  private final Viewer viewer = SignedIn.viewer();
   private final FlowEditorPresenter presenter;
   private final FlowCanvas canvas = new FlowCanvas();
   private final PropertyForm form;
@@ -234,7 +237,14 @@ public class FlowEditorView extends VerticalLayout {
     Button publish = new Button("Publish", e -> publish());
     publish.setId("publish");
     publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    publish.setTooltipText("New calls use the published flow at once. Only flows without errors.");
+    publish.setTooltipText(
+        "New calls use the published flow at once. Only flows without errors, and, while approval"
+            + " is required, only approved versions (publish those from Compliance).");
+    Button submit = new Button("Submit for review", e -> submitForReview());
+    submit.setId("submit-review");
+    submit.setTooltipText(
+        "Stores this flow as a new version for compliance to review. Nothing goes live until it is"
+            + " approved and published.");
 
     MemoryBuffer buffer = new MemoryBuffer();
     Upload upload = new Upload(buffer);
@@ -270,7 +280,18 @@ public class FlowEditorView extends VerticalLayout {
         .set("font-size", "var(--lumo-font-size-s)");
     HorizontalLayout bar =
         new HorizontalLayout(
-            flowSelect, template, undo, redo, delete, fit, upload, export, save, publish, status);
+            flowSelect,
+            template,
+            undo,
+            redo,
+            delete,
+            fit,
+            upload,
+            export,
+            save,
+            submit,
+            publish,
+            status);
     bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
     bar.setWidthFull();
     bar.setPadding(true);
@@ -413,7 +434,7 @@ public class FlowEditorView extends VerticalLayout {
   }
 
   private void publish() {
-    PublishResult result = presenter.publish(AUTHOR);
+    PublishResult result = presenter.publish(viewer.username());
     refresh(false);
     if (result.published()) {
       Notification n =
@@ -425,6 +446,12 @@ public class FlowEditorView extends VerticalLayout {
       status.setText("Version " + result.version() + " is live.");
       reloadFlowList();
       versions.show(editing.versions(presenter.document().id()));
+    } else if (result.issues().stream().anyMatch(i -> "publish.refused".equals(i.code()))) {
+      // approval is required: the version was not stored either, so point to Submit for review
+      warn(
+          "Not published: approval is required before a version goes live. Use Submit for review;"
+              + " once compliance has approved the version, publish it from Compliance.");
+      status.setText("Not published: approval required.");
     } else {
       long errors = result.issues().stream().filter(Issue::isError).count();
       String flowLevel =
@@ -439,6 +466,29 @@ public class FlowEditorView extends VerticalLayout {
               + " problem(s) in the Problems tab first. "
               + flowLevel);
       status.setText("Not published: " + errors + " problem(s).");
+      tabs.setSelectedIndex(1);
+    }
+  }
+
+  private void submitForReview() {
+    Submission result = presenter.submit(viewer.username());
+    refresh(false);
+    if (result.stored()) {
+      Notification n =
+          Notification.show(
+              "Version "
+                  + result.version()
+                  + " is stored and waits for review. Compliance approves it in Compliance; then"
+                  + " it can be published there.",
+              8000,
+              Notification.Position.BOTTOM_START);
+      n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+      status.setText("Version " + result.version() + " submitted for review.");
+      reloadFlowList();
+    } else {
+      long errors = result.issues().stream().filter(Issue::isError).count();
+      warn("Not submitted: fix the " + errors + " problem(s) in the Problems tab first.");
+      status.setText("Not submitted: " + errors + " problem(s).");
       tabs.setSelectedIndex(1);
     }
   }

@@ -16,6 +16,9 @@ final class FakeEditing implements FlowEditingPort {
   final DirectorySnapshot directory = DemoNetwork.directory();
   final List<FlowDocument> drafts = new ArrayList<>();
   final List<FlowDocument> published = new ArrayList<>();
+  final List<FlowDocument> submitted = new ArrayList<>();
+  final List<String> authors = new ArrayList<>();
+  boolean approvalRequired;
 
   @Override
   public List<FlowSummary> flows() {
@@ -49,8 +52,28 @@ final class FakeEditing implements FlowEditingPort {
 
   @Override
   public PublishResult publish(FlowDocument document, String author) {
+    authors.add(author);
+    if (approvalRequired) {
+      return new PublishResult(
+          false,
+          null,
+          null,
+          List.of(Issue.error(null, null, "publish.refused", "version 1 is not approved")));
+    }
     published.add(document);
     return new PublishResult(true, published.size(), "v" + published.size(), List.of());
+  }
+
+  @Override
+  public Submission submit(FlowDocument document, String author) {
+    authors.add(author);
+    submitted.add(document);
+    return new Submission(submitted.size(), "s" + submitted.size(), List.of());
+  }
+
+  @Override
+  public boolean approvalRequired() {
+    return approvalRequired;
   }
 
   static FlowDocument empty() {

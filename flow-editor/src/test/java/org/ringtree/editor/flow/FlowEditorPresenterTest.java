@@ -10,6 +10,7 @@ import org.ringtree.rules.flow.FlowEdge;
 import org.ringtree.rules.flow.NodeKind;
 import org.ringtree.rules.flow.Position;
 import org.ringtree.rules.port.FlowEditingPort.PublishResult;
+import org.ringtree.rules.port.FlowEditingPort.Submission;
 import org.ringtree.rules.validation.Issue;
 
 class FlowEditorPresenterTest {
@@ -186,6 +187,45 @@ class FlowEditorPresenterTest {
     PublishResult result = p.publish("ops");
     assertThat(result.published()).isTrue();
     assertThat(editing.published).containsExactly(p.document());
+    assertThat(editing.authors).containsExactly("ops");
+  }
+
+  @Test
+  void aSubmittedFlowIsStoredUnderItsAuthorWithoutGoingLive() {
+    buildStartMenuRouteHangup();
+    p.setField("route-1", "targets", List.of("acme-law"));
+
+    Submission submitted = p.submit("operator");
+
+    assertThat(submitted.stored()).isTrue();
+    assertThat(editing.submitted).containsExactly(p.document());
+    assertThat(editing.authors).containsExactly("operator");
+    assertThat(editing.published).isEmpty();
+    assertThat(p.unsaved()).isFalse();
+  }
+
+  @Test
+  void aFlowWithErrorsIsNotSubmitted() {
+    buildStartMenuRouteHangup();
+
+    Submission refused = p.submit("operator");
+
+    assertThat(refused.stored()).isFalse();
+    assertThat(refused.issues()).extracting(Issue::code).contains("route.noTargets");
+    assertThat(editing.submitted).isEmpty();
+  }
+
+  @Test
+  void aPublishRefusedForMissingApprovalShowsTheRefusalAsAnIssue() {
+    buildStartMenuRouteHangup();
+    p.setField("route-1", "targets", List.of("acme-law"));
+    editing.approvalRequired = true;
+
+    PublishResult refused = p.publish("operator");
+
+    assertThat(refused.published()).isFalse();
+    assertThat(p.issues()).extracting(Issue::code).containsExactly("publish.refused");
+    assertThat(editing.published).isEmpty();
   }
 
   @Test

@@ -30,6 +30,20 @@ public interface FlowEditingPort {
     }
   }
 
+  /**
+   * The answer to a submission for review: the stored version (pending approval, not live), or the
+   * issues that refused it.
+   */
+  record Submission(Integer version, String versionKey, List<Issue> issues) {
+    public Submission {
+      issues = issues == null ? List.of() : List.copyOf(issues);
+    }
+
+    public boolean stored() {
+      return version != null;
+    }
+  }
+
   List<FlowSummary> flows();
 
   Optional<EditableFlow> open(String flowId);
@@ -50,4 +64,14 @@ public interface FlowEditingPort {
    * errors.
    */
   PublishResult publish(FlowDocument document, String author);
+
+  /**
+   * Stores the document as a new immutable version by {@code author} without making it live, for
+   * compliance to review and approve; refused while it has errors. Storing content identical to an
+   * existing version returns that version.
+   */
+  Submission submit(FlowDocument document, String author);
+
+  /** Whether a version must be approved, by someone other than its author, before it goes live. */
+  boolean approvalRequired();
 }

@@ -8,6 +8,7 @@ import org.ringtree.rules.flow.FlowJson;
 import org.ringtree.rules.port.FlowEditingPort;
 import org.ringtree.rules.validation.FlowValidator;
 import org.ringtree.rules.validation.Issue;
+import org.ringtree.runtime.approval.ComplianceSettings;
 import org.ringtree.runtime.directory.DirectoryStore;
 import org.ringtree.runtime.flow.FlowStore;
 import org.slf4j.Logger;
@@ -30,18 +31,21 @@ class ConsoleFlowEditing implements FlowEditingPort {
   private final FlowStore flows;
   private final DirectoryStore directory;
   private final ConnectorNames connectors;
+  private final ComplianceSettings settings;
 
   ConsoleFlowEditing(
       JdbcClient jdbc,
       TransactionTemplate tx,
       FlowStore flows,
       DirectoryStore directory,
-      ConnectorNames connectors) {
+      ConnectorNames connectors,
+      ComplianceSettings settings) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.flows = flows;
     this.directory = directory;
     this.connectors = connectors;
+    this.settings = settings;
   }
 
   @Override
@@ -162,6 +166,38 @@ class ConsoleFlowEditing implements FlowEditingPort {
       return new PublishResult(
           false, null, null, List.of(Issue.error(null, null, "publish.refused", e.getMessage())));
     }
+  }
+
+  @Override
+  public Submission submit(FlowDocument doc, String author) {
+    DirectorySnapshot snapshot = snapshot();
+    List<Issue> issues = FlowValidator.validate(doc, snapshot);
+    if (FlowValidator.hasErrors(issues)) {
+      return new Submission(null, null, issues);
+    }
+    try {
+      FlowStore.StoredVersion stored =
+          tx.execute(
+              status -> {
+                FlowStore.StoredVersion v = flows.saveVersion(doc, snapshot, author);
+                saveDraft(doc);
+                return v;
+              });
+      log.info(
+          "Flow {} version {} ({}) submitted for review by {}",
+          stored.flowId(),
+          stored.version(),
+          stored.compiled().versionId(),
+          author);
+      return new Submission(stored.version(), stored.compiled().versionId(), issues);
+    } catch (FlowStore.FlowRejectedException e) {
+      return new Submission(null, null, e.issues());
+    }
+  }
+
+  @Override
+  public boolean approvalRequired() {
+    return settings.requireApproval();
   }
 
   DirectorySnapshot snapshot() {

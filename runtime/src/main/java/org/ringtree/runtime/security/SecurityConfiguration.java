@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -21,8 +22,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * buyer's own key itself. (1) The whole REST API ({@code /api/**}): HTTP Basic or an API key on
  * every request, no session, role rules per path (the table in docs/compliance.md). (2) The browser
  * sign-in: a form login with CSRF tokens and a session cookie (HttpOnly, SameSite, Secure in prod).
- * (3) Everything else stays open: Twilio webhooks (signature-checked by their own filter), the demo
- * bidders, health and metrics.
+ * (3) Everything else: the console's screens need that sign-in (each view also checks the role, see
+ * console.ConsoleConfiguration), while the Twilio webhooks (signature-checked by their own filter),
+ * the demo bidders, health and metrics stay open.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -40,6 +42,9 @@ class SecurityConfiguration {
   private static final String ADMIN = "ADMIN";
   private static final String OPERATOR = "OPERATOR";
   private static final String COMPLIANCE = "COMPLIANCE";
+
+  /** Not the console: open (each has its own protection or none); /api/** has its own chain. */
+  static final String[] OPEN_AS_BEFORE = {"/twilio/**", "/demo/**", "/actuator/**", "/error"};
 
   @Bean
   AuthenticationManager authenticationManager(UserAccounts accounts, PasswordEncoder encoder) {
@@ -141,7 +146,8 @@ class SecurityConfiguration {
         .authenticationManager(manager)
         .authorizeHttpRequests(
             a -> a.requestMatchers("/login").permitAll().anyRequest().authenticated())
-        .formLogin(f -> f.defaultSuccessUrl("/account", false))
+        // back to the console page that asked for the sign-in, else the console's start page
+        .formLogin(f -> f.defaultSuccessUrl("/", false))
         .logout(l -> l.logoutSuccessUrl("/login?logout"))
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
     return http.build();
@@ -152,8 +158,21 @@ class SecurityConfiguration {
   SecurityFilterChain everythingElse(HttpSecurity http, AuthenticationManager manager)
       throws Exception {
     http.authenticationManager(manager)
-        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-        // webhooks and the other teams' APIs post without tokens; they are unchanged for now
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(OPEN_AS_BEFORE)
+                    .permitAll()
+                    .requestMatchers(ConsoleRequests.STATIC)
+                    .permitAll()
+                    .requestMatchers(ConsoleRequests.FRAMEWORK)
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+        // Twilio webhooks and the demo bidders post without tokens (webhooks are
+        // signature-checked). The
+        // console's own requests carry Vaadin's per-UI security key, which Vaadin checks itself.
         .csrf(c -> c.disable())
         .headers(h -> h.cacheControl(c -> c.disable()).frameOptions(f -> f.sameOrigin()));
     return http.build();

@@ -122,6 +122,32 @@ class ConsolePortsTest extends PostgresTest {
   }
 
   @Test
+  void aSubmittedVersionIsStoredUnderItsAuthorWithoutGoingLive() {
+    String flowId = demoFlowId();
+    String liveKey = runtimes.liveForCampaign("pi-accidents").orElseThrow().compiled().versionId();
+
+    FlowEditingPort.Submission refused = editing.submit(simpleFlow(List.of()), "operator");
+    assertThat(refused.stored()).isFalse();
+    assertThat(refused.issues()).extracting(Issue::code).contains("route.noTargets");
+
+    FlowEditingPort.Submission stored =
+        editing.submit(simpleFlow(List.of("acme-main", "bidder-one-rtb")), "operator");
+
+    assertThat(stored.stored()).isTrue();
+    assertThat(editing.versions(flowId))
+        .filteredOn(v -> v.version() == stored.version())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.author()).isEqualTo("operator");
+              assertThat(v.live()).isFalse();
+            });
+    assertThat(runtimes.liveForCampaign("pi-accidents").orElseThrow().compiled().versionId())
+        .isEqualTo(liveKey);
+    assertThat(editing.approvalRequired()).isFalse();
+  }
+
+  @Test
   void simulatesADraftWithTheCallersNumberAndBids() {
     SimulationPort.SimulationOutcome outcome =
         simulation.simulate(

@@ -2,13 +2,11 @@ package org.ringtree.runtime.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -16,17 +14,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ringtree.runtime.driver.CallScript;
 import org.ringtree.runtime.driver.CallTranscript;
 import org.ringtree.runtime.driver.TwilioDriver;
+import org.ringtree.runtime.support.Browsers;
 import org.ringtree.runtime.support.PostgresTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,9 +31,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * An operator builds a flow on an empty canvas in headless Chromium, meets a validation error and
- * fixes it, simulates a call, publishes, and a signed Twilio webhook call then follows the new
- * version. Screenshots of each step go to target/screenshots (docs/operators.md uses them).
+ * An operator signs in and builds a flow on an empty canvas in headless Chromium, meets a
+ * validation error and fixes it, simulates a call, publishes, and a signed Twilio webhook call then
+ * follows the new version. Screenshots of each step go to target/screenshots (docs/operators.md
+ * uses them).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class FlowEditorBrowserTest extends PostgresTest {
@@ -46,7 +43,6 @@ class FlowEditorBrowserTest extends PostgresTest {
   static final String PROMPT = "Press 1 to reach the new intake desk.";
   static final String GOODBYE = "Thanks, goodbye from the new flow.";
   static final int PORT = freePort();
-  static final Path SHOTS = Path.of("target", "screenshots");
 
   static ChromeDriver browser;
   static WebDriverWait wait;
@@ -61,35 +57,8 @@ class FlowEditorBrowserTest extends PostgresTest {
   }
 
   @BeforeAll
-  static void startBrowser() throws IOException {
-    if (!Files.isExecutable(Path.of("/usr/bin/chromium"))
-        || !Files.isExecutable(Path.of("/usr/bin/chromedriver"))) {
-      throw new IllegalStateException(
-          "The UI tests drive Debian's Chromium: apt-get install chromium chromium-driver"
-              + " (.ci/run does this)");
-    }
-    Files.createDirectories(SHOTS);
-    ChromeOptions opts = new ChromeOptions();
-    opts.setBinary("/usr/bin/chromium");
-    opts.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1600,1000",
-        "--user-data-dir=" + Files.createTempDirectory("ringtree-chromium"));
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build(),
-            opts);
+  static void startBrowser() {
+    browser = Browsers.chromium();
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
   }
 
@@ -111,6 +80,7 @@ class FlowEditorBrowserTest extends PostgresTest {
   }
 
   private void buildSimulateAndPublish() {
+    Browsers.signIn(browser, "http://localhost:" + PORT, "operator", "ringtree-operator-demo");
     browser.get("http://localhost:" + PORT + "/flows");
     // the first run after a frontend change may still be building the dev bundle
     new WebDriverWait(browser, Duration.ofSeconds(240))
@@ -216,6 +186,12 @@ class FlowEditorBrowserTest extends PostgresTest {
                 .query(Integer.class)
                 .single())
         .isEqualTo(2);
+    // the version carries the signed-in operator as its author
+    assertThat(
+            jdbc.sql("SELECT author FROM flow_versions WHERE version = 2")
+                .query(String.class)
+                .single())
+        .isEqualTo("operator");
 
     // export: the file is the flow on the canvas
     String exported =
@@ -257,6 +233,7 @@ class FlowEditorBrowserTest extends PostgresTest {
   private void importTwoHundredNodesAndEdit() throws IOException {
     Path file = Files.createTempFile("big-flow", ".json");
     Files.writeString(file, bigFlow(200));
+    Browsers.signIn(browser, "http://localhost:" + PORT, "operator", "ringtree-operator-demo");
     browser.get("http://localhost:" + PORT + "/flows");
     new WebDriverWait(browser, Duration.ofSeconds(240))
         .until(
@@ -429,13 +406,7 @@ class FlowEditorBrowserTest extends PostgresTest {
   }
 
   private static void shot(String name) {
-    pause();
-    File file = browser.getScreenshotAs(OutputType.FILE);
-    try {
-      Files.copy(file.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Browsers.shot(browser, name);
   }
 
   private static int freePort() {

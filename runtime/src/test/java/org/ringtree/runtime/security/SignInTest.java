@@ -102,7 +102,8 @@ class SignInTest extends SecuredAppTest {
                     + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)),
             body());
     assertThat(signedIn.statusCode()).isEqualTo(302);
-    assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/account");
+    // nothing asked for a page first, so the sign-in lands on the console's start page
+    assertThat(signedIn.headers().firstValue("Location").orElseThrow()).isEqualTo(base + "/");
     String setCookie =
         signedIn.headers().allValues("Set-Cookie").stream()
             .filter(c -> c.startsWith("RINGTREE_SESSION="))
