@@ -118,15 +118,14 @@ public class CallOrchestrator {
 
   public String incoming(Incoming in) {
     String key = "incoming";
-    Optional<String> previous = calls.previousResponse(in.callSid(), key);
-    if (previous.isPresent()) {
-      return previous.get();
+    CallStore.Arrival arrival = calls.arrival(in.callSid(), key, in.to());
+    if (arrival.previousResponse().isPresent()) {
+      return arrival.previousResponse().get();
     }
     UUID callId = UUID.randomUUID();
     Instant now = clock.instant();
-    Optional<TrackingNumber> number = directory.trackingNumber(in.to());
-    Optional<FlowStore.StoredVersion> version =
-        number.flatMap(n -> flows.liveForCampaign(n.campaignId()));
+    Optional<TrackingNumber> number = arrival.trackingNumber();
+    Optional<FlowStore.StoredVersion> version = arrival.liveVersionId().map(flows::byId);
     if (number.isEmpty() || version.isEmpty()) {
       String why =
           number.isEmpty()
@@ -162,17 +161,14 @@ public class CallOrchestrator {
     Progress p = advance(callId, first, null);
     String answer = renderer.render(callId, 1, p.instructions());
     boolean saved =
-        Boolean.TRUE.equals(
-            tx.execute(
-                s -> {
-                  relaxedCommit();
-                  if (!calls.insert(
-                      newCall(callId, in, number, v.id(), write(p.state()), status(p), now))) {
-                    return false;
-                  }
-                  saveProgress(callId, p, in.callSid(), key, "incoming", in.request(), answer);
-                  return true;
-                }));
+        calls.insertFirstStep(
+            newCall(callId, in, number, v.id(), write(p.state()), status(p), now),
+            p.plan() == null ? null : write(p.plan()),
+            p.trace().stream().map(CallOrchestrator::row).toList(),
+            key,
+            "incoming",
+            in.request(),
+            answer);
     if (!saved) {
       undo(p);
       return calls.previousResponse(in.callSid(), key).orElse(answer);

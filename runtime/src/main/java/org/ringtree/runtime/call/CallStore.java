@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.ringtree.rules.directory.TrackingNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Repository;
 public class CallStore {
 
   private static final TypeReference<Map<String, Object>> JSON_MAP = new TypeReference<>() {};
+  private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
   private static final String SELECT_CALL =
       "SELECT id, call_sid, campaign_id, publisher_id, flow_version_id, status, state::text AS"
           + " state, state_version, started_at, ended_at, target_id, buyer_id, revenue FROM calls";
@@ -100,6 +102,94 @@ public class CallStore {
                 call.currency())
             .update()
         == 1;
+  }
+
+  /**
+   * What a call's first webhook needs before the engine runs, in one round trip: the answer already
+   * given (a replayed webhook), the tracking number dialled and the live flow version of its
+   * campaign. The incoming webhook is the hot path; separate queries cost it a round trip each.
+   */
+  public record Arrival(
+      Optional<String> previousResponse,
+      Optional<TrackingNumber> trackingNumber,
+      Optional<Long> liveVersionId) {}
+
+  public Arrival arrival(String callSid, String stepKey, String to) {
+    return jdbc.sql(
+            "SELECT (SELECT response FROM call_events WHERE call_sid = ? AND step_key = ?),"
+                + " tn.number, tn.campaign_id, tn.publisher_id, tn.source_tags::text,"
+                + " f.live_version_id FROM (VALUES (1)) AS one (x)"
+                + " LEFT JOIN tracking_numbers tn ON tn.number = ? AND tn.enabled"
+                + " LEFT JOIN LATERAL (SELECT live_version_id FROM flows"
+                + " WHERE campaign_id = tn.campaign_id AND live_version_id IS NOT NULL"
+                + " ORDER BY updated_at DESC LIMIT 1) f ON true")
+        .params(callSid, stepKey, to)
+        .query(this::arrival)
+        .single();
+  }
+
+  /**
+   * Saves a new call with its first step — state, dial plan, routing trace and the webhook with our
+   * answer — in one statement, so in one round trip and one implicit transaction, without waiting
+   * for the disk flush (like every IVR step: a crash within that fraction of a second makes the
+   * provider's retry compute the step again). False if the CallSid exists already.
+   */
+  public boolean insertFirstStep(
+      NewCall call,
+      String dialPlanJson,
+      List<CallReport.TraceRow> trace,
+      String stepKey,
+      String kind,
+      Map<String, String> request,
+      String response) {
+    List<Object> params = new java.util.ArrayList<>();
+    StringBuilder sql =
+        new StringBuilder(
+            "WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true) AS setting),"
+                + " c AS (INSERT INTO calls (id, call_sid, tracking_number, campaign_id,"
+                + " publisher_id, flow_version_id, caller_number, caller_city, caller_state,"
+                + " caller_zip, caller_country, status, state, state_version, dial_plan,"
+                + " started_at, currency) SELECT ?::uuid, ?, ?, ?, ?, ?::bigint, ?, ?, ?, ?, ?, ?,"
+                + " ?::jsonb, 1, ?::jsonb, ?::timestamptz, ? FROM relaxed ON CONFLICT (call_sid) DO NOTHING RETURNING id),"
+                + " e AS (INSERT INTO call_events (call_sid, call_id, step_key, kind, request,"
+                + " response) SELECT ?, c.id, ?, ?, ?::jsonb, ? FROM c"
+                + " ON CONFLICT (call_sid, step_key) DO NOTHING)");
+    params.addAll(
+        java.util.Arrays.asList(
+            call.id(),
+            call.callSid(),
+            call.trackingNumber(),
+            call.campaignId(),
+            call.publisherId(),
+            call.flowVersionId(),
+            call.callerNumber(),
+            call.callerCity(),
+            call.callerState(),
+            call.callerZip(),
+            call.callerCountry(),
+            call.status(),
+            call.stateJson(),
+            dialPlanJson,
+            Timestamp.from(call.startedAt()),
+            call.currency(),
+            call.callSid(),
+            stepKey,
+            kind,
+            write(request),
+            response));
+    if (!trace.isEmpty()) {
+      sql.append(
+          ", t AS (INSERT INTO routing_trace (call_id, seq, node_id, target_id, kind, outcome,"
+              + " reason, bid_amount, latency_ms, http_status, detail) SELECT c.id, v.i, v.node_id,"
+              + " v.target_id, v.kind, v.outcome, v.reason, v.bid_amount, v.latency_ms,"
+              + " v.http_status, v.detail::jsonb FROM c, (VALUES ");
+      appendTraceValues(sql, params, trace);
+      sql.append(
+          ") AS v(i, node_id, target_id, kind, outcome, reason, bid_amount, latency_ms,"
+              + " http_status, detail))");
+    }
+    sql.append(" SELECT count(*) FROM c");
+    return jdbc.sql(sql.toString()).params(params).query(Integer.class).single() == 1;
   }
 
   /** The values of a call at its first webhook. */
@@ -184,14 +274,24 @@ public class CallStore {
                 + " bid_amount, latency_ms, http_status, detail) SELECT v.call_id, base.n + v.i,"
                 + " v.node_id, v.target_id, v.kind, v.outcome, v.reason, v.bid_amount,"
                 + " v.latency_ms, v.http_status, v.detail::jsonb FROM (SELECT coalesce(max(seq), 0)"
-                + " AS n FROM routing_trace WHERE call_id = ?) base, (VALUES ");
+                + " AS n FROM routing_trace WHERE call_id = ?) base, (SELECT ?::uuid AS call_id, v.*"
+                + " FROM (VALUES ");
     List<Object> params = new java.util.ArrayList<>();
     params.add(callId);
+    params.add(callId);
+    appendTraceValues(sql, params, rows);
+    sql.append(
+        ") AS v(i, node_id, target_id, kind, outcome, reason, bid_amount, latency_ms, http_status,"
+            + " detail)) v");
+    jdbc.sql(sql.toString()).params(params).update();
+  }
+
+  /** Rows numbered from 1: {@code (i, node_id, …, detail)} with their parameters. */
+  private void appendTraceValues(
+      StringBuilder sql, List<Object> params, List<CallReport.TraceRow> rows) {
     int i = 0;
     for (CallReport.TraceRow row : rows) {
-      sql.append(i == 0 ? "" : ", ")
-          .append("(?::uuid, ?, ?, ?, ?, ?, ?, ?::numeric, ?::int, ?::int, ?)");
-      params.add(callId);
+      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?::numeric, ?::int, ?::int, ?)");
       params.add(++i);
       params.add(row.nodeId());
       params.add(row.targetId());
@@ -203,10 +303,6 @@ public class CallStore {
       params.add(row.httpStatus());
       params.add(write(row.detail() == null ? Map.of() : row.detail()));
     }
-    sql.append(
-        ") AS v(call_id, i, node_id, target_id, kind, outcome, reason, bid_amount, latency_ms,"
-            + " http_status, detail)");
-    jdbc.sql(sql.toString()).params(params).update();
   }
 
   /** The whole story of one call, by CallSid. */
@@ -320,6 +416,28 @@ public class CallStore {
         rs.getString("target_id"),
         rs.getString("buyer_id"),
         rs.getBigDecimal("revenue"));
+  }
+
+  private Arrival arrival(ResultSet rs, int i) throws SQLException {
+    String number = rs.getString(2);
+    Optional<TrackingNumber> trackingNumber =
+        number == null
+            ? Optional.empty()
+            : Optional.of(
+                new TrackingNumber(
+                    number, rs.getString(3), rs.getString(4), readTags(rs.getString(5))));
+    return new Arrival(
+        Optional.ofNullable(rs.getString(1)),
+        trackingNumber,
+        Optional.ofNullable((Long) rs.getObject(6)));
+  }
+
+  private Map<String, String> readTags(String text) {
+    try {
+      return text == null ? Map.of() : json.readValue(text, STRING_MAP);
+    } catch (Exception e) {
+      throw new IllegalStateException("unreadable source tags: " + text, e);
+    }
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -26,18 +26,16 @@ public class FlowRuntimes {
 
   /** The live version of a campaign's flow, built and ready, if it has one. */
   public Optional<FlowStore.StoredVersion> liveForCampaign(String campaignId) {
-    return store
-        .liveVersionIdOfCampaign(campaignId)
-        .map(
-            id -> {
-              FlowStore.StoredVersion known = byId.get(id);
-              return known != null
-                  ? known
-                  : ensureLoaded(
-                      store
-                          .byId(id)
-                          .orElseThrow(() -> new IllegalStateException("no flow version " + id)));
-            });
+    return store.liveVersionIdOfCampaign(campaignId).map(this::byId);
+  }
+
+  /** A version by its database id, built and ready. */
+  public FlowStore.StoredVersion byId(long id) {
+    FlowStore.StoredVersion known = byId.get(id);
+    return known != null
+        ? known
+        : ensureLoaded(
+            store.byId(id).orElseThrow(() -> new IllegalStateException("no flow version " + id)));
   }
 
   /** A version by its key (what call state refers to), built and ready. */

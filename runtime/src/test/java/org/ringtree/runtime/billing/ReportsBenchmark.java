@@ -79,6 +79,7 @@ class ReportsBenchmark extends PostgresTest {
                 + " 120 + (talk_seconds % 7) * 5, 'USD', 'bench#publisher-5', 'bench'"
                 + " FROM calls WHERE payable_to_publisher")
         .update();
+    jdbc.sql("SELECT fold_report_rollup()").query(Long.class).single();
     long t2 = System.nanoTime();
     jdbc.sql("ANALYZE").update();
     long ledgerRows = jdbc.sql("SELECT count(*) FROM ledger_entries").query(Long.class).single();
