@@ -67,9 +67,12 @@ public final class LoadGenerator {
         o.get("url"));
     warmUp(driver, o.get("number"), Integer.parseInt(o.get("warmup")));
     out.println("rate/s  sent  ok  errors  achieved/s     p50 ms   p95 ms   p99 ms   max ms");
+    ServerLatency server = new ServerLatency(o.get("url"), WebhookPaths.INCOMING);
     for (String rate : o.get("rates").split(",")) {
+      Map<Double, Double> before = server.snapshot();
       Result r =
           run(driver, o.get("mode"), o.get("number"), Integer.parseInt(rate.strip()), seconds);
+      Map<Double, Double> after = server.snapshot();
       out.printf(
           Locale.ROOT,
           "%6d %5d %5d %6d %10.1f %9.2f %8.2f %8.2f %8.2f%n",
@@ -82,6 +85,9 @@ public final class LoadGenerator {
           r.percentile(95),
           r.percentile(99),
           r.percentile(100));
+      if (o.get("mode").equals("incoming")) {
+        out.println("       " + ServerLatency.percentiles(before, after));
+      }
     }
     System.exit(0);
   }
