@@ -29,10 +29,11 @@ public final class LoadGenerator {
       """
       usage: ./ringtree load [--mode incoming|ivr] [--rates 50,100,200,300] [--seconds 10]
                              [--url http://localhost:8080] [--token TOKEN] [--number E164]
-                             [--warmup 2000]
+                             [--warmup 2000] [--warmup-seconds 0]
         incoming: one signed incoming-call webhook per call (latency = webhook -> TwiML)
         ivr:      whole calls (menu, zip, route with live buyer pings, dial, status)
-        latency is measured from each call's scheduled start; --warmup unmeasured webhooks go first
+        latency is measured from each call's scheduled start; --warmup unmeasured webhooks go
+        first, one by one, then --warmup-seconds of unmeasured incoming webhooks at the top rate
       """;
 
   private LoadGenerator() {}
@@ -48,6 +49,7 @@ public final class LoadGenerator {
         System.getenv().getOrDefault("RINGTREE_TWILIO_AUTH_TOKEN", "ringtree-demo-auth-token"));
     o.put("number", "+18885550101");
     o.put("warmup", "2000");
+    o.put("warmup-seconds", "0");
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!args[i].startsWith("--") || !o.containsKey(args[i].substring(2))) {
         System.err.print(USAGE);
@@ -66,6 +68,17 @@ public final class LoadGenerator {
         Runtime.getRuntime().availableProcessors(),
         o.get("url"));
     warmUp(driver, o.get("number"), Integer.parseInt(o.get("warmup")));
+    int warmUpSeconds = Integer.parseInt(o.get("warmup-seconds"));
+    if (warmUpSeconds > 0) {
+      // the same load shape as the measured steps: a sequential warm-up leaves the JIT compiling
+      // Tomcat's, Spring's and the driver's concurrent paths inside the first fast step
+      int top =
+          java.util.Arrays.stream(o.get("rates").split(","))
+              .mapToInt(r -> Integer.parseInt(r.strip()))
+              .max()
+              .orElse(100);
+      runIncoming(driver, o.get("number"), top, warmUpSeconds);
+    }
     out.println("rate/s  sent  ok  errors  achieved/s     p50 ms   p95 ms   p99 ms   max ms");
     ServerLatency server = new ServerLatency(o.get("url"), WebhookPaths.INCOMING);
     for (String rate : o.get("rates").split(",")) {
