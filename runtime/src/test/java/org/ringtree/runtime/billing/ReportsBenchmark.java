@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnabledIfSystemProperty(named = "reports.bench", matches = "true")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.jdbc.template.query-timeout=1h")
+    properties = "spring.datasource.hikari.connection-init-sql=SET statement_timeout = '1h'")
 class ReportsBenchmark extends PostgresTest {
 
   static final int CALLS = Integer.getInteger("reports.bench.calls", 1_000_000);
