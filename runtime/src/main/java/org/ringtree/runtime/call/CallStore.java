@@ -84,22 +84,7 @@ public class CallStore {
                     + " caller_country, status, state, state_version, started_at, currency)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 0, ?, ?)"
                     + " ON CONFLICT (call_sid) DO NOTHING")
-            .params(
-                call.id(),
-                call.callSid(),
-                call.trackingNumber(),
-                call.campaignId(),
-                call.publisherId(),
-                call.flowVersionId(),
-                call.callerNumber(),
-                call.callerCity(),
-                call.callerState(),
-                call.callerZip(),
-                call.callerCountry(),
-                call.status(),
-                call.stateJson(),
-                Timestamp.from(call.startedAt()),
-                call.currency())
+            .params(callColumns(call, false, null))
             .update()
         == 1;
   }
@@ -154,29 +139,8 @@ public class CallStore {
                 + " e AS (INSERT INTO call_events (call_sid, call_id, step_key, kind, request,"
                 + " response) SELECT ?, c.id, ?, ?, ?::jsonb, ? FROM c"
                 + " ON CONFLICT (call_sid, step_key) DO NOTHING)");
-    params.addAll(
-        java.util.Arrays.asList(
-            call.id(),
-            call.callSid(),
-            call.trackingNumber(),
-            call.campaignId(),
-            call.publisherId(),
-            call.flowVersionId(),
-            call.callerNumber(),
-            call.callerCity(),
-            call.callerState(),
-            call.callerZip(),
-            call.callerCountry(),
-            call.status(),
-            call.stateJson(),
-            dialPlanJson,
-            Timestamp.from(call.startedAt()),
-            call.currency(),
-            call.callSid(),
-            stepKey,
-            kind,
-            write(request),
-            response));
+    params.addAll(callColumns(call, true, dialPlanJson));
+    params.addAll(java.util.Arrays.asList(call.callSid(), stepKey, kind, write(request), response));
     if (!trace.isEmpty()) {
       sql.append(
           ", t AS (INSERT INTO routing_trace (call_id, seq, node_id, target_id, kind, outcome,"
@@ -284,6 +248,35 @@ public class CallStore {
         ") AS v(i, node_id, target_id, kind, outcome, reason, bid_amount, latency_ms, http_status,"
             + " detail)) v");
     jdbc.sql(sql.toString()).params(params).update();
+  }
+
+  /**
+   * A new call's values in the column order both inserts use: id … state, then the dial plan when
+   * {@code withDialPlan}, then started_at and currency.
+   */
+  private static List<Object> callColumns(NewCall call, boolean withDialPlan, String dialPlan) {
+    List<Object> values =
+        new java.util.ArrayList<>(
+            java.util.Arrays.asList(
+                call.id(),
+                call.callSid(),
+                call.trackingNumber(),
+                call.campaignId(),
+                call.publisherId(),
+                call.flowVersionId(),
+                call.callerNumber(),
+                call.callerCity(),
+                call.callerState(),
+                call.callerZip(),
+                call.callerCountry(),
+                call.status(),
+                call.stateJson()));
+    if (withDialPlan) {
+      values.add(dialPlan);
+    }
+    values.add(Timestamp.from(call.startedAt()));
+    values.add(call.currency());
+    return values;
   }
 
   /** Rows numbered from 1: {@code (i, node_id, …, detail)} with their parameters. */
