@@ -2,7 +2,6 @@ package org.ringtree.runtime.call;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import org.ringtree.rules.billing.BillingDecision;
 import org.ringtree.rules.call.CallFacts;
 import org.ringtree.rules.call.CallInstruction;
 import org.ringtree.rules.call.Caller;
-import org.ringtree.rules.call.PriorCall;
 import org.ringtree.rules.directory.TrackingNumber;
 import org.ringtree.rules.engine.CallInput;
 import org.ringtree.rules.engine.CallState;
@@ -118,12 +116,13 @@ public class CallOrchestrator {
 
   public String incoming(Incoming in) {
     String key = "incoming";
-    CallStore.Arrival arrival = calls.arrival(in.callSid(), key, in.to());
+    Instant now = clock.instant();
+    CallStore.Arrival arrival =
+        calls.arrival(in.callSid(), key, in.to(), in.from(), now.minus(HISTORY));
     if (arrival.previousResponse().isPresent()) {
       return arrival.previousResponse().get();
     }
     UUID callId = UUID.randomUUID();
-    Instant now = clock.instant();
     Optional<TrackingNumber> number = arrival.trackingNumber();
     Optional<FlowStore.StoredVersion> version = arrival.liveVersionId().map(flows::byId);
     if (number.isEmpty() || version.isEmpty()) {
@@ -156,7 +155,7 @@ public class CallOrchestrator {
             tn.sourceTags(),
             Map.of(),
             now,
-            history(in.from(), now));
+            arrival.history());
     Step first = engine.start(v.compiled().versionId(), facts);
     Progress p = advance(callId, first, null);
     String answer = renderer.render(callId, 1, p.instructions());
@@ -531,28 +530,6 @@ public class CallOrchestrator {
                     null,
                     null,
                     Map.of("row", String.valueOf(d.publisherRow()))))));
-  }
-
-  private List<PriorCall> history(String callerNumber, Instant now) {
-    return jdbc.sql(
-            "SELECT id::text, started_at, campaign_id, target_id, buyer_id, connected_at IS NOT NULL,"
-                + " converted, payout, currency FROM calls WHERE caller_number = ? AND started_at > ?"
-                + " ORDER BY started_at DESC LIMIT 50")
-        .params(callerNumber, java.sql.Timestamp.from(now.minus(HISTORY)))
-        .query(
-            (rs, i) -> {
-              BigDecimal payout = rs.getBigDecimal(8);
-              return new PriorCall(
-                  rs.getString(1),
-                  rs.getTimestamp(2).toInstant(),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getBoolean(6),
-                  rs.getBoolean(7),
-                  payout == null ? null : new Money(payout, rs.getString(9)));
-            })
-        .list();
   }
 
   private CallStore.NewCall newCall(

@@ -1,17 +1,22 @@
 package org.ringtree.runtime.call;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.ringtree.rules.call.PriorCall;
 import org.ringtree.rules.directory.TrackingNumber;
+import org.ringtree.rules.money.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -91,24 +96,32 @@ public class CallStore {
 
   /**
    * What a call's first webhook needs before the engine runs, in one round trip: the answer already
-   * given (a replayed webhook), the tracking number dialled and the live flow version of its
-   * campaign. The incoming webhook is the hot path; separate queries cost it a round trip each.
+   * given (a replayed webhook), the tracking number dialled, the live flow version of its campaign
+   * and the caller's recent calls (newest first, at most 50), for duplicate and history rules. The
+   * incoming webhook is the hot path; separate queries cost it a round trip each.
    */
   public record Arrival(
       Optional<String> previousResponse,
       Optional<TrackingNumber> trackingNumber,
-      Optional<Long> liveVersionId) {}
+      Optional<Long> liveVersionId,
+      List<PriorCall> history) {}
 
-  public Arrival arrival(String callSid, String stepKey, String to) {
+  public Arrival arrival(String callSid, String stepKey, String to, String from, Instant since) {
     return jdbc.sql(
             "SELECT (SELECT response FROM call_events WHERE call_sid = ? AND step_key = ?),"
                 + " tn.number, tn.campaign_id, tn.publisher_id, tn.source_tags::text,"
-                + " f.live_version_id FROM (VALUES (1)) AS one (x)"
+                + " f.live_version_id, h.calls FROM (VALUES (1)) AS one (x)"
                 + " LEFT JOIN tracking_numbers tn ON tn.number = ? AND tn.enabled"
                 + " LEFT JOIN LATERAL (SELECT live_version_id FROM flows"
                 + " WHERE campaign_id = tn.campaign_id AND live_version_id IS NOT NULL"
-                + " ORDER BY updated_at DESC LIMIT 1) f ON true")
-        .params(callSid, stepKey, to)
+                + " ORDER BY updated_at DESC LIMIT 1) f ON true"
+                // amounts as text: exact whatever the JSON reader does with numbers
+                + " LEFT JOIN LATERAL (SELECT json_agg(json_build_array(p.id::text, p.started_at,"
+                + " p.campaign_id, p.target_id, p.buyer_id, p.connected_at IS NOT NULL,"
+                + " p.converted, p.payout::text, p.currency) ORDER BY p.started_at DESC)::text"
+                + " AS calls FROM (SELECT * FROM calls WHERE caller_number = ? AND started_at > ?"
+                + " ORDER BY started_at DESC LIMIT 50) p) h ON true")
+        .params(callSid, stepKey, to, from, Timestamp.from(since))
         .query(this::arrival)
         .single();
   }
@@ -422,7 +435,34 @@ public class CallStore {
     return new Arrival(
         Optional.ofNullable(rs.getString(1)),
         trackingNumber,
-        Optional.ofNullable((Long) rs.getObject(6)));
+        Optional.ofNullable((Long) rs.getObject(6)),
+        readHistory(rs.getString(7)));
+  }
+
+  /** The rows of {@link #arrival}'s history column: [id, started, campaign, target, buyer, ...]. */
+  private List<PriorCall> readHistory(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    try {
+      List<PriorCall> calls = new ArrayList<>();
+      for (JsonNode row : json.readTree(text)) {
+        String payout = row.get(7).textValue();
+        calls.add(
+            new PriorCall(
+                row.get(0).textValue(),
+                OffsetDateTime.parse(row.get(1).textValue()).toInstant(),
+                row.get(2).textValue(),
+                row.get(3).textValue(),
+                row.get(4).textValue(),
+                row.get(5).booleanValue(),
+                row.get(6).booleanValue(),
+                payout == null ? null : new Money(new BigDecimal(payout), row.get(8).textValue())));
+      }
+      return calls;
+    } catch (Exception e) {
+      throw new IllegalStateException("unreadable caller history: " + text, e);
+    }
   }
 
   private Map<String, String> readTags(String text) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ringtree.integrations.twilio.TwilioWebhookFields;
@@ -67,6 +68,7 @@ public final class LoadGenerator {
         seconds,
         Runtime.getRuntime().availableProcessors(),
         o.get("url"));
+    ServerLatency server = new ServerLatency(o.get("url"), WebhookPaths.INCOMING);
     warmUp(driver, o.get("number"), Integer.parseInt(o.get("warmup")));
     int warmUpSeconds = Integer.parseInt(o.get("warmup-seconds"));
     if (warmUpSeconds > 0) {
@@ -77,10 +79,15 @@ public final class LoadGenerator {
               .mapToInt(r -> Integer.parseInt(r.strip()))
               .max()
               .orElse(100);
+      // scraped every second meanwhile, as a monitoring system would: the scrapes between the
+      // measured steps otherwise hit a JIT that compiled for webhooks only, and the deoptimisation
+      // storm they cause shows up as seconds of interpreted webhooks in the next step
+      ScheduledExecutorService scraper = Executors.newSingleThreadScheduledExecutor();
+      scraper.scheduleAtFixedRate(server::snapshot, 1, 1, TimeUnit.SECONDS);
       runIncoming(driver, o.get("number"), top, warmUpSeconds);
+      scraper.shutdownNow();
     }
     out.println("rate/s  sent  ok  errors  achieved/s     p50 ms   p95 ms   p99 ms   max ms");
-    ServerLatency server = new ServerLatency(o.get("url"), WebhookPaths.INCOMING);
     for (String rate : o.get("rates").split(",")) {
       Map<Double, Double> before = server.snapshot();
       Result r =

@@ -1,5 +1,6 @@
 package org.ringtree.runtime.security;
 
+import org.ringtree.runtime.telephony.WebhookPaths;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,11 +12,13 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Four filter chains. (0) Buyers' conversion postbacks: no sign-in, because the endpoint checks the
@@ -23,8 +26,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * every request, no session, role rules per path (the table in docs/compliance.md). (2) The browser
  * sign-in: a form login with CSRF tokens and a session cookie (HttpOnly, SameSite, Secure in prod).
  * (3) Everything else: the console's screens need that sign-in (each view also checks the role, see
- * console.ConsoleConfiguration), while the Twilio webhooks (signature-checked by their own filter),
- * the demo bidders, health and metrics stay open.
+ * console.ConsoleConfiguration), while the demo bidders, health and metrics stay open. The Twilio
+ * webhooks are outside all four: their own filter checks every request's signature.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -44,7 +47,22 @@ class SecurityConfiguration {
   private static final String COMPLIANCE = "COMPLIANCE";
 
   /** Not the console: open (each has its own protection or none); /api/** has its own chain. */
-  static final String[] OPEN_AS_BEFORE = {"/twilio/**", "/demo/**", "/actuator/**", "/error"};
+  static final String[] OPEN_AS_BEFORE = {"/demo/**", "/actuator/**", "/error"};
+
+  /**
+   * The voice webhooks bypass the security filter chains altogether (the firewall still applies).
+   * Each is authenticated by its Twilio signature (telephony.TwilioSignatureFilter, which runs
+   * before any of this), none has a session or a user, and matching the four chains with the MVC
+   * handler look-up they need, plus a dozen decorated filters, cost more CPU than the incoming-call
+   * webhook's own work (docs/benchmarks.md).
+   */
+  @Bean
+  WebSecurityCustomizer voiceWebhooksOutsideTheChains() {
+    return web ->
+        web.ignoring()
+            .requestMatchers(
+                PathPatternRequestMatcher.withDefaults().matcher(WebhookPaths.BASE + "/**"));
+  }
 
   @Bean
   AuthenticationManager authenticationManager(UserAccounts accounts, PasswordEncoder encoder) {
@@ -170,9 +188,8 @@ class SecurityConfiguration {
                     .authenticated())
         .exceptionHandling(
             e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
-        // Twilio webhooks and the demo bidders post without tokens (webhooks are
-        // signature-checked). The
-        // console's own requests carry Vaadin's per-UI security key, which Vaadin checks itself.
+        // The demo bidders post without tokens. The console's own requests carry Vaadin's per-UI
+        // security key, which Vaadin checks itself.
         .csrf(c -> c.disable())
         .headers(h -> h.cacheControl(c -> c.disable()).frameOptions(f -> f.sameOrigin()));
     return http.build();
