@@ -1,7 +1,7 @@
 package org.ringtree.runtime.driver;
 
 import java.io.PrintStream;
-import java.net.http.HttpRequest;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,6 +37,9 @@ public final class LoadGenerator {
         first, one by one, then --warmup-seconds of unmeasured incoming webhooks at the top rate
       """;
 
+  /** Connections of the incoming-mode sender: requests beyond that many in flight wait. */
+  private static final int CONNECTIONS = 64;
+
   private LoadGenerator() {}
 
   public static void main(String[] args) {
@@ -51,6 +54,10 @@ public final class LoadGenerator {
     o.put("number", "+18885550101");
     o.put("warmup", "2000");
     o.put("warmup-seconds", "0");
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      System.out.print(USAGE);
+      System.exit(0);
+    }
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!args[i].startsWith("--") || !o.containsKey(args[i].substring(2))) {
         System.err.print(USAGE);
@@ -71,42 +78,54 @@ public final class LoadGenerator {
     ServerLatency server = new ServerLatency(o.get("url"), WebhookPaths.INCOMING);
     warmUp(driver, o.get("number"), Integer.parseInt(o.get("warmup")));
     int warmUpSeconds = Integer.parseInt(o.get("warmup-seconds"));
-    if (warmUpSeconds > 0) {
-      // the same load shape as the measured steps: a sequential warm-up leaves the JIT compiling
-      // Tomcat's, Spring's and the driver's concurrent paths inside the first fast step
-      int top =
-          java.util.Arrays.stream(o.get("rates").split(","))
-              .mapToInt(r -> Integer.parseInt(r.strip()))
-              .max()
-              .orElse(100);
-      // scraped every second meanwhile, as a monitoring system would: the scrapes between the
-      // measured steps otherwise hit a JIT that compiled for webhooks only, and the deoptimisation
-      // storm they cause shows up as seconds of interpreted webhooks in the next step
-      ScheduledExecutorService scraper = Executors.newSingleThreadScheduledExecutor();
-      scraper.scheduleAtFixedRate(server::snapshot, 1, 1, TimeUnit.SECONDS);
-      runIncoming(driver, o.get("number"), top, warmUpSeconds);
-      scraper.shutdownNow();
+    List<Integer> rates =
+        Arrays.stream(o.get("rates").split(",")).map(r -> Integer.parseInt(r.strip())).toList();
+    boolean incoming = o.get("mode").equals("incoming");
+    // every signed request of the run built first: signing and encoding thousands of requests
+    // between steps made the generator's own JIT compile on the shared cores as a step began
+    int top = rates.stream().mapToInt(Integer::intValue).max().orElse(100);
+    List<byte[]> warmUpLoad = incomingRequests(driver, o.get("number"), top * warmUpSeconds);
+    List<List<byte[]>> stepLoads = new ArrayList<>();
+    for (int rate : rates) {
+      stepLoads.add(
+          incoming ? incomingRequests(driver, o.get("number"), rate * seconds) : List.of());
     }
-    out.println("rate/s  sent  ok  errors  achieved/s     p50 ms   p95 ms   p99 ms   max ms");
-    for (String rate : o.get("rates").split(",")) {
-      Map<Double, Double> before = server.snapshot();
-      Result r =
-          run(driver, o.get("mode"), o.get("number"), Integer.parseInt(rate.strip()), seconds);
-      Map<Double, Double> after = server.snapshot();
-      out.printf(
-          Locale.ROOT,
-          "%6d %5d %5d %6d %10.1f %9.2f %8.2f %8.2f %8.2f%n",
-          r.rate,
-          r.sent,
-          r.ok,
-          r.errors,
-          r.achieved,
-          r.percentile(50),
-          r.percentile(95),
-          r.percentile(99),
-          r.percentile(100));
-      if (o.get("mode").equals("incoming")) {
-        out.println("       " + ServerLatency.percentiles(before, after));
+    try (RawHttpSender sender = new RawHttpSender(URI.create(o.get("url")), CONNECTIONS)) {
+      if (warmUpSeconds > 0) {
+        // the same load shape as the measured steps: a sequential warm-up leaves the JIT
+        // compiling Tomcat's, Spring's and the driver's concurrent paths inside the first fast
+        // step. Metrics are scraped every second meanwhile, as a monitoring system would: the
+        // scrapes between the measured steps otherwise hit a JIT that compiled for webhooks only,
+        // and the deoptimisation storm they cause shows as seconds of interpreted webhooks.
+        ScheduledExecutorService scraper = Executors.newSingleThreadScheduledExecutor();
+        scraper.scheduleAtFixedRate(server::snapshot, 1, 1, TimeUnit.SECONDS);
+        runIncoming(sender, warmUpLoad, top);
+        scraper.shutdownNow();
+      }
+      out.println("rate/s  sent  ok  errors  achieved/s     p50 ms   p95 ms   p99 ms   max ms");
+      for (int step = 0; step < rates.size(); step++) {
+        int rate = rates.get(step);
+        Map<Double, Double> before = server.snapshot();
+        Result r =
+            incoming
+                ? runIncoming(sender, stepLoads.get(step), rate)
+                : runCalls(driver, o.get("number"), rate, seconds);
+        Map<Double, Double> after = server.snapshot();
+        out.printf(
+            Locale.ROOT,
+            "%6d %5d %5d %6d %10.1f %9.2f %8.2f %8.2f %8.2f%n",
+            r.rate,
+            r.sent,
+            r.ok,
+            r.errors,
+            r.achieved,
+            r.percentile(50),
+            r.percentile(95),
+            r.percentile(99),
+            r.percentile(100));
+        if (incoming) {
+          out.println("       " + ServerLatency.percentiles(before, after));
+        }
       }
     }
     System.exit(0);
@@ -129,25 +148,22 @@ public final class LoadGenerator {
     }
   }
 
-  private static Result run(
-      TwilioDriver driver, String mode, String number, int rate, int seconds) {
-    return mode.equals("ivr")
-        ? runCalls(driver, number, rate, seconds)
-        : runIncoming(driver, number, rate, seconds);
+  /** Signed incoming-call webhooks from random callers, as raw HTTP requests. */
+  private static List<byte[]> incomingRequests(TwilioDriver driver, String number, int count) {
+    List<byte[]> requests = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      requests.add(driver.signedRawRequest(WebhookPaths.INCOMING, incoming(number)));
+    }
+    return requests;
   }
 
   /**
-   * Incoming webhooks only. The signed requests are prepared before the clock starts and sent
-   * asynchronously from one thread, so the generator spends as little as it can of the CPU it
-   * shares with the platform when both run on one machine. Latency is measured from each request's
-   * scheduled time, so a generator falling behind shows as latency, not as a lower rate.
+   * Incoming webhooks only, sent on a fixed schedule at {@code rate} per second by one thread and
+   * answered on the sender's connections. Latency is measured from each request's scheduled time,
+   * so a generator falling behind shows as latency, not as a lower rate.
    */
-  private static Result runIncoming(TwilioDriver driver, String number, int rate, int seconds) {
-    int total = rate * seconds;
-    List<HttpRequest> requests = new ArrayList<>(total);
-    for (int i = 0; i < total; i++) {
-      requests.add(driver.signedRequest(WebhookPaths.INCOMING, incoming(number)));
-    }
+  private static Result runIncoming(RawHttpSender sender, List<byte[]> requests, int rate) {
+    int total = requests.size();
     long[] latencies = new long[total];
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
@@ -158,14 +174,13 @@ public final class LoadGenerator {
       long due = start + i * interval;
       sleepUntil(due);
       int index = i;
-      driver
-          .sendAsync(requests.get(i))
-          .whenComplete(
-              (status, failure) -> {
-                latencies[index] = System.nanoTime() - due;
-                (failure == null && status == 200 ? ok : errors).incrementAndGet();
-                done.countDown();
-              });
+      sender.send(
+          requests.get(i),
+          (status, failure) -> {
+            latencies[index] = System.nanoTime() - due;
+            (failure == null && status == 200 ? ok : errors).incrementAndGet();
+            done.countDown();
+          });
     }
     await(done);
     double elapsed = (System.nanoTime() - start) / 1e9;
