@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -103,6 +104,9 @@ public final class LoadGenerator {
         scraper.shutdownNow();
       }
       out.println("rate/s  sent  ok  errors  achieved/s     p50 ms   p95 ms   p99 ms   max ms");
+      // the steps at the top rate are also summed up: more requests, a steadier tail
+      Map<Double, Double> topServer = new TreeMap<>();
+      List<Result> topSteps = new ArrayList<>();
       for (int step = 0; step < rates.size(); step++) {
         int rate = rates.get(step);
         Map<Double, Double> before = server.snapshot();
@@ -111,27 +115,55 @@ public final class LoadGenerator {
                 ? runIncoming(sender, stepLoads.get(step), rate)
                 : runCalls(driver, o.get("number"), rate, seconds);
         Map<Double, Double> after = server.snapshot();
-        out.printf(
-            Locale.ROOT,
-            "%6d %5d %5d %6d %10.1f %9.2f %8.2f %8.2f %8.2f%n",
-            r.rate,
-            r.sent,
-            r.ok,
-            r.errors,
-            r.achieved,
-            r.percentile(50),
-            r.percentile(95),
-            r.percentile(99),
-            r.percentile(100));
+        print(out, r);
         if (incoming) {
           out.println("       " + ServerLatency.percentiles(before, after));
+        }
+        if (rate == top) {
+          topSteps.add(r);
+          after.forEach(
+              (le, n) -> topServer.merge(le, n - before.getOrDefault(le, 0.0), Double::sum));
+        }
+      }
+      if (topSteps.size() > 1) {
+        out.printf(Locale.ROOT, "all %d steps at %d/s together:%n", topSteps.size(), top);
+        print(out, Result.combined(topSteps));
+        if (incoming) {
+          out.println("       " + ServerLatency.percentiles(Map.of(), topServer));
         }
       }
     }
     System.exit(0);
   }
 
+  private static void print(PrintStream out, Result r) {
+    out.printf(
+        Locale.ROOT,
+        "%6d %5d %5d %6d %10.1f %9.2f %8.2f %8.2f %8.2f%n",
+        r.rate,
+        r.sent,
+        r.ok,
+        r.errors,
+        r.achieved,
+        r.percentile(50),
+        r.percentile(95),
+        r.percentile(99),
+        r.percentile(100));
+  }
+
   private record Result(int rate, int sent, int ok, int errors, double achieved, long[] nanos) {
+
+    static Result combined(List<Result> steps) {
+      long[] all = steps.stream().flatMapToLong(r -> Arrays.stream(r.nanos)).sorted().toArray();
+      return new Result(
+          steps.get(0).rate,
+          steps.stream().mapToInt(Result::sent).sum(),
+          steps.stream().mapToInt(Result::ok).sum(),
+          steps.stream().mapToInt(Result::errors).sum(),
+          steps.stream().mapToDouble(Result::achieved).average().orElse(0),
+          all);
+    }
+
     double percentile(double p) {
       if (nanos.length == 0) {
         return Double.NaN;
