@@ -100,6 +100,8 @@ public class EmbeddedPostgresBootstrap implements EnvironmentPostProcessor, Orde
                 // zonky turns durability off for tests; this server holds the books, so keep it on
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
+                // the report roll-up queue (V35) gathers dead rows by the thousand a minute
+                .setServerConfig("autovacuum_naptime", "10s")
                 .start();
         createDatabaseIfMissing(pg);
         log.info(

@@ -49,6 +49,25 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
+  void keepsTheBooksDurableAndVacuumsTheRollupQueueOften() {
+    try (ConfigurableApplicationContext app = start()) {
+      assertThat(setting(app, "SHOW fsync")).isEqualTo("on");
+      assertThat(setting(app, "SHOW synchronous_commit")).isEqualTo("on");
+      assertThat(setting(app, "SHOW autovacuum_naptime")).isEqualTo("10s");
+      assertThat(
+              setting(
+                  app,
+                  "SELECT array_to_string(reloptions, ',') FROM pg_class"
+                      + " WHERE relname = 'report_rollup_pending'"))
+          .contains("autovacuum_vacuum_threshold=5000", "autovacuum_vacuum_scale_factor=0");
+    }
+  }
+
+  private static String setting(ConfigurableApplicationContext app, String sql) {
+    return jdbc(app).sql(sql).query(String.class).single();
+  }
+
+  @Test
   void recoversTheDataFolderOfARunThatWasKilled() throws Exception {
     Path pgData = dataDir.resolve("postgres");
     Process earlier =
