@@ -112,11 +112,21 @@ class ReportController {
         number);
   }
 
+  /** The report roll-up's resolution (migration V36). */
+  private static final long QUARTER_HOUR_SECONDS = 15 * 60;
+
   private static Instant instant(String s, ZoneId zone) {
     try {
       LocalDateTime t =
           s.length() <= 10 ? LocalDate.parse(s).atStartOfDay() : LocalDateTime.parse(s);
-      return t.atZone(zone).toInstant();
+      Instant at = t.atZone(zone).toInstant();
+      if (at.getEpochSecond() % QUARTER_HOUR_SECONDS != 0) {
+        throw new MoneyProblem(
+            MoneyProblem.Kind.INVALID,
+            s
+                + " is not on a quarter hour (:00, :15, :30, :45): reports are kept in quarter hours");
+      }
+      return at;
     } catch (DateTimeParseException e) {
       throw new MoneyProblem(
           MoneyProblem.Kind.INVALID, "not a date (2026-11-25) or date-time: " + s);

@@ -22,9 +22,10 @@ import org.springframework.stereotype.Service;
  * Reconciliation reports from the {@code report_rollup} table, which triggers keep exact on every
  * call change and ledger row (through a queue folded every second and before each report, so the
  * call path never waits on a shared roll-up row; migration V33): per publisher, buyer, campaign,
- * vertical or tracking number, per hour, day, week or month in a timezone. Calls and their money
- * count in the period the call started in. Grouping and periods come from enums, filters are bound
- * parameters: no request text reaches the SQL.
+ * vertical or tracking number, per hour, day, week or month in any timezone (the roll-up is kept in
+ * quarter hours, so periods start right also where the offset is a half or three quarters of an
+ * hour). Calls and their money count in the period the call started in. Grouping and periods come
+ * from enums, filters are bound parameters: no request text reaches the SQL.
  */
 @Service
 public class Reports {
@@ -81,7 +82,7 @@ public class Reports {
   }
 
   /**
-   * A report request: [from, to) as instants (whole hours; the roll-up is hourly), and optional
+   * A report request: [from, to) as instants (quarter hours: the roll-up's buckets), and optional
    * filters (null: any).
    */
   public record Query(

@@ -3,14 +3,18 @@ package org.ringtree.runtime.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.ringtree.rules.money.Money;
@@ -41,6 +45,9 @@ class LedgerReportPropertyTest extends PostgresTest {
   static final String[] BUYERS = {"acme-law", "bidder-one", "bidder-two", null};
   static final String[] NUMBERS = {"+18885550101", "+18885550103", "+18885550106"};
   static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
+  // whole-hour, half-hour (+5:30, -3:30) and quarter-hour (+5:45) offsets, with and without DST
+  static final List<String> ZONES =
+      List.of("UTC", "America/Los_Angeles", "Asia/Kolkata", "America/St_Johns", "Asia/Kathmandu");
 
   @Test
   void everyReportTotalEqualsTheLedgerAndMarginIsRevenueMinusPayout() {
@@ -48,7 +55,7 @@ class LedgerReportPropertyTest extends PostgresTest {
       generate(new Random(seed), 60 + (int) (seed % 40));
       for (Reports.Dimension by : Reports.Dimension.values()) {
         for (Reports.Period period : Reports.Period.values()) {
-          for (String zone : List.of("UTC", "America/Los_Angeles", "Asia/Kolkata")) {
+          for (String zone : ZONES) {
             check(seed, by, period, ZoneId.of(zone), null, null);
           }
         }
@@ -126,6 +133,37 @@ class LedgerReportPropertyTest extends PostgresTest {
             .query()
             .singleRow();
     String what = "seed " + seed + ", " + by + "/" + period + " in " + zone;
+    if (by == Reports.Dimension.NONE && period != Reports.Period.TOTAL) {
+      // each call and its money in the period its start falls in, in that timezone
+      Map<LocalDateTime, String> reported = new TreeMap<>();
+      for (Reports.Row row : r.rows()) {
+        if (row.calls() != 0 || row.revenue().signum() != 0) {
+          reported.put(row.period(), row.calls() + " calls " + row.revenue().toPlainString());
+        }
+      }
+      Map<LocalDateTime, String> expected = new TreeMap<>();
+      jdbc.sql(
+              "SELECT date_trunc('"
+                  + period.name().toLowerCase(Locale.ROOT)
+                  + "', c.started_at AT TIME ZONE ?), count(*), coalesce(sum(m.rev), 0)"
+                  + " FROM calls c LEFT JOIN campaigns v ON v.id = c.campaign_id LEFT JOIN ("
+                  + "SELECT call_id, sum(amount) FILTER (WHERE party_type = 'BUYER') rev"
+                  + " FROM ledger_entries GROUP BY call_id) m ON m.call_id = c.id"
+                  + where
+                  + " GROUP BY 1")
+          .params(concat(zone.getId(), params))
+          .query(
+              (rs, i) ->
+                  expected.put(
+                      rs.getTimestamp(1).toLocalDateTime(),
+                      rs.getLong(2)
+                          + " calls "
+                          + rs.getBigDecimal(3)
+                              .setScale(2, RoundingMode.UNNECESSARY)
+                              .toPlainString()))
+          .list();
+      assertThat(reported).as(what).isEqualTo(expected);
+    }
     assertThat(calls).as(what).isPositive();
     assertThat(ledgerRevenue.signum()).as(what).isPositive();
     assertThat(revenue).as(what).isEqualByComparingTo(ledgerRevenue);
@@ -139,6 +177,13 @@ class LedgerReportPropertyTest extends PostgresTest {
         r.totals().stream().map(Reports.Row::margin).reduce(BigDecimal.ZERO, BigDecimal::add);
     assertThat(totalRevenue).as(what).isEqualByComparingTo(ledgerRevenue);
     assertThat(totalMargin).as(what).isEqualByComparingTo(ledgerRevenue.subtract(ledgerPayout));
+  }
+
+  private static Object[] concat(Object first, Object[] rest) {
+    Object[] all = new Object[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
   }
 
   private void generate(Random rnd, int n) {
@@ -228,7 +273,7 @@ class LedgerReportPropertyTest extends PostgresTest {
             + " billable, duplicates, converted, revenue, payout FROM report_rollup"
             + " WHERE calls <> 0 OR revenue <> 0 OR payout <> 0";
     String scratch =
-        "SELECT rollup_hour(c.started_at), coalesce(c.campaign_id, ''),"
+        "SELECT rollup_bucket(c.started_at), coalesce(c.campaign_id, ''),"
             + " coalesce(c.publisher_id, ''), coalesce(c.buyer_id, ''), c.tracking_number,"
             + " count(*), count(*) FILTER (WHERE c.connected_at IS NOT NULL),"
             + " count(*) FILTER (WHERE coalesce(c.billable_to_buyer, false)),"

@@ -422,11 +422,17 @@ class MoneyPlatformTest extends PostgresTest {
   }
 
   @Test
-  void reportRequestsWithUnknownGroupingPeriodOrTimezoneAreRefused() throws Exception {
+  void reportRequestsWithUnknownGroupingPeriodTimezoneOrAnOffQuarterTimeAreRefused()
+      throws Exception {
     assertThat(get("/api/reports?by=caller").statusCode()).isEqualTo(422);
     assertThat(get("/api/reports?period=fortnight").statusCode()).isEqualTo(422);
     assertThat(get("/api/reports?tz=Mars/Olympus").statusCode()).isEqualTo(422);
     assertThat(get("/api/reports?from=2026-12-01&to=2026-11-01").statusCode()).isEqualTo(422);
+    HttpResponse<String> offQuarter = get("/api/reports?from=2026-11-01T06:10&to=2026-11-02");
+    assertThat(offQuarter.statusCode()).isEqualTo(422);
+    assertThat(offQuarter.body()).contains("2026-11-01T06:10 is not on a quarter hour");
+    assertThat(get("/api/reports?from=2026-11-01T06:45&to=2026-11-02&tz=Asia/Kolkata").statusCode())
+        .isEqualTo(200);
     assertThat(get("/api/reports?by=vertical&period=month&tz=America/Chicago").statusCode())
         .isEqualTo(200);
   }
