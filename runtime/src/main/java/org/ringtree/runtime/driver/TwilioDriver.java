@@ -266,7 +266,8 @@ public final class TwilioDriver {
     return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
   }
 
-  private static String form(Map<String, String> params) {
+  /** Form-encodes the fields as a provider posts them. */
+  public static String form(Map<String, String> params) {
     return params.entrySet().stream()
         .map(
             e ->

@@ -11,13 +11,17 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Puts the provider's call id (Twilio's CallSid) into the log context of every request. */
+/**
+ * Puts the provider's call id (Twilio's CallSid) into the log context of every request. Runs after
+ * telephony.WebhookSignatureFilter: reading a parameter consumes a form body, whose raw bytes a
+ * Telnyx signature covers.
+ */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
 public class CallIdMdcFilter extends OncePerRequestFilter {
 
   public static final String MDC_KEY = "callId";
-  private static final int MAX_LENGTH = 64;
+  private static final int MAX_LENGTH = 128;
 
   @Override
   protected void doFilterInternal(
@@ -26,7 +30,7 @@ public class CallIdMdcFilter extends OncePerRequestFilter {
     String callSid = request.getParameter("CallSid");
     if (callSid != null && !callSid.isBlank()) {
       // the value is only logged; cap its length and strip anything that is not an id character
-      String safe = callSid.replaceAll("[^A-Za-z0-9_-]", "");
+      String safe = callSid.replaceAll("[^A-Za-z0-9_:-]", "");
       MDC.put(MDC_KEY, safe.substring(0, Math.min(safe.length(), MAX_LENGTH)));
     }
     try {

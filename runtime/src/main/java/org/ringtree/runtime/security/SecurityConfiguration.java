@@ -51,7 +51,7 @@ class SecurityConfiguration {
 
   /**
    * The voice webhooks bypass the security filter chains altogether (the firewall still applies).
-   * Each is authenticated by its Twilio signature (telephony.TwilioSignatureFilter, which runs
+   * Each is authenticated by its provider signature (telephony.WebhookSignatureFilter, which runs
    * before any of this), none has a session or a user, and matching the four chains with the MVC
    * handler look-up they need, plus a dozen decorated filters, cost more CPU than the incoming-call
    * webhook's own work (docs/benchmarks.md).

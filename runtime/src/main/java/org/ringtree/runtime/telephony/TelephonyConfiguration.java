@@ -1,13 +1,16 @@
 package org.ringtree.runtime.telephony;
 
+import java.time.Clock;
+import org.ringtree.integrations.telnyx.TelnyxSignatures;
 import org.ringtree.integrations.twilio.TwilioSignatures;
+import org.ringtree.runtime.config.InvalidConfigurationException;
 import org.ringtree.runtime.config.RingtreeProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Wires the Twilio adapter: the signature check in front of every voice webhook. */
+/** Wires the provider adapters: the signature check in front of every voice webhook. */
 @Configuration(proxyBeanMethods = false)
 class TelephonyConfiguration {
 
@@ -18,11 +21,31 @@ class TelephonyConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<TwilioSignatureFilter> twilioSignatureFilter(TwilioSignatures signatures) {
-    FilterRegistrationBean<TwilioSignatureFilter> registration =
-        new FilterRegistrationBean<>(new TwilioSignatureFilter(signatures));
+  FilterRegistrationBean<WebhookSignatureFilter> webhookSignatureFilter(
+      TwilioSignatures signatures, RingtreeProperties properties) {
+    FilterRegistrationBean<WebhookSignatureFilter> registration =
+        new FilterRegistrationBean<>(
+            new WebhookSignatureFilter(signatures, telnyx(properties), Clock.systemUTC()));
     registration.addUrlPatterns(WebhookPaths.BASE + "/*");
+    // before anything parses the body (observability.CallIdMdcFilter comes after): Telnyx signs
+    // the raw bytes
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
+  }
+
+  /** The Telnyx check, or null when no Telnyx public key is set. */
+  static TelnyxSignatures telnyx(RingtreeProperties properties) {
+    String key = properties.telnyx().publicKey();
+    if (key.isBlank()) {
+      return null;
+    }
+    try {
+      return new TelnyxSignatures(key);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigurationException(
+          "ringtree.telnyx.public-key is not a Telnyx public key: " + e.getMessage(),
+          "Set RINGTREE_TELNYX_PUBLIC_KEY to the public key of your Telnyx account (Mission"
+              + " Control: Account Settings, Keys & Credentials, Public Key), or unset it.");
+    }
   }
 }

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The voice webhooks Twilio (or any TwiML provider) calls, one handler per webhook. Signatures are
- * checked in front of all of them ({@link TwilioSignatureFilter}); here the fields are validated
+ * checked in front of all of them ({@link WebhookSignatureFilter}); here the fields are validated
  * (400 with the reason), the call moves on, and the answer is TwiML. Whatever fails inside, the
  * caller still gets valid TwiML: an apology, never silence or a 500.
  */

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 final class WebhookForm {
 
   static final int MAX_FIELD = 4096;
-  private static final Pattern SID = Pattern.compile("[A-Za-z0-9_-]{2,64}");
+  // Twilio: CA + 32 hex; SignalWire: a UUID; Telnyx: "v3:" + about 60 characters
+  private static final Pattern SID = Pattern.compile("[A-Za-z0-9_:-]{2,128}");
   private static final Pattern DIGITS = Pattern.compile("[0-9*#wW]{0,64}");
 
   private final Map<String, String> fields;

@@ -64,6 +64,7 @@ class StartupChecksTest {
     return new RingtreeProperties(
         URI.create(url),
         new RingtreeProperties.Twilio("", token),
+        new RingtreeProperties.Telnyx(""),
         new RingtreeProperties.Demo(seed),
         "data");
   }

@@ -3,6 +3,10 @@ package org.ringtree.runtime.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import org.ringtree.integrations.telnyx.TelnyxSignatures;
 import org.ringtree.runtime.driver.TwilioDriver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,6 +24,9 @@ public abstract class RunningPlatformTest extends PostgresTest {
   protected static final String AUTH_TOKEN =
       "test-auth-token-" + Long.toHexString(System.nanoTime());
 
+  /** The Telnyx account whose public key the platform is configured with. */
+  protected static final KeyPair TELNYX_ACCOUNT = ed25519();
+
   /** Where this test's platform listens; also the public base URL it checks signatures against. */
   @Value("${ringtree.public-base-url}")
   protected String baseUrl;
@@ -30,10 +37,21 @@ public abstract class RunningPlatformTest extends PostgresTest {
     registry.add("server.port", () -> port);
     registry.add("ringtree.public-base-url", () -> "http://127.0.0.1:" + port);
     registry.add("ringtree.twilio.auth-token", () -> AUTH_TOKEN);
+    registry.add(
+        "ringtree.telnyx.public-key",
+        () -> TelnyxSignatures.portalFormat(TELNYX_ACCOUNT.getPublic()));
   }
 
   protected TwilioDriver driver() {
     return new TwilioDriver(baseUrl, AUTH_TOKEN);
+  }
+
+  private static KeyPair ed25519() {
+    try {
+      return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static int freePort() {

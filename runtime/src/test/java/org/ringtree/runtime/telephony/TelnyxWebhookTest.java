@@ -1,0 +1,135 @@
+package org.ringtree.runtime.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.ringtree.integrations.telnyx.TelnyxSignatures;
+import org.ringtree.runtime.driver.TwilioDriver;
+import org.ringtree.runtime.support.RunningPlatformTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Telnyx TeXML posts Twilio's field names to the same endpoints but signs the raw body with
+ * Ed25519; the platform is configured with the account's public key (RunningPlatformTest).
+ */
+class TelnyxWebhookTest extends RunningPlatformTest {
+
+  @Autowired JdbcClient jdbc;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void aTelnyxSignedCallIsAnsweredThroughItsIvrAndAReplayGetsTheSameAnswer() throws Exception {
+    String sid = "v3:telnyx-call-0001"; // Telnyx call ids are not CA…
+    Map<String, String> incoming = incoming(sid);
+
+    HttpResponse<String> first =
+        post(WebhookPaths.INCOMING, incoming, now(), TELNYX_ACCOUNT.getPrivate());
+    HttpResponse<String> replay =
+        post(WebhookPaths.INCOMING, incoming, now(), TELNYX_ACCOUNT.getPrivate());
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body()).contains("<Gather").contains("may be recorded");
+    assertThat(replay.body()).isEqualTo(first.body());
+    assertThat(callsWithSid(sid)).isEqualTo(1);
+
+    // the gather action: our query string (call, step) and Telnyx's form fields both arrive
+    String callId =
+        jdbc.sql("SELECT id::text FROM calls WHERE call_sid = ?")
+            .param(sid)
+            .query(String.class)
+            .single();
+    Map<String, String> digits = new LinkedHashMap<>(incoming);
+    digits.put("Digits", "1");
+    HttpResponse<String> next =
+        post(
+            WebhookPaths.GATHER + "?call=" + callId + "&step=1",
+            digits,
+            now(),
+            TELNYX_ACCOUNT.getPrivate());
+    assertThat(next.statusCode()).isEqualTo(200);
+    assertThat(next.body()).contains("<Gather").containsIgnoringCase("zip");
+  }
+
+  @Test
+  void aTamperedStaleOrForeignTelnyxSignatureIsRefusedAndWritesNothing() throws Exception {
+    String sid = "v3:telnyx-call-0002";
+    String body = TwilioDriver.form(incoming(sid));
+    String ts = now();
+    String signature = TelnyxSignatures.sign(TELNYX_ACCOUNT.getPrivate(), ts, bytes(body));
+    String stale = String.valueOf(Instant.now().minusSeconds(600).getEpochSecond());
+    PrivateKey stranger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate();
+
+    HttpResponse<String> tampered =
+        send(
+            WebhookPaths.INCOMING, body.replace("%2B13105550999", "%2B19995550000"), ts, signature);
+    HttpResponse<String> old =
+        send(
+            WebhookPaths.INCOMING,
+            body,
+            stale,
+            TelnyxSignatures.sign(TELNYX_ACCOUNT.getPrivate(), stale, bytes(body)));
+    HttpResponse<String> foreign =
+        send(WebhookPaths.INCOMING, body, ts, TelnyxSignatures.sign(stranger, ts, bytes(body)));
+
+    assertThat(tampered.statusCode()).isEqualTo(403);
+    assertThat(old.statusCode()).isEqualTo(403);
+    assertThat(foreign.statusCode()).isEqualTo(403);
+    assertThat(callsWithSid(sid)).isZero();
+  }
+
+  private static Map<String, String> incoming(String sid) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("CallSid", sid);
+    p.put("AccountSid", "telnyx-account");
+    p.put("From", "+13105550999");
+    p.put("To", "+18885550101");
+    p.put("Direction", "inbound");
+    p.put("CallStatus", "ringing");
+    return p;
+  }
+
+  private HttpResponse<String> post(
+      String pathAndQuery, Map<String, String> params, String ts, PrivateKey key) throws Exception {
+    String body = TwilioDriver.form(params);
+    return send(pathAndQuery, body, ts, TelnyxSignatures.sign(key, ts, bytes(body)));
+  }
+
+  private HttpResponse<String> send(String pathAndQuery, String body, String ts, String signature)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header(TelnyxSignatures.TIMESTAMP_HEADER, ts)
+            .header(TelnyxSignatures.SIGNATURE_HEADER, signature)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private long callsWithSid(String sid) {
+    return jdbc.sql("SELECT count(*) FROM calls WHERE call_sid = ?")
+        .param(sid)
+        .query(Long.class)
+        .single();
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String now() {
+    return String.valueOf(Instant.now().getEpochSecond());
+  }
+}
