@@ -2,6 +2,7 @@ package org.ringtree.runtime.security;
 
 import java.net.URI;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -27,7 +28,8 @@ class ApiKeyController {
     this.keys = keys;
   }
 
-  record NewKey(String name) {}
+  /** {@code expiresAt}: an ISO instant ({@code 2027-01-01T00:00:00Z}); absent: until revoked. */
+  record NewKey(String name, Instant expiresAt) {}
 
   /** The one response that carries the secret; {@code key} is what clients send as Bearer. */
   record CreatedKey(ApiKeys.ApiKey apiKey, String key) {}
@@ -36,7 +38,11 @@ class ApiKeyController {
   ResponseEntity<CreatedKey> create(
       Principal admin, @PathVariable String username, @RequestBody(required = false) NewKey body) {
     ApiKeys.IssuedKey issued =
-        keys.create(username, body == null ? null : body.name(), admin.getName());
+        keys.create(
+            username,
+            body == null ? null : body.name(),
+            body == null ? null : body.expiresAt(),
+            admin.getName());
     return ResponseEntity.created(
             URI.create("/api/users/" + issued.key().username() + "/api-keys/" + issued.key().id()))
         .body(new CreatedKey(issued.key(), issued.secret()));

@@ -39,7 +39,8 @@ public class ApiKeys {
   private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String COLUMNS =
-      "id, username, name, created_at, created_by, last_used_at, revoked_at, revoked_by";
+      "id, username, name, created_at, created_by, expires_at, last_used_at, revoked_at,"
+          + " revoked_by";
 
   private final JdbcClient jdbc;
   private final AuditLog audit;
@@ -56,6 +57,7 @@ public class ApiKeys {
       String name,
       Instant createdAt,
       String createdBy,
+      Instant expiresAt,
       Instant lastUsedAt,
       Instant revokedAt,
       String revokedBy) {
@@ -68,10 +70,22 @@ public class ApiKeys {
   /** A new key with its secret, which exists only in this value and is shown once. */
   public record IssuedKey(ApiKey key, String secret) {}
 
-  /** Creates a key for {@code username}; the secret is returned here and never again. */
-  @Transactional
+  /** Creates a key for {@code username} that lasts until revoked. */
   public IssuedKey create(String username, String name, String actor) {
+    return create(username, name, null, actor);
+  }
+
+  /**
+   * Creates a key for {@code username}, refused from {@code expiresAt} on (null: never); the secret
+   * is returned here and never again.
+   */
+  @Transactional
+  public IssuedKey create(String username, String name, Instant expiresAt, String actor) {
     String user = existingUser(username);
+    if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+      throw new UserAccounts.UserRejectedException(
+          "expiresAt must be in the future, was " + expiresAt);
+    }
     String label = name == null || name.isBlank() ? "api key" : name.strip();
     if (label.length() > 100) {
       throw new UserAccounts.UserRejectedException("a key's name may have at most 100 characters");
@@ -81,9 +95,15 @@ public class ApiKeys {
     RANDOM.nextBytes(secret);
     String key = PREFIX + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     jdbc.sql(
-            "INSERT INTO api_keys (id, username, name, secret_sha256, created_by)"
-                + " VALUES (?, ?, ?, ?, ?)")
-        .params(id, user, label, sha256(key), actor)
+            "INSERT INTO api_keys (id, username, name, secret_sha256, created_by, expires_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")
+        .params(
+            id,
+            user,
+            label,
+            sha256(key),
+            actor,
+            expiresAt == null ? null : Timestamp.from(expiresAt))
         .update();
     ApiKey created = find(user, id).orElseThrow();
     audit.record(actor, "api-key.create", "user", user, null, view(created));
@@ -117,8 +137,8 @@ public class ApiKeys {
   }
 
   /**
-   * The user a presented key acts as: empty for a malformed, unknown or revoked key. Marks the key
-   * used, at most once a minute.
+   * The user a presented key acts as: empty for a malformed, unknown, expired or revoked key. Marks
+   * the key used, at most once a minute.
    */
   Optional<String> authenticate(String presented) {
     Matcher m = presented == null ? null : FORMAT.matcher(presented);
@@ -127,7 +147,9 @@ public class ApiKeys {
     }
     record Stored(String username, byte[] hash) {}
     Optional<Stored> stored =
-        jdbc.sql("SELECT username, secret_sha256 FROM api_keys WHERE id = ? AND revoked_at IS NULL")
+        jdbc.sql(
+                "SELECT username, secret_sha256 FROM api_keys WHERE id = ? AND revoked_at IS NULL"
+                    + " AND (expires_at IS NULL OR expires_at > now())")
             .param(m.group(1))
             .query((rs, i) -> new Stored(rs.getString(1), rs.getBytes(2)))
             .optional();
@@ -179,6 +201,7 @@ public class ApiKeys {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("apiKey", k.id());
     m.put("name", k.name());
+    m.put("expiresAt", k.expiresAt() == null ? null : k.expiresAt().toString());
     m.put("revokedAt", k.revokedAt() == null ? null : k.revokedAt().toString());
     return m;
   }
@@ -190,6 +213,7 @@ public class ApiKeys {
         rs.getString("name"),
         rs.getTimestamp("created_at").toInstant(),
         rs.getString("created_by"),
+        instant(rs.getTimestamp("expires_at")),
         instant(rs.getTimestamp("last_used_at")),
         instant(rs.getTimestamp("revoked_at")),
         rs.getString("revoked_by"));

@@ -9,6 +9,9 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,6 +108,8 @@ class ApiAccessTest extends SecuredAppTest {
     String key = created.json().path("key").asText();
     String id = created.json().at("/apiKey/id").asText();
     assertThat(key).startsWith("rt_" + id + "_").hasSize(3 + 12 + 1 + 43);
+    // base64url may itself contain '_': the secret is what follows the id
+    String secret = key.substring(("rt_" + id + "_").length());
 
     JsonNode me = withKey(key).get("/api/users/me").json();
     assertThat(me.path("username").asText()).isEqualTo("compliance");
@@ -117,7 +122,7 @@ class ApiAccessTest extends SecuredAppTest {
     assertThat(listed).hasSize(1);
     assertThat(listed.get(0).path("name").asText()).isEqualTo("nightly export");
     assertThat(listed.get(0).path("lastUsedAt").isNull()).isFalse();
-    assertThat(listed.toString()).doesNotContain(key.substring(key.lastIndexOf('_') + 1));
+    assertThat(listed.toString()).doesNotContain(secret);
 
     // only a hash is stored: no column holds the key or its secret part
     String row =
@@ -125,7 +130,7 @@ class ApiAccessTest extends SecuredAppTest {
             .param(id)
             .query(String.class)
             .single();
-    assertThat(row).doesNotContain(key.substring(key.lastIndexOf('_') + 1));
+    assertThat(row).doesNotContain(secret);
     byte[] stored =
         jdbc.sql("SELECT secret_sha256 FROM api_keys WHERE id = ?")
             .param(id)
@@ -148,7 +153,49 @@ class ApiAccessTest extends SecuredAppTest {
     assertThat(audit)
         .extracting(e -> e.path("action").asText() + " by " + e.path("actor").asText())
         .contains("api-key.create by admin", "api-key.revoke by admin");
-    assertThat(audit.toString()).doesNotContain(key.substring(key.lastIndexOf('_') + 1));
+    assertThat(audit.toString()).doesNotContain(secret);
+  }
+
+  @Test
+  void aKeyWithAnExpiryWorksUntilThenAndIsRefusedAfter() {
+    Instant expiry = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+    Api.Reply created =
+        as(ADMIN)
+            .post(
+                "/api/users/operator/api-keys",
+                Map.of("name", "agency export", "expiresAt", expiry.toString()));
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(Instant.parse(created.json().at("/apiKey/expiresAt").asText())).isEqualTo(expiry);
+    String key = created.json().path("key").asText();
+    String id = created.json().at("/apiKey/id").asText();
+    assertThat(withKey(key).get("/api/reports").status()).isEqualTo(200);
+
+    // the same key a month on
+    jdbc.sql(
+            "UPDATE api_keys SET created_at = now() - interval '31 days',"
+                + " expires_at = now() - interval '1 day' WHERE id = ?")
+        .param(id)
+        .update();
+    Api.Reply refused = withKey(key).get("/api/reports");
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.header("WWW-Authenticate")).contains("invalid_token");
+
+    Api.Reply past =
+        as(ADMIN)
+            .post(
+                "/api/users/operator/api-keys",
+                Map.of("name", "too late", "expiresAt", "2020-01-01T00:00:00Z"));
+    assertThat(past.status()).isEqualTo(400);
+    assertThat(past.body()).contains("expiresAt must be in the future");
+    assertThat(
+            as(ADMIN)
+                .post(
+                    "/api/users/operator/api-keys",
+                    Map.of("name", "garbled", "expiresAt", "next tuesday"))
+                .status())
+        .isEqualTo(400);
+    JsonNode audit = as(ADMIN).get("/api/audit?objectType=user&objectId=operator").json();
+    assertThat(audit.toString()).contains(expiry.toString());
   }
 
   @Test
