@@ -29,8 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * submits it, and publishing is refused; compliance (refused the editor) reads the compiled tables,
  * sees the floor change in words and as a highlighted cell, and approves with a comment; the
  * operator publishes. The version is then live and the audit log has the approval and the publish.
- * Screenshots of the review, the diff and the approval go to target/screenshots (docs/compliance.md
- * uses them).
+ * The admin then rolls the flow back (refused without a reason) and switches approval off, which
+ * compliance could only read. Screenshots of the review, the diff, the approval and the rollback go
+ * to target/screenshots (docs/compliance.md uses them).
  */
 class ComplianceBrowserTest extends SecuredAppTest {
 
@@ -128,6 +129,9 @@ class ComplianceBrowserTest extends SecuredAppTest {
     // compliance finds the version, reads the compiled tables row by row
     click("nav-compliance");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("compliance-flows")));
+    // the approval switch is the admin's: compliance sees it on, read-only
+    assertThat(browser.findElement(By.id("require-approval")).getAttribute("checked")).isNotNull();
+    assertThat(browser.findElement(By.id("require-approval")).getAttribute("readonly")).isNotNull();
     browser.findElements(By.cssSelector("#compliance-flows vaadin-grid-cell-content")).stream()
         .filter(c -> c.getText().equals(FLOW_NAME))
         .findFirst()
@@ -199,6 +203,64 @@ class ComplianceBrowserTest extends SecuredAppTest {
         ExpectedConditions.textToBePresentInElementLocated(By.id("decide-hint"), "four eyes"));
     assertThat(disabled("approve")).isTrue();
     assertThat(disabled("reject")).isTrue();
+
+    rollBackAndSwitchApprovalOff(flow.flowId(), v1.id(), v2);
+  }
+
+  /** The admin rolls the flow back to version 1 (a reason is required), then turns approval off. */
+  private void rollBackAndSwitchApprovalOff(String flowId, long v1, long v2) {
+    open("/compliance");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("compliance-flows")));
+    browser.findElements(By.cssSelector("#compliance-flows vaadin-grid-cell-content")).stream()
+        .filter(c -> c.getText().equals(FLOW_NAME))
+        .findFirst()
+        .orElseThrow()
+        .click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review-v2")));
+
+    // without a reason nothing changes, and the refusal says why
+    click("rollback");
+    confirmRollback();
+    // a notification renders as a card in the page's notification container
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.xpath("//vaadin-notification-card[contains(., 'needs a reason')]")));
+    assertThat(liveVersionId(flowId)).isEqualTo(v2);
+
+    click("rollback");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#rollback-reason textarea")))
+        .sendKeys("Floor 120 priced us out of two buyers.");
+    Browsers.shot(browser, "compliance-rollback");
+    confirmRollback();
+    wait.until(d -> v1 == liveVersionId(flowId));
+    assertThat(
+            jdbc.sql(
+                    "SELECT actor || ' ' || action || ' ' || (after->>'comment') FROM audit_log"
+                        + " WHERE object_type = 'flow' AND object_id = ? AND action = 'flow.rollback'")
+                .param(flowId)
+                .query(String.class)
+                .list())
+        .containsExactly("admin flow.rollback Floor 120 priced us out of two buyers.");
+
+    // the admin turns approval off; the setting is changed and audited
+    assertThat(browser.findElement(By.id("require-approval")).getAttribute("readonly")).isNull();
+    browser.findElement(By.cssSelector("#require-approval input")).click();
+    wait.until(d -> !settings.requireApproval());
+    assertThat(
+            jdbc.sql(
+                    "SELECT actor || ' ' || action || ' ' || (after->>'value') FROM audit_log"
+                        + " WHERE object_type = 'setting' AND object_id = 'requireApproval'"
+                        + " ORDER BY id DESC LIMIT 1")
+                .query(String.class)
+                .single())
+        .isEqualTo("admin settings.update false");
+  }
+
+  private void confirmRollback() {
+    // the dialog's buttons render in its overlay; "Roll back…" on the page opens it
+    By confirm = By.xpath("//vaadin-button[normalize-space(.)='Roll back']");
+    wait.until(ExpectedConditions.elementToBeClickable(confirm)).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(confirm));
   }
 
   private static FlowDocument document(TestFlows.TestFlow flow, int floor) {
