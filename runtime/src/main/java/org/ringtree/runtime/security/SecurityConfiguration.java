@@ -46,8 +46,19 @@ class SecurityConfiguration {
   private static final String OPERATOR = "OPERATOR";
   private static final String COMPLIANCE = "COMPLIANCE";
 
-  /** Not the console: open (each has its own protection or none); /api/** has its own chain. */
-  static final String[] OPEN_AS_BEFORE = {"/demo/**", "/actuator/**", "/error"};
+  /**
+   * Not the console: open (each has its own protection or none); /api/** has its own chain. The API
+   * reference (OpenAPI document and its browser) describes the endpoints, holds no data.
+   */
+  static final String[] OPEN_AS_BEFORE = {
+    "/demo/**",
+    "/actuator/**",
+    "/error",
+    "/v3/api-docs",
+    "/v3/api-docs/**",
+    "/swagger-ui.html",
+    "/swagger-ui/**"
+  };
 
   /**
    * The voice webhooks bypass the security filter chains altogether (the firewall still applies).

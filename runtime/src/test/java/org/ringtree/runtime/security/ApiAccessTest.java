@@ -241,6 +241,20 @@ class ApiAccessTest extends SecuredAppTest {
   }
 
   @Test
+  void theApiReferenceIsOpenAndDescribesTheRestApiAndTheWebhooks() {
+    Api.Reply doc = anonymous().get("/v3/api-docs");
+    assertThat(doc.status()).isEqualTo(200);
+    JsonNode paths = doc.json().path("paths");
+    assertThat(paths.has("/api/reports")).isTrue();
+    assertThat(paths.has("/api/users/{username}/api-keys")).isTrue();
+    assertThat(paths.has("/twilio/voice/incoming")).isTrue();
+    assertThat(paths.has("/demo/rtb/bidder-one")).isFalse();
+    assertThat(doc.json().at("/components/securitySchemes/apiKey/scheme").asText())
+        .isEqualTo("bearer");
+    assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
+  }
+
+  @Test
   void theAppRoleMayMarkKeysUsedOrRevokedButNeverDeleteThem() throws SQLException {
     boolean roleExists =
         jdbc.sql("SELECT count(*) FROM pg_roles WHERE rolname = 'ringtree_app'")
