@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -63,6 +64,16 @@ class ApiKeyController {
   @ExceptionHandler(UserAccounts.UserRejectedException.class)
   ResponseEntity<Map<String, String>> rejected(UserAccounts.UserRejectedException e) {
     return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage()));
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+        .body(
+            Map.of(
+                "error",
+                "expected {\"name\": \"…\", \"expiresAt\": \"2027-03-31T23:59:59Z\"} (both"
+                    + " optional; expiresAt an ISO instant in UTC)"));
   }
 
   @ExceptionHandler(UsernameNotFoundException.class)
