@@ -153,6 +153,11 @@ class SecurityConfiguration {
                     .hasAnyRole(ADMIN, OPERATOR)
                     .requestMatchers(HttpMethod.DELETE, "/api/billing/overrides/**")
                     .hasAnyRole(ADMIN, OPERATOR)
+                    // the directory: staff read; admins and operators create and change
+                    .requestMatchers(HttpMethod.GET, "/api/directory", "/api/directory/**")
+                    .hasAnyRole(ADMIN, OPERATOR, COMPLIANCE)
+                    .requestMatchers(HttpMethod.PUT, "/api/directory/**")
+                    .hasAnyRole(ADMIN, OPERATOR)
                     // publisher postbacks, their dead letters and buyers' postback keys
                     .requestMatchers("/api/postbacks/**")
                     .hasAnyRole(ADMIN, OPERATOR)

@@ -44,6 +44,11 @@ public final class Api {
     this.credential = credential;
   }
 
+  /** Requests signed in with HTTP Basic. */
+  public static Api signedIn(String base, String username, String password) {
+    return new Api(base, username, password);
+  }
+
   /** Requests with an API key as {@code Authorization: Bearer <key>}. */
   public static Api withBearerKey(String base, String key) {
     return new Api(base, Map.entry("Authorization", "Bearer " + key));

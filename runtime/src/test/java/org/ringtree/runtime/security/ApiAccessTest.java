@@ -52,6 +52,8 @@ class ApiAccessTest extends SecuredAppTest {
           new Endpoint("POST", "/api/postbacks/buyers/acme-law/key"),
           new Endpoint("PUT", "/api/postbacks/publishers/sunrise-media"),
           new Endpoint("GET", "/api/compliance/flows"),
+          new Endpoint("GET", "/api/directory"),
+          new Endpoint("PUT", "/api/directory/publishers/sunrise-media"),
           new Endpoint("GET", "/api/audit"),
           new Endpoint("GET", "/api/portal/calls"),
           new Endpoint("GET", "/api/users"),

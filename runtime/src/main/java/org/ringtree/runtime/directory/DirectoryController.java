@@ -1,0 +1,179 @@
+package org.ringtree.runtime.directory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.ringtree.rules.directory.Buyer;
+import org.ringtree.rules.directory.Campaign;
+import org.ringtree.rules.directory.Publisher;
+import org.ringtree.rules.directory.Target;
+import org.ringtree.rules.directory.TargetGroup;
+import org.ringtree.rules.directory.TrackingNumber;
+import org.ringtree.rules.directory.Vertical;
+import org.ringtree.rules.json.RingtreeJson;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * REST: the network's directory — verticals, campaigns, publishers, buyers, targets, target groups
+ * and tracking numbers. Staff read it; admins and operators create and change entries with PUT
+ * (create or replace, by id), each change audited with the row before and after.
+ *
+ * <p>When a change reaches calls: a tracking number (and so its campaign and publisher) at the next
+ * call to it; buyers', targets' and campaigns' settings when a flow version compiled against them
+ * is published, because each flow version carries the directory it was compiled and reviewed with.
+ *
+ * <p>Bodies are read with the rules' own JSON mapping, the one the directory is stored with, so
+ * what GET returns can be sent back with PUT.
+ */
+@RestController
+@RequestMapping("/api/directory")
+class DirectoryController {
+
+  private static final ObjectMapper JSON = RingtreeJson.mapper();
+
+  private final DirectoryStore directory;
+
+  DirectoryController(DirectoryStore directory) {
+    this.directory = directory;
+  }
+
+  /** Everything, in the shape PUT accepts. */
+  @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+  String all() throws JsonProcessingException {
+    return JSON.writeValueAsString(directory.snapshot(Set.of()));
+  }
+
+  @PutMapping(path = "/verticals/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> vertical(@PathVariable String id, @RequestBody String body) {
+    return save(id, body, Vertical.class, Vertical::id, directory::save);
+  }
+
+  /** A campaign's body also carries its {@code timezone} (an IANA name). */
+  @PutMapping(path = "/campaigns/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> campaign(@PathVariable String id, @RequestBody String body) {
+    JsonNode tree = tree(body);
+    String timezone = tree.path("timezone").asText("");
+    try {
+      ZoneId.of(timezone);
+    } catch (DateTimeException e) {
+      throw new BadEntry(
+          "a campaign needs \"timezone\", an IANA name such as America/New_York; got \""
+              + timezone
+              + "\"");
+    }
+    ((ObjectNode) tree).remove("timezone");
+    return save(
+        id, tree.toString(), Campaign.class, Campaign::id, c -> directory.save(c, timezone));
+  }
+
+  @PutMapping(path = "/publishers/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> publisher(@PathVariable String id, @RequestBody String body) {
+    return save(id, body, Publisher.class, Publisher::id, directory::save);
+  }
+
+  @PutMapping(path = "/buyers/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> buyer(@PathVariable String id, @RequestBody String body) {
+    return save(id, body, Buyer.class, Buyer::id, directory::save);
+  }
+
+  @PutMapping(path = "/targets/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> target(@PathVariable String id, @RequestBody String body) {
+    return save(id, body, Target.class, Target::id, directory::save);
+  }
+
+  @PutMapping(path = "/target-groups/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> targetGroup(@PathVariable String id, @RequestBody String body) {
+    return save(id, body, TargetGroup.class, TargetGroup::id, directory::save);
+  }
+
+  /** The number in E.164, URL-encoded in the path ({@code %2B18885550101}). */
+  @PutMapping(path = "/tracking-numbers/{number}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> trackingNumber(@PathVariable String number, @RequestBody String body) {
+    if (!number.matches("\\+[1-9][0-9]{6,14}")) {
+      throw new BadEntry("a tracking number is E.164, such as +18885550101; got " + number);
+    }
+    return save(number, body, TrackingNumber.class, TrackingNumber::e164, directory::save);
+  }
+
+  private <T> ResponseEntity<String> save(
+      String id, String body, Class<T> type, Function<T, String> idOf, Consumer<T> store) {
+    T entry;
+    try {
+      entry = JSON.readValue(body, type);
+    } catch (JsonProcessingException e) {
+      throw new BadEntry("not a " + type.getSimpleName() + ": " + e.getOriginalMessage());
+    }
+    if (!Objects.equals(id, idOf.apply(entry))) {
+      throw new BadEntry(
+          "the id in the path (" + id + ") and in the body (" + idOf.apply(entry) + ") differ");
+    }
+    store.accept(entry);
+    try {
+      return ResponseEntity.ok()
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(JSON.writeValueAsString(entry));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode tree(String body) {
+    try {
+      JsonNode tree = JSON.readTree(body);
+      if (tree == null || !tree.isObject()) {
+        throw new BadEntry("expected a JSON object");
+      }
+      return tree;
+    } catch (JsonProcessingException e) {
+      throw new BadEntry("not JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /** A body that does not describe a valid entry. */
+  static class BadEntry extends RuntimeException {
+    BadEntry(String message) {
+      super(message);
+    }
+  }
+
+  @ExceptionHandler(BadEntry.class)
+  ResponseEntity<Map<String, String>> bad(BadEntry e) {
+    return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+  }
+
+  /** A reference to something that does not exist (a campaign, buyer, target…), or a duplicate. */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ResponseEntity<Map<String, String>> refused(DataIntegrityViolationException e) {
+    // PostgreSQL names the offending key in its "Detail:" line, e.g. Key (campaign_id)=(x) is not
+    // present in table "campaigns".
+    String message = String.valueOf(e.getMostSpecificCause().getMessage());
+    String reason =
+        message
+            .lines()
+            .map(String::strip)
+            .filter(l -> l.startsWith("Detail:"))
+            .map(l -> l.substring("Detail:".length()).strip())
+            .findFirst()
+            .orElse(message.lines().findFirst().orElse(message));
+    return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY)
+        .body(Map.of("error", "refused: " + reason));
+  }
+}

@@ -1,0 +1,144 @@
+package org.ringtree.runtime.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.ringtree.runtime.driver.CallScript;
+import org.ringtree.runtime.driver.CallTranscript;
+import org.ringtree.runtime.security.Api;
+import org.ringtree.runtime.support.RunningPlatformTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The directory over REST, and a new tracking number taking calls at once. */
+class DirectoryApiTest extends RunningPlatformTest {
+
+  private static final String NUMBER = "+18885550177";
+
+  @Autowired JdbcClient jdbc;
+
+  private Api as(String user) {
+    return Api.signedIn(baseUrl, user, "ringtree-" + user + "-demo");
+  }
+
+  @Test
+  void anOperatorAddsAPublisherAndANumberAndTheNextCallToItIsTheirs() {
+    Api operator = as("operator");
+    assertThat(
+            operator
+                .put(
+                    "/api/directory/publishers/night-owl-media",
+                    Map.of("id", "night-owl-media", "name", "Night Owl Media"))
+                .status())
+        .isEqualTo(200);
+    Api.Reply number =
+        operator.put(
+            "/api/directory/tracking-numbers/%2B18885550177",
+            Map.of(
+                "e164",
+                NUMBER,
+                "campaignId",
+                "pi-accidents",
+                "publisherId",
+                "night-owl-media",
+                "sourceTags",
+                Map.of("channel", "radio")));
+    assertThat(number.status()).isEqualTo(200);
+
+    JsonNode directory = as("compliance").get("/api/directory").json();
+    assertThat(directory.path("publishers").findValuesAsText("id")).contains("night-owl-media");
+    assertThat(directory.path("trackingNumbers").findValuesAsText("e164")).contains(NUMBER);
+
+    CallTranscript call =
+        driver()
+            .place(
+                CallScript.demo()
+                    .withTrackingNumber(NUMBER)
+                    .withCaller("+13105550177", "CA", "90210"));
+    assertThat(
+            jdbc.sql("SELECT publisher_id || ' ' || campaign_id FROM calls WHERE call_sid = ?")
+                .param(call.callSid())
+                .query(String.class)
+                .single())
+        .isEqualTo("night-owl-media pi-accidents");
+
+    assertThat(
+            jdbc.sql(
+                    "SELECT actor || ' ' || action FROM audit_log WHERE object_id IN (?, ?)"
+                        + " ORDER BY id")
+                .params("night-owl-media", NUMBER)
+                .query(String.class)
+                .list())
+        .containsExactly(
+            "operator directory.publisher.create", "operator directory.tracking-number.create");
+  }
+
+  @Test
+  void badEntriesGetTheReasonAndChangeNothing() {
+    Api operator = as("operator");
+    long numbers = count();
+
+    Api.Reply unknownCampaign =
+        operator.put(
+            "/api/directory/tracking-numbers/%2B18885550178",
+            Map.of(
+                "e164",
+                "+18885550178",
+                "campaignId",
+                "no-such-campaign",
+                "publisherId",
+                "sunrise-media"));
+    assertThat(unknownCampaign.status()).isEqualTo(422);
+    assertThat(unknownCampaign.body()).contains("no-such-campaign", "campaigns");
+
+    Api.Reply mismatch =
+        operator.put(
+            "/api/directory/tracking-numbers/%2B18885550179",
+            Map.of(
+                "e164",
+                "+18885550180",
+                "campaignId",
+                "pi-accidents",
+                "publisherId",
+                "sunrise-media"));
+    assertThat(mismatch.status()).isEqualTo(400);
+    assertThat(mismatch.body()).contains("differ");
+
+    Api.Reply notANumber =
+        operator.put(
+            "/api/directory/tracking-numbers/555-0101",
+            Map.of(
+                "e164", "555-0101", "campaignId", "pi-accidents", "publisherId", "sunrise-media"));
+    assertThat(notANumber.status()).isEqualTo(400);
+    assertThat(notANumber.body()).contains("E.164");
+
+    Api.Reply noCampaignTimezone =
+        operator.put("/api/directory/campaigns/pi-accidents", Map.of("id", "pi-accidents"));
+    assertThat(noCampaignTimezone.status()).isEqualTo(400);
+    assertThat(noCampaignTimezone.body()).contains("timezone");
+
+    Api.Reply notAnObject = operator.put("/api/directory/buyers/acme-law", List.of("acme-law"));
+    assertThat(notAnObject.status()).isEqualTo(400);
+    assertThat(notAnObject.body()).contains("not a Buyer");
+
+    assertThat(count()).isEqualTo(numbers);
+  }
+
+  @Test
+  void complianceReadsTheDirectoryButMayNotChangeIt() {
+    assertThat(as("compliance").get("/api/directory").status()).isEqualTo(200);
+    assertThat(
+            as("compliance")
+                .put("/api/directory/publishers/x-media", Map.of("id", "x-media", "name", "X"))
+                .status())
+        .isEqualTo(403);
+    assertThat(as("publisher").get("/api/directory").status()).isEqualTo(403);
+  }
+
+  private long count() {
+    return jdbc.sql("SELECT count(*) FROM tracking_numbers").query(Long.class).single();
+  }
+}
