@@ -23,6 +23,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * REST: the network's directory — verticals, campaigns, publishers, buyers, targets, target groups
  * and tracking numbers. Staff read it; admins and operators create and change entries with PUT
- * (create or replace, by id), each change audited with the row before and after.
+ * (create or replace, by id) and take a tracking number out of service with DELETE, each change
+ * audited with the row before and after.
  *
  * <p>When a change reaches calls: a tracking number (and so its campaign and publisher) at the next
  * call to it; buyers', targets' and campaigns' settings when a flow version compiled against them
@@ -111,6 +113,18 @@ class DirectoryController {
       throw new BadEntry("a tracking number is E.164, such as +18885550101; got " + number);
     }
     return save(number, body, TrackingNumber.class, TrackingNumber::e164, directory::save);
+  }
+
+  /**
+   * Takes the number out of service (its calls get the unknown-number answer); PUT puts it back.
+   */
+  @DeleteMapping("/tracking-numbers/{number}")
+  ResponseEntity<Map<String, Object>> disableTrackingNumber(@PathVariable String number) {
+    if (!directory.disable(number)) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .body(Map.of("error", "no tracking number " + number));
+    }
+    return ResponseEntity.ok(Map.of("e164", number, "enabled", false));
   }
 
   private <T> ResponseEntity<String> save(

@@ -135,10 +135,26 @@ public class DirectoryStore {
             "INSERT INTO tracking_numbers (number, campaign_id, publisher_id, source_tags)"
                 + " VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (number) DO UPDATE SET"
                 + " campaign_id = excluded.campaign_id, publisher_id = excluded.publisher_id,"
-                + " source_tags = excluded.source_tags")
+                + " source_tags = excluded.source_tags, enabled = true")
         .params(n.e164(), n.campaignId(), n.publisherId(), write(n.sourceTags()))
         .update();
     audited("tracking-number", "tracking_numbers", "number", n.e164(), before);
+  }
+
+  /**
+   * Takes a tracking number out of service: calls to it get the unknown-number answer. The row
+   * stays, so past calls keep their campaign and publisher; saving the number again puts it back.
+   * False if there is no such number.
+   */
+  @Transactional
+  public boolean disable(String e164) {
+    String before = rowJson("tracking_numbers", "number", e164);
+    if (before == null) {
+      return false;
+    }
+    jdbc.sql("UPDATE tracking_numbers SET enabled = false WHERE number = ?").param(e164).update();
+    audited("tracking-number", "tracking_numbers", "number", e164, before);
+    return true;
   }
 
   /**

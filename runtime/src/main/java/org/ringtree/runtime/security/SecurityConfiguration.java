@@ -158,6 +158,8 @@ class SecurityConfiguration {
                     .hasAnyRole(ADMIN, OPERATOR, COMPLIANCE)
                     .requestMatchers(HttpMethod.PUT, "/api/directory/**")
                     .hasAnyRole(ADMIN, OPERATOR)
+                    .requestMatchers(HttpMethod.DELETE, "/api/directory/tracking-numbers/*")
+                    .hasAnyRole(ADMIN, OPERATOR)
                     // publisher postbacks, their dead letters and buyers' postback keys
                     .requestMatchers("/api/postbacks/**")
                     .hasAnyRole(ADMIN, OPERATOR)

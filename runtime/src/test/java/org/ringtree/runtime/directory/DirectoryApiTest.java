@@ -77,6 +77,38 @@ class DirectoryApiTest extends RunningPlatformTest {
   }
 
   @Test
+  void aNumberTakenOutOfServiceGetsTheUnknownNumberAnswerUntilItIsSavedAgain() {
+    Api operator = as("operator");
+    Map<String, Object> entry =
+        Map.of(
+            "e164", "+18885550176", "campaignId", "pi-accidents", "publisherId", "sunrise-media");
+    assertThat(operator.put("/api/directory/tracking-numbers/%2B18885550176", entry).status())
+        .isEqualTo(200);
+
+    assertThat(operator.delete("/api/directory/tracking-numbers/%2B18885550176").status())
+        .isEqualTo(200);
+    CallTranscript refused = driver().place(CallScript.demo().withTrackingNumber("+18885550176"));
+    assertThat(refused.twiml().get(0)).contains("not in service").doesNotContain("<Gather");
+
+    assertThat(operator.put("/api/directory/tracking-numbers/%2B18885550176", entry).status())
+        .isEqualTo(200);
+    CallTranscript taken = driver().place(CallScript.demo().withTrackingNumber("+18885550176"));
+    assertThat(taken.twiml().get(0)).contains("<Gather");
+
+    assertThat(operator.delete("/api/directory/tracking-numbers/%2B18885550999").status())
+        .isEqualTo(404);
+    assertThat(
+            jdbc.sql(
+                    "SELECT string_agg(action || ':' || (after->>'enabled'), ' ' ORDER BY id)"
+                        + " FROM audit_log WHERE object_id = '+18885550176'")
+                .query(String.class)
+                .single())
+        .isEqualTo(
+            "directory.tracking-number.create:true directory.tracking-number.update:false"
+                + " directory.tracking-number.update:true");
+  }
+
+  @Test
   void badEntriesGetTheReasonAndChangeNothing() {
     Api operator = as("operator");
     long numbers = count();
