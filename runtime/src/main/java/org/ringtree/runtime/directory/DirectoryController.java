@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;
@@ -13,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.ringtree.rules.directory.Buyer;
 import org.ringtree.rules.directory.Campaign;
+import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.directory.Publisher;
 import org.ringtree.rules.directory.Target;
 import org.ringtree.rules.directory.TargetGroup;
@@ -43,7 +47,8 @@ import org.springframework.web.bind.annotation.RestController;
  * is published, because each flow version carries the directory it was compiled and reviewed with.
  *
  * <p>Bodies are read with the rules' own JSON mapping, the one the directory is stored with, so
- * what GET returns can be sent back with PUT.
+ * what GET returns can be sent back with PUT; they are taken as text for that reason, and the
+ * annotations give the OpenAPI document their real shapes.
  */
 @RestController
 @RequestMapping("/api/directory")
@@ -59,18 +64,39 @@ class DirectoryController {
 
   /** Everything, in the shape PUT accepts. */
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = DirectorySnapshot.class)))
   String all() throws JsonProcessingException {
     return JSON.writeValueAsString(directory.snapshot(Set.of()));
   }
 
   @PutMapping(path = "/verticals/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> vertical(@PathVariable String id, @RequestBody String body) {
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = Vertical.class)))
+  ResponseEntity<String> vertical(
+      @PathVariable String id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              description = "a Vertical",
+              content = @Content(schema = @Schema(implementation = Vertical.class)))
+          @RequestBody
+          String body) {
     return save(id, body, Vertical.class, Vertical::id, directory::save);
   }
 
   /** A campaign's body also carries its {@code timezone} (an IANA name). */
   @PutMapping(path = "/campaigns/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> campaign(@PathVariable String id, @RequestBody String body) {
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = Campaign.class)))
+  ResponseEntity<String> campaign(
+      @PathVariable String id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              description = "a Campaign plus \"timezone\" (an IANA name)",
+              content = @Content(schema = @Schema(implementation = Campaign.class)))
+          @RequestBody
+          String body) {
     JsonNode tree = tree(body);
     String timezone = tree.path("timezone").asText("");
     try {
@@ -87,28 +113,73 @@ class DirectoryController {
   }
 
   @PutMapping(path = "/publishers/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> publisher(@PathVariable String id, @RequestBody String body) {
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = Publisher.class)))
+  ResponseEntity<String> publisher(
+      @PathVariable String id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              description = "a Publisher",
+              content = @Content(schema = @Schema(implementation = Publisher.class)))
+          @RequestBody
+          String body) {
     return save(id, body, Publisher.class, Publisher::id, directory::save);
   }
 
   @PutMapping(path = "/buyers/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> buyer(@PathVariable String id, @RequestBody String body) {
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = Buyer.class)))
+  ResponseEntity<String> buyer(
+      @PathVariable String id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              description = "a Buyer",
+              content = @Content(schema = @Schema(implementation = Buyer.class)))
+          @RequestBody
+          String body) {
     return save(id, body, Buyer.class, Buyer::id, directory::save);
   }
 
   @PutMapping(path = "/targets/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> target(@PathVariable String id, @RequestBody String body) {
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = Target.class)))
+  ResponseEntity<String> target(
+      @PathVariable String id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              description = "a Target",
+              content = @Content(schema = @Schema(implementation = Target.class)))
+          @RequestBody
+          String body) {
     return save(id, body, Target.class, Target::id, directory::save);
   }
 
   @PutMapping(path = "/target-groups/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> targetGroup(@PathVariable String id, @RequestBody String body) {
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = TargetGroup.class)))
+  ResponseEntity<String> targetGroup(
+      @PathVariable String id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              description = "a TargetGroup",
+              content = @Content(schema = @Schema(implementation = TargetGroup.class)))
+          @RequestBody
+          String body) {
     return save(id, body, TargetGroup.class, TargetGroup::id, directory::save);
   }
 
   /** The number in E.164, URL-encoded in the path ({@code %2B18885550101}). */
   @PutMapping(path = "/tracking-numbers/{number}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> trackingNumber(@PathVariable String number, @RequestBody String body) {
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = TrackingNumber.class)))
+  ResponseEntity<String> trackingNumber(
+      @PathVariable String number,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              description = "a TrackingNumber",
+              content = @Content(schema = @Schema(implementation = TrackingNumber.class)))
+          @RequestBody
+          String body) {
     if (!number.matches("\\+[1-9][0-9]{6,14}")) {
       throw new BadEntry("a tracking number is E.164, such as +18885550101; got " + number);
     }

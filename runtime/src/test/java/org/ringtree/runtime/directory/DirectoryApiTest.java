@@ -160,6 +160,21 @@ class DirectoryApiTest extends RunningPlatformTest {
   }
 
   @Test
+  void theApiReferenceDescribesTheDirectoryBodiesAsEntriesNotText() {
+    JsonNode doc = as("compliance").get("/v3/api-docs").json();
+    assertThat(
+            doc.at(
+                    "/paths/~1api~1directory~1buyers~1{id}/put/requestBody/content/application~1json"
+                        + "/schema/$ref")
+                .asText())
+        .endsWith("/Buyer");
+    assertThat(doc.at("/paths/~1api~1directory/get/responses/200/content").toString())
+        .contains("DirectorySnapshot");
+    assertThat(doc.at("/components/schemas/TrackingNumber/properties/e164").isMissingNode())
+        .isFalse();
+  }
+
+  @Test
   void complianceReadsTheDirectoryButMayNotChangeIt() {
     assertThat(as("compliance").get("/api/directory").status()).isEqualTo(200);
     assertThat(
