@@ -110,7 +110,10 @@ class WebhookSignatureFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, String path, String why)
       throws IOException {
     log.warn("Refused {} {}: {}", request.getMethod(), path, why);
-    response.sendError(HttpServletResponse.SC_FORBIDDEN, why);
+    // the reason in the body, for whoever tests the webhook by hand (an error page would drop it)
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    response.setContentType("text/plain;charset=UTF-8");
+    response.getWriter().write("Refused: " + why + "\n");
   }
 
   /**

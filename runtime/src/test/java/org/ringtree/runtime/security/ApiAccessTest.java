@@ -257,6 +257,29 @@ class ApiAccessTest extends SecuredAppTest {
   }
 
   @Test
+  void withoutATelnyxKeyATelnyxSignedWebhookIsRefusedSayingWhyAndWritesNothing() throws Exception {
+    // this context configures no Telnyx public key (RunningPlatformTest's does)
+    long calls = jdbc.sql("SELECT count(*) FROM calls").query(Long.class).single();
+    java.net.http.HttpResponse<String> refused =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/twilio/voice/incoming"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("telnyx-signature-ed25519", "c2lnbmF0dXJl")
+                    .header("telnyx-timestamp", String.valueOf(Instant.now().getEpochSecond()))
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "CallSid=v3:abc&From=%2B13105550000&To=%2B18885550101"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("ringtree.telnyx.public-key");
+    assertThat(jdbc.sql("SELECT count(*) FROM calls").query(Long.class).single()).isEqualTo(calls);
+  }
+
+  @Test
   void theAppRoleMayMarkKeysUsedOrRevokedButNeverDeleteThem() throws SQLException {
     boolean roleExists =
         jdbc.sql("SELECT count(*) FROM pg_roles WHERE rolname = 'ringtree_app'")
