@@ -9,6 +9,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Wires the provider adapters: the signature check in front of every voice webhook. */
 @Configuration(proxyBeanMethods = false)
@@ -26,11 +28,24 @@ class TelephonyConfiguration {
     FilterRegistrationBean<WebhookSignatureFilter> registration =
         new FilterRegistrationBean<>(
             new WebhookSignatureFilter(signatures, telnyx(properties), Clock.systemUTC()));
-    registration.addUrlPatterns(WebhookPaths.BASE + "/*");
+    // every path: the filter itself decides which are webhooks, on the decoded, normalised path
+    // (a URL pattern is matched by the container, which is not how Spring MVC routes)
+    registration.addUrlPatterns("/*");
     // before anything parses the body (observability.CallIdMdcFilter comes after): Telnyx signs
     // the raw bytes
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
+  }
+
+  /** Refuses any request that reaches a voice handler without a checked signature. */
+  @Bean
+  WebMvcConfigurer signedWebhooksOnly() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new SignedWebhookInterceptor());
+      }
+    };
   }
 
   /** The Telnyx check, or null when no Telnyx public key is set. */

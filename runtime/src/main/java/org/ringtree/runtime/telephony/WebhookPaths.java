@@ -1,5 +1,10 @@
 package org.ringtree.runtime.telephony;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.springframework.util.StringUtils;
+import org.springframework.web.util.UrlPathHelper;
+
 /**
  * The voice webhook paths, shared by the controllers, the Twilio-shaped driver and the tests. Point
  * a Twilio number's "A call comes in" at {@link #INCOMING} and its status callback at {@link
@@ -19,5 +24,40 @@ public final class WebhookPaths {
   public static final String CALL_PARAM = "call";
   public static final String STEP_PARAM = "step";
 
+  /** Decodes and strips {@code ;} path parameters as Spring MVC does before it routes. */
+  private static final UrlPathHelper ROUTED_PATH = routedPath();
+
   private WebhookPaths() {}
+
+  /**
+   * Whether the request may reach a voice webhook however its path is spelled: the path Spring MVC
+   * routes on (percent-decoded, {@code ;} parameters removed) and the servlet container's own
+   * (normalised) path, each with dot segments resolved, repeated slashes merged, dots and spaces at
+   * the end of a segment dropped and case ignored. Broader than the routes on purpose: a spelling
+   * that routes nowhere is refused too, which costs nothing.
+   */
+  static boolean isUnderBase(HttpServletRequest request) {
+    if (request.getRequestURI().startsWith(BASE)) {
+      return true; // the spelling Twilio uses: no decoding needed
+    }
+    String container =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    return isUnderBase(ROUTED_PATH.getPathWithinApplication(request)) || isUnderBase(container);
+  }
+
+  static boolean isUnderBase(String decodedPath) {
+    String normal =
+        StringUtils.cleanPath(decodedPath.replace('\\', '/'))
+            .replaceAll("[.\\s]+(?=/|$)", "")
+            .replaceAll("/{2,}", "/")
+            .toLowerCase(Locale.ROOT);
+    return normal.startsWith(BASE) || ("/" + normal).startsWith(BASE);
+  }
+
+  private static UrlPathHelper routedPath() {
+    UrlPathHelper helper = new UrlPathHelper();
+    helper.setUrlDecode(true);
+    helper.setRemoveSemicolonContent(true);
+    return helper;
+  }
 }

@@ -26,6 +26,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * configured. The URL Twilio signed is rebuilt from the configured public base URL (see {@link
  * TwilioSignatures}), so the check holds behind a proxy. Telnyx signs the raw body, which is read
  * here, before anything parses it, and handed on to the rest of the chain.
+ *
+ * <p>Which requests are webhooks is decided on the path as Spring MVC will route it (decoded, path
+ * parameters removed, slashes merged), compared without case, so {@code /twilio/%76oice/incoming}
+ * or {@code /twilio//voice;x/incoming} are checked like the plain spelling. A request that passed
+ * is marked ({@link #VERIFIED}); {@link SignedWebhookInterceptor} refuses any request that reaches
+ * a voice handler without that mark, whatever its path looked like here.
  */
 class WebhookSignatureFilter extends OncePerRequestFilter {
 
@@ -33,6 +39,11 @@ class WebhookSignatureFilter extends OncePerRequestFilter {
 
   /** Tomcat's own limit for a form POST; a webhook is a few hundred bytes. */
   private static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+  /**
+   * Request attribute set once a webhook's signature has been checked: the provider that signed.
+   */
+  static final String VERIFIED = WebhookSignatureFilter.class.getName() + ".VERIFIED";
 
   private final TwilioSignatures twilio;
   private final TelnyxSignatures telnyx; // null: no Telnyx account configured
@@ -46,7 +57,7 @@ class WebhookSignatureFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith(WebhookPaths.BASE + "/");
+    return !WebhookPaths.isUnderBase(request);
   }
 
   @Override
@@ -68,6 +79,7 @@ class WebhookSignatureFilter extends OncePerRequestFilter {
           (signature == null ? "missing" : "invalid") + " X-Twilio-Signature");
       return;
     }
+    request.setAttribute(VERIFIED, "twilio");
     chain.doFilter(request, response);
   }
 
@@ -103,10 +115,11 @@ class WebhookSignatureFilter extends OncePerRequestFilter {
           "invalid or expired telnyx-signature-ed25519 (signed at " + timestamp + ")");
       return;
     }
+    request.setAttribute(VERIFIED, "telnyx");
     chain.doFilter(new CachedBodyRequest(request, body), response);
   }
 
-  private static void refuse(
+  static void refuse(
       HttpServletRequest request, HttpServletResponse response, String path, String why)
       throws IOException {
     log.warn("Refused {} {}: {}", request.getMethod(), path, why);
