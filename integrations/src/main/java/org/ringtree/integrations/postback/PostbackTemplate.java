@@ -1,6 +1,5 @@
 package org.ringtree.integrations.postback;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ringtree.rules.directory.OutboundUrl;
 
 /**
  * A publisher's postback URL with placeholders, e.g. {@code
@@ -90,8 +90,8 @@ public final class PostbackTemplate {
     }
     literal(parts, t.substring(last));
     PostbackTemplate parsed = new PostbackTemplate(t, parts);
-    // A template is only valid if its expansion is a valid URI.
-    URI.create(parsed.expand(name -> "x"));
+    // A template is only valid if its expansion is a URL Ringtree calls out to.
+    OutboundUrl.require(parsed.expand(name -> "x"), "postback URL");
     return parsed;
   }
 

@@ -1,11 +1,11 @@
 package org.ringtree.integrations.rtb;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +18,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.ringtree.rules.directory.OutboundUrl;
 import org.ringtree.rules.routing.BidCollector;
 import org.ringtree.rules.routing.BidRequest;
 import org.ringtree.rules.routing.PingResult;
@@ -35,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * timeout would silently drop. Each ping is an independent exchange sent to {@value #PING_ENDPOINT}
  * on a cached thread pool owned by the Camel context; the caller waits for each future only until
  * that target's own cut-off, so the auction ends as soon as the slowest in-time reply is in.
+ *
+ * <p>The buyer's URL is data, never Camel configuration: the endpoint is built from its scheme,
+ * host and port alone (with Ringtree's own options), and its path and query travel as the {@code
+ * CamelHttpPath}/{@code CamelHttpQuery} headers, which Camel sends and never interprets. A URL that
+ * fails {@link OutboundUrl} (saved before that check existed) is not pinged at all.
  *
  * <p>A ping that misses its cut-off is reported as TIMEOUT with the time waited; its HTTP call is
  * bounded by the same timeout (connect and response) and, if a late answer still arrives, it is
@@ -116,9 +122,9 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
         pending.add(new Pending(target, timeout, null, rateLimited(target)));
         continue;
       }
-      String uri;
+      Endpoint uri;
       try {
-        uri = endpointUri(target.endpoint().url(), timeout);
+        uri = endpoint(target.endpoint().url(), timeout);
       } catch (IllegalArgumentException e) {
         pending.add(
             new Pending(
@@ -212,14 +218,18 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
   }
 
   /** One HTTP ping through the route; never throws. */
-  private PingResult ping(PingTarget target, String uri, String body, long timeoutMillis) {
+  private PingResult ping(PingTarget target, Endpoint uri, String body, long timeoutMillis) {
     long t0 = System.nanoTime();
     try {
       Exchange exchange =
           template.send(
               PING_ENDPOINT,
               ex -> {
-                ex.setProperty(URI_PROPERTY, uri);
+                ex.setProperty(URI_PROPERTY, uri.camelUri());
+                ex.getIn().setHeader(Exchange.HTTP_PATH, uri.rawPath());
+                if (uri.rawQuery() != null) {
+                  ex.getIn().setHeader(Exchange.HTTP_QUERY, uri.rawQuery());
+                }
                 ex.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
                 ex.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
                 ex.getIn().setHeader("Accept", "application/json");
@@ -298,37 +308,44 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
   }
 
   /**
-   * The Camel endpoint for a buyer URL with its timeouts. Only plain http(s) URLs are accepted, and
-   * nothing Camel would interpret ({{…}}, ${…}), so a configured URL can never name another
-   * component.
+   * Where one ping goes: the Camel endpoint (scheme, host and port of the buyer's URL, with
+   * Ringtree's options) and the URL's raw path and query, sent as headers.
    */
-  static String endpointUri(String url, long timeoutMillis) {
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("invalid RTB URL: " + BidResponseParser.clip(url));
-    }
-    if (uri.getScheme() == null
-        || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
-        || uri.getHost() == null
-        || url.contains("{{")
-        || url.contains("${")
-        || uri.getFragment() != null) {
-      throw new IllegalArgumentException("not an http(s) RTB URL: " + BidResponseParser.clip(url));
-    }
+  record Endpoint(String camelUri, String rawPath, String rawQuery) {}
+
+  /**
+   * The endpoint for a buyer URL with its timeouts. Only what {@link OutboundUrl} accepts is
+   * pinged; nothing of the URL but its scheme, host and port reaches the endpoint URI, so no query
+   * key can become an endpoint option and no value a bean or class reference.
+   *
+   * @throws IllegalArgumentException saying why the URL is not pinged
+   */
+  static Endpoint endpoint(String url, long timeoutMillis) {
+    OutboundUrl.problem(url)
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException(
+                  "RTB URL refused, not pinged: " + p + " (" + BidResponseParser.clip(url) + ")");
+            });
+    URI uri = URI.create(url.strip());
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     String t = Long.toString(timeoutMillis);
-    return url
-        + (uri.getRawQuery() == null ? "?" : "&")
-        + "httpMethod=POST&throwExceptionOnFailure=false"
-        + "&connectTimeout="
-        + t
-        + "&connectionRequestTimeout="
-        + t
-        + "&responseTimeout="
-        + t
-        + "&soTimeout="
-        + t;
+    String camelUri =
+        scheme
+            + "://"
+            + uri.getHost()
+            + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+            + "?httpMethod=POST&throwExceptionOnFailure=false&followRedirects=false"
+            + "&connectTimeout="
+            + t
+            + "&connectionRequestTimeout="
+            + t
+            + "&responseTimeout="
+            + t
+            + "&soTimeout="
+            + t;
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    return new Endpoint(camelUri, path, uri.getRawQuery());
   }
 
   @Override

@@ -246,14 +246,16 @@ class CamelBidCollectorTest {
     PingResult r = collector.collect(REQUEST, List.of(target), Duration.ofSeconds(1)).get(0);
 
     assertThat(r.status()).isEqualTo(Status.ERROR);
-    assertThat(r.reason()).isEqualTo("invalid RTB URL: file:/etc?x={{y}}");
+    assertThat(r.reason()).startsWith("RTB URL refused, not pinged: not a URL");
     PingTarget ftp =
         new PingTarget(
             "ftp",
             new Destination.RtbEndpoint(
                 "ftp://127.0.0.1/bid", 500, BidResponseFormat.RINGTREE, Map.of()));
     assertThat(collector.collect(REQUEST, List.of(ftp), Duration.ofSeconds(1)).get(0).reason())
-        .isEqualTo("not an http(s) RTB URL: ftp://127.0.0.1/bid");
+        .isEqualTo(
+            "RTB URL refused, not pinged: the URL must start with http:// or https://"
+                + " (ftp://127.0.0.1/bid)");
   }
 
   @Test

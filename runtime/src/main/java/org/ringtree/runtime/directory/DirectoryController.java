@@ -210,7 +210,11 @@ class DirectoryController {
       throw new BadEntry(
           "the id in the path (" + id + ") and in the body (" + idOf.apply(entry) + ") differ");
     }
-    store.accept(entry);
+    try {
+      store.accept(entry);
+    } catch (IllegalArgumentException e) {
+      throw new BadEntry(e.getMessage()); // e.g. an RTB URL Ringtree would not call
+    }
     try {
       return ResponseEntity.ok()
           .contentType(MediaType.APPLICATION_JSON)

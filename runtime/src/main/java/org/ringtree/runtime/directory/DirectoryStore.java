@@ -10,6 +10,7 @@ import org.ringtree.rules.directory.Buyer;
 import org.ringtree.rules.directory.Campaign;
 import org.ringtree.rules.directory.Destination;
 import org.ringtree.rules.directory.DirectorySnapshot;
+import org.ringtree.rules.directory.OutboundUrl;
 import org.ringtree.rules.directory.Publisher;
 import org.ringtree.rules.directory.Target;
 import org.ringtree.rules.directory.TargetGroup;
@@ -88,8 +89,15 @@ public class DirectoryStore {
     audited("buyer", "buyers", "id", b.id(), before);
   }
 
+  /**
+   * @throws IllegalArgumentException when an RTB target's URL is not one Ringtree calls out to
+   *     ({@link OutboundUrl}); nothing is saved
+   */
   @Transactional
   public void save(Target t) {
+    if (t.destination() instanceof Destination.RtbEndpoint rtb) {
+      OutboundUrl.require(rtb.url(), "target " + t.id() + ": RTB URL");
+    }
     String before = rowJson("targets", "id", t.id());
     jdbc.sql(
             "INSERT INTO targets (id, buyer_id, name, kind, destination, fixed_price, settings,"

@@ -160,6 +160,37 @@ class DirectoryApiTest extends RunningPlatformTest {
   }
 
   @Test
+  void anRtbUrlCarryingHttpClientOptionsIsRefusedWhenSaved() {
+    Api operator = as("operator");
+    Map<String, Object> hostile =
+        Map.of(
+            "id",
+            "hostile-rtb",
+            "buyerId",
+            "acme-law",
+            "destination",
+            Map.of(
+                "type",
+                "rtb",
+                "url",
+                "http://127.0.0.1:9/bid?httpClientConfigurer=%23class:Probe",
+                "timeoutMillis",
+                500,
+                "format",
+                "RINGTREE"));
+
+    Api.Reply refused = operator.put("/api/directory/targets/hostile-rtb", hostile);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("httpClientConfigurer", "HTTP client option");
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM targets WHERE id = 'hostile-rtb'")
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
   void theApiReferenceDescribesTheDirectoryBodiesAsEntriesNotText() {
     JsonNode doc = as("compliance").get("/v3/api-docs").json();
     assertThat(
