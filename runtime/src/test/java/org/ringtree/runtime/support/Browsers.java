@@ -29,8 +29,8 @@ public final class Browsers {
     if (!Files.isExecutable(Path.of("/usr/bin/chromium"))
         || !Files.isExecutable(Path.of("/usr/bin/chromedriver"))) {
       throw new IllegalStateException(
-          "The UI tests drive Debian's Chromium: apt-get install chromium chromium-driver"
-              + " (.ci/run does this)");
+          "The UI tests drive Debian's Chromium: run the tests with ./ringtree test, which"
+              + " installs it, or first: sudo apt-get install -y chromium chromium-driver");
     }
     try {
       Files.createDirectories(SHOTS);
