@@ -13,26 +13,38 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
  * A request whose body was read already (to check a signature over its exact bytes): serves the
- * same bytes again, and the parameters the servlet container would have parsed from them — the
- * query string's first, then the form's, decoded as UTF-8 as the providers send them.
+ * same bytes again, and the parameters parsed from them, decoded as UTF-8 as the providers send
+ * them. Of the query string only Ringtree's own {@code call} and {@code step} are kept: the body is
+ * what was signed, so no field may come from, or be overridden by, the unsigned URL.
  */
 final class CachedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
   private final Map<String, String[]> parameters;
 
-  CachedBodyRequest(HttpServletRequest request, byte[] body) {
+  private static final Set<String> OWN_QUERY_FIELDS =
+      Set.of(WebhookPaths.CALL_PARAM, WebhookPaths.STEP_PARAM);
+
+  private CachedBodyRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
     MultiValueMap<String, String> all = new LinkedMultiValueMap<>();
     if (request.getQueryString() != null) {
-      decode(request.getQueryString(), all);
+      MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+      decode(request.getQueryString(), query);
+      query.forEach(
+          (name, values) -> {
+            if (OWN_QUERY_FIELDS.contains(name)) {
+              all.addAll(name, values);
+            }
+          });
     }
     if (isForm(request.getContentType())) {
       decode(new String(body, StandardCharsets.UTF_8), all);
@@ -40,6 +52,11 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
     Map<String, String[]> params = new LinkedHashMap<>();
     all.forEach((name, values) -> params.put(name, values.toArray(String[]::new)));
     this.parameters = Collections.unmodifiableMap(params);
+  }
+
+  /** The request with its fields taken from the signed body (and our own call/step query). */
+  static CachedBodyRequest bodyFieldsOnly(HttpServletRequest request, byte[] body) {
+    return new CachedBodyRequest(request, body);
   }
 
   private static boolean isForm(String contentType) {

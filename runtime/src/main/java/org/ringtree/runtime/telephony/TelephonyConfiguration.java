@@ -24,10 +24,10 @@ class TelephonyConfiguration {
 
   @Bean
   FilterRegistrationBean<WebhookSignatureFilter> webhookSignatureFilter(
-      TwilioSignatures signatures, RingtreeProperties properties) {
+      TwilioSignatures signatures, RingtreeProperties properties, SignedWebhookUses replays) {
     FilterRegistrationBean<WebhookSignatureFilter> registration =
         new FilterRegistrationBean<>(
-            new WebhookSignatureFilter(signatures, telnyx(properties), Clock.systemUTC()));
+            new WebhookSignatureFilter(signatures, telnyx(properties), replays, Clock.systemUTC()));
     // every path: the filter itself decides which are webhooks, on the decoded, normalised path
     // (a URL pattern is matched by the container, which is not how Spring MVC routes)
     registration.addUrlPatterns("/*");

@@ -27,6 +27,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * TwilioSignatures}), so the check holds behind a proxy. Telnyx signs the raw body, which is read
  * here, before anything parses it, and handed on to the rest of the chain.
  *
+ * <p>Telnyx's signature covers the timestamp and the body, not the URL, so only what it covers is
+ * trusted: the fields come from the body alone (the query contributes only Ringtree's own {@code
+ * call} and {@code step}), and a signature is good for the one request it first came with ({@link
+ * ReplayGuard}): sent again to another endpoint or with another query, it is refused.
+ *
  * <p>Which requests are webhooks is decided on the path as Spring MVC will route it (decoded, path
  * parameters removed, slashes merged), compared without case, so {@code /twilio/%76oice/incoming}
  * or {@code /twilio//voice;x/incoming} are checked like the plain spelling. A request that passed
@@ -45,13 +50,22 @@ class WebhookSignatureFilter extends OncePerRequestFilter {
    */
   static final String VERIFIED = WebhookSignatureFilter.class.getName() + ".VERIFIED";
 
+  /** Remembers each signature with the request (method, path, query) it first came with. */
+  interface ReplayGuard {
+    /** Whether the signature is new, or was first used by this same request. */
+    boolean admits(String signature, String request);
+  }
+
   private final TwilioSignatures twilio;
   private final TelnyxSignatures telnyx; // null: no Telnyx account configured
+  private final ReplayGuard replays;
   private final Clock clock;
 
-  WebhookSignatureFilter(TwilioSignatures twilio, TelnyxSignatures telnyx, Clock clock) {
+  WebhookSignatureFilter(
+      TwilioSignatures twilio, TelnyxSignatures telnyx, ReplayGuard replays, Clock clock) {
     this.twilio = twilio;
     this.telnyx = telnyx;
+    this.replays = replays;
     this.clock = clock;
   }
 
@@ -115,8 +129,18 @@ class WebhookSignatureFilter extends OncePerRequestFilter {
           "invalid or expired telnyx-signature-ed25519 (signed at " + timestamp + ")");
       return;
     }
+    String query = request.getQueryString();
+    String signedRequest = request.getMethod() + " " + path + (query == null ? "" : "?" + query);
+    if (!replays.admits(signature, signedRequest)) {
+      refuse(
+          request,
+          response,
+          path,
+          "this telnyx-signature-ed25519 was used before for another request (a replay)");
+      return;
+    }
     request.setAttribute(VERIFIED, "telnyx");
-    chain.doFilter(new CachedBodyRequest(request, body), response);
+    chain.doFilter(CachedBodyRequest.bodyFieldsOnly(request, body), response);
   }
 
   static void refuse(

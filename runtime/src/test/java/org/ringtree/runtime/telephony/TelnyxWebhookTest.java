@@ -11,6 +11,7 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ringtree.integrations.telnyx.TelnyxSignatures;
@@ -87,6 +88,61 @@ class TelnyxWebhookTest extends RunningPlatformTest {
     assertThat(old.statusCode()).isEqualTo(403);
     assertThat(foreign.statusCode()).isEqualTo(403);
     assertThat(callsWithSid(sid)).isZero();
+  }
+
+  @Test
+  void aCapturedTelnyxRequestIsGoodOnlyForTheRequestItCameWith() throws Exception {
+    String sid = "v3:telnyx-call-0003";
+    String callId = answered(sid);
+    Map<String, String> digits = new LinkedHashMap<>(incoming(sid));
+    digits.put("Digits", "1");
+    String body = TwilioDriver.form(digits);
+    String ts = now();
+    String signature = TelnyxSignatures.sign(TELNYX_ACCOUNT.getPrivate(), ts, bytes(body));
+    String gather = WebhookPaths.GATHER + "?call=" + callId + "&step=1";
+
+    HttpResponse<String> first = send(gather, body, ts, signature);
+    HttpResponse<String> redelivered = send(gather, body, ts, signature);
+    HttpResponse<String> otherStep =
+        send(WebhookPaths.GATHER + "?call=" + callId + "&step=2", body, ts, signature);
+    HttpResponse<String> otherEndpoint =
+        send(WebhookPaths.DIAL + "?call=" + callId + "&step=1", body, ts, signature);
+    HttpResponse<String> status = send(WebhookPaths.STATUS, body, ts, signature);
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(redelivered.body()).isEqualTo(first.body());
+    assertThat(List.of(otherStep.statusCode(), otherEndpoint.statusCode(), status.statusCode()))
+        .containsOnly(403);
+    assertThat(otherStep.body()).contains("replay");
+  }
+
+  @Test
+  void queryFieldsCannotOverrideTheSignedBody() throws Exception {
+    String sid = "v3:telnyx-call-0004";
+    String callId = answered(sid);
+    Map<String, String> digits = new LinkedHashMap<>(incoming(sid));
+    digits.put("Digits", "1"); // signed: an accident, so the IVR asks for the zip code
+
+    HttpResponse<String> next =
+        post(
+            WebhookPaths.GATHER + "?call=" + callId + "&step=1&Digits=2&CallSid=v3:someone-else",
+            digits,
+            now(),
+            TELNYX_ACCOUNT.getPrivate());
+
+    assertThat(next.statusCode()).isEqualTo(200);
+    assertThat(next.body()).containsIgnoringCase("zip");
+  }
+
+  /** Places the incoming webhook of a Telnyx call and returns Ringtree's id for the call. */
+  private String answered(String sid) throws Exception {
+    HttpResponse<String> incoming =
+        post(WebhookPaths.INCOMING, incoming(sid), now(), TELNYX_ACCOUNT.getPrivate());
+    assertThat(incoming.statusCode()).isEqualTo(200);
+    return jdbc.sql("SELECT id::text FROM calls WHERE call_sid = ?")
+        .param(sid)
+        .query(String.class)
+        .single();
   }
 
   private static Map<String, String> incoming(String sid) {
