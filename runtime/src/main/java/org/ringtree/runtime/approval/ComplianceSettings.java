@@ -20,13 +20,16 @@ public class ComplianceSettings {
     this.audit = audit;
   }
 
-  /** Whether a version must be approved by someone other than its author before it goes live. */
+  /**
+   * Whether a version must be approved by someone other than its author before it goes live: yes in
+   * a new installation (V39), and when the setting is missing.
+   */
   public boolean requireApproval() {
     return jdbc.sql("SELECT value = 'true'::jsonb FROM compliance_settings WHERE key = ?")
         .param(REQUIRE_APPROVAL)
         .query(Boolean.class)
         .optional()
-        .orElse(false);
+        .orElse(true);
   }
 
   @Transactional

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.ringtree.rules.money.Money;
+import org.ringtree.runtime.approval.ComplianceSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,8 +31,10 @@ public class Adjustments {
   private final JdbcClient jdbc;
   private final LedgerWriter ledger;
   private final Audit audit;
+  private final ComplianceSettings settings;
 
-  Adjustments(JdbcClient jdbc, LedgerWriter ledger, Audit audit) {
+  Adjustments(JdbcClient jdbc, LedgerWriter ledger, Audit audit, ComplianceSettings settings) {
+    this.settings = settings;
     this.jdbc = jdbc;
     this.ledger = ledger;
     this.audit = audit;
@@ -85,13 +88,30 @@ public class Adjustments {
       BigDecimal payout,
       Long latestRowId) {}
 
+  /**
+   * Applies a previewed batch straight away: only while approval is not required. With approval
+   * required, a batch is asked for ({@link AdjustmentRequests#request}) and applied by a second
+   * person.
+   */
+  @Transactional
+  public Applied applyAlone(Request r, String previewToken, String actor) {
+    if (settings.requireApproval()) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.FORBIDDEN,
+          "approval is required: ask for this batch with POST /api/adjustments/requests (same"
+              + " filter, action and previewToken), and a second person applies it");
+    }
+    return apply(r, previewToken, actor);
+  }
+
   public Summary preview(Request r) {
     validate(r);
     return summarise(r, standings(r));
   }
 
+  /** Writes the batch if the calls still stand where the preview saw them; no approval check. */
   @Transactional
-  public Applied apply(Request r, String previewToken, String actor) {
+  Applied apply(Request r, String previewToken, String actor) {
     validate(r);
     // one applier at a time, so two batches cannot both pass the token check
     jdbc.sql("SELECT pg_advisory_xact_lock(7007)").query().listOfRows();

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.ringtree.runtime.approval.ComplianceSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,13 +28,16 @@ public class Disputes {
   private final Audit audit;
   private final BillingProperties properties;
   private final Clock clock;
+  private final ComplianceSettings settings;
 
   Disputes(
       JdbcClient jdbc,
       LedgerWriter ledger,
       Audit audit,
       BillingProperties properties,
-      Clock clock) {
+      Clock clock,
+      ComplianceSettings settings) {
+    this.settings = settings;
     this.jdbc = jdbc;
     this.ledger = ledger;
     this.audit = audit;
@@ -95,9 +99,20 @@ public class Disputes {
     return d;
   }
 
+  /**
+   * Credits the buyer and claws back the publisher's payout. With approval required, only someone
+   * other than the person who opened the dispute may approve it (a 403 otherwise).
+   */
   @Transactional
   public Approval approve(long id, String note, String actor) {
     Dispute before = lockOpen(id);
+    if (settings.requireApproval() && before.openedBy().equals(actor)) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.FORBIDDEN,
+          "approval is required: a dispute is approved by someone other than who opened it ("
+              + actor
+              + ")");
+    }
     LedgerWriter.Standing buyer = ledger.standing(before.callId(), LedgerWriter.Party.BUYER);
     LedgerWriter.Standing publisher =
         ledger.standing(before.callId(), LedgerWriter.Party.PUBLISHER);

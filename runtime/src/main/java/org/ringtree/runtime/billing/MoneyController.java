@@ -32,9 +32,15 @@ class MoneyController {
   private final Adjustments adjustments;
   private final BillingPolicies policies;
   private final FlowRuntimes flows;
+  private final AdjustmentRequests adjustmentRequests;
 
   MoneyController(
-      Disputes disputes, Adjustments adjustments, BillingPolicies policies, FlowRuntimes flows) {
+      Disputes disputes,
+      Adjustments adjustments,
+      BillingPolicies policies,
+      FlowRuntimes flows,
+      AdjustmentRequests adjustmentRequests) {
+    this.adjustmentRequests = adjustmentRequests;
     this.disputes = disputes;
     this.adjustments = adjustments;
     this.policies = policies;
@@ -89,10 +95,45 @@ class MoneyController {
       throw new MoneyProblem(
           MoneyProblem.Kind.INVALID, "preview first, then apply with its previewToken");
     }
-    return adjustments.apply(
+    return adjustments.applyAlone(
         new Adjustments.Request(body.filter(), body.action()),
         body.previewToken(),
         actor.getName());
+  }
+
+  /** Asks for a previewed batch; a second person applies or rejects it. */
+  @PostMapping("/api/adjustments/requests")
+  ResponseEntity<AdjustmentRequests.AdjustmentRequest> requestAdjustment(
+      Principal actor, @RequestBody Apply body) {
+    if (body.previewToken() == null) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.INVALID, "preview first, then ask with its previewToken");
+    }
+    return ResponseEntity.status(201)
+        .body(
+            adjustmentRequests.request(
+                new Adjustments.Request(body.filter(), body.action()),
+                body.previewToken(),
+                actor.getName()));
+  }
+
+  @GetMapping("/api/adjustments/requests")
+  List<AdjustmentRequests.AdjustmentRequest> adjustmentRequests(
+      @RequestParam(required = false) String state) {
+    return adjustmentRequests.list(
+        state == null ? null : AdjustmentRequests.State.valueOf(state.toUpperCase(Locale.ROOT)));
+  }
+
+  @PostMapping("/api/adjustments/requests/{id}/apply")
+  AdjustmentRequests.AdjustmentRequest applyRequested(
+      Principal actor, @PathVariable long id, @RequestBody(required = false) Decision body) {
+    return adjustmentRequests.apply(id, body == null ? null : body.note(), actor.getName());
+  }
+
+  @PostMapping("/api/adjustments/requests/{id}/reject")
+  AdjustmentRequests.AdjustmentRequest rejectRequested(
+      Principal actor, @PathVariable long id, @RequestBody(required = false) Decision body) {
+    return adjustmentRequests.reject(id, body == null ? null : body.note(), actor.getName());
   }
 
   @GetMapping("/api/billing/overrides")

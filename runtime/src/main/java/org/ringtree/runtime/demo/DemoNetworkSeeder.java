@@ -25,6 +25,7 @@ import org.ringtree.rules.flow.FlowDocument;
 import org.ringtree.rules.flow.FlowJson;
 import org.ringtree.rules.flow.FlowParseResult;
 import org.ringtree.rules.money.Money;
+import org.ringtree.runtime.approval.ComplianceSettings;
 import org.ringtree.runtime.config.RingtreeProperties;
 import org.ringtree.runtime.directory.DirectoryStore;
 import org.ringtree.runtime.flow.FlowStore;
@@ -59,6 +60,7 @@ class DemoNetworkSeeder implements ApplicationRunner {
   private final Environment environment;
   private final DirectoryStore directory;
   private final FlowStore flows;
+  private final ComplianceSettings settings;
 
   DemoNetworkSeeder(
       JdbcClient jdbc,
@@ -66,8 +68,10 @@ class DemoNetworkSeeder implements ApplicationRunner {
       RingtreeProperties properties,
       Environment environment,
       DirectoryStore directory,
-      FlowStore flows) {
+      FlowStore flows,
+      ComplianceSettings settings) {
     this.jdbc = jdbc;
+    this.settings = settings;
     this.tx = tx;
     this.properties = properties;
     this.environment = environment;
@@ -91,11 +95,20 @@ class DemoNetworkSeeder implements ApplicationRunner {
                   jdbc.sql("SELECT count(*) FROM verticals").query(Long.class).single() == 0;
               if (empty) {
                 seedDirectory(demoBuyers);
+                // the demo is tried by one person: no second person to approve a change
+                settings.setRequireApproval(false, "demo-seed");
                 publishDemoFlow();
               } else if (demoBuyersMoved(demoBuyers)) {
                 // the demo bidders live in this process: follow its port, and republish
                 saveDemoTargets(demoBuyers);
-                publishDemoFlow();
+                if (settings.requireApproval()) {
+                  log.warn(
+                      "The demo bidders moved to port {}, but approval is required: publish the"
+                          + " demo flow again through the compliance review to reach them",
+                      port);
+                } else {
+                  publishDemoFlow();
+                }
               }
               return empty;
             });
@@ -103,6 +116,10 @@ class DemoNetworkSeeder implements ApplicationRunner {
       log.info(
           "Seeded the demo network (2 campaigns, 3 publishers, 4 buyers, 1 live flow). Place a"
               + " call: ./ringtree call --digits 1 --zip 90210 --talk 95s");
+      log.warn(
+          "Demo: approval before go-live is OFF, so one person can publish flows and change money"
+              + " alone. A real network keeps it on (the default without the demo): PUT"
+              + " /api/compliance/settings {\"requireApproval\": true} as an admin.");
     }
   }
 

@@ -77,11 +77,16 @@ public class ApiKeys {
 
   /**
    * Creates a key for {@code username}, refused from {@code expiresAt} on (null: never); the secret
-   * is returned here and never again.
+   * is returned here and never again. Only the user themselves ({@code actor}) creates their keys.
    */
   @Transactional
   public IssuedKey create(String username, String name, Instant expiresAt, String actor) {
     String user = existingUser(username);
+    if (!user.equals(actor)) {
+      // whoever could mint a key for another user could act as them (four eyes walked around)
+      throw new UserAccounts.UserRejectedException(
+          "an API key is created by its owner; " + actor + " may not create one for " + user);
+    }
     if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
       throw new UserAccounts.UserRejectedException(
           "expiresAt must be in the future, was " + expiresAt);

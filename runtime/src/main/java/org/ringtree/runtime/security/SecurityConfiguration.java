@@ -105,11 +105,11 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             a ->
                 a
-                    // users and their API keys
-                    .requestMatchers("/api/users/*/api-keys", "/api/users/*/api-keys/**")
-                    .hasRole(ADMIN)
+                    // users and their API keys: each user their own, admins list and revoke all
                     .requestMatchers("/api/users/me", "/api/users/me/**")
                     .authenticated()
+                    .requestMatchers("/api/users/*/api-keys", "/api/users/*/api-keys/**")
+                    .hasRole(ADMIN)
                     .requestMatchers("/api/users/**")
                     .hasRole(ADMIN)
                     .requestMatchers("/api/audit/**")
@@ -147,8 +147,13 @@ class SecurityConfiguration {
                         "/api/disputes/*/approve",
                         "/api/disputes/*/reject",
                         "/api/adjustments/preview",
-                        "/api/adjustments/apply")
+                        "/api/adjustments/apply",
+                        "/api/adjustments/requests",
+                        "/api/adjustments/requests/*/apply",
+                        "/api/adjustments/requests/*/reject")
                     .hasAnyRole(ADMIN, OPERATOR)
+                    .requestMatchers(HttpMethod.GET, "/api/adjustments/requests")
+                    .hasAnyRole(ADMIN, OPERATOR, COMPLIANCE)
                     .requestMatchers(HttpMethod.PUT, "/api/billing/overrides/**")
                     .hasAnyRole(ADMIN, OPERATOR)
                     .requestMatchers(HttpMethod.DELETE, "/api/billing/overrides/**")

@@ -404,6 +404,81 @@ class MoneyPlatformTest extends PostgresTest {
   }
 
   @Test
+  void withApprovalRequiredNobodyChangesMoneyAlone() throws Exception {
+    assertThat(
+            send(ADMIN, "PUT", "/api/compliance/settings", Map.of("requireApproval", true))
+                .statusCode())
+        .isEqualTo(200);
+    try {
+      // a dispute: opened by the operator, approved by someone else
+      CallTranscript call = driver().place(texasCall("+18885550103", "+15125551020"));
+      long dispute =
+          json.readTree(
+                  send(
+                          "POST",
+                          "/api/disputes",
+                          Map.of("callId", callId(call), "buyerId", "acme-law", "reason", "robot"))
+                      .body())
+              .path("id")
+              .asLong();
+      HttpResponse<String> alone = send("POST", "/api/disputes/" + dispute + "/approve", Map.of());
+      assertThat(alone.statusCode()).isEqualTo(403);
+      assertThat(alone.body()).contains("someone other than who opened it");
+      assertThat(ledger(call)).hasSize(2);
+      assertThat(
+              send(ADMIN, "POST", "/api/disputes/" + dispute + "/approve", Map.of()).statusCode())
+          .isEqualTo(200);
+      assertThat(ledger(call)).hasSize(4);
+
+      // a bulk adjustment: asked for by one person, applied by another, exactly as previewed
+      Instant from = Instant.now().minusSeconds(1);
+      CallTranscript a = driver().place(texasCall("+18885550103", "+15125551021"));
+      Map<String, Object> request =
+          Map.of(
+              "filter",
+              Map.of(
+                  "from", from.toString(),
+                  "to", Instant.now().plusSeconds(3600).toString(),
+                  "trackingNumber", "+18885550103"),
+              "action",
+              Map.of("party", "BUYER", "mode", "ADD", "amount", -10, "reason", "late answer"));
+      String token =
+          json.readTree(send("POST", "/api/adjustments/preview", request).body())
+              .path("previewToken")
+              .asText();
+      Map<String, Object> ask = new java.util.HashMap<>(request);
+      ask.put("previewToken", token);
+
+      HttpResponse<String> applyAlone = send("POST", "/api/adjustments/apply", ask);
+      assertThat(applyAlone.statusCode()).isEqualTo(403);
+      assertThat(applyAlone.body()).contains("/api/adjustments/requests");
+      HttpResponse<String> asked = send("POST", "/api/adjustments/requests", ask);
+      assertThat(asked.statusCode()).isEqualTo(201);
+      long id = json.readTree(asked.body()).path("id").asLong();
+      assertThat(json.readTree(asked.body()).path("state").asText()).isEqualTo("PENDING");
+      assertThat(ledger(a)).hasSize(2);
+
+      HttpResponse<String> ownApproval =
+          send("POST", "/api/adjustments/requests/" + id + "/apply", Map.of());
+      assertThat(ownApproval.statusCode()).isEqualTo(403);
+      assertThat(ownApproval.body()).contains("someone other than who asked for it");
+      HttpResponse<String> applied =
+          send(ADMIN, "POST", "/api/adjustments/requests/" + id + "/apply", Map.of());
+      assertThat(applied.statusCode()).isEqualTo(200);
+      assertThat(json.readTree(applied.body()).path("state").asText()).isEqualTo("APPLIED");
+      assertThat(ledger(a).get(2).get("amount").toString()).isEqualTo("-10.00");
+      assertThat(
+              send(ADMIN, "POST", "/api/adjustments/requests/" + id + "/apply", Map.of())
+                  .statusCode())
+          .isEqualTo(409);
+      assertThat(audit("adjustment_request"))
+          .contains("adjustment.request by operator", "adjustment.request.apply by admin");
+    } finally {
+      send(ADMIN, "PUT", "/api/compliance/settings", Map.of("requireApproval", false));
+    }
+  }
+
+  @Test
   void aRepeatCallerWithinThirtyDaysIsBilledButEarnsThePublisherNothing() {
     driver().place(texasCall("+18885550102", "+15125551010"));
     CallTranscript again = driver().place(texasCall("+18885550102", "+15125551010"));
@@ -498,7 +573,11 @@ class MoneyPlatformTest extends PostgresTest {
             Map.of("username", "finance-bot", "role", "OPERATOR", "password", "f".repeat(24)));
     assertThat(user.statusCode()).isEqualTo(201);
     HttpResponse<String> created =
-        send(ADMIN, "POST", "/api/users/finance-bot/api-keys", Map.of("name", "month-end"));
+        send(
+            basic("finance-bot", "f".repeat(24)),
+            "POST",
+            "/api/users/me/api-keys",
+            Map.of("name", "month-end"));
     assertThat(created.statusCode()).isEqualTo(201);
     String bearer = "Bearer " + json.readTree(created.body()).path("key").asText();
 

@@ -97,7 +97,8 @@ class ApiAccessTest extends SecuredAppTest {
 
     assertThat(as(OPERATOR).get("/api/postbacks/dead-letters").status()).isEqualTo(200);
     assertThat(as(OPERATOR).post("/api/users/operator/api-keys", Map.of()).status()).isEqualTo(403);
-    assertThat(as(OPERATOR).get("/api/users/me/api-keys").status()).isEqualTo(403);
+    assertThat(as(OPERATOR).get("/api/users/admin/api-keys").status()).isEqualTo(403);
+    assertThat(as(OPERATOR).get("/api/users/me/api-keys").status()).isEqualTo(200);
     // a path without a rule is closed, even to admins
     assertThat(as(ADMIN).get("/api/not-yet-written").status()).isEqualTo(403);
   }
@@ -105,7 +106,7 @@ class ApiAccessTest extends SecuredAppTest {
   @Test
   void anApiKeyActsAsItsUserWithThatRoleUntilRevoked() throws Exception {
     Api.Reply created =
-        as(ADMIN).post("/api/users/compliance/api-keys", Map.of("name", "nightly export"));
+        as(COMPLIANCE).post("/api/users/me/api-keys", Map.of("name", "nightly export"));
     assertThat(created.status()).isEqualTo(201);
     String key = created.json().path("key").asText();
     String id = created.json().at("/apiKey/id").asText();
@@ -154,7 +155,7 @@ class ApiAccessTest extends SecuredAppTest {
     JsonNode audit = as(ADMIN).get("/api/audit?objectType=user&objectId=compliance").json();
     assertThat(audit)
         .extracting(e -> e.path("action").asText() + " by " + e.path("actor").asText())
-        .contains("api-key.create by admin", "api-key.revoke by admin");
+        .contains("api-key.create by compliance", "api-key.revoke by admin");
     assertThat(audit.toString()).doesNotContain(secret);
   }
 
@@ -162,9 +163,9 @@ class ApiAccessTest extends SecuredAppTest {
   void aKeyWithAnExpiryWorksUntilThenAndIsRefusedAfter() {
     Instant expiry = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
     Api.Reply created =
-        as(ADMIN)
+        as(OPERATOR)
             .post(
-                "/api/users/operator/api-keys",
+                "/api/users/me/api-keys",
                 Map.of("name", "agency export", "expiresAt", expiry.toString()));
     assertThat(created.status()).isEqualTo(201);
     assertThat(Instant.parse(created.json().at("/apiKey/expiresAt").asText())).isEqualTo(expiry);
@@ -183,21 +184,44 @@ class ApiAccessTest extends SecuredAppTest {
     assertThat(refused.header("WWW-Authenticate")).contains("invalid_token");
 
     Api.Reply past =
-        as(ADMIN)
+        as(OPERATOR)
             .post(
-                "/api/users/operator/api-keys",
+                "/api/users/me/api-keys",
                 Map.of("name", "too late", "expiresAt", "2020-01-01T00:00:00Z"));
     assertThat(past.status()).isEqualTo(400);
     assertThat(past.body()).contains("expiresAt must be in the future");
     Api.Reply garbled =
-        as(ADMIN)
-            .post(
-                "/api/users/operator/api-keys",
-                Map.of("name", "garbled", "expiresAt", "next tuesday"));
+        as(OPERATOR)
+            .post("/api/users/me/api-keys", Map.of("name", "garbled", "expiresAt", "next tuesday"));
     assertThat(garbled.status()).isEqualTo(400);
     assertThat(garbled.body()).contains("expiresAt an ISO instant");
     JsonNode audit = as(ADMIN).get("/api/audit?objectType=user&objectId=operator").json();
     assertThat(audit.toString()).contains(expiry.toString());
+  }
+
+  @Test
+  void aKeyIsCreatedOnlyByItsOwnerSignedInWithTheirPassword() {
+    Api.Reply forAnother = as(ADMIN).post("/api/users/operator/api-keys", Map.of("name", "x"));
+    assertThat(forAnother.status()).isEqualTo(403);
+    assertThat(forAnother.body()).contains("created by its owner", "/api/users/me/api-keys");
+    Api.Reply own = as(ADMIN).post("/api/users/admin/api-keys", Map.of("name", "admin's own"));
+    assertThat(own.status()).isEqualTo(201);
+
+    String key = own.json().path("key").asText();
+    Api.Reply keyMintingAKey = withKey(key).post("/api/users/me/api-keys", Map.of());
+    assertThat(keyMintingAKey.status()).isEqualTo(403);
+    assertThat(keyMintingAKey.body()).contains("sign in with your password");
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM api_keys WHERE username = 'operator' AND name = 'x'")
+                .query(Long.class)
+                .single())
+        .isZero();
+
+    // each user lists and revokes their own
+    String id = own.json().at("/apiKey/id").asText();
+    assertThat(as(ADMIN).get("/api/users/me/api-keys").json().toString()).contains(id);
+    assertThat(as(OPERATOR).delete("/api/users/me/api-keys/" + id).status()).isEqualTo(404);
+    assertThat(as(ADMIN).delete("/api/users/me/api-keys/" + id).status()).isEqualTo(200);
   }
 
   @Test
@@ -214,8 +238,8 @@ class ApiAccessTest extends SecuredAppTest {
                         "username", "report-bot", "role", "OPERATOR", "password", "p".repeat(20)))
                 .status())
         .isEqualTo(201);
-    String key =
-        as(ADMIN).post("/api/users/report-bot/api-keys", Map.of()).json().path("key").asText();
+    Api reportBot = Api.signedIn("http://127.0.0.1:" + port, "report-bot", "p".repeat(20));
+    String key = reportBot.post("/api/users/me/api-keys", Map.of()).json().path("key").asText();
     assertThat(withKey(key).get("/api/reports").status()).isEqualTo(200);
     // a key cannot be bent into another key by changing its secret
     String tampered = key.substring(0, key.length() - 1) + (key.endsWith("A") ? "B" : "A");
@@ -287,7 +311,7 @@ class ApiAccessTest extends SecuredAppTest {
                 .single()
             > 0;
     Assumptions.assumeTrue(roleExists, "ringtree_app is created only where the migrator may");
-    as(ADMIN).post("/api/users/operator/api-keys", Map.of("name", "role check"));
+    as(OPERATOR).post("/api/users/me/api-keys", Map.of("name", "role check"));
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
       s.execute("SET ROLE ringtree_app");
