@@ -156,7 +156,7 @@ public final class PostbackSender implements AutoCloseable {
           .toD(
               "${exchangeProperty."
                   + TARGET
-                  + "}?throwExceptionOnFailure=false&followRedirects=true"
+                  + "}?throwExceptionOnFailure=false&followRedirects=false"
                   + "&connectTimeout="
                   + t
                   + "&connectionRequestTimeout="

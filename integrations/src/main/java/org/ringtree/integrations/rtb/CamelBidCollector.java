@@ -1,6 +1,8 @@
 package org.ringtree.integrations.rtb;
 
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +13,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -18,6 +26,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.ringtree.rules.directory.OutboundUrl;
 import org.ringtree.rules.routing.BidCollector;
 import org.ringtree.rules.routing.BidRequest;
@@ -52,6 +61,13 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
   public static final String PING_ENDPOINT = "direct:rtb-ping";
 
   static final String URI_PROPERTY = "ringtreeRtbUri";
+
+  /** A bid is a few hundred bytes; an answer past this is not read further (INVALID). */
+  static final int MAX_ANSWER_BYTES = 64 * 1024;
+
+  /** Pings in flight at once on this node; past it a ping is not sent (ERROR, in the trace). */
+  static final int MAX_PINGS_IN_FLIGHT = 256;
+
   private static final Logger log = LoggerFactory.getLogger(CamelBidCollector.class);
 
   private final CamelContext camel;
@@ -61,6 +77,14 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
   private final BidRequestJson requestJson = new BidRequestJson();
   private final ProducerTemplate template;
   private final ExecutorService executor;
+
+  /** Cuts off answers still arriving at their ping's timeout (one timer thread for the JVM). */
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(daemonThreads("rtb-ping-watchdog-"));
+
+  static final String START_PROPERTY = "ringtreeRtbStartNanos";
+  static final String TIMEOUT_PROPERTY = "ringtreeRtbTimeoutMillis";
+  static final String TOO_LARGE_PROPERTY = "ringtreeRtbTooLarge";
 
   public CamelBidCollector(CamelContext camel) {
     this(camel, new BidResponseParser(), PingRateLimiter.unlimited(), r -> {});
@@ -83,7 +107,25 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
     this.lateResults = Objects.requireNonNull(lateResults, "lateResults");
     addPingRoute(camel);
     this.template = camel.createProducerTemplate();
-    this.executor = camel.getExecutorServiceManager().newCachedThreadPool(this, "rtb-ping");
+    // bounded: a buyer that holds its connections open cannot make the node start threads without
+    // end; a ping that finds no free thread is reported, never queued behind the slow ones
+    this.executor =
+        new ThreadPoolExecutor(
+            0,
+            MAX_PINGS_IN_FLIGHT,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            daemonThreads("rtb-ping-"));
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   private static void addPingRoute(CamelContext camel) {
@@ -97,9 +139,14 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
             public void configure() {
               from(PING_ENDPOINT)
                   .routeId(PING_ROUTE_ID)
+                  // the answer stays the connection's stream, read by boundedAnswer: caching it
+                  // would read all of it, however large or slow
+                  .streamCache("false")
                   // A buyer's failure is a result, not an error: no error-handler noise, no retry.
                   .doTry()
                   .toD("${exchangeProperty." + URI_PROPERTY + "}")
+                  // read while the exchange holds the connection: Camel closes it when done
+                  .process(CamelBidCollector::readAnswer)
                   .doCatch(Exception.class)
                   .log(org.apache.camel.LoggingLevel.DEBUG, "rtb ping failed: ${exception.message}")
                   .end();
@@ -141,8 +188,26 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
         continue;
       }
       String body = requestJson.write(request, Duration.ofMillis(timeout));
-      CompletableFuture<PingResult> future =
-          CompletableFuture.supplyAsync(() -> ping(target, uri, body, timeout), executor);
+      CompletableFuture<PingResult> future;
+      try {
+        future = CompletableFuture.supplyAsync(() -> ping(target, uri, body, timeout), executor);
+      } catch (RejectedExecutionException full) {
+        pending.add(
+            new Pending(
+                target,
+                timeout,
+                null,
+                new PingResult(
+                    target.targetId(),
+                    Status.ERROR,
+                    Optional.empty(),
+                    null,
+                    Duration.ZERO,
+                    "not pinged: "
+                        + MAX_PINGS_IN_FLIGHT
+                        + " pings already in flight on this node")));
+        continue;
+      }
       pending.add(new Pending(target, timeout, future, null));
     }
 
@@ -226,6 +291,8 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
               PING_ENDPOINT,
               ex -> {
                 ex.setProperty(URI_PROPERTY, uri.camelUri());
+                ex.setProperty(START_PROPERTY, t0);
+                ex.setProperty(TIMEOUT_PROPERTY, timeoutMillis);
                 ex.getIn().setHeader(Exchange.HTTP_PATH, uri.rawPath());
                 if (uri.rawQuery() != null) {
                   ex.getIn().setHeader(Exchange.HTTP_QUERY, uri.rawQuery());
@@ -245,6 +312,15 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
       }
       Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
       String response = exchange.getMessage().getBody(String.class);
+      if (exchange.getProperty(TOO_LARGE_PROPERTY, false, Boolean.class)) {
+        return new PingResult(
+            target.targetId(),
+            Status.INVALID,
+            Optional.empty(),
+            status,
+            Duration.ofNanos(System.nanoTime() - t0),
+            "answer over " + MAX_ANSWER_BYTES / 1024 + " kB, not read further");
+      }
       latency = Duration.ofNanos(System.nanoTime() - t0);
       if (latency.toMillis() > timeoutMillis) {
         PingResult parsed =
@@ -264,6 +340,89 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
       return parser.parse(target, status == null ? 0 : status, response, latency, Instant.now());
     } catch (RuntimeException e) {
       return failed(target, e, Duration.ofNanos(System.nanoTime() - t0), timeoutMillis);
+    }
+  }
+
+  /** The answer past {@link #MAX_ANSWER_BYTES}. */
+  private static final class AnswerTooLarge extends Exception {
+    AnswerTooLarge() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * The answer as text: at most {@link #MAX_ANSWER_BYTES}, and read within the ping's timeout in
+   * total (a buyer that dribbles bytes is cut off then, not only when it pauses between reads). The
+   * endpoint does not cache streams, so the body arrives as the connection's own stream: reading
+   * stops at the limit, and the connection is aborted rather than drained.
+   */
+  private static void readAnswer(Exchange ex) throws java.io.IOException {
+    try {
+      ex.getMessage()
+          .setBody(
+              boundedAnswer(
+                  ex.getMessage().getBody(),
+                  ex.getProperty(START_PROPERTY, Long.class),
+                  ex.getProperty(TIMEOUT_PROPERTY, Long.class)));
+    } catch (AnswerTooLarge e) {
+      ex.setProperty(TOO_LARGE_PROPERTY, true);
+      ex.getMessage().setBody(null);
+    }
+  }
+
+  private static String boundedAnswer(Object body, long startNanos, long timeoutMillis)
+      throws AnswerTooLarge, java.io.IOException {
+    if (body instanceof byte[] bytes) {
+      if (bytes.length > MAX_ANSWER_BYTES) {
+        throw new AnswerTooLarge();
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+    if (!(body instanceof InputStream in)) {
+      return body == null ? null : body.toString();
+    }
+    long left = timeoutMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    java.util.concurrent.atomic.AtomicBoolean cut = new java.util.concurrent.atomic.AtomicBoolean();
+    ScheduledFuture<?> cutOff =
+        WATCHDOG.schedule(
+            () -> {
+              cut.set(true);
+              abort(in);
+            },
+            Math.max(1, left),
+            TimeUnit.MILLISECONDS);
+    try {
+      byte[] bytes;
+      try {
+        bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
+      } catch (java.io.IOException e) {
+        if (cut.get()) {
+          throw new java.net.SocketTimeoutException(
+              "answer not complete within " + timeoutMillis + " ms");
+        }
+        throw e;
+      }
+      if (bytes.length > MAX_ANSWER_BYTES) {
+        abort(in);
+        throw new AnswerTooLarge();
+      }
+      in.close();
+      return new String(bytes, StandardCharsets.UTF_8);
+    } finally {
+      cutOff.cancel(false);
+    }
+  }
+
+  /** Drops the connection under the stream without reading the rest of the answer. */
+  private static void abort(InputStream in) {
+    try {
+      if (in instanceof EofSensorInputStream sensor) {
+        sensor.abort();
+      } else {
+        in.close();
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      log.debug("aborting an rtb answer", e);
     }
   }
 
@@ -336,6 +495,7 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
             + uri.getHost()
             + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
             + "?httpMethod=POST&throwExceptionOnFailure=false&followRedirects=false"
+            + "&disableStreamCache=true"
             + "&connectTimeout="
             + t
             + "&connectionRequestTimeout="
@@ -350,7 +510,7 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
 
   @Override
   public void close() {
-    camel.getExecutorServiceManager().shutdownNow(executor);
+    executor.shutdownNow();
     try {
       template.stop();
     } catch (RuntimeException e) {

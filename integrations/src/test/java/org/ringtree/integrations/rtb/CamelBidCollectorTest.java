@@ -124,7 +124,7 @@ class CamelBidCollectorTest {
             Duration.ofSeconds(1));
 
     PingResult r = results.get(0);
-    assertThat(r.status()).isEqualTo(Status.ACCEPTED);
+    assertThat(r.status()).as(r.reason()).isEqualTo(Status.ACCEPTED);
     assertThat(r.httpStatus()).isEqualTo(200);
     assertThat(r.bid().orElseThrow().amount()).isEqualTo(Money.usd("25.50"));
     assertThat(r.latency()).isBetween(Duration.ofMillis(30), Duration.ofMillis(400));
@@ -233,6 +233,72 @@ class CamelBidCollectorTest {
 
     assertThat(r.status()).isEqualTo(Status.ERROR);
     assertThat(r.reason()).containsIgnoringCase("connect");
+  }
+
+  @Test
+  void anAnswerOver64KbIsNotReadFurther() {
+    LoopbackServer s = buyer(Reply.json("{\"pad\":\"" + "x".repeat(2_000_000) + "\"}"));
+
+    PingResult r =
+        collector
+            .collect(
+                REQUEST,
+                List.of(target("huge", s, 3000, BidResponseFormat.RINGTREE)),
+                Duration.ofSeconds(3))
+            .get(0);
+
+    assertThat(r.status()).isEqualTo(Status.INVALID);
+    assertThat(r.reason()).isEqualTo("answer over 64 kB, not read further");
+  }
+
+  @Test
+  void aBuyerDribblingItsAnswerIsCutOffAtTheTimeoutNotAtEachPause() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger written =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CompletableFuture<Boolean> aborted =
+        new java.util.concurrent.CompletableFuture<>();
+    com.sun.net.httpserver.HttpServer slow =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    slow.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.sendResponseHeaders(200, 0); // chunked
+          try (java.io.OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < 100; i++) { // one byte every 50 ms: 5 s in all
+              out.write(' ');
+              out.flush();
+              written.incrementAndGet();
+              Thread.sleep(50);
+            }
+            aborted.complete(false);
+          } catch (java.io.IOException e) {
+            aborted.complete(true);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    slow.start();
+    try {
+      PingTarget t =
+          new PingTarget(
+              "dribbler",
+              new Destination.RtbEndpoint(
+                  "http://127.0.0.1:" + slow.getAddress().getPort() + "/bid",
+                  500,
+                  BidResponseFormat.RINGTREE,
+                  Map.of()));
+
+      PingResult r = collector.collect(REQUEST, List.of(t), Duration.ofSeconds(2)).get(0);
+
+      assertThat(r.status()).isEqualTo(Status.TIMEOUT);
+      // the connection was dropped long before the buyer's 5 s of bytes
+      assertThat(aborted.get(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(written.get()).isLessThan(100);
+    } finally {
+      slow.stop(0);
+    }
   }
 
   @Test

@@ -8,12 +8,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNDecisionResult;
 import org.kie.dmn.api.core.DMNResult;
 import org.ringtree.rules.call.CallFacts;
+import org.ringtree.rules.directory.BidDestinations;
+import org.ringtree.rules.directory.Buyer;
 import org.ringtree.rules.directory.Campaign;
 import org.ringtree.rules.directory.Caps;
 import org.ringtree.rules.directory.Destination;
@@ -179,6 +182,22 @@ final class RouteDecider {
                   "rtb",
                   Verdict.SKIPPED,
                   t.name() + " skipped: bid expired at " + b.expiresAt()));
+          continue;
+        }
+        Optional<String> refused =
+            dir.buyer(t.buyerId())
+                .map(Buyer::bidDestinations)
+                .orElse(BidDestinations.DEFAULT)
+                .problem(b.destination());
+        if (refused.isPresent()) {
+          // a buyer's endpoint names the number the network pays to dial: never a toll-fraud one
+          why.add(
+              new Justification(
+                  t.id(),
+                  nodeId,
+                  "rtb",
+                  Verdict.SKIPPED,
+                  t.name() + " skipped: bid destination refused: " + refused.get()));
           continue;
         }
         c =

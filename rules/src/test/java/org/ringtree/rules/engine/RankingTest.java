@@ -237,6 +237,35 @@ class RankingTest {
   }
 
   @Test
+  void aBidNamingAPremiumRateOrForeignNumberIsSkippedAndTheNextBidWins() {
+    CompiledFlow f =
+        routeFlow(
+            directory(
+                campaign(),
+                List.of(rtb("fraud", 1), rtb("abroad", 1), rtb("honest", 1)),
+                List.of()),
+            "ringTree",
+            Map.of("floor", 0L));
+    BidCollector bids =
+        new ScriptedBidCollector(
+            Map.of(
+                "fraud",
+                ScriptedBid.accept("900", "+19005550100"),
+                "abroad",
+                ScriptedBid.accept("500", "+18765550100"),
+                "honest",
+                ScriptedBid.accept("60", "+15125550177")));
+
+    RouteDecision d = route(f, texas(), UsageSnapshot.EMPTY, bids);
+
+    assertThat(order(d)).containsExactly("honest");
+    assertThat(d.about("fraud").get(0).message())
+        .isEqualTo("fraud skipped: bid destination refused: +19005550100 is a premium-rate number");
+    assertThat(d.about("abroad").get(0).message())
+        .contains("bid destination refused", "area code 876");
+  }
+
+  @Test
   void expiredBidsAndFailedPingsAreSkippedWithTheirReason() {
     CompiledFlow f =
         routeFlow(
