@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.approval.ComplianceSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,7 +57,8 @@ public class Disputes {
       Instant openedAt,
       String decidedBy,
       Instant decidedAt,
-      String note) {}
+      String note,
+      BigDecimal requestedRevenue) {}
 
   /** What an approval wrote: the buyer's credit and the publisher's clawback (negative). */
   public record Approval(Dispute dispute, BigDecimal buyerCredit, BigDecimal publisherClawback) {}
@@ -113,6 +115,9 @@ public class Disputes {
               + actor
               + ")");
     }
+    if (before.requestedRevenue() != null) {
+      return approveRevenue(before, note, actor);
+    }
     LedgerWriter.Standing buyer = ledger.standing(before.callId(), LedgerWriter.Party.BUYER);
     LedgerWriter.Standing publisher =
         ledger.standing(before.callId(), LedgerWriter.Party.PUBLISHER);
@@ -158,6 +163,75 @@ public class Disputes {
     Dispute after = decide(id, "APPROVED", note, actor);
     Approval approval = new Approval(after, buyer.total().negate(), publisher.total().negate());
     audit.record(actor, "dispute.approve", "dispute", Long.toString(id), before, approval);
+    return approval;
+  }
+
+  /**
+   * A buyer's postback asked for a revenue its campaign does not let postbacks set: an open dispute
+   * holding the requested amount, for staff to approve (the buyer's total becomes that amount) or
+   * reject. A replay finds the same dispute; a call with another open dispute keeps it.
+   *
+   * @return the open dispute about the call, or empty when the call is past the dispute window
+   */
+  @Transactional
+  public Optional<Dispute> requestRevenue(
+      UUID callId, String buyerId, BigDecimal requested, String why, String actor) {
+    Optional<Dispute> existing = open(callId);
+    if (existing.isPresent()) {
+      return existing;
+    }
+    Instant started =
+        jdbc.sql("SELECT started_at FROM calls WHERE id = ?")
+            .param(callId)
+            .query((rs, i) -> rs.getTimestamp(1).toInstant())
+            .single();
+    if (started.plus(Duration.ofDays(properties.disputeWindowDays())).isBefore(clock.instant())) {
+      return Optional.empty();
+    }
+    long id =
+        jdbc.sql(
+                "INSERT INTO disputes (call_id, buyer_id, reason, state, opened_by,"
+                    + " requested_revenue) VALUES (?, ?, ?, 'OPEN', ?, ?) RETURNING id")
+            .params(callId, buyerId, why, actor, requested)
+            .query(Long.class)
+            .single();
+    Dispute d = get(id).orElseThrow();
+    audit.record(actor, "dispute.open", "dispute", Long.toString(id), null, d);
+    return Optional.of(d);
+  }
+
+  /** Sets the buyer's total for the call to the amount its postback asked for. */
+  private Approval approveRevenue(Dispute before, String note, String actor) {
+    LedgerWriter.Standing buyer = ledger.standing(before.callId(), LedgerWriter.Party.BUYER);
+    record CallInfo(String campaignId, String currency) {}
+    CallInfo call =
+        jdbc.sql("SELECT campaign_id, currency FROM calls WHERE id = ?")
+            .param(before.callId())
+            .query((rs, i) -> new CallInfo(rs.getString(1), rs.getString(2).trim()))
+            .single();
+    BigDecimal change = before.requestedRevenue().subtract(buyer.total()).setScale(2);
+    String ref = "dispute-" + before.id();
+    if (change.signum() != 0) {
+      ledger.append(
+          new LedgerWriter.Entry(
+              before.callId(),
+              "ADJUSTMENT",
+              LedgerWriter.Party.BUYER,
+              before.buyerId(),
+              call.campaignId(),
+              new Money(change, call.currency()),
+              ref,
+              "dispute "
+                  + before.id()
+                  + " approved: revenue set to "
+                  + before.requestedRevenue().toPlainString()
+                  + " as the buyer's postback asked",
+              buyer.latestRowId(),
+              ref + ":buyer"));
+    }
+    Dispute after = decide(before.id(), "APPROVED", note, actor);
+    Approval approval = new Approval(after, change, BigDecimal.ZERO.setScale(2));
+    audit.record(actor, "dispute.approve", "dispute", Long.toString(before.id()), before, approval);
     return approval;
   }
 
@@ -225,6 +299,7 @@ public class Disputes {
         rs.getTimestamp("opened_at").toInstant(),
         rs.getString("decided_by"),
         rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant(),
-        rs.getString("note"));
+        rs.getString("note"),
+        rs.getBigDecimal("requested_revenue"));
   }
 }

@@ -51,7 +51,9 @@ public class EmbeddedPostgresBootstrap implements EnvironmentPostProcessor, Orde
     }
     if (StringUtils.hasText(env.getProperty("spring.datasource.url"))) {
       log.info(
-          "Database: " + env.getProperty("spring.datasource.url") + " (spring.datasource.url)");
+          "Database: "
+              + redacted(env.getProperty("spring.datasource.url"))
+              + " (spring.datasource.url)");
       return;
     }
     Map<String, Object> props = new HashMap<>();
@@ -60,7 +62,7 @@ public class EmbeddedPostgresBootstrap implements EnvironmentPostProcessor, Orde
       props.put("spring.datasource.url", externalUrl);
       putIfText(props, "spring.datasource.username", env.getProperty("ringtree.db.username"));
       putIfText(props, "spring.datasource.password", env.getProperty("ringtree.db.password"));
-      log.info("Database: " + externalUrl + " (RINGTREE_DB_URL / ringtree.db.url)");
+      log.info("Database: " + redacted(externalUrl) + " (RINGTREE_DB_URL / ringtree.db.url)");
     } else if (env.getProperty("ringtree.db.embedded", Boolean.class, true)) {
       Path dataDir = Path.of(env.getProperty("ringtree.data-dir", "data")).toAbsolutePath();
       int port = env.getProperty("ringtree.db.embedded-port", Integer.class, 0);
@@ -156,5 +158,15 @@ public class EmbeddedPostgresBootstrap implements EnvironmentPostProcessor, Orde
     if (StringUtils.hasText(value)) {
       props.put(key, value);
     }
+  }
+
+  /** A JDBC URL fit for a log: a password in its query or its user info is replaced by ***. */
+  static String redacted(String jdbcUrl) {
+    if (jdbcUrl == null) {
+      return null;
+    }
+    return jdbcUrl
+        .replaceAll("(?i)(password=)[^&;]*", "$1***")
+        .replaceAll("(//[^/:@?]+:)[^/@?]*@", "$1***@");
   }
 }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import java.util.UUID;
 import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.billing.Audit;
 import org.ringtree.runtime.billing.CallConverted;
+import org.ringtree.runtime.billing.Disputes;
 import org.ringtree.runtime.billing.LedgerWriter;
 import org.ringtree.runtime.billing.MoneyProblem;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,10 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Buyer conversion postbacks in. Each buyer has one secret key (stored as its SHA-256). A valid
- * postback for one of the buyer's calls marks it converted and, if it carries a revenue, brings the
- * buyer's total for the call to that amount with one ADJUSTMENT row correcting the latest one.
- * Replays change nothing (the call is already converted, the total already equals the revenue). A
- * bad key is 403 and an unknown call (or another buyer's) 404, before anything is written.
+ * postback for one of the buyer's calls marks it converted. If it carries a revenue, the buyer's
+ * total for the call becomes that amount (one ADJUSTMENT row correcting the latest one) only where
+ * the call's campaign lets postbacks set revenue ({@code conversion_revenue_policies}, owned here):
+ * within its min and max, for calls younger than its window. Any other revenue becomes an open
+ * dispute holding the requested amount, which staff approve or reject: a buyer never sets its own
+ * price alone. Replays change nothing. A bad key is 403 and an unknown call (or another buyer's)
+ * 404, before anything is written.
  */
 @Service
 public class ConversionPostbacks {
@@ -37,23 +43,116 @@ public class ConversionPostbacks {
   private final LedgerWriter ledger;
   private final Audit audit;
   private final ApplicationEventPublisher events;
+  private final Disputes disputes;
 
   ConversionPostbacks(
-      JdbcClient jdbc, LedgerWriter ledger, Audit audit, ApplicationEventPublisher events) {
+      JdbcClient jdbc,
+      LedgerWriter ledger,
+      Audit audit,
+      ApplicationEventPublisher events,
+      Disputes disputes) {
+    this.disputes = disputes;
     this.jdbc = jdbc;
     this.ledger = ledger;
     this.audit = audit;
     this.events = events;
   }
 
-  /** Where the call stands after the postback. */
+  /**
+   * Where the call stands after the postback; {@code revenueDisputeId} names the dispute a revenue
+   * the campaign does not let postbacks set became, and {@code revenueNote} says why.
+   */
   public record Result(
       UUID callId,
       boolean converted,
       boolean firstConversion,
       BigDecimal revenue,
       String currency,
-      BigDecimal revenueChange) {}
+      BigDecimal revenueChange,
+      Long revenueDisputeId,
+      String revenueNote) {}
+
+  /** How far a campaign lets its buyers' postbacks set a call's revenue. */
+  public record RevenuePolicy(
+      String campaignId,
+      BigDecimal minRevenue,
+      BigDecimal maxRevenue,
+      int windowHours,
+      String updatedBy) {}
+
+  public Optional<RevenuePolicy> revenuePolicy(String campaignId) {
+    return jdbc.sql(
+            "SELECT campaign_id, min_revenue, max_revenue, window_hours, updated_by"
+                + " FROM conversion_revenue_policies WHERE campaign_id = ?")
+        .param(campaignId)
+        .query(
+            (rs, i) ->
+                new RevenuePolicy(
+                    rs.getString(1),
+                    rs.getBigDecimal(2),
+                    rs.getBigDecimal(3),
+                    rs.getInt(4),
+                    rs.getString(5)))
+        .optional();
+  }
+
+  /** Opts a campaign in (or changes its bounds); audited. */
+  @Transactional
+  public RevenuePolicy saveRevenuePolicy(
+      String campaignId, BigDecimal min, BigDecimal max, Integer windowHours, String actor) {
+    if (min == null || max == null || windowHours == null) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.INVALID, "need minRevenue, maxRevenue and windowHours");
+    }
+    if (min.signum() < 0 || max.compareTo(min) < 0 || windowHours <= 0 || windowHours > 24 * 90) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.INVALID,
+          "need 0 <= minRevenue <= maxRevenue and 1 <= windowHours <= 2160 (90 days)");
+    }
+    if (min.stripTrailingZeros().scale() > 2 || max.stripTrailingZeros().scale() > 2) {
+      throw new MoneyProblem(MoneyProblem.Kind.INVALID, "amounts are in cents");
+    }
+    if (jdbc.sql("SELECT count(*) FROM campaigns WHERE id = ?")
+            .param(campaignId)
+            .query(Long.class)
+            .single()
+        == 0) {
+      throw new MoneyProblem(MoneyProblem.Kind.NOT_FOUND, "no such campaign");
+    }
+    Optional<RevenuePolicy> before = revenuePolicy(campaignId);
+    jdbc.sql(
+            "INSERT INTO conversion_revenue_policies (campaign_id, min_revenue, max_revenue,"
+                + " window_hours, updated_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT (campaign_id) DO"
+                + " UPDATE SET min_revenue = excluded.min_revenue, max_revenue ="
+                + " excluded.max_revenue, window_hours = excluded.window_hours, updated_by ="
+                + " excluded.updated_by, updated_at = now()")
+        .params(campaignId, min, max, windowHours, actor)
+        .update();
+    RevenuePolicy after = revenuePolicy(campaignId).orElseThrow();
+    audit.record(
+        actor,
+        "conversion-revenue-policy.save",
+        "campaign",
+        campaignId,
+        before.orElse(null),
+        after);
+    return after;
+  }
+
+  /** Opts a campaign out: postbacks' revenues become disputes again; audited. */
+  @Transactional
+  public boolean deleteRevenuePolicy(String campaignId, String actor) {
+    Optional<RevenuePolicy> before = revenuePolicy(campaignId);
+    if (before.isEmpty()) {
+      return false;
+    }
+    jdbc.sql("DELETE FROM conversion_revenue_policies WHERE campaign_id = ?")
+        .param(campaignId)
+        .update();
+    audit.record(
+        actor, "conversion-revenue-policy.delete", "campaign", campaignId, before.get(), null);
+    return true;
+  }
 
   /** Issues (or replaces) a buyer's key; the key is shown once and only its hash is kept. */
   @Transactional
@@ -100,14 +199,15 @@ public class ConversionPostbacks {
         String publisherId,
         String campaignId,
         String currency,
-        boolean converted) {}
+        boolean converted,
+        Instant startedAt) {}
     CallInfo call =
         lockCall(callRef)
             .flatMap(
                 id ->
                     jdbc.sql(
-                            "SELECT id, buyer_id, publisher_id, campaign_id, currency, converted"
-                                + " FROM calls WHERE id = ? FOR UPDATE")
+                            "SELECT id, buyer_id, publisher_id, campaign_id, currency, converted,"
+                                + " started_at FROM calls WHERE id = ? FOR UPDATE")
                         .param(id)
                         .query(
                             (rs, i) ->
@@ -117,7 +217,8 @@ public class ConversionPostbacks {
                                     rs.getString(3),
                                     rs.getString(4),
                                     rs.getString(5).trim(),
-                                    rs.getBoolean(6)))
+                                    rs.getBoolean(6),
+                                    rs.getTimestamp(7).toInstant()))
                         .optional())
             .filter(c -> buyerId.equals(c.buyerId()))
             .orElseThrow(
@@ -127,7 +228,34 @@ public class ConversionPostbacks {
     before.put("converted", call.converted());
     before.put("revenue", standing.total());
     BigDecimal change = BigDecimal.ZERO.setScale(2);
-    if (revenue != null && revenue.compareTo(standing.total()) != 0) {
+    Long disputeId = null;
+    String note = null;
+    Optional<String> refused =
+        revenue == null || revenue.compareTo(standing.total()) == 0
+            ? Optional.empty()
+            : revenueRefusal(call.campaignId(), call.startedAt(), revenue);
+    if (refused.isPresent()) {
+      String why =
+          "conversion postback asked to set revenue to "
+              + revenue.setScale(2).toPlainString()
+              + " (was "
+              + standing.total().setScale(2).toPlainString()
+              + "): "
+              + refused.get();
+      Optional<Disputes.Dispute> dispute =
+          disputes.requestRevenue(call.id(), buyerId, revenue.setScale(2), why, "buyer:" + buyerId);
+      disputeId = dispute.map(Disputes.Dispute::id).orElse(null);
+      note =
+          dispute.isEmpty()
+              ? refused.get() + "; the call is past the dispute window, revenue unchanged"
+              : dispute.get().requestedRevenue() != null
+                      && dispute.get().requestedRevenue().compareTo(revenue) == 0
+                  ? refused.get() + "; the change awaits review as dispute " + dispute.get().id()
+                  : refused.get()
+                      + "; the call has an open dispute ("
+                      + dispute.get().id()
+                      + "), revenue unchanged";
+    } else if (revenue != null && revenue.compareTo(standing.total()) != 0) {
       change = revenue.subtract(standing.total()).setScale(2);
       ledger.append(
           new LedgerWriter.Entry(
@@ -156,7 +284,28 @@ public class ConversionPostbacks {
       after.put("revenue", total);
       audit.record("buyer:" + buyerId, "call.convert", "call", call.id().toString(), before, after);
     }
-    return new Result(call.id(), true, first, total, call.currency(), change);
+    return new Result(call.id(), true, first, total, call.currency(), change, disputeId, note);
+  }
+
+  /** Why the campaign does not let a postback set this revenue now, if it does not. */
+  private Optional<String> revenueRefusal(
+      String campaignId, Instant startedAt, BigDecimal revenue) {
+    Optional<RevenuePolicy> policy = revenuePolicy(campaignId);
+    if (policy.isEmpty()) {
+      return Optional.of("campaign " + campaignId + " does not let postbacks set revenue");
+    }
+    RevenuePolicy p = policy.get();
+    if (revenue.compareTo(p.minRevenue()) < 0 || revenue.compareTo(p.maxRevenue()) > 0) {
+      return Optional.of(
+          "outside the campaign's bounds "
+              + p.minRevenue().toPlainString()
+              + "-"
+              + p.maxRevenue().toPlainString());
+    }
+    if (startedAt.plus(Duration.ofHours(p.windowHours())).isBefore(Instant.now())) {
+      return Optional.of("the call is older than the campaign's " + p.windowHours() + " h window");
+    }
+    return Optional.empty();
   }
 
   private void checkKey(String buyerId, String key) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,6 +53,28 @@ class PostbackController {
   @PostMapping("/buyers/{buyerId}/key")
   Map<String, String> issueKey(Principal actor, @PathVariable String buyerId) {
     return Map.of("buyerId", buyerId, "key", conversions.issueKey(buyerId, actor.getName()));
+  }
+
+  record RevenuePolicyBody(BigDecimal minRevenue, BigDecimal maxRevenue, Integer windowHours) {}
+
+  /** Lets buyers' postbacks set revenue on this campaign's calls, within bounds. */
+  @PutMapping("/revenue-policies/{campaignId}")
+  ConversionPostbacks.RevenuePolicy saveRevenuePolicy(
+      Principal actor, @PathVariable String campaignId, @RequestBody RevenuePolicyBody body) {
+    return conversions.saveRevenuePolicy(
+        campaignId, body.minRevenue(), body.maxRevenue(), body.windowHours(), actor.getName());
+  }
+
+  @GetMapping("/revenue-policies/{campaignId}")
+  ResponseEntity<ConversionPostbacks.RevenuePolicy> revenuePolicy(@PathVariable String campaignId) {
+    return ResponseEntity.of(conversions.revenuePolicy(campaignId));
+  }
+
+  @DeleteMapping("/revenue-policies/{campaignId}")
+  ResponseEntity<Void> deleteRevenuePolicy(Principal actor, @PathVariable String campaignId) {
+    return conversions.deleteRevenuePolicy(campaignId, actor.getName())
+        ? ResponseEntity.noContent().build()
+        : ResponseEntity.notFound().build();
   }
 
   record SettingsBody(String urlTemplate, boolean onEveryCall, Boolean enabled) {}

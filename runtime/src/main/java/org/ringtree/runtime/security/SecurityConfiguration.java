@@ -52,7 +52,11 @@ class SecurityConfiguration {
    */
   static final String[] OPEN_AS_BEFORE = {
     "/demo/**",
-    "/actuator/**",
+    // health for load balancers, prometheus for the scraper; the other actuator endpoints (info,
+    // metrics) need an admin's sign-in
+    "/actuator/health",
+    "/actuator/health/**",
+    "/actuator/prometheus",
     "/error",
     "/v3/api-docs",
     "/v3/api-docs/**",
@@ -203,6 +207,8 @@ class SecurityConfiguration {
             a ->
                 a.requestMatchers(OPEN_AS_BEFORE)
                     .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasRole(ADMIN)
                     .requestMatchers(ConsoleRequests.STATIC)
                     .permitAll()
                     .requestMatchers(ConsoleRequests.FRAMEWORK)

@@ -153,6 +153,19 @@ class AuditTrailTest extends SecuredAppTest {
         .hasMessageContaining("audit_log rows are immutable");
     assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_log").update())
         .hasMessageContaining("audit_log rows are immutable");
+    // TRUNCATE fires no row trigger: a statement trigger refuses it, even for the schema's owner
+    for (String table :
+        List.of(
+            "audit_log",
+            "ledger_entries",
+            "flow_versions",
+            "version_reviews",
+            "flow_publications",
+            "billing_tables",
+            "postback_attempts")) {
+      assertThatThrownBy(() -> jdbc.sql("TRUNCATE " + table + " CASCADE").update())
+          .hasMessageContaining(table + " is append-only: TRUNCATE is refused");
+    }
 
     boolean roleExists =
         jdbc.sql("SELECT count(*) FROM pg_roles WHERE rolname = 'ringtree_app'")

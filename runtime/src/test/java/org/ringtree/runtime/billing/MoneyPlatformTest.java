@@ -222,6 +222,14 @@ class MoneyPlatformTest extends PostgresTest {
     assertThat(ledger(call)).hasSize(rowsBefore);
     assertThat(column(callId, "converted")).isEqualTo(false);
 
+    // the campaign lets postbacks set revenue between 100 and 500 within a day of the call
+    assertThat(
+            send(
+                    "PUT",
+                    "/api/postbacks/revenue-policies/pi-accidents",
+                    Map.of("minRevenue", 100, "maxRevenue", 500, "windowHours", 24))
+                .statusCode())
+        .isEqualTo(200);
     HttpResponse<String> ok =
         anonymousGet(
             "/api/postbacks/conversions/acme-law?call_id="
@@ -254,6 +262,8 @@ class MoneyPlatformTest extends PostgresTest {
     assertThat(ledger(call).get(rowsBefore + 1).get("amount").toString()).isEqualTo("-25.00");
     assertThat(revenueOf(callId)).isEqualByComparingTo("275.00");
     assertThat(audit("call")).contains("call.convert by buyer:acme-law");
+    assertThat(send("DELETE", "/api/postbacks/revenue-policies/pi-accidents", null).statusCode())
+        .isEqualTo(204);
 
     String pb = awaitPostback(callId, "conversion", "DELIVERED");
     assertThat(received)
@@ -401,6 +411,87 @@ class MoneyPlatformTest extends PostgresTest {
     assertThat(ledger(b).get(2).get("amount").toString()).isEqualTo("-20.00");
     assertThat(send("POST", "/api/adjustments/apply", apply).statusCode()).isEqualTo(409);
     assertThat(audit("adjustment_batch")).contains("adjustment.apply by operator");
+  }
+
+  @Test
+  void aBuyerNeverSetsItsOwnRevenueAloneOutsideWhatTheCampaignAllows() throws Exception {
+    String key =
+        json.readTree(send("POST", "/api/postbacks/buyers/acme-law/key", Map.of()).body())
+            .path("key")
+            .asText();
+    CallTranscript call = driver().place(texasCall("+18885550105", "+15125551030"));
+    String callId = callId(call);
+    int rows = ledger(call).size();
+
+    // no policy on the campaign: revenue 0 is asked for, and becomes a dispute, not a change
+    HttpResponse<String> zero =
+        anonymousGet(
+            "/api/postbacks/conversions/acme-law?call_id=" + callId + "&key=" + key + "&revenue=0");
+    assertThat(zero.statusCode()).isEqualTo(200);
+    JsonNode asked = json.readTree(zero.body());
+    assertThat(asked.path("revenueChange").decimalValue()).isEqualByComparingTo("0");
+    assertThat(asked.path("revenueNote").asText())
+        .contains("does not let postbacks set revenue", "awaits review as dispute");
+    assertThat(ledger(call)).hasSize(rows);
+    assertThat(column(callId, "converted")).isEqualTo(true);
+    long dispute = asked.path("revenueDisputeId").asLong();
+    JsonNode opened = json.readTree(send("GET", "/api/disputes/" + dispute, null).body());
+    assertThat(opened.path("requestedRevenue").decimalValue()).isEqualByComparingTo("0");
+    assertThat(opened.path("openedBy").asText()).isEqualTo("buyer:acme-law");
+    // a replay finds the same dispute
+    assertThat(
+            json.readTree(
+                    anonymousGet(
+                            "/api/postbacks/conversions/acme-law?call_id="
+                                + callId
+                                + "&key="
+                                + key
+                                + "&revenue=0")
+                        .body())
+                .path("revenueDisputeId")
+                .asLong())
+        .isEqualTo(dispute);
+
+    // staff approve it: the buyer's total becomes the amount asked, the publisher keeps its payout
+    HttpResponse<String> approved = send("POST", "/api/disputes/" + dispute + "/approve", Map.of());
+    assertThat(approved.statusCode()).isEqualTo(200);
+    assertThat(revenueOf(callId)).isEqualByComparingTo("0.00");
+    assertThat(ledger(call)).hasSize(rows + 1);
+    assertThat(ledger(call).get(rows).get("rule_ref")).isEqualTo("dispute-" + dispute);
+
+    // with a policy, a revenue outside its bounds is a dispute too
+    send(
+        "PUT",
+        "/api/postbacks/revenue-policies/pi-accidents",
+        Map.of("minRevenue", 100, "maxRevenue", 300, "windowHours", 24));
+    try {
+      CallTranscript other = driver().place(texasCall("+18885550105", "+15125551031"));
+      JsonNode tooHigh =
+          json.readTree(
+              anonymousGet(
+                      "/api/postbacks/conversions/acme-law?call_id="
+                          + callId(other)
+                          + "&key="
+                          + key
+                          + "&revenue=5000")
+                  .body());
+      assertThat(tooHigh.path("revenueNote").asText()).contains("outside the campaign's bounds");
+      assertThat(revenueOf(callId(other))).isEqualByComparingTo("250.00");
+      JsonNode within =
+          json.readTree(
+              anonymousGet(
+                      "/api/postbacks/conversions/acme-law?call_id="
+                          + callId(other)
+                          + "&key="
+                          + key
+                          + "&revenue=280")
+                  .body());
+      // within the bounds and the window, the postback sets the revenue itself
+      assertThat(within.path("revenueChange").decimalValue()).isEqualByComparingTo("30");
+      assertThat(revenueOf(callId(other))).isEqualByComparingTo("280.00");
+    } finally {
+      send("DELETE", "/api/postbacks/revenue-policies/pi-accidents", null);
+    }
   }
 
   @Test

@@ -210,6 +210,10 @@ class CapacityRaceTest {
           {"from":"start","port":"next","to":"ring"},
           {"from":"ring","port":"fallback","to":"sorry"}]}
         """;
+    // a new installation requires approval; this test is about capacity, not review
+    node.context()
+        .getBean(org.ringtree.runtime.approval.ComplianceSettings.class)
+        .setRequireApproval(false, "test");
     FlowStore flows = node.context().getBean(FlowStore.class);
     FlowStore.StoredVersion v =
         flows.saveVersion(

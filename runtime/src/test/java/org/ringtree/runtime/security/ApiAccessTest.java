@@ -257,6 +257,11 @@ class ApiAccessTest extends SecuredAppTest {
     assertThat(anonymous().post("/twilio/voice/incoming", Map.of()).status()).isEqualTo(403);
     assertThat(anonymous().post("/demo/rtb/bidder-two", Map.of()).status()).isEqualTo(200);
     assertThat(anonymous().get("/actuator/health").status()).isEqualTo(200);
+    assertThat(anonymous().get("/actuator/prometheus").status()).isEqualTo(200);
+    // the rest of actuator needs an admin's sign-in (a redirect to it, never the data)
+    assertThat(anonymous().get("/actuator/metrics").status()).isNotEqualTo(200);
+    assertThat(anonymous().get("/actuator/info").status()).isNotEqualTo(200);
+    assertThat(anonymous().get("/actuator/metrics").body()).doesNotContain("jvm.");
     assertThat(anonymous().get("/actuator/health/liveness").status()).isEqualTo(200);
     assertThat(anonymous().get("/actuator/prometheus").status()).isEqualTo(200);
     // no sign-in asked: the endpoint itself refuses a wrong buyer key
