@@ -66,10 +66,7 @@ class PortalController {
     if (a.role() == Role.PUBLISHER) {
       return ResponseEntity.of(store.publisherCall(a.publisherId(), callSid));
     }
-    return ResponseEntity.of(
-        store.buyerCalls(a.buyerId(), null, null, Integer.MAX_VALUE).stream()
-            .filter(c -> c.callSid().equals(callSid))
-            .findFirst());
+    return ResponseEntity.of(store.buyerCall(a.buyerId(), callSid));
   }
 
   @GetMapping("/payouts")

@@ -1,6 +1,8 @@
 package org.ringtree.runtime.portal;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -54,55 +56,76 @@ class PortalStore {
       String currency,
       String description) {}
 
+  private static final String PUBLISHER_CALL =
+      "SELECT call_sid, started_at, campaign_id, tracking_number, caller_state, status,"
+          + " talk_seconds, payable_to_publisher, payout, currency FROM calls";
+
+  private static final String BUYER_CALL =
+      "SELECT call_sid, started_at, campaign_id, caller_number, caller_state, status,"
+          + " talk_seconds, billable_to_buyer, revenue, currency FROM calls";
+
   List<PublisherCall> publisherCalls(String publisherId, Instant from, Instant to, int limit) {
     return jdbc.sql(
-            "SELECT call_sid, started_at, campaign_id, tracking_number, caller_state, status,"
-                + " talk_seconds, payable_to_publisher, payout, currency FROM calls WHERE"
-                + " publisher_id = ? AND started_at >= ? AND started_at < ? ORDER BY started_at"
-                + " DESC LIMIT ?")
+            PUBLISHER_CALL
+                + " WHERE publisher_id = ? AND started_at >= ? AND started_at < ?"
+                + " ORDER BY started_at DESC LIMIT ?")
         .params(publisherId, ts(from, Instant.EPOCH), ts(to, FAR), limit)
-        .query(
-            (rs, i) ->
-                new PublisherCall(
-                    rs.getString(1),
-                    rs.getTimestamp(2).toInstant(),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getObject(7, Integer.class),
-                    rs.getObject(8, Boolean.class),
-                    rs.getBigDecimal(9),
-                    rs.getString(10)))
+        .query(PortalStore::publisherCall)
         .list();
   }
 
+  /** One call of the publisher, found by its id within the publisher's own calls only. */
   Optional<PublisherCall> publisherCall(String publisherId, String callSid) {
-    return publisherCalls(publisherId, null, null, Integer.MAX_VALUE).stream()
-        .filter(c -> c.callSid().equals(callSid))
-        .findFirst();
+    return jdbc.sql(PUBLISHER_CALL + " WHERE call_sid = ? AND publisher_id = ?")
+        .params(callSid, publisherId)
+        .query(PortalStore::publisherCall)
+        .optional();
   }
 
   List<BuyerCall> buyerCalls(String buyerId, Instant from, Instant to, int limit) {
     return jdbc.sql(
-            "SELECT call_sid, started_at, campaign_id, caller_number, caller_state, status,"
-                + " talk_seconds, billable_to_buyer, revenue, currency FROM calls WHERE buyer_id"
-                + " = ? AND started_at >= ? AND started_at < ? ORDER BY started_at DESC LIMIT ?")
+            BUYER_CALL
+                + " WHERE buyer_id = ? AND started_at >= ? AND started_at < ?"
+                + " ORDER BY started_at DESC LIMIT ?")
         .params(buyerId, ts(from, Instant.EPOCH), ts(to, FAR), limit)
-        .query(
-            (rs, i) ->
-                new BuyerCall(
-                    rs.getString(1),
-                    rs.getTimestamp(2).toInstant(),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getObject(7, Integer.class),
-                    rs.getObject(8, Boolean.class),
-                    rs.getBigDecimal(9),
-                    rs.getString(10)))
+        .query(PortalStore::buyerCall)
         .list();
+  }
+
+  /** One call of the buyer, found by its id within the buyer's own calls only. */
+  Optional<BuyerCall> buyerCall(String buyerId, String callSid) {
+    return jdbc.sql(BUYER_CALL + " WHERE call_sid = ? AND buyer_id = ?")
+        .params(callSid, buyerId)
+        .query(PortalStore::buyerCall)
+        .optional();
+  }
+
+  private static PublisherCall publisherCall(ResultSet rs, int row) throws SQLException {
+    return new PublisherCall(
+        rs.getString(1),
+        rs.getTimestamp(2).toInstant(),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getObject(7, Integer.class),
+        rs.getObject(8, Boolean.class),
+        rs.getBigDecimal(9),
+        rs.getString(10));
+  }
+
+  private static BuyerCall buyerCall(ResultSet rs, int row) throws SQLException {
+    return new BuyerCall(
+        rs.getString(1),
+        rs.getTimestamp(2).toInstant(),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getObject(7, Integer.class),
+        rs.getObject(8, Boolean.class),
+        rs.getBigDecimal(9),
+        rs.getString(10));
   }
 
   /** The party's ledger rows (its payouts or charges and their adjustments), newest first. */

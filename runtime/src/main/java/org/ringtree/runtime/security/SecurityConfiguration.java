@@ -1,5 +1,7 @@
 package org.ringtree.runtime.security;
 
+import org.ringtree.runtime.limits.ApiUserLimits;
+import org.ringtree.runtime.limits.SignInLimiter;
 import org.ringtree.runtime.telephony.WebhookPaths;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -80,10 +82,11 @@ class SecurityConfiguration {
   }
 
   @Bean
-  AuthenticationManager authenticationManager(UserAccounts accounts, PasswordEncoder encoder) {
+  AuthenticationManager authenticationManager(
+      UserAccounts accounts, PasswordEncoder encoder, SignInLimiter signIns) {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
     passwords.setPasswordEncoder(encoder);
-    return new ProviderManager(new LockingAuthenticationProvider(passwords, accounts));
+    return new ProviderManager(new LockingAuthenticationProvider(passwords, signIns, accounts));
   }
 
   @Bean
@@ -100,12 +103,23 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain protectedApi(
-      HttpSecurity http, AuthenticationManager manager, ApiKeys keys, UserAccounts accounts)
+      HttpSecurity http,
+      AuthenticationManager manager,
+      ApiKeys keys,
+      UserAccounts accounts,
+      ApiUserLimits limits)
       throws Exception {
     http.securityMatcher(PROTECTED_API)
         .authenticationManager(manager)
         .addFilterBefore(
             ApiKeyAuthenticationProvider.filter(keys, accounts), BasicAuthenticationFilter.class)
+        // counted after the credentials are checked, so a wrong password spends nobody's allowance
+        .addFilterAfter(
+            limits.filter(
+                a ->
+                    (a instanceof ApiKeyAuthentication ? "api-key of " : "password of ")
+                        + a.getName()),
+            BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             a ->
                 a

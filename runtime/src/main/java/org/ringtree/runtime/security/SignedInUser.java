@@ -1,6 +1,5 @@
 package org.ringtree.runtime.security;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -50,11 +49,6 @@ public final class SignedInUser implements UserDetails {
   @Override
   public String getUsername() {
     return account.username();
-  }
-
-  @Override
-  public boolean isAccountNonLocked() {
-    return !account.lockedAt(Instant.now());
   }
 
   @Override

@@ -2,14 +2,13 @@ package org.ringtree.runtime.security;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.limits.SignInLimiter;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -19,9 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Users in PostgreSQL: created, changed and unlocked by admins, locked after repeated failed
- * sign-ins. Every change is written to the audit log in the same transaction; passwords appear
- * there only as "changed", never as a hash.
+ * Users in PostgreSQL: created, changed and unlocked by admins (failed sign-ins lock a username per
+ * client address, in {@link SignInLimiter}; an unlock lifts them all). Every change is written to
+ * the audit log in the same transaction; passwords appear there only as "changed", never as a hash.
  */
 @Service
 public class UserAccounts implements UserDetailsService {
@@ -30,26 +29,18 @@ public class UserAccounts implements UserDetailsService {
   public static final int MIN_PASSWORD_LENGTH = 12;
 
   private static final String COLUMNS =
-      "username, role, publisher_id, buyer_id, enabled, failed_attempts, locked_until,"
-          + " created_at, password_hash";
+      "username, role, publisher_id, buyer_id, enabled, created_at, password_hash";
 
   private final JdbcClient jdbc;
   private final PasswordEncoder encoder;
   private final AuditLog audit;
-  private final SecuritySettings settings;
-  private final Clock clock;
+  private final SignInLimiter signIns;
 
-  UserAccounts(
-      JdbcClient jdbc,
-      PasswordEncoder encoder,
-      AuditLog audit,
-      SecuritySettings settings,
-      Optional<Clock> clock) {
+  UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, SignInLimiter signIns) {
     this.jdbc = jdbc;
     this.encoder = encoder;
     this.audit = audit;
-    this.settings = settings;
-    this.clock = clock.orElse(Clock.systemUTC());
+    this.signIns = signIns;
   }
 
   /** A request to create or change a user; the password is plain text and only ever hashed. */
@@ -155,9 +146,7 @@ public class UserAccounts implements UserDetailsService {
   public void setPassword(String username, String password, String actor) {
     checkPassword(password);
     int n =
-        jdbc.sql(
-                "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL,"
-                    + " updated_at = now() WHERE username = ?")
+        jdbc.sql("UPDATE users SET password_hash = ?, updated_at = now() WHERE username = ?")
             .params(encoder.encode(password), normalise(username))
             .update();
     if (n != 1) {
@@ -167,53 +156,26 @@ public class UserAccounts implements UserDetailsService {
         actor, "user.password", "user", normalise(username), null, Map.of("password", "changed"));
   }
 
+  /** Lifts every sign-in lock of the user, from every client address (on this node). */
   @Transactional
   public Account unlock(String username, String actor) {
     Account before = find(username).orElseThrow(() -> new UsernameNotFoundException(username));
-    jdbc.sql(
-            "UPDATE users SET failed_attempts = 0, locked_until = NULL, updated_at = now()"
-                + " WHERE username = ?")
-        .param(before.username())
-        .update();
+    signIns.unlock(before.username());
     Account after = find(username).orElseThrow();
     audit.record(actor, "user.unlock", "user", before.username(), view(before), view(after));
     return after;
   }
 
-  /**
-   * Counts a wrong password. The count and the lock are one conditional UPDATE, so concurrent
-   * guesses cannot slip past the limit; the lock itself is audited.
-   */
-  @Transactional
-  public void recordFailure(String username) {
-    Instant now = clock.instant();
-    Timestamp until = Timestamp.from(now.plus(settings.lockout()));
-    int failures =
-        jdbc.sql(
-                "UPDATE users SET failed_attempts = failed_attempts + 1, locked_until = CASE WHEN"
-                    + " failed_attempts + 1 >= ? THEN ? ELSE locked_until END WHERE username = ?"
-                    + " RETURNING failed_attempts")
-            .params(settings.maxFailedAttempts(), until, normalise(username))
-            .query(Integer.class)
-            .optional()
-            .orElse(0);
-    // a locked account never reaches the password check, so each failure at the limit is a lock
-    boolean locked = failures >= settings.maxFailedAttempts();
-    if (locked) {
-      Map<String, Object> after = new LinkedHashMap<>();
-      after.put("failedAttempts", failures);
-      after.put("lockedUntil", until.toInstant().toString());
-      audit.record(AuditLog.SYSTEM, "user.locked", "user", normalise(username), null, after);
-    }
-  }
-
-  /** A successful sign-in clears the failure count. */
-  public void recordSuccess(String username) {
-    jdbc.sql(
-            "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE username = ?"
-                + " AND (failed_attempts > 0 OR locked_until IS NOT NULL)")
-        .param(normalise(username))
-        .update();
+  /** Records that failed sign-ins locked an existing user out from one client address. */
+  void recordLock(String username, String address, Instant until) {
+    find(username)
+        .ifPresent(
+            a -> {
+              Map<String, Object> after = new LinkedHashMap<>();
+              after.put("address", address);
+              after.put("lockedUntil", until.toString());
+              audit.record(AuditLog.SYSTEM, "user.locked", "user", a.username(), null, after);
+            });
   }
 
   /** True when the user exists and its password is {@code password} (used for demo checks). */
@@ -240,7 +202,7 @@ public class UserAccounts implements UserDetailsService {
     m.put("publisherId", a.publisherId());
     m.put("buyerId", a.buyerId());
     m.put("enabled", a.enabled());
-    m.put("lockedUntil", a.lockedUntil() == null ? null : a.lockedUntil().toString());
+    m.put("signInLocks", a.signInLocks().stream().map(SignInLimiter.Lock::address).toList());
     return m;
   }
 
@@ -275,16 +237,15 @@ public class UserAccounts implements UserDetailsService {
     return username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
   }
 
-  private static Account account(ResultSet rs) throws SQLException {
-    Timestamp locked = rs.getTimestamp("locked_until");
+  private Account account(ResultSet rs) throws SQLException {
+    String username = rs.getString("username");
     return new Account(
-        rs.getString("username"),
+        username,
         Role.valueOf(rs.getString("role")),
         rs.getString("publisher_id"),
         rs.getString("buyer_id"),
         rs.getBoolean("enabled"),
-        rs.getInt("failed_attempts"),
-        locked == null ? null : locked.toInstant(),
+        signIns.locks(username),
         rs.getTimestamp("created_at").toInstant());
   }
 }

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PortalTest extends SecuredAppTest {
 
   @Autowired JdbcClient jdbc;
+  @Autowired PortalStore store;
 
   private String ours;
   private String sunriseToBidderTwo;
@@ -79,6 +80,23 @@ class PortalTest extends SecuredAppTest {
     assertThat(spend.at("/totals/USD").decimalValue()).isEqualByComparingTo(sum);
     assertThat(as(PUBLISHER).get("/api/portal/spend").status()).isEqualTo(403);
     assertThat(as(BUYER).get("/api/portal/payouts").status()).isEqualTo(403);
+  }
+
+  @Test
+  void oneCallIsLookedUpByItsIdWithinTheSignedInPartysOwnCallsOnly() {
+    JsonNode mine = as(BUYER).get("/api/portal/calls/" + billboardToBidderOne).json();
+    assertThat(mine.get("callSid").asText()).isEqualTo(billboardToBidderOne);
+    assertThat(mine.get("spend").decimalValue()).isEqualByComparingTo("300.00");
+    assertThat(mine.has("payout")).isFalse();
+    assertThat(as(PUBLISHER).get("/api/portal/calls/" + sunriseToBidderTwo).status())
+        .isEqualTo(200);
+    assertThat(as(BUYER).get("/api/portal/calls/CA-no-such-call").status()).isEqualTo(404);
+
+    // the store asks for the one call, scoped by the party, in the query itself
+    assertThat(store.buyerCall("bidder-one", ours)).isPresent();
+    assertThat(store.buyerCall("bidder-two", ours)).isEmpty();
+    assertThat(store.publisherCall("sunrise-media", ours)).isPresent();
+    assertThat(store.publisherCall("blue-billboard", ours)).isEmpty();
   }
 
   @Test

@@ -14,16 +14,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.ringtree.runtime.config.InvalidConfigurationException;
+import org.ringtree.runtime.limits.SignInLimiter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
 
-/** Passwords, lock-out, the browser sign-in with CSRF, user administration and the prod check. */
+/**
+ * Passwords, lock-out per address, the browser sign-in with CSRF, user administration and the prod
+ * check.
+ */
 class SignInTest extends SecuredAppTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired UserAccounts accounts;
   @Autowired SecuritySettings settings;
+  @Autowired SignInLimiter signIns;
+
+  /** Where the tests' requests come from, as the server sees them. */
+  private static final String LOOPBACK = "127.0.0.1";
 
   @Test
   void everyDemoRoleExistsAndPasswordsAreStoredOnlyAsBcryptHashes() {
@@ -45,32 +53,38 @@ class SignInTest extends SecuredAppTest {
   }
 
   @Test
-  void repeatedWrongPasswordsLockTheAccountUntilAnAdminUnlocksIt() {
+  void repeatedWrongPasswordsLockTheUsernameFromThatAddressUntilAnAdminUnlocksIt() {
     create("locky", Role.OPERATOR, "right-password-1");
     Api wrong = as("locky", "wrong-password-1");
     for (int i = 0; i < settings.maxFailedAttempts(); i++) {
       assertThat(wrong.get("/api/users/me").status()).isEqualTo(401);
     }
 
-    assertThat(as("locky", "right-password-1").get("/api/users/me").status()).isEqualTo(401);
-    assertThat(accounts.find("locky").orElseThrow().lockedUntil()).isNotNull();
+    Api.Reply refused = as("locky", "right-password-1").get("/api/users/me");
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.header("Retry-After")).isNotNull();
+    assertThat(refused.json().get("message").asText()).contains("failed sign-ins");
+    assertThat(accounts.find("locky").orElseThrow().signInLocks())
+        .extracting(SignInLimiter.Lock::address)
+        .containsExactly(LOOPBACK);
     assertThat(as(ADMIN).get("/api/audit?objectType=user&objectId=locky&action=user.locked").json())
-        .hasSize(1);
+        .singleElement()
+        .satisfies(e -> assertThat(e.at("/after/address").asText()).isEqualTo(LOOPBACK));
 
     assertThat(as(ADMIN).post("/api/users/locky/unlock", Map.of()).status()).isEqualTo(200);
     assertThat(as("locky", "right-password-1").get("/api/users/me").status()).isEqualTo(200);
   }
 
   @Test
-  void aSuccessfulSignInClearsEarlierFailures() {
+  void aSuccessfulSignInClearsEarlierFailuresFromItsAddress() {
     create("forgetful", Role.COMPLIANCE, "right-password-2");
     as("forgetful", "nope-nope-nope").get("/api/users/me");
     as("forgetful", "nope-nope-nope").get("/api/users/me");
-    assertThat(accounts.find("forgetful").orElseThrow().failedAttempts()).isEqualTo(2);
+    assertThat(signIns.failures(LOOPBACK, "forgetful")).isEqualTo(2);
 
     as("forgetful", "right-password-2").get("/api/users/me");
 
-    assertThat(accounts.find("forgetful").orElseThrow().failedAttempts()).isZero();
+    assertThat(signIns.failures(LOOPBACK, "forgetful")).isZero();
   }
 
   @Test
