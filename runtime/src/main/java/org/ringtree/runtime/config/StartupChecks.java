@@ -49,5 +49,12 @@ class StartupChecks implements InitializingBean {
       throw new InvalidConfigurationException(
           "The prod profile must not seed the demo network", "Set RINGTREE_DEMO_SEED=false.");
     }
+    String secretsKey = environment.getProperty("ringtree.secrets.key", "");
+    if (secretsKey.isBlank()) {
+      throw new InvalidConfigurationException(
+          "The prod profile needs ringtree.secrets.key (SIP passwords are encrypted with it)",
+          "Set RINGTREE_SECRETS_KEY to the output of: openssl rand -base64 32 (keep it out of the"
+              + " database's backups).");
+    }
   }
 }

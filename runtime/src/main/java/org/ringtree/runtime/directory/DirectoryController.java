@@ -151,7 +151,14 @@ class DirectoryController {
               content = @Content(schema = @Schema(implementation = Target.class)))
           @RequestBody
           String body) {
-    return save(id, body, Target.class, Target::id, directory::save);
+    return save(
+        id,
+        body,
+        Target.class,
+        Target::id,
+        directory::save,
+        // the stored target: a SIP password comes back as its secret reference, never as sent
+        t -> directory.snapshot(Set.of()).target(t.id()).orElse(t));
   }
 
   @PutMapping(path = "/target-groups/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -200,6 +207,16 @@ class DirectoryController {
 
   private <T> ResponseEntity<String> save(
       String id, String body, Class<T> type, Function<T, String> idOf, Consumer<T> store) {
+    return save(id, body, type, idOf, store, t -> t);
+  }
+
+  private <T> ResponseEntity<String> save(
+      String id,
+      String body,
+      Class<T> type,
+      Function<T, String> idOf,
+      Consumer<T> store,
+      Function<T, Object> stored) {
     T entry;
     try {
       entry = JSON.readValue(body, type);
@@ -218,7 +235,7 @@ class DirectoryController {
     try {
       return ResponseEntity.ok()
           .contentType(MediaType.APPLICATION_JSON)
-          .body(JSON.writeValueAsString(entry));
+          .body(JSON.writeValueAsString(stored.apply(entry)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -18,6 +18,7 @@ import org.ringtree.rules.directory.TrackingNumber;
 import org.ringtree.rules.directory.Vertical;
 import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.secrets.SecretStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,9 +36,12 @@ public class DirectoryStore {
   private final JdbcClient jdbc;
   private final AuditLog audit;
 
-  DirectoryStore(JdbcClient jdbc, AuditLog audit) {
+  private final SecretStore secrets;
+
+  DirectoryStore(JdbcClient jdbc, AuditLog audit, SecretStore secrets) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.secrets = secrets;
   }
 
   @Transactional
@@ -98,6 +102,7 @@ public class DirectoryStore {
     if (t.destination() instanceof Destination.RtbEndpoint rtb) {
       OutboundUrl.require(rtb.url(), "target " + t.id() + ": RTB URL");
     }
+    t = withSecretReference(t);
     String before = rowJson("targets", "id", t.id());
     jdbc.sql(
             "INSERT INTO targets (id, buyer_id, name, kind, destination, fixed_price, settings,"
@@ -116,6 +121,65 @@ public class DirectoryStore {
             t.active())
         .update();
     audited("target", "targets", "id", t.id(), before);
+  }
+
+  /**
+   * A SIP password is write-only: a new one is encrypted into the secret store and the target keeps
+   * only its reference (what GET, the audit log and flow versions then show); a reference sent back
+   * unchanged (a GET, edited, PUT again) keeps the stored password.
+   */
+  private Target withSecretReference(Target t) {
+    if (!(t.destination() instanceof Destination.SipUri sip)
+        || sip.password() == null
+        || sip.password().isEmpty()) {
+      return t;
+    }
+    String reference;
+    if (SecretStore.isReference(sip.password())) {
+      if (!secrets.exists(sip.password())) {
+        throw new IllegalArgumentException(
+            "target " + t.id() + ": no stored secret " + sip.password() + " (send the password)");
+      }
+      reference = sip.password();
+    } else {
+      reference = secrets.put(sip.password(), "target " + t.id());
+    }
+    return new Target(
+        t.id(),
+        t.name(),
+        t.buyerId(),
+        new Destination.SipUri(sip.uri(), sip.username(), reference),
+        t.fixedPrice(),
+        t.priority(),
+        t.weight(),
+        t.schedule(),
+        t.geo(),
+        t.tagFilters(),
+        t.caps(),
+        t.duplicateRule(),
+        t.active());
+  }
+
+  /**
+   * Moves SIP passwords saved before the secret store existed (V53) into it; each target is saved
+   * again with the reference, audited. Flow versions compiled earlier are immutable and keep what
+   * they were reviewed with.
+   *
+   * @return how many targets changed
+   */
+  @Transactional
+  public int moveSipPasswordsToSecrets() {
+    List<Target> plain =
+        readAll("targets", Target.class).stream()
+            .filter(
+                t ->
+                    t.destination() instanceof Destination.SipUri sip
+                        && sip.password() != null
+                        && !sip.password().isEmpty()
+                        && !SecretStore.isReference(sip.password()))
+            .toList();
+    plain.forEach(this::save);
+    return plain.size();
   }
 
   @Transactional

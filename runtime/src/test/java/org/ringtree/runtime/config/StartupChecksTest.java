@@ -38,6 +38,12 @@ class StartupChecksTest {
   }
 
   @Test
+  void productionWithoutASecretsKeyIsRefused() {
+    assertThat(problemWith(props("secret", "https://calls.example.com", false), "prod", ""))
+        .contains("ringtree.secrets.key");
+  }
+
+  @Test
   void productionWithRealSettingsStarts() {
     assertThat(problemWith(props("secret", "https://calls.example.com", false), "prod")).isNull();
   }
@@ -70,8 +76,13 @@ class StartupChecksTest {
   }
 
   private static String problemWith(RingtreeProperties props, String profile) {
+    return problemWith(props, profile, "c2VjcmV0cy1rZXktb2YtdGhpcnR5LXR3by1ieXRlcyE=");
+  }
+
+  private static String problemWith(RingtreeProperties props, String profile, String secretsKey) {
     MockEnvironment env = new MockEnvironment();
     env.setActiveProfiles(profile);
+    env.setProperty("ringtree.secrets.key", secretsKey);
     try {
       new StartupChecks(props, env).afterPropertiesSet();
       return null;

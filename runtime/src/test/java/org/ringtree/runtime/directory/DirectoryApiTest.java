@@ -160,6 +160,80 @@ class DirectoryApiTest extends RunningPlatformTest {
   }
 
   @Test
+  void aSipPasswordIsWriteOnlyAndKeptEncrypted() {
+    Api operator = as("operator");
+    String password = "hunter2-sip-" + System.nanoTime();
+    Map<String, Object> target =
+        Map.of(
+            "id",
+            "acme-sip",
+            "buyerId",
+            "acme-law",
+            "destination",
+            Map.of(
+                "type",
+                "sip",
+                "uri",
+                "sip:intake@pbx.acme.example.com",
+                "username",
+                "ringtree",
+                "password",
+                password));
+
+    Api.Reply saved = operator.put("/api/directory/targets/acme-sip", target);
+
+    assertThat(saved.status()).isEqualTo(200);
+    assertThat(saved.body()).doesNotContain(password).contains("secret:");
+    String reference = saved.json().at("/destination/password").asText();
+    assertThat(operator.get("/api/directory").body()).doesNotContain(password).contains(reference);
+    assertThat(textOf("SELECT t::text FROM targets t WHERE id = 'acme-sip'"))
+        .doesNotContain(password);
+    assertThat(textOf("SELECT string_agg(a::text, '') FROM audit_log a")).doesNotContain(password);
+    assertThat(
+            textOf(
+                "SELECT encode(ciphertext, 'escape') FROM secrets"
+                    + " WHERE 'secret:' || id = '"
+                    + reference
+                    + "'"))
+        .doesNotContain(password);
+
+    // sent back as read (reference and all), the stored password stays
+    Map<String, Object> again = new java.util.HashMap<>(target);
+    again.put(
+        "destination",
+        Map.of(
+            "type",
+            "sip",
+            "uri",
+            "sip:intake@pbx.acme.example.com",
+            "username",
+            "ringtree",
+            "password",
+            reference));
+    Api.Reply resaved = operator.put("/api/directory/targets/acme-sip", again);
+    assertThat(resaved.json().at("/destination/password").asText()).isEqualTo(reference);
+
+    again.put(
+        "destination",
+        Map.of(
+            "type",
+            "sip",
+            "uri",
+            "sip:intake@pbx.acme.example.com",
+            "username",
+            "ringtree",
+            "password",
+            "secret:doesnotexist"));
+    Api.Reply dangling = operator.put("/api/directory/targets/acme-sip", again);
+    assertThat(dangling.status()).isEqualTo(400);
+    assertThat(dangling.body()).contains("no stored secret");
+  }
+
+  private String textOf(String sql) {
+    return jdbc.sql(sql).query(String.class).optional().orElse("");
+  }
+
+  @Test
   void anRtbUrlCarryingHttpClientOptionsIsRefusedWhenSaved() {
     Api operator = as("operator");
     Map<String, Object> hostile =
