@@ -32,13 +32,33 @@ public final class ConnectorInvoker implements AutoCloseable {
 
   private final CamelContext camel;
   private final ProducerTemplate template;
+
+  /** Connector calls running at once on this node; past it a call fails without running. */
+  static final int MAX_CALLS_IN_FLIGHT = 128;
+
+  private static final java.util.concurrent.atomic.AtomicInteger THREADS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final ExecutorService executor;
   private final ObjectMapper mapper = new ObjectMapper();
 
   public ConnectorInvoker(CamelContext camel) {
     this.camel = Objects.requireNonNull(camel, "camel");
     this.template = camel.createProducerTemplate();
-    this.executor = camel.getExecutorServiceManager().newCachedThreadPool(this, "connector");
+    // bounded: connectors that hang cannot make the node start threads without end; a call that
+    // finds every thread busy fails at once (the caller's flow takes its failure branch)
+    this.executor =
+        new java.util.concurrent.ThreadPoolExecutor(
+            0,
+            MAX_CALLS_IN_FLIGHT,
+            60,
+            TimeUnit.SECONDS,
+            new java.util.concurrent.SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "connector-" + THREADS.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
@@ -101,16 +121,24 @@ public final class ConnectorInvoker implements AutoCloseable {
       String name, String endpoint, Map<String, String> input, Duration timeout) {
     long t0 = System.nanoTime();
     Map<String, Object> body = new LinkedHashMap<>(input == null ? Map.of() : input);
-    CompletableFuture<Exchange> future =
-        CompletableFuture.supplyAsync(
-            () ->
-                template.send(
-                    endpoint,
-                    ex -> {
-                      ex.getIn().setHeader(CONNECTOR_HEADER, name);
-                      ex.getIn().setBody(body);
-                    }),
-            executor);
+    CompletableFuture<Exchange> future;
+    try {
+      future =
+          CompletableFuture.supplyAsync(
+              () ->
+                  template.send(
+                      endpoint,
+                      ex -> {
+                        ex.getIn().setHeader(CONNECTOR_HEADER, name);
+                        ex.getIn().setBody(body);
+                      }),
+              executor);
+    } catch (java.util.concurrent.RejectedExecutionException full) {
+      return ConnectorResult.failed(
+          name,
+          "connector not called: " + MAX_CALLS_IN_FLIGHT + " connector calls already running",
+          Duration.ZERO);
+    }
     try {
       Exchange exchange = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
       Duration latency = Duration.ofNanos(System.nanoTime() - t0);
@@ -198,7 +226,7 @@ public final class ConnectorInvoker implements AutoCloseable {
 
   @Override
   public void close() {
-    camel.getExecutorServiceManager().shutdownNow(executor);
+    executor.shutdownNow();
     try {
       template.stop();
     } catch (RuntimeException e) {

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class ConnectorInvokerTest {
 
+  private static final java.util.concurrent.CountDownLatch STUCK =
+      new java.util.concurrent.CountDownLatch(1);
+
   private DefaultCamelContext camel;
   private ConnectorInvoker invoker;
 
@@ -38,6 +41,9 @@ class ConnectorInvokerTest {
                 .routeId("connector-broken")
                 .throwException(new IllegalStateException("CRM down"));
             from("direct:connector-odd").routeId("connector-odd").setBody(constant(42));
+            from("direct:connector-stuck")
+                .routeId("connector-stuck")
+                .process(ex -> STUCK.await(10, java.util.concurrent.TimeUnit.SECONDS));
             from("direct:connector-json")
                 .routeId("connector-json")
                 .setBody(constant("{\"segment\":\"b2b\",\"lists\":[1,2]}"));
@@ -57,6 +63,23 @@ class ConnectorInvokerTest {
   void stop() {
     invoker.close();
     camel.stop();
+  }
+
+  @Test
+  void connectorsThatHangCannotTakeMoreThanTheirPoolAndTheNextCallFailsAtOnce() {
+    try {
+      for (int i = 0; i < ConnectorInvoker.MAX_CALLS_IN_FLIGHT; i++) {
+        assertThat(invoker.invoke("stuck", Map.of(), Duration.ofMillis(1)).failure())
+            .contains("timed out");
+      }
+
+      ConnectorResult refused = invoker.invoke("echo", Map.of(), Duration.ofSeconds(1));
+
+      assertThat(refused.succeeded()).isFalse();
+      assertThat(refused.failure()).contains("connector calls already running");
+    } finally {
+      STUCK.countDown();
+    }
   }
 
   @Test
