@@ -146,21 +146,7 @@ public class BillingPolicies {
   /** Saves (replaces) an override after checking it makes a valid policy; audited. */
   public StoredOverride save(
       Scope scope, String partyId, String campaignId, PolicyOverride policy, String actor) {
-    if (scope == Scope.CAMPAIGN && campaignId != null) {
-      throw new MoneyProblem(
-          MoneyProblem.Kind.INVALID, "a campaign override names the campaign as its party");
-    }
-    String table =
-        switch (scope) {
-          case CAMPAIGN -> "campaigns";
-          case BUYER -> "buyers";
-          case PUBLISHER -> "publishers";
-        };
-    if (!exists(table, partyId) || (campaignId != null && !exists("campaigns", campaignId))) {
-      throw new MoneyProblem(
-          MoneyProblem.Kind.NOT_FOUND, "no such " + scope.name().toLowerCase() + " or campaign");
-    }
-    policy.applyTo(NEUTRAL);
+    check(scope, partyId, campaignId, policy);
     Optional<StoredOverride> before = find(scope, partyId, campaignId);
     String json = Audit.json(policy);
     if (before.isPresent()) {
@@ -185,6 +171,25 @@ public class BillingPolicies {
         before.orElse(null),
         after);
     return after;
+  }
+
+  /** Whether the override names existing parties and makes a valid policy (else a problem). */
+  void check(Scope scope, String partyId, String campaignId, PolicyOverride policy) {
+    if (scope == Scope.CAMPAIGN && campaignId != null) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.INVALID, "a campaign override names the campaign as its party");
+    }
+    String table =
+        switch (scope) {
+          case CAMPAIGN -> "campaigns";
+          case BUYER -> "buyers";
+          case PUBLISHER -> "publishers";
+        };
+    if (!exists(table, partyId) || (campaignId != null && !exists("campaigns", campaignId))) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.NOT_FOUND, "no such " + scope.name().toLowerCase() + " or campaign");
+    }
+    policy.applyTo(NEUTRAL);
   }
 
   public boolean delete(Scope scope, String partyId, String campaignId, String actor) {

@@ -33,14 +33,17 @@ class MoneyController {
   private final BillingPolicies policies;
   private final FlowRuntimes flows;
   private final AdjustmentRequests adjustmentRequests;
+  private final OverrideChanges overrideChanges;
 
   MoneyController(
       Disputes disputes,
       Adjustments adjustments,
       BillingPolicies policies,
       FlowRuntimes flows,
-      AdjustmentRequests adjustmentRequests) {
+      AdjustmentRequests adjustmentRequests,
+      OverrideChanges overrideChanges) {
     this.adjustmentRequests = adjustmentRequests;
+    this.overrideChanges = overrideChanges;
     this.disputes = disputes;
     this.adjustments = adjustments;
     this.policies = policies;
@@ -141,26 +144,56 @@ class MoneyController {
     return policies.list();
   }
 
-  /** scope: campaign, buyer or publisher; {@code campaign}: only on that campaign. */
+  /**
+   * scope: campaign, buyer or publisher; {@code campaign}: only on that campaign. With approval
+   * required, 202 with the pending change that a second person applies.
+   */
   @PutMapping("/api/billing/overrides/{scope}/{partyId}")
-  BillingPolicies.StoredOverride saveOverride(
+  ResponseEntity<Object> saveOverride(
       Principal actor,
       @PathVariable String scope,
       @PathVariable String partyId,
       @RequestParam(required = false) String campaign,
       @RequestBody PolicyOverride body) {
-    return policies.save(scope(scope), partyId, campaign, body, actor.getName());
+    OverrideChanges.Outcome outcome =
+        overrideChanges.save(scope(scope), partyId, campaign, body, actor.getName());
+    return outcome.pending() != null
+        ? ResponseEntity.accepted().body(outcome.pending())
+        : ResponseEntity.ok(outcome.applied());
   }
 
   @DeleteMapping("/api/billing/overrides/{scope}/{partyId}")
-  ResponseEntity<Void> deleteOverride(
+  ResponseEntity<Object> deleteOverride(
       Principal actor,
       @PathVariable String scope,
       @PathVariable String partyId,
       @RequestParam(required = false) String campaign) {
-    return policies.delete(scope(scope), partyId, campaign, actor.getName())
+    OverrideChanges.Outcome outcome =
+        overrideChanges.delete(scope(scope), partyId, campaign, actor.getName());
+    if (outcome.pending() != null) {
+      return ResponseEntity.accepted().body(outcome.pending());
+    }
+    return outcome.deleted()
         ? ResponseEntity.noContent().build()
         : ResponseEntity.notFound().build();
+  }
+
+  @GetMapping("/api/billing/override-changes")
+  List<OverrideChanges.Change> overrideChanges(@RequestParam(required = false) String state) {
+    return overrideChanges.list(
+        state == null ? null : OverrideChanges.State.valueOf(state.toUpperCase(Locale.ROOT)));
+  }
+
+  @PostMapping("/api/billing/override-changes/{id}/apply")
+  OverrideChanges.Change applyOverrideChange(
+      Principal actor, @PathVariable long id, @RequestBody(required = false) Decision body) {
+    return overrideChanges.apply(id, body == null ? null : body.note(), actor.getName());
+  }
+
+  @PostMapping("/api/billing/override-changes/{id}/reject")
+  OverrideChanges.Change rejectOverrideChange(
+      Principal actor, @PathVariable long id, @RequestBody(required = false) Decision body) {
+    return overrideChanges.reject(id, body == null ? null : body.note(), actor.getName());
   }
 
   /** The effective policy of a campaign for one buyer and publisher, and its table's ref. */

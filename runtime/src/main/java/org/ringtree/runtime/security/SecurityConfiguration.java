@@ -174,6 +174,11 @@ class SecurityConfiguration {
                     .hasAnyRole(ADMIN, OPERATOR, COMPLIANCE)
                     .requestMatchers(HttpMethod.PUT, "/api/billing/overrides/**")
                     .hasAnyRole(ADMIN, OPERATOR)
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/billing/override-changes/*/apply",
+                        "/api/billing/override-changes/*/reject")
+                    .hasAnyRole(ADMIN, OPERATOR)
                     .requestMatchers(HttpMethod.DELETE, "/api/billing/overrides/**")
                     .hasAnyRole(ADMIN, OPERATOR)
                     // the directory: staff read; admins and operators create and change

@@ -564,6 +564,37 @@ class MoneyPlatformTest extends PostgresTest {
           .isEqualTo(409);
       assertThat(audit("adjustment_request"))
           .contains("adjustment.request by operator", "adjustment.request.apply by admin");
+
+      // a billing override: asked for by one person, applied by another, exactly as asked
+      String path = "/api/billing/overrides/publisher/blue-billboard?campaign=pi-accidents";
+      HttpResponse<String> overrideAsked =
+          send("PUT", path, Map.of("mode", "FIXED", "fixedPayout", 180, "publisherMinSeconds", 60));
+      assertThat(overrideAsked.statusCode()).isEqualTo(202);
+      long change = json.readTree(overrideAsked.body()).path("id").asLong();
+      assertThat(json.readTree(overrideAsked.body()).path("state").asText()).isEqualTo("PENDING");
+      assertThat(send("GET", "/api/billing/overrides", null).body())
+          .doesNotContain("blue-billboard");
+      HttpResponse<String> self =
+          send("POST", "/api/billing/override-changes/" + change + "/apply", Map.of());
+      assertThat(self.statusCode()).isEqualTo(403);
+      assertThat(
+              send(ADMIN, "POST", "/api/billing/override-changes/" + change + "/apply", Map.of())
+                  .statusCode())
+          .isEqualTo(200);
+      assertThat(send("GET", "/api/billing/overrides", null).body()).contains("blue-billboard");
+      HttpResponse<String> removal = send("DELETE", path, null);
+      assertThat(removal.statusCode()).isEqualTo(202);
+      send(
+          ADMIN,
+          "POST",
+          "/api/billing/override-changes/"
+              + json.readTree(removal.body()).path("id").asLong()
+              + "/apply",
+          Map.of());
+      assertThat(send("GET", "/api/billing/overrides", null).body())
+          .doesNotContain("blue-billboard");
+      assertThat(audit("billing_override_change"))
+          .contains("billing-policy.request by operator", "billing-policy.request.apply by admin");
     } finally {
       send(ADMIN, "PUT", "/api/compliance/settings", Map.of("requireApproval", false));
     }

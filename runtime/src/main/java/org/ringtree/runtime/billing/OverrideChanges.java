@@ -1,0 +1,233 @@
+package org.ringtree.runtime.billing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ringtree.rules.billing.PolicyOverride;
+import org.ringtree.rules.json.RingtreeJson;
+import org.ringtree.runtime.approval.ComplianceSettings;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Owns {@code billing_override_changes}: with approval required, nobody changes a billing override
+ * alone. A save or delete becomes a pending change (checked as the save would be), which someone
+ * other than who asked applies or rejects; applying it writes exactly what was asked. Without
+ * approval, changes apply at once, as before.
+ */
+@Service
+public class OverrideChanges {
+
+  private static final ObjectMapper JSON = RingtreeJson.mapper();
+  private static final String COLUMNS =
+      "id, action, scope, party_id, campaign_id, policy::text, state, requested_by, requested_at,"
+          + " decided_by, decided_at, note";
+
+  private final JdbcClient jdbc;
+  private final BillingPolicies policies;
+  private final ComplianceSettings settings;
+  private final Audit audit;
+
+  OverrideChanges(
+      JdbcClient jdbc, BillingPolicies policies, ComplianceSettings settings, Audit audit) {
+    this.jdbc = jdbc;
+    this.policies = policies;
+    this.settings = settings;
+    this.audit = audit;
+  }
+
+  public enum Action {
+    SAVE,
+    DELETE
+  }
+
+  public enum State {
+    PENDING,
+    APPLIED,
+    REJECTED
+  }
+
+  public record Change(
+      long id,
+      Action action,
+      BillingPolicies.Scope scope,
+      String partyId,
+      String campaignId,
+      PolicyOverride policy,
+      State state,
+      String requestedBy,
+      Instant requestedAt,
+      String decidedBy,
+      Instant decidedAt,
+      String note) {}
+
+  /** What a save or delete did: applied at once, or waiting for a second person. */
+  public record Outcome(BillingPolicies.StoredOverride applied, Change pending, boolean deleted) {}
+
+  public boolean approvalRequired() {
+    return settings.requireApproval();
+  }
+
+  @Transactional
+  public Outcome save(
+      BillingPolicies.Scope scope,
+      String partyId,
+      String campaignId,
+      PolicyOverride policy,
+      String actor) {
+    if (!settings.requireApproval()) {
+      return new Outcome(policies.save(scope, partyId, campaignId, policy, actor), null, false);
+    }
+    policies.check(scope, partyId, campaignId, policy);
+    return new Outcome(
+        null, request(Action.SAVE, scope, partyId, campaignId, policy, actor), false);
+  }
+
+  @Transactional
+  public Outcome delete(
+      BillingPolicies.Scope scope, String partyId, String campaignId, String actor) {
+    if (!settings.requireApproval()) {
+      return new Outcome(null, null, policies.delete(scope, partyId, campaignId, actor));
+    }
+    if (policies.find(scope, partyId, campaignId).isEmpty()) {
+      return new Outcome(null, null, false);
+    }
+    return new Outcome(
+        null, request(Action.DELETE, scope, partyId, campaignId, null, actor), false);
+  }
+
+  /** A second person applies the change exactly as asked. */
+  @Transactional
+  public Change apply(long id, String note, String actor) {
+    Change c = lockPending(id);
+    if (c.requestedBy().equals(actor)) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.FORBIDDEN,
+          "a billing override change is applied by someone other than who asked for it ("
+              + actor
+              + ")");
+    }
+    if (c.action() == Action.SAVE) {
+      policies.save(c.scope(), c.partyId(), c.campaignId(), c.policy(), actor);
+    } else {
+      policies.delete(c.scope(), c.partyId(), c.campaignId(), actor);
+    }
+    return decide(c, State.APPLIED, note, actor);
+  }
+
+  @Transactional
+  public Change reject(long id, String note, String actor) {
+    return decide(lockPending(id), State.REJECTED, note, actor);
+  }
+
+  public List<Change> list(State state) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM billing_override_changes WHERE (?::text IS NULL OR state = ?::text)"
+                + " ORDER BY id DESC LIMIT 500")
+        .params(state == null ? null : state.name(), state == null ? null : state.name())
+        .query(this::row)
+        .list();
+  }
+
+  public Optional<Change> find(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM billing_override_changes WHERE id = ?")
+        .param(id)
+        .query(this::row)
+        .optional();
+  }
+
+  private Change request(
+      Action action,
+      BillingPolicies.Scope scope,
+      String partyId,
+      String campaignId,
+      PolicyOverride policy,
+      String actor) {
+    long id =
+        jdbc.sql(
+                "INSERT INTO billing_override_changes (action, scope, party_id, campaign_id,"
+                    + " policy, requested_by) VALUES (?, ?, ?, ?, ?::jsonb, ?) RETURNING id")
+            .params(
+                action.name(),
+                scope.name(),
+                partyId,
+                campaignId,
+                policy == null ? null : Audit.json(policy),
+                actor)
+            .query(Long.class)
+            .single();
+    Change created = find(id).orElseThrow();
+    audit.record(
+        actor,
+        "billing-policy.request",
+        "billing_override_change",
+        Long.toString(id),
+        null,
+        created);
+    return created;
+  }
+
+  private Change lockPending(long id) {
+    Change c =
+        jdbc.sql("SELECT " + COLUMNS + " FROM billing_override_changes WHERE id = ? FOR UPDATE")
+            .param(id)
+            .query(this::row)
+            .optional()
+            .orElseThrow(
+                () ->
+                    new MoneyProblem(
+                        MoneyProblem.Kind.NOT_FOUND, "no billing override change " + id));
+    if (c.state() != State.PENDING) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.CONFLICT,
+          "billing override change " + id + " was " + c.state().name().toLowerCase() + " already");
+    }
+    return c;
+  }
+
+  private Change decide(Change before, State state, String note, String actor) {
+    jdbc.sql(
+            "UPDATE billing_override_changes SET state = ?, decided_by = ?, decided_at = now(),"
+                + " note = ? WHERE id = ?")
+        .params(state.name(), actor, note, before.id())
+        .update();
+    Change after = find(before.id()).orElseThrow();
+    audit.record(
+        actor,
+        state == State.APPLIED ? "billing-policy.request.apply" : "billing-policy.request.reject",
+        "billing_override_change",
+        Long.toString(before.id()),
+        Map.of("state", before.state(), "requestedBy", before.requestedBy()),
+        after);
+    return after;
+  }
+
+  private Change row(ResultSet rs, int i) throws SQLException {
+    String policy = rs.getString("policy");
+    try {
+      return new Change(
+          rs.getLong("id"),
+          Action.valueOf(rs.getString("action")),
+          BillingPolicies.Scope.valueOf(rs.getString("scope")),
+          rs.getString("party_id"),
+          rs.getString("campaign_id"),
+          policy == null ? null : JSON.readValue(policy, PolicyOverride.class),
+          State.valueOf(rs.getString("state")),
+          rs.getString("requested_by"),
+          rs.getTimestamp("requested_at").toInstant(),
+          rs.getString("decided_by"),
+          rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant(),
+          rs.getString("note"));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable billing override change " + rs.getLong(1), e);
+    }
+  }
+}
