@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ringtree.integrations.connector.ConnectorInvoker;
 import org.ringtree.integrations.connector.ConnectorResult;
-import org.ringtree.rules.billing.BillingDecision;
 import org.ringtree.rules.call.CallFacts;
 import org.ringtree.rules.call.CallInstruction;
 import org.ringtree.rules.call.Caller;
@@ -22,9 +21,7 @@ import org.ringtree.rules.engine.CallState;
 import org.ringtree.rules.engine.DecisionEngine;
 import org.ringtree.rules.engine.Step;
 import org.ringtree.rules.json.RingtreeJson;
-import org.ringtree.rules.money.Money;
 import org.ringtree.rules.trace.Justification;
-import org.ringtree.runtime.billing.CallBilling;
 import org.ringtree.runtime.directory.DirectoryStore;
 import org.ringtree.runtime.flow.FlowRuntimes;
 import org.ringtree.runtime.flow.FlowStore;
@@ -34,6 +31,7 @@ import org.ringtree.runtime.routing.Router;
 import org.ringtree.runtime.routing.TraceEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +49,8 @@ public class CallOrchestrator {
   private static final ObjectMapper JSON = RingtreeJson.mapper();
   private static final int MAX_TURNS = 20;
   private static final Duration HISTORY = Duration.ofDays(90);
+  // less than this left of the answer budget is not worth a ping or a connector call
+  private static final Duration MIN_USEFUL = Duration.ofMillis(50);
 
   private final CallStore calls;
   private final DirectoryStore directory;
@@ -58,13 +58,14 @@ public class CallOrchestrator {
   private final DecisionEngine engine;
   private final Router router;
   private final CapacityStore capacity;
-  private final CallBilling billing;
+  private final CallSettlement settlement;
   private final ConnectorInvoker connectors;
   private final ReplyRenderer renderer;
   private final UnknownNumberPolicy unknownNumbers;
   private final TransactionTemplate tx;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final Duration answerBudget;
 
   CallOrchestrator(
       CallStore calls,
@@ -73,26 +74,28 @@ public class CallOrchestrator {
       DecisionEngine engine,
       Router router,
       CapacityStore capacity,
-      CallBilling billing,
+      CallSettlement settlement,
       ConnectorInvoker connectors,
       ReplyRenderer renderer,
       UnknownNumberPolicy unknownNumbers,
       TransactionTemplate tx,
       JdbcClient jdbc,
-      Clock clock) {
+      Clock clock,
+      @Value("${ringtree.webhooks.answer-budget:10s}") Duration answerBudget) {
     this.calls = calls;
     this.directory = directory;
     this.flows = flows;
     this.engine = engine;
     this.router = router;
     this.capacity = capacity;
-    this.billing = billing;
+    this.settlement = settlement;
     this.connectors = connectors;
     this.renderer = renderer;
     this.unknownNumbers = unknownNumbers;
     this.tx = tx;
     this.jdbc = jdbc;
     this.clock = clock;
+    this.answerBudget = answerBudget;
   }
 
   /** The first webhook of a call. */
@@ -157,7 +160,7 @@ public class CallOrchestrator {
             now,
             arrival.history());
     Step first = engine.start(v.compiled().versionId(), facts);
-    Progress p = advance(callId, first, null);
+    Progress p = advance(callId, first, null, now.plus(answerBudget));
     String answer = renderer.render(callId, 1, p.instructions());
     boolean saved =
         calls.insertFirstStep(
@@ -190,7 +193,7 @@ public class CallOrchestrator {
         "gather",
         step,
         request,
-        (call, state) -> advance(call.id(), engine.next(state, input), null));
+        (call, state, deadline) -> advance(call.id(), engine.next(state, input), null, deadline));
   }
 
   /** The caller finished a voicemail recording. */
@@ -202,11 +205,12 @@ public class CallOrchestrator {
         "record",
         step,
         request,
-        (call, state) ->
+        (call, state, deadline) ->
             advance(
                 call.id(),
                 engine.next(state, new CallInput.RecordingFinished(recordingUrl)),
-                null));
+                null,
+                deadline));
   }
 
   /** A dialled buyer leg ended: answered and talked, or busy / no-answer / failed / canceled. */
@@ -223,7 +227,7 @@ public class CallOrchestrator {
         "dial",
         step,
         request,
-        (call, state) -> {
+        (call, state, deadline) -> {
           DialPlan plan = readPlan(call.id());
           if (plan == null || !plan.awaitingDial()) {
             return new Progress(
@@ -256,7 +260,8 @@ public class CallOrchestrator {
                 advance(
                     call.id(),
                     engine.next(state, new CallInput.RouteFinished(true, leg.targetId())),
-                    plan.settled());
+                    plan.settled(),
+                    deadline);
             trace.addAll(p.trace());
             return new Progress(p.state(), p.instructions(), p.plan(), trace, p.callEnded());
           }
@@ -279,56 +284,76 @@ public class CallOrchestrator {
               advance(
                   call.id(),
                   engine.next(state, new CallInput.RouteFinished(false, null)),
-                  next.plan());
+                  next.plan(),
+                  deadline);
           trace.addAll(p.trace());
           return new Progress(p.state(), p.instructions(), p.plan(), trace, p.callEnded());
         });
   }
 
-  /** The call's status callback: at a final status, durations, capacity back, billing. */
+  /**
+   * The call's status callback. At a final status the end (status, duration, time) is stored and
+   * committed on its own first; settling (capacity back, billing, postbacks) runs after, and if it
+   * fails the end is still stored and {@link CallReconciler} settles it later. So a failure while
+   * settling never turns into an error answer that the provider would not retry.
+   *
+   * @param totalSeconds the call's duration, null when the provider sent none we could read
+   */
   public void status(
       String callSid,
       String callStatus,
       boolean isFinal,
-      int totalSeconds,
+      Integer totalSeconds,
       Map<String, String> request) {
     String key = "status:" + callStatus;
     if (calls.previousResponse(callSid, key).isPresent()) {
       return;
     }
-    tx.executeWithoutResult(
-        s -> {
-          Optional<CallStore.CallRow> row = calls.lock(callSid);
-          if (row.isEmpty()) {
-            calls.recordEvent(callSid, null, key, "status", request, "");
-            return;
-          }
-          CallStore.CallRow call = row.get();
-          if (!calls.recordEvent(callSid, call.id(), key, "status", request, "")) {
-            return;
-          }
-          if (!isFinal) {
-            return;
-          }
-          calls.markEnded(call.id(), callStatus, totalSeconds);
-          DialPlan plan = readPlan(call.id());
-          if (plan != null && plan.awaitingDial()) {
-            // the dial action has not arrived yet: it bills when it does
-            calls.appendTrace(
-                call.id(),
-                List.of(
-                    row(
-                        TraceEntry.of(
-                            plan.nodeId(),
-                            null,
-                            "status",
-                            "WAITING",
-                            "call ended before its dial result; billing waits for it"))));
-            return;
-          }
-          capacity.callEnded(call.id());
-          bill(call);
-        });
+    UUID ended =
+        tx.execute(
+            s -> {
+              Optional<CallStore.CallRow> row = calls.lock(callSid);
+              if (row.isEmpty()) {
+                calls.recordEvent(callSid, null, key, "status", request, "");
+                return null;
+              }
+              CallStore.CallRow call = row.get();
+              if (!calls.recordEvent(callSid, call.id(), key, "status", request, "") || !isFinal) {
+                return null;
+              }
+              calls.markEnded(call.id(), callStatus, totalSeconds);
+              DialPlan plan = readPlan(call.id());
+              if (plan != null && plan.awaitingDial()) {
+                // the dial action has not arrived yet: it settles the call when it does
+                calls.appendTrace(
+                    call.id(),
+                    List.of(
+                        row(
+                            TraceEntry.of(
+                                plan.nodeId(),
+                                null,
+                                "status",
+                                "WAITING",
+                                "call ended before its dial result; billing waits for it"))));
+              }
+              return call.id();
+            });
+    if (ended != null) {
+      settleAfterAnswer(ended, callSid);
+    }
+  }
+
+  /** Settles a call whose end is stored; a failure is logged and left to the reconciler. */
+  private void settleAfterAnswer(UUID callId, String callSid) {
+    try {
+      settlement.settle(callId);
+    } catch (RuntimeException e) {
+      log.error(
+          "Call {} ended and its end is stored, but settling failed; the reconciler settles it"
+              + " later",
+          callSid,
+          e);
+    }
   }
 
   /** Twilio's recording status callback: keep the recording with the call. */
@@ -351,7 +376,15 @@ public class CallOrchestrator {
 
   @FunctionalInterface
   private interface Turn {
-    Progress run(CallStore.CallRow call, CallState state);
+    Progress run(CallStore.CallRow call, CallState state, Instant deadline);
+  }
+
+  /** How the save of a webhook's progress went. */
+  private enum Saved {
+    SAVED,
+    /** Saved, and the call had already ended (out of order): settle it now. */
+    SAVED_AFTER_END,
+    LOST_RACE
   }
 
   private String continueCall(
@@ -372,36 +405,39 @@ public class CallOrchestrator {
       return renderer.render(call.id(), call.stateVersion(), List.of());
     }
     CallState state = read(call.stateJson());
-    Progress p = turn.run(call, state);
+    Progress p = turn.run(call, state, clock.instant().plus(answerBudget));
     String answer = renderer.render(call.id(), step + 1, p.instructions());
-    boolean saved =
-        Boolean.TRUE.equals(
-            tx.execute(
-                s -> {
-                  CallStore.CallRow locked = calls.lock(callSid).orElseThrow();
-                  if (locked.stateVersion() != step) {
-                    return false;
-                  }
-                  if (locked.endedAt() == null) {
-                    relaxedCommit(); // nothing is billed in this transaction
-                  }
-                  saveProgress(call.id(), p, callSid, key, kind, request, answer);
-                  if (locked.endedAt() != null && !(p.plan() != null && p.plan().awaitingDial())) {
-                    // the call ended before this webhook (out of order): settle it now
-                    capacity.callEnded(call.id());
-                    bill(locked);
-                  }
-                  return true;
-                }));
-    if (!saved) {
+    Saved saved =
+        tx.execute(
+            s -> {
+              CallStore.CallRow locked = calls.lock(callSid).orElseThrow();
+              if (locked.stateVersion() != step) {
+                return Saved.LOST_RACE;
+              }
+              relaxedCommit(); // nothing is billed in this transaction
+              saveProgress(call.id(), p, callSid, key, kind, request, answer);
+              return locked.endedAt() != null && !(p.plan() != null && p.plan().awaitingDial())
+                  ? Saved.SAVED_AFTER_END
+                  : Saved.SAVED;
+            });
+    if (saved == Saved.LOST_RACE) {
       undo(p);
       return calls.previousResponse(callSid, key).orElse(answer);
+    }
+    if (saved == Saved.SAVED_AFTER_END) {
+      // the call ended before this webhook (out of order): settle it now
+      settleAfterAnswer(call.id(), callSid);
     }
     return answer;
   }
 
-  /** Runs engine steps until the call waits for the caller or a buyer leg, or ends. */
-  private Progress advance(UUID callId, Step step, DialPlan plan) {
+  /**
+   * Runs engine steps until the call waits for the caller or a buyer leg, or ends. Connectors and
+   * buyer pings get at most what is left of the webhook's answer budget ({@code deadline}); with
+   * nothing left, a connector counts as failed and a route as finding nobody, so the flow takes its
+   * own failure or fallback port and the caller is answered in time.
+   */
+  private Progress advance(UUID callId, Step step, DialPlan plan, Instant deadline) {
     List<CallInstruction> instructions = new ArrayList<>();
     List<TraceEntry> trace = new ArrayList<>();
     DialPlan currentPlan = plan;
@@ -409,9 +445,23 @@ public class CallOrchestrator {
       instructions.addAll(step.instructions());
       step.trace().forEach(j -> trace.add(fromJustification(j)));
       if (step.route() != null) {
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (left.compareTo(MIN_USEFUL) < 0) {
+          trace.add(
+              TraceEntry.of(
+                  step.route().nodeId(),
+                  null,
+                  "route",
+                  "OUT_OF_TIME",
+                  "the webhook's answer budget of "
+                      + answerBudget.toMillis()
+                      + " ms is spent: taking the fallback without pinging"));
+          step = engine.next(step.state(), new CallInput.RouteFinished(false, null));
+          continue;
+        }
         FlowStore.StoredVersion v = flows.version(step.state().versionId());
         Router.Attempt attempt =
-            router.route(callId, step.state(), step.route(), v.compiled().directory());
+            router.route(callId, step.state(), step.route(), v.compiled().directory(), left);
         trace.addAll(attempt.trace());
         currentPlan = attempt.plan();
         if (attempt.dialling()) {
@@ -423,9 +473,18 @@ public class CallOrchestrator {
       }
       if (step.connector() != null) {
         var request = step.connector();
+        Duration own = Duration.ofMillis(request.timeoutMillis());
+        Duration left = Duration.between(clock.instant(), deadline);
         ConnectorResult result =
-            connectors.invoke(
-                request.connectorId(), request.input(), Duration.ofMillis(request.timeoutMillis()));
+            left.compareTo(MIN_USEFUL) < 0
+                ? ConnectorResult.failed(
+                    request.connectorId(),
+                    "not called: the webhook's answer budget of "
+                        + answerBudget.toMillis()
+                        + " ms is spent",
+                    Duration.ZERO)
+                : connectors.invoke(
+                    request.connectorId(), request.input(), own.compareTo(left) <= 0 ? own : left);
         trace.add(
             TraceEntry.of(
                 request.nodeId(),
@@ -480,58 +539,6 @@ public class CallOrchestrator {
     }
   }
 
-  /** Revenue from the winning bid or fixed price, payout by the campaign's billing table. */
-  private void bill(CallStore.CallRow call) {
-    CallStore.CallRow fresh = calls.find(call.callSid()).orElseThrow();
-    if (fresh.flowVersionId() == null
-        || fresh.stateJson() == null
-        || fresh.stateJson().equals("{}")) {
-      return;
-    }
-    Integer talk =
-        jdbc.sql("SELECT talk_seconds FROM calls WHERE id = ?")
-            .param(fresh.id())
-            .query(Integer.class)
-            .optional()
-            .orElse(null);
-    BillingDecision d =
-        billing.settle(
-            new CallBilling.FinishedCall(
-                fresh.id(),
-                fresh.campaignId(),
-                fresh.publisherId(),
-                fresh.buyerId(),
-                fresh.targetId(),
-                read(fresh.stateJson()),
-                talk == null ? 0 : talk,
-                fresh.revenue() == null ? null : new Money(fresh.revenue(), Money.USD)));
-    calls.appendTrace(
-        fresh.id(),
-        List.of(
-            row(
-                new TraceEntry(
-                    null,
-                    fresh.buyerId(),
-                    "billing",
-                    d.buyer().verdict().name(),
-                    d.buyer().message(),
-                    d.revenue().amount(),
-                    null,
-                    null,
-                    Map.of("row", String.valueOf(d.buyerRow())))),
-            row(
-                new TraceEntry(
-                    null,
-                    fresh.publisherId(),
-                    "billing",
-                    d.publisher().verdict().name(),
-                    d.publisher().message(),
-                    d.payout().amount(),
-                    null,
-                    null,
-                    Map.of("row", String.valueOf(d.publisherRow()))))));
-  }
-
   private CallStore.NewCall newCall(
       UUID callId,
       Incoming in,
@@ -582,7 +589,7 @@ public class CallOrchestrator {
     }
   }
 
-  private static CallReport.TraceRow row(TraceEntry e) {
+  static CallReport.TraceRow row(TraceEntry e) {
     return new CallReport.TraceRow(
         0,
         e.nodeId(),

@@ -224,12 +224,83 @@ public class CallStore {
     jdbc.sql("UPDATE calls SET talk_seconds = ? WHERE id = ?").params(talkSeconds, callId).update();
   }
 
-  public void markEnded(UUID callId, String status, int totalSeconds) {
+  /** The call's end as the provider reported it; {@code totalSeconds} null when unreadable. */
+  public void markEnded(UUID callId, String status, Integer totalSeconds) {
     jdbc.sql(
             "UPDATE calls SET status = ?, ended_at = coalesce(ended_at, now()), total_seconds = ?,"
-                + " ivr_seconds = greatest(0, ? - coalesce(talk_seconds, 0)) WHERE id = ?")
+                + " ivr_seconds = greatest(0, ?::int - coalesce(talk_seconds, 0)) WHERE id = ?")
         .params(status, totalSeconds, totalSeconds, callId)
         .update();
+  }
+
+  /** Ends a call the provider never reported the end of, saying why for operators. */
+  public void markEndedBy(UUID callId, String status, Integer totalSeconds, String reason) {
+    markEnded(callId, status, totalSeconds);
+    noteEndReason(callId, reason);
+  }
+
+  /** Why the call ended as it did, for operators (a status or dial result that never came). */
+  public void noteEndReason(UUID callId, String reason) {
+    jdbc.sql("UPDATE calls SET end_reason = ? WHERE id = ?").params(reason, callId).update();
+  }
+
+  /** What settling a call needs to know about it, read under its row lock. */
+  public record EndOfCall(
+      UUID id, String callSid, Instant endedAt, Instant settledAt, boolean awaitingDial) {}
+
+  /**
+   * Locks the call for settling; empty if it does not exist or, with {@code skipLocked}, another
+   * transaction holds it (another node is settling it, or a webhook is saving it).
+   */
+  public Optional<EndOfCall> lockForSettling(UUID callId, boolean skipLocked) {
+    return jdbc.sql(
+            "SELECT id, call_sid, ended_at, settled_at, coalesce((dial_plan->>'ringing')::int, -1)"
+                + " >= 0 AS awaiting FROM calls WHERE id = ? FOR UPDATE"
+                + (skipLocked ? " SKIP LOCKED" : ""))
+        .param(callId)
+        .query(
+            (rs, i) ->
+                new EndOfCall(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("call_sid"),
+                    instant(rs, "ended_at"),
+                    instant(rs, "settled_at"),
+                    rs.getBoolean("awaiting")))
+        .optional();
+  }
+
+  public void markSettled(UUID callId) {
+    jdbc.sql("UPDATE calls SET settled_at = now() WHERE id = ? AND settled_at IS NULL")
+        .param(callId)
+        .update();
+  }
+
+  /** Calls whose end is stored but that are not settled, oldest end first. */
+  public List<UUID> endedNotSettled(int limit) {
+    return jdbc.sql(
+            "SELECT id FROM calls WHERE ended_at IS NOT NULL AND settled_at IS NULL"
+                + " ORDER BY ended_at LIMIT ?")
+        .param(limit)
+        .query(UUID.class)
+        .list();
+  }
+
+  /** A call whose end was never reported. */
+  public record OpenCall(UUID id, String callSid, Instant startedAt) {}
+
+  /** Calls started before {@code startedBefore} whose end was never reported, oldest first. */
+  public List<OpenCall> notEnded(Instant startedBefore, int limit) {
+    return jdbc.sql(
+            "SELECT id, call_sid, started_at FROM calls WHERE ended_at IS NULL AND started_at < ?"
+                + " ORDER BY started_at LIMIT ?")
+        .params(Timestamp.from(startedBefore), limit)
+        .query(
+            (rs, i) ->
+                new OpenCall(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("call_sid"),
+                    instant(rs, "started_at")))
+        .list();
   }
 
   public void saveRecording(UUID callId, String url, String sid, Integer seconds) {

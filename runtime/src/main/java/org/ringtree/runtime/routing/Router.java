@@ -69,8 +69,17 @@ public class Router {
     }
   }
 
-  /** Decides the route node the call waits at and dials the first candidate that has capacity. */
-  public Attempt route(UUID callId, CallState state, RouteRequest request, DirectorySnapshot dir) {
+  /**
+   * Decides the route node the call waits at and dials the first candidate that has capacity. The
+   * buyer pings close at the node's own auction deadline or when {@code timeLeft} (what is left of
+   * the webhook's answer budget) runs out, whichever comes first.
+   */
+  public Attempt route(
+      UUID callId,
+      CallState state,
+      RouteRequest request,
+      DirectorySnapshot dir,
+      Duration timeLeft) {
     Instant now = clock.instant();
     List<Target> targets =
         request.targetIds().stream().map(dir::target).flatMap(java.util.Optional::stream).toList();
@@ -85,8 +94,27 @@ public class Router {
             nextRotation(request.nodeId()),
             callId.getMostSignificantBits(),
             now);
-    RouteDecision decision = engine.route(state, context, bids);
-    List<TraceEntry> trace = new ArrayList<>(trace(decision));
+    List<TraceEntry> trace = new ArrayList<>();
+    BidCollector budgeted =
+        (bidRequest, toPing, auctionDeadline) -> {
+          if (auctionDeadline.compareTo(timeLeft) <= 0) {
+            return bids.collect(bidRequest, toPing, auctionDeadline);
+          }
+          trace.add(
+              TraceEntry.of(
+                  request.nodeId(),
+                  null,
+                  "route",
+                  "DEADLINE_CUT",
+                  "auction closes after "
+                      + timeLeft.toMillis()
+                      + " ms instead of "
+                      + auctionDeadline.toMillis()
+                      + " ms: the rest of the webhook's answer budget"));
+          return bids.collect(bidRequest, toPing, timeLeft);
+        };
+    RouteDecision decision = engine.route(state, context, budgeted);
+    trace.addAll(trace(decision));
     List<DialPlan.Leg> legs = new ArrayList<>();
     for (Candidate c : decision.ranked()) {
       legs.add(

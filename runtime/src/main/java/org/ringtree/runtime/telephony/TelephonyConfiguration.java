@@ -3,6 +3,7 @@ package org.ringtree.runtime.telephony;
 import java.time.Clock;
 import org.ringtree.integrations.telnyx.TelnyxSignatures;
 import org.ringtree.integrations.twilio.TwilioSignatures;
+import org.ringtree.runtime.call.CallRecords;
 import org.ringtree.runtime.config.InvalidConfigurationException;
 import org.ringtree.runtime.config.RingtreeProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -35,6 +36,19 @@ class TelephonyConfiguration {
     // the raw bytes
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
+  }
+
+  /**
+   * The provider's call records, asked by the reconciler when a call's status never came: Twilio's
+   * REST API when both {@code ringtree.twilio.account-sid} and the auth token are set, else none.
+   */
+  @Bean
+  CallRecords callRecords(RingtreeProperties properties) {
+    RingtreeProperties.Twilio twilio = properties.twilio();
+    if (twilio.accountSid().isBlank() || twilio.authToken().isBlank()) {
+      return CallRecords.NONE;
+    }
+    return new TwilioCallRecords(twilio.accountSid(), twilio.authToken());
   }
 
   /** Refuses any request that reaches a voice handler without a checked signature. */

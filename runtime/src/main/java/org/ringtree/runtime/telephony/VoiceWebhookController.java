@@ -1,6 +1,21 @@
 package org.ringtree.runtime.telephony;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.ringtree.integrations.twilio.TwilioWebhookFields;
 import org.ringtree.integrations.twilio.TwilioWebhookFields.CallStatus;
 import org.ringtree.integrations.twilio.TwilioWebhookFields.DialCallStatus;
@@ -8,6 +23,9 @@ import org.ringtree.runtime.call.CallOrchestrator;
 import org.ringtree.runtime.call.UnknownCallException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,27 +33,58 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.HandlerMethod;
 
 /**
  * The voice webhooks Twilio (or any TwiML provider) calls, one handler per webhook. Signatures are
- * checked in front of all of them ({@link WebhookSignatureFilter}); here the fields are validated
- * (400 with the reason), the call moves on, and the answer is TwiML. Whatever fails inside, the
- * caller still gets valid TwiML: an apology, never silence or a 500.
+ * checked in front of all of them ({@link WebhookSignatureFilter}); here the fields are validated,
+ * the call moves on, and the answer is TwiML. Whatever fails inside — malformed fields included —
+ * the caller still gets valid TwiML in time: the flow's own handling when the call is known, else
+ * an apology, never silence, a 400 or a 500. The status and recording callbacks, which no caller
+ * hears, answer 400 with the reason only when the event cannot be stored at all.
  */
 @RestController
-class VoiceWebhookController {
+class VoiceWebhookController implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(VoiceWebhookController.class);
   private static final MediaType XML = MediaType.APPLICATION_XML;
 
   private final CallOrchestrator calls;
   private final TwimlReplyRenderer renderer;
+  private final Duration answerBudget;
+  private final Duration answerDeadline;
+  private final ExecutorService workers;
 
-  VoiceWebhookController(CallOrchestrator calls, TwimlReplyRenderer renderer) {
+  VoiceWebhookController(
+      CallOrchestrator calls,
+      TwimlReplyRenderer renderer,
+      @Value("${ringtree.webhooks.answer-budget:10s}") Duration answerBudget,
+      @Value("${ringtree.webhooks.answer-grace:3s}") Duration answerGrace) {
     this.calls = calls;
     this.renderer = renderer;
+    this.answerBudget = answerBudget;
+    this.answerDeadline = answerBudget.plus(answerGrace);
+    AtomicInteger n = new AtomicInteger();
+    this.workers =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "webhook-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
+  /** A webhook a caller is waiting on: whatever happens, it answers TwiML. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  @interface CallerWaits {}
+
+  @Override
+  public void destroy() {
+    workers.shutdown();
+  }
+
+  @CallerWaits
   @PostMapping(WebhookPaths.INCOMING)
   ResponseEntity<String> incoming(HttpServletRequest request) {
     WebhookForm form = new WebhookForm(request.getParameterMap());
@@ -54,6 +103,7 @@ class VoiceWebhookController {
                     form.all())));
   }
 
+  @CallerWaits
   @PostMapping(WebhookPaths.GATHER)
   ResponseEntity<String> gather(
       HttpServletRequest request,
@@ -61,11 +111,19 @@ class VoiceWebhookController {
     WebhookForm form = new WebhookForm(request.getParameterMap());
     String callSid = form.callSid();
     int n = WebhookForm.step(step);
-    String digits = form.digits();
+    String digits;
+    try {
+      digits = form.digits();
+    } catch (BadWebhookException e) {
+      log.warn("Call {}: {}; taken as no input, so the flow retries", callSid, e.getMessage());
+      digits = "";
+    }
     String speech = form.optional(TwilioWebhookFields.SPEECH_RESULT);
-    return twiml(() -> calls.gather(callSid, n, digits, speech, form.all()));
+    String heard = digits;
+    return twiml(() -> calls.gather(callSid, n, heard, speech, form.all()));
   }
 
+  @CallerWaits
   @PostMapping(WebhookPaths.DIAL)
   ResponseEntity<String> dial(
       HttpServletRequest request,
@@ -73,13 +131,33 @@ class VoiceWebhookController {
     WebhookForm form = new WebhookForm(request.getParameterMap());
     String callSid = form.callSid();
     int n = WebhookForm.step(step);
-    DialCallStatus status =
-        form.parsed(TwilioWebhookFields.DIAL_CALL_STATUS, DialCallStatus::tryParse);
-    int talk = form.seconds(TwilioWebhookFields.DIAL_CALL_DURATION);
-    return twiml(
-        () -> calls.dialed(callSid, n, status.connected(), status.wireValue(), talk, form.all()));
+    int talk;
+    try {
+      talk = form.seconds(TwilioWebhookFields.DIAL_CALL_DURATION);
+    } catch (BadWebhookException e) {
+      log.warn("Call {}: {}; taken as 0 s of talk", callSid, e.getMessage());
+      talk = 0;
+    }
+    boolean connected;
+    String outcome;
+    try {
+      DialCallStatus status =
+          form.parsed(TwilioWebhookFields.DIAL_CALL_STATUS, DialCallStatus::tryParse);
+      connected = status.connected();
+      outcome = status.wireValue();
+    } catch (BadWebhookException e) {
+      // the provider reports a talk time only for an answered leg
+      connected = talk > 0;
+      outcome = connected ? DialCallStatus.COMPLETED.wireValue() : "failed";
+      log.warn("Call {}: {}; taken as {}", callSid, e.getMessage(), outcome);
+    }
+    boolean answered = connected;
+    String dialOutcome = outcome;
+    int talked = talk;
+    return twiml(() -> calls.dialed(callSid, n, answered, dialOutcome, talked, form.all()));
   }
 
+  @CallerWaits
   @PostMapping(WebhookPaths.RECORD)
   ResponseEntity<String> record(
       HttpServletRequest request,
@@ -96,7 +174,13 @@ class VoiceWebhookController {
     WebhookForm form = new WebhookForm(request.getParameterMap());
     String callSid = form.callSid();
     CallStatus status = form.parsed(TwilioWebhookFields.CALL_STATUS, CallStatus::tryParse);
-    int total = form.seconds(TwilioWebhookFields.CALL_DURATION);
+    Integer total;
+    try {
+      total = form.seconds(TwilioWebhookFields.CALL_DURATION);
+    } catch (BadWebhookException e) {
+      log.warn("Call {}: {}; the end is stored without a duration", callSid, e.getMessage());
+      total = null;
+    }
     calls.status(callSid, status.wireValue(), status.isFinal(), total, form.all());
     return ResponseEntity.noContent().build();
   }
@@ -107,28 +191,91 @@ class VoiceWebhookController {
     String callSid = form.callSid();
     String url = form.required(TwilioWebhookFields.RECORDING_URL);
     String sid = form.required(TwilioWebhookFields.RECORDING_SID);
-    int seconds = form.seconds(TwilioWebhookFields.RECORDING_DURATION);
+    Integer seconds;
+    try {
+      seconds = form.seconds(TwilioWebhookFields.RECORDING_DURATION);
+    } catch (BadWebhookException e) {
+      log.warn("Call {}: {}; the recording is stored without a duration", callSid, e.getMessage());
+      seconds = null;
+    }
     calls.recording(callSid, url, sid, seconds, form.all());
     return ResponseEntity.noContent().build();
   }
 
-  private ResponseEntity<String> twiml(java.util.function.Supplier<String> answer) {
+  /**
+   * Computes the answer on a worker thread and waits for it at most the answer budget plus its
+   * grace: the orchestrator already keeps connectors and pings within the budget, and this is the
+   * backstop for anything else that is slow (a lock, the database). Work still running then is left
+   * to finish and save what it computed, which its trace shows; the caller hears an apology.
+   */
+  private ResponseEntity<String> twiml(Supplier<String> answer) {
+    Map<String, String> mdc = MDC.getCopyOfContextMap();
+    Future<String> work;
     try {
-      return ResponseEntity.ok().contentType(XML).body(answer.get());
-    } catch (UnknownCallException e) {
-      log.warn("{}; answering with an apology", e.getMessage());
-      return ResponseEntity.ok().contentType(XML).body(renderer.apology());
-    } catch (RuntimeException e) {
-      log.error("Webhook failed; the caller hears an apology", e);
-      return ResponseEntity.ok().contentType(XML).body(renderer.apology());
+      work =
+          workers.submit(
+              () -> {
+                if (mdc != null) {
+                  MDC.setContextMap(mdc);
+                }
+                try {
+                  return answer.get();
+                } finally {
+                  MDC.clear();
+                }
+              });
+    } catch (RejectedExecutionException e) {
+      log.error("Webhook refused by its worker pool (shutting down); the caller hears an apology");
+      return ok(renderer.apology());
+    }
+    try {
+      return ok(work.get(answerDeadline.toNanos(), TimeUnit.NANOSECONDS));
+    } catch (TimeoutException e) {
+      log.error(
+          "Webhook not answered within {} ms (budget {} ms); the caller hears an apology and the"
+              + " late work goes on",
+          answerDeadline.toMillis(),
+          answerBudget.toMillis());
+      return ok(renderer.apology());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ok(renderer.apology());
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof UnknownCallException) {
+        log.warn("{}; answering with an apology", cause.getMessage());
+      } else {
+        log.error("Webhook failed; the caller hears an apology", cause);
+      }
+      return ok(renderer.apology());
     }
   }
 
+  private static ResponseEntity<String> ok(String twiml) {
+    return ResponseEntity.ok().contentType(XML).body(twiml);
+  }
+
+  /**
+   * A signed webhook with fields we cannot use. A caller is waiting on the call-flow webhooks, and
+   * to them a 400 sounds like a broken line: they hear an apology and the call ends cleanly. The
+   * status and recording callbacks answer 400 with the reason (nothing could be stored).
+   */
   @ExceptionHandler(BadWebhookException.class)
-  ResponseEntity<String> badRequest(BadWebhookException e) {
-    log.warn("Refused a malformed webhook: {}", e.getMessage());
-    return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-        .contentType(MediaType.TEXT_PLAIN)
-        .body(e.getMessage() + "\n");
+  ResponseEntity<String> malformed(
+      BadWebhookException e, HttpServletRequest request, HandlerMethod handler) {
+    String callSid = WebhookForm.printable(request.getParameter(TwilioWebhookFields.CALL_SID));
+    String path = request.getRequestURI();
+    if (!handler.hasMethodAnnotation(CallerWaits.class)) {
+      log.warn("Refused a malformed {} callback for call {}: {}", path, callSid, e.getMessage());
+      return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+          .contentType(MediaType.TEXT_PLAIN)
+          .body(e.getMessage() + "\n");
+    }
+    log.warn(
+        "Malformed {} webhook for call {}: {}; the caller hears an apology",
+        path,
+        callSid,
+        e.getMessage());
+    return ok(renderer.apology());
   }
 }

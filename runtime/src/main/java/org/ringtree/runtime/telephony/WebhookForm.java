@@ -108,6 +108,11 @@ final class WebhookForm {
     }
   }
 
+  /** A value as it may appear in a log line: abbreviated, control characters replaced. */
+  static String printable(String v) {
+    return v == null ? "(none)" : abbreviate(v.replaceAll("\\p{Cntrl}", "?"));
+  }
+
   private static String abbreviate(String v) {
     return v.length() <= 40 ? v : v.substring(0, 40) + "…";
   }

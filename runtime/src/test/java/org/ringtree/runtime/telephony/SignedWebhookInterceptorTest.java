@@ -3,6 +3,7 @@ package org.ringtree.runtime.telephony;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -58,7 +59,8 @@ class SignedWebhookInterceptorTest {
   }
 
   private static HandlerMethod voiceHandler() throws NoSuchMethodException {
-    VoiceWebhookController controller = new VoiceWebhookController(null, null);
+    VoiceWebhookController controller =
+        new VoiceWebhookController(null, null, Duration.ofSeconds(10), Duration.ofSeconds(3));
     return new HandlerMethod(
         controller,
         VoiceWebhookController.class.getDeclaredMethod("incoming", HttpServletRequest.class));
