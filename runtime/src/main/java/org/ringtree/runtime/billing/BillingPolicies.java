@@ -36,6 +36,7 @@ public class BillingPolicies {
   private final JdbcClient jdbc;
   private final Audit audit;
   private final Map<String, BillingTable> tables = new ConcurrentHashMap<>();
+  private final Map<String, Long> tableUsedNanos = new ConcurrentHashMap<>();
 
   BillingPolicies(JdbcClient jdbc, Audit audit) {
     this.jdbc = jdbc;
@@ -103,14 +104,37 @@ public class BillingPolicies {
    * table's first insert may have been rolled back with its transaction.
    */
   public BillingTable table(BillingPolicy policy) {
-    BillingTable t =
-        tables.computeIfAbsent(BillingTable.refOf(policy), ref -> BillingTable.compile(policy));
+    String ref = BillingTable.refOf(policy);
+    BillingTable t = tables.computeIfAbsent(ref, r -> BillingTable.compile(policy));
+    tableUsedNanos.put(ref, System.nanoTime());
     jdbc.sql(
             "INSERT INTO billing_tables (ref, policy, dmn) VALUES (?, ?::jsonb, ?)"
                 + " ON CONFLICT (ref) DO NOTHING")
         .params(t.ref(), t.policyJson(), t.dmn())
         .update();
     return t;
+  }
+
+  /**
+   * Drops compiled tables not used to settle a call during {@code idle} (the stored table stays; a
+   * call that needs it again compiles it again); returns how many.
+   */
+  public int evictTablesIdleFor(java.time.Duration idle) {
+    long now = System.nanoTime();
+    int dropped = 0;
+    for (Map.Entry<String, Long> e : tableUsedNanos.entrySet()) {
+      if (now - e.getValue() >= idle.toNanos()) {
+        tables.remove(e.getKey());
+        tableUsedNanos.remove(e.getKey(), e.getValue());
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  /** How many compiled tables this node holds. */
+  public int compiledTables() {
+    return tables.size();
   }
 
   /** The stored .dmn of a table reference ({@code bt-…}, or a full rule ref {@code bt-…#row}). */

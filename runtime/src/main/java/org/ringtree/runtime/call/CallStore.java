@@ -275,6 +275,16 @@ public class CallStore {
         .update();
   }
 
+  /** The flow versions that calls not yet settled (in progress, or ended and not billed) run on. */
+  public java.util.Set<Long> versionIdsOfUnsettledCalls() {
+    return new java.util.HashSet<>(
+        jdbc.sql(
+                "SELECT DISTINCT flow_version_id FROM calls WHERE flow_version_id IS NOT NULL"
+                    + " AND (ended_at IS NULL OR settled_at IS NULL)")
+            .query(Long.class)
+            .list());
+  }
+
   /** Calls whose end is stored but that are not settled, oldest end first. */
   public List<UUID> endedNotSettled(int limit) {
     return jdbc.sql(

@@ -1,7 +1,9 @@
 package org.ringtree.runtime.flow;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ringtree.rules.engine.DecisionEngine;
 import org.springframework.stereotype.Service;
@@ -9,7 +11,9 @@ import org.springframework.stereotype.Service;
 /**
  * Which flow versions this node has built. The engine compiles each version's KieBase and DMN
  * runtime once; a call keeps the version it started on, so a version published mid-call never
- * changes a call in progress.
+ * changes a call in progress. Versions that no live flow and no unsettled call uses, and that
+ * nobody asked for in a while, are dropped ({@link #evictIdle}); asked for again, they are built
+ * again.
  */
 @Service
 public class FlowRuntimes {
@@ -18,6 +22,7 @@ public class FlowRuntimes {
   private final FlowStore store;
   private final Map<String, FlowStore.StoredVersion> byKey = new ConcurrentHashMap<>();
   private final Map<Long, FlowStore.StoredVersion> byId = new ConcurrentHashMap<>();
+  private final Map<Long, Long> lastUsedNanos = new ConcurrentHashMap<>();
 
   FlowRuntimes(DecisionEngine engine, FlowStore store) {
     this.engine = engine;
@@ -32,22 +37,63 @@ public class FlowRuntimes {
   /** A version by its database id, built and ready. */
   public FlowStore.StoredVersion byId(long id) {
     FlowStore.StoredVersion known = byId.get(id);
-    return known != null
-        ? known
-        : ensureLoaded(
-            store.byId(id).orElseThrow(() -> new IllegalStateException("no flow version " + id)));
+    return used(
+        known != null
+            ? known
+            : ensureLoaded(
+                store
+                    .byId(id)
+                    .orElseThrow(() -> new IllegalStateException("no flow version " + id))));
   }
 
   /** A version by its key (what call state refers to), built and ready. */
   public FlowStore.StoredVersion version(String versionKey) {
     FlowStore.StoredVersion known = byKey.get(versionKey);
     if (known != null) {
-      return known;
+      return used(known);
     }
-    return ensureLoaded(
-        store
-            .byKey(versionKey)
-            .orElseThrow(() -> new IllegalStateException("unknown flow version " + versionKey)));
+    return used(
+        ensureLoaded(
+            store
+                .byKey(versionKey)
+                .orElseThrow(
+                    () -> new IllegalStateException("unknown flow version " + versionKey))));
+  }
+
+  /**
+   * Drops the built versions that are not in {@code inUse} (live, or named by an unsettled call)
+   * and were not asked for during {@code idle}; returns how many.
+   */
+  public int evictIdle(Set<Long> inUse, Duration idle) {
+    long now = System.nanoTime();
+    int dropped = 0;
+    for (FlowStore.StoredVersion v : byId.values()) {
+      Long last = lastUsedNanos.get(v.id());
+      if (inUse.contains(v.id()) || (last != null && now - last < idle.toNanos())) {
+        continue;
+      }
+      byId.remove(v.id());
+      byKey.remove(v.compiled().versionId());
+      lastUsedNanos.remove(v.id());
+      engine.unload(v.compiled().versionId());
+      dropped++;
+    }
+    return dropped;
+  }
+
+  /** Whether this node holds the built version. */
+  public boolean isBuilt(long id) {
+    return byId.containsKey(id);
+  }
+
+  /**
+   * Marks the version used; loading it into the engine again is a map hit while it is there, and
+   * rebuilds it should it have been dropped a moment before.
+   */
+  private FlowStore.StoredVersion used(FlowStore.StoredVersion v) {
+    lastUsedNanos.put(v.id(), System.nanoTime());
+    engine.load(v.compiled());
+    return v;
   }
 
   private FlowStore.StoredVersion ensureLoaded(FlowStore.StoredVersion v) {

@@ -157,6 +157,14 @@ public class FlowStore {
     jdbc.sql("SELECT pg_notify('ringtree_flow_published', ?)").param(flowId).query().listOfRows();
   }
 
+  /** The versions that are live now, one per flow at most. */
+  public java.util.Set<Long> liveVersionIds() {
+    return new java.util.HashSet<>(
+        jdbc.sql("SELECT live_version_id FROM flows WHERE live_version_id IS NOT NULL")
+            .query(Long.class)
+            .list());
+  }
+
   /** The live version of the flow a campaign uses, if any. */
   public Optional<StoredVersion> liveVersionOfCampaign(String campaignId) {
     return liveVersionIdOfCampaign(campaignId).flatMap(this::byId);
