@@ -195,6 +195,8 @@ public record SimulationReport(
       out.add("(records a message)");
     } else if (i instanceof CallInstruction.Hangup) {
       out.add("(hangs up)");
+    } else if (i instanceof CallInstruction.CampaignFallback) {
+      out.add("(the campaign's fallback takes the call)");
     }
   }
 

@@ -75,6 +75,16 @@ public final class TwimlRenderer {
         response.dial(dial(d, urls));
       } else if (instruction instanceof CallInstruction.Hangup) {
         response.hangup(new Hangup.Builder().build());
+      } else if (instruction instanceof CallInstruction.CampaignFallback) {
+        // the runtime puts the campaign's configured fallback here; unresolved, a polite end
+        response.say(
+            say(
+                new CallInstruction.Say(
+                    "We are sorry, we could not complete your call right now. Please call again"
+                        + " shortly.",
+                    null,
+                    null)));
+        response.hangup(new Hangup.Builder().build());
       } else {
         throw new IllegalArgumentException("unknown instruction: " + instruction);
       }

@@ -82,4 +82,11 @@ public sealed interface CallInstruction {
 
   /** Ends the call. */
   record Hangup() implements CallInstruction {}
+
+  /**
+   * The campaign's fallback takes the call (a fallback number, voicemail or a message, configured
+   * per campaign with a network default): where the flow has nowhere to go, a caller is never
+   * simply hung up on. The runtime replaces it with the configured instructions before rendering.
+   */
+  record CampaignFallback(String campaignId) implements CallInstruction {}
 }

@@ -218,10 +218,19 @@ final class Ivr {
     String prevPort = fromPort;
     for (int i = 0; i < MAX_STEPS_PER_TURN; i++) {
       if (current == null) {
+        // nowhere to go: the campaign's fallback takes the caller, never a bare hang-up
         t.trace.add(
-            Justification.step(prev, null, "Port " + prevPort + " is not connected; hanging up."));
-        t.instructions.add(new CallInstruction.Hangup());
-        return end(t, prev, CallOutcome.Ending.HANGUP, "port " + prevPort + " not connected", true);
+            Justification.step(
+                prev,
+                null,
+                "Port " + prevPort + " is not connected; the campaign's fallback takes the call."));
+        t.instructions.add(new CallInstruction.CampaignFallback(t.facts.campaignId()));
+        return end(
+            t,
+            prev,
+            CallOutcome.Ending.HANGUP,
+            "port " + prevPort + " not connected: campaign fallback",
+            true);
       }
       FlowNode node = rt.node(current);
       t.steps++;

@@ -50,7 +50,8 @@ public final class RingtreeJson {
     @JsonSubTypes.Type(value = CallInstruction.Gather.class, name = "gather"),
     @JsonSubTypes.Type(value = CallInstruction.Record.class, name = "record"),
     @JsonSubTypes.Type(value = CallInstruction.Dial.class, name = "dial"),
-    @JsonSubTypes.Type(value = CallInstruction.Hangup.class, name = "hangup")
+    @JsonSubTypes.Type(value = CallInstruction.Hangup.class, name = "hangup"),
+    @JsonSubTypes.Type(value = CallInstruction.CampaignFallback.class, name = "campaignFallback")
   })
   interface CallInstructionMixin {}
 

@@ -93,6 +93,28 @@ class IvrStepTest {
   }
 
   @Test
+  void aPortWithNothingConnectedHandsTheCallerToTheCampaignFallbackNotAHangUp() {
+    FlowDocument flow =
+        new Fixtures.FlowBuilder()
+            .node(
+                "menu",
+                NodeKind.MENU,
+                Map.of("prompt", "Press 1", "retries", 0L, "options", List.of(Map.of("key", "1"))))
+            .node("sales", NodeKind.HANGUP, Map.of("text", "sales"))
+            .edge("start", "next", "menu")
+            .edge("menu", "1", "sales")
+            .build();
+    Step s = start(flow);
+
+    Step lost = ENGINE.next(s.state(), new CallInput.Digits("9"));
+
+    assertThat(lost.instructions())
+        .containsExactly(new CallInstruction.CampaignFallback(Fixtures.texasCall().campaignId()));
+    assertThat(lost.trace())
+        .anyMatch(j -> j.message().contains("the campaign's fallback takes the call"));
+  }
+
+  @Test
   void collectZipValidatesFiveDigitsAndSavesTheAnswer() {
     FlowDocument f =
         new Fixtures.FlowBuilder()

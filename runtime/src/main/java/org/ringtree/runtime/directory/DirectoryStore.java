@@ -160,6 +160,17 @@ public class DirectoryStore {
         t.active());
   }
 
+  /** Each tracking number's campaign (in service or not), for copies kept in memory. */
+  public Map<String, String> campaignOfEachNumber() {
+    Map<String, String> out = new java.util.HashMap<>();
+    jdbc.sql("SELECT number, campaign_id FROM tracking_numbers")
+        .query(
+            rs -> {
+              out.put(rs.getString(1), rs.getString(2));
+            });
+    return Map.copyOf(out);
+  }
+
   /**
    * Moves SIP passwords saved before the secret store existed (V53) into it; each target is saved
    * again with the reference, audited. Flow versions compiled earlier are immutable and keep what

@@ -8,6 +8,7 @@ import org.ringtree.rules.call.CallInstruction;
 import org.ringtree.rules.directory.Destination;
 import org.ringtree.runtime.call.ReplyRenderer;
 import org.ringtree.runtime.config.RingtreeProperties;
+import org.ringtree.runtime.directory.CampaignFallbacks;
 import org.ringtree.runtime.secrets.SecretStore;
 import org.springframework.stereotype.Component;
 
@@ -22,14 +23,29 @@ class TwimlReplyRenderer implements ReplyRenderer {
   private final TwimlRenderer twiml = new TwimlRenderer();
   private final String base;
   private final SecretStore secrets;
+  private final CampaignFallbacks fallbacks;
 
-  TwimlReplyRenderer(RingtreeProperties properties, SecretStore secrets) {
+  TwimlReplyRenderer(
+      RingtreeProperties properties, SecretStore secrets, CampaignFallbacks fallbacks) {
     this.base = properties.publicBaseUrl().toString().replaceAll("/+$", "");
     this.secrets = secrets;
+    this.fallbacks = fallbacks;
   }
 
   @Override
   public String render(UUID callId, int step, List<CallInstruction> instructions) {
+    if (instructions.stream().anyMatch(i -> i instanceof CallInstruction.CampaignFallback)) {
+      // the flow ended where nothing was connected: the campaign's fallback takes the caller
+      List<CallInstruction> resolved = new java.util.ArrayList<>();
+      for (CallInstruction i : instructions) {
+        if (i instanceof CallInstruction.CampaignFallback f) {
+          resolved.addAll(fallbacks.forCampaign(f.campaignId()).instructions());
+          break;
+        }
+        resolved.add(i);
+      }
+      return fallbackTwiml(resolved);
+    }
     String query =
         "?" + WebhookPaths.CALL_PARAM + "=" + callId + "&" + WebhookPaths.STEP_PARAM + "=" + step;
     return twiml.render(
@@ -59,16 +75,26 @@ class TwimlReplyRenderer implements ReplyRenderer {
     return instruction;
   }
 
-  /** What a caller hears when something inside Ringtree failed: an apology, never silence. */
-  String apology() {
+  /**
+   * The fallback of the campaign the dialled tracking number belongs to (from memory: it works with
+   * the database down), or the network default: what a caller gets when something inside Ringtree
+   * failed.
+   */
+  String fallback(String trackingNumber) {
+    return fallbackTwiml(fallbacks.forTrackingNumber(trackingNumber).instructions());
+  }
+
+  /** A fallback's dial or voicemail ends at {@link WebhookPaths#FALLBACK_DONE}: a hang-up. */
+  private String fallbackTwiml(List<CallInstruction> instructions) {
+    String done = base + WebhookPaths.FALLBACK_DONE;
     return twiml.render(
-        List.of(
-            new CallInstruction.Say(
-                "We are sorry, we could not complete your call right now. Please call again"
-                    + " shortly.",
-                null,
-                null),
-            new CallInstruction.Hangup()),
-        new TwimlUrls(base, base, base, base));
+        instructions.stream().map(this::withSipPassword).toList(),
+        new TwimlUrls(done, done, done, done));
+  }
+
+  /** The end of a fallback's dial or voicemail. */
+  String hangup() {
+    return twiml.render(
+        List.of(new CallInstruction.Hangup()), new TwimlUrls(base, base, base, base));
   }
 }

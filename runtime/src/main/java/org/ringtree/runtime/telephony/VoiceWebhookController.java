@@ -208,6 +208,22 @@ class VoiceWebhookController implements DisposableBean {
    * backstop for anything else that is slow (a lock, the database). Work still running then is left
    * to finish and save what it computed, which its trace shows; the caller hears an apology.
    */
+  /** Signed like every webhook; the end of a campaign fallback's dial or voicemail. */
+  @PostMapping(WebhookPaths.FALLBACK_DONE)
+  ResponseEntity<String> fallbackDone() {
+    return ok(renderer.hangup());
+  }
+
+  /** The campaign fallback for the tracking number this request was for (from memory). */
+  private String fallback() {
+    String to = null;
+    if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+        instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+      to = attributes.getRequest().getParameter(TwilioWebhookFields.TO);
+    }
+    return renderer.fallback(to);
+  }
+
   private ResponseEntity<String> twiml(Supplier<String> answer) {
     Map<String, String> mdc = MDC.getCopyOfContextMap();
     Future<String> work;
@@ -225,29 +241,30 @@ class VoiceWebhookController implements DisposableBean {
                 }
               });
     } catch (RejectedExecutionException e) {
-      log.error("Webhook refused by its worker pool (shutting down); the caller hears an apology");
-      return ok(renderer.apology());
+      log.error(
+          "Webhook refused by its worker pool (shutting down); the campaign fallback answers");
+      return ok(fallback());
     }
     try {
       return ok(work.get(answerDeadline.toNanos(), TimeUnit.NANOSECONDS));
     } catch (TimeoutException e) {
       log.error(
-          "Webhook not answered within {} ms (budget {} ms); the caller hears an apology and the"
-              + " late work goes on",
+          "Webhook not answered within {} ms (budget {} ms); the campaign fallback takes the"
+              + " caller and the late work goes on",
           answerDeadline.toMillis(),
           answerBudget.toMillis());
-      return ok(renderer.apology());
+      return ok(fallback());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return ok(renderer.apology());
+      return ok(fallback());
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof UnknownCallException) {
-        log.warn("{}; answering with an apology", cause.getMessage());
+        log.warn("{}; the campaign fallback answers", cause.getMessage());
       } else {
-        log.error("Webhook failed; the caller hears an apology", cause);
+        log.error("Webhook failed; the campaign fallback takes the caller", cause);
       }
-      return ok(renderer.apology());
+      return ok(fallback());
     }
   }
 
@@ -272,10 +289,10 @@ class VoiceWebhookController implements DisposableBean {
           .body(e.getMessage() + "\n");
     }
     log.warn(
-        "Malformed {} webhook for call {}: {}; the caller hears an apology",
+        "Malformed {} webhook for call {}: {}; the campaign fallback answers",
         path,
         callSid,
         e.getMessage());
-    return ok(renderer.apology());
+    return ok(fallback());
   }
 }

@@ -21,6 +21,9 @@ public final class WebhookPaths {
   public static final String STATUS = BASE + "/status";
   public static final String RECORDING = BASE + "/recording";
 
+  /** Where a campaign fallback's dial or voicemail ends: the answer is a hang-up. */
+  public static final String FALLBACK_DONE = BASE + "/fallback-done";
+
   public static final String CALL_PARAM = "call";
   public static final String STEP_PARAM = "step";
 

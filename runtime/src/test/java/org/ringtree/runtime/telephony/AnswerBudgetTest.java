@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.ringtree.runtime.driver.TwilioDriver;
 import org.ringtree.runtime.driver.WebhookExchange;
+import org.ringtree.runtime.security.Api;
 import org.ringtree.runtime.support.RunningPlatformTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,6 +70,61 @@ class AnswerBudgetTest extends RunningPlatformTest {
     TwilioDriver.parse(answer.body());
     assertThat(answer.body()).contains("<Say").contains("<Hangup/>");
     assertThat(callId).isNotNull();
+  }
+
+  @Test
+  void aFailedWebhookHandsTheCallerToTheCampaignsFallbackNumber() throws Exception {
+    Api operator = Api.signedIn(baseUrl, "operator", "ringtree-operator-demo");
+    Api.Reply set =
+        operator.put(
+            "/api/directory/campaigns/pi-accidents/fallback",
+            Map.of(
+                "kind", "NUMBER",
+                "number", "+15125550199",
+                "message", "Connecting you to our intake line."));
+    assertThat(set.status()).isEqualTo(200);
+    assertThat(operator.get("/api/directory/campaigns/pi-accidents/fallback").body())
+        .contains("+15125550199", "\"default\":false");
+    Api.Reply bad =
+        operator.put(
+            "/api/directory/campaigns/pi-accidents/fallback",
+            Map.of("kind", "NUMBER", "number", "12"));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("E.164");
+    try {
+      String sid = "CAbudgetfallback000000000000001";
+      TwilioDriver driver = driver();
+      driver.post(WebhookPaths.INCOMING, params(sid));
+
+      WebhookExchange answer;
+      try (Connection holder = dataSource.getConnection()) {
+        holder.setAutoCommit(false);
+        try (PreparedStatement lock =
+            holder.prepareStatement("SELECT id FROM calls WHERE call_sid = ? FOR UPDATE")) {
+          lock.setString(1, sid);
+          lock.executeQuery().close();
+        }
+        answer = driver.post(gatherPath(sid, 1), with(params(sid), "Digits", "1"));
+        holder.rollback();
+      }
+
+      assertThat(answer.status()).isEqualTo(200);
+      TwilioDriver.parse(answer.body());
+      assertThat(answer.body())
+          .contains("Connecting you to our intake line.", "<Dial", "+15125550199")
+          .contains(WebhookPaths.FALLBACK_DONE);
+      // the fallback's dial ends on a signed hang-up
+      assertThat(driver.post(WebhookPaths.FALLBACK_DONE, params(sid)).body()).contains("<Hangup/>");
+    } finally {
+      operator.put(
+          "/api/directory/campaigns/pi-accidents/fallback",
+          Map.of(
+              "kind",
+              "MESSAGE",
+              "message",
+              "We are sorry, we could not complete your call right now. Please call again"
+                  + " shortly."));
+    }
   }
 
   private static Map<String, String> params(String sid) {
