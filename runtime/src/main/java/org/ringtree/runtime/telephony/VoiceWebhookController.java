@@ -21,6 +21,7 @@ import org.ringtree.integrations.twilio.TwilioWebhookFields.CallStatus;
 import org.ringtree.integrations.twilio.TwilioWebhookFields.DialCallStatus;
 import org.ringtree.runtime.call.CallOrchestrator;
 import org.ringtree.runtime.call.UnknownCallException;
+import org.ringtree.runtime.database.DatabaseAvailability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -55,11 +56,15 @@ class VoiceWebhookController implements DisposableBean {
   private final Duration answerDeadline;
   private final ExecutorService workers;
 
+  private final DatabaseAvailability database;
+
   VoiceWebhookController(
       CallOrchestrator calls,
       TwimlReplyRenderer renderer,
       @Value("${ringtree.webhooks.answer-budget:10s}") Duration answerBudget,
-      @Value("${ringtree.webhooks.answer-grace:3s}") Duration answerGrace) {
+      @Value("${ringtree.webhooks.answer-grace:3s}") Duration answerGrace,
+      DatabaseAvailability database) {
+    this.database = database;
     this.calls = calls;
     this.renderer = renderer;
     this.answerBudget = answerBudget;
@@ -225,6 +230,10 @@ class VoiceWebhookController implements DisposableBean {
   }
 
   private ResponseEntity<String> twiml(Supplier<String> answer) {
+    if (database.knownDown()) {
+      log.warn("The database is unreachable; the campaign fallback (from memory) answers");
+      return ok(fallback());
+    }
     Map<String, String> mdc = MDC.getCopyOfContextMap();
     Future<String> work;
     try {
@@ -259,6 +268,7 @@ class VoiceWebhookController implements DisposableBean {
       return ok(fallback());
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      database.failed(cause);
       if (cause instanceof UnknownCallException) {
         log.warn("{}; the campaign fallback answers", cause.getMessage());
       } else {

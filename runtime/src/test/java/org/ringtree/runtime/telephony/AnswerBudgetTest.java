@@ -28,6 +28,7 @@ class AnswerBudgetTest extends RunningPlatformTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
+  @Autowired org.ringtree.runtime.database.DatabaseAvailability database;
 
   @Test
   void theAuctionClosesWhenTheAnswerBudgetRunsOutAndTheCallerGetsValidTwiml() {
@@ -125,6 +126,30 @@ class AnswerBudgetTest extends RunningPlatformTest {
               "We are sorry, we could not complete your call right now. Please call again"
                   + " shortly."));
     }
+  }
+
+  @Test
+  void withTheDatabaseKnownDownTheFallbackAnswersAtOnceAndNothingIsWritten() {
+    String sid = "CAdatabasedown0000000000000001";
+    long calls = jdbc.sql("SELECT count(*) FROM calls").query(Long.class).single();
+    database.failed(
+        new org.springframework.jdbc.CannotGetJdbcConnectionException("test: database down"));
+    try {
+      assertThat(database.knownDown()).isTrue();
+
+      WebhookExchange answer = driver().post(WebhookPaths.INCOMING, params(sid));
+
+      assertThat(answer.status()).isEqualTo(200);
+      TwilioDriver.parse(answer.body());
+      assertThat(answer.body()).contains("<Say").contains("<Hangup/>");
+      assertThat(jdbc.sql("SELECT count(*) FROM calls").query(Long.class).single())
+          .isEqualTo(calls);
+    } finally {
+      // the database answers: the next probe clears the mark
+      database.probe();
+    }
+    assertThat(database.knownDown()).isFalse();
+    assertThat(driver().post(WebhookPaths.INCOMING, params(sid)).body()).contains("<Gather");
   }
 
   private static Map<String, String> params(String sid) {
