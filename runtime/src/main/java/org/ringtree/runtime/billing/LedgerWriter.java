@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
 import org.ringtree.rules.money.Money;
+import org.ringtree.runtime.observability.BusinessMetrics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,8 +18,11 @@ public class LedgerWriter {
 
   private final JdbcClient jdbc;
 
-  LedgerWriter(JdbcClient jdbc) {
+  private final BusinessMetrics metrics;
+
+  LedgerWriter(JdbcClient jdbc, BusinessMetrics metrics) {
     this.jdbc = jdbc;
+    this.metrics = metrics;
   }
 
   /** The party a ledger row is with. */
@@ -68,25 +72,30 @@ public class LedgerWriter {
 
   /** Appends a row unless one with the same key exists; returns the new row's id if written. */
   public Optional<Long> append(Entry e) {
-    return jdbc.sql(
-            "INSERT INTO ledger_entries (call_id, kind, party_type, party_id, campaign_id,"
-                + " amount, currency, rule_ref, description, corrects_id, idempotency_key)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING id")
-        .params(
-            e.callId(),
-            e.kind(),
-            e.party().name(),
-            e.partyId(),
-            e.campaignId(),
-            e.amount().amount(),
-            e.amount().currency(),
-            e.ruleRef(),
-            e.description(),
-            e.correctsId(),
-            e.idempotencyKey())
-        .query(Long.class)
-        .optional();
+    Optional<Long> written =
+        jdbc.sql(
+                "INSERT INTO ledger_entries (call_id, kind, party_type, party_id, campaign_id,"
+                    + " amount, currency, rule_ref, description, corrects_id, idempotency_key)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING id")
+            .params(
+                e.callId(),
+                e.kind(),
+                e.party().name(),
+                e.partyId(),
+                e.campaignId(),
+                e.amount().amount(),
+                e.amount().currency(),
+                e.ruleRef(),
+                e.description(),
+                e.correctsId(),
+                e.idempotencyKey())
+            .query(Long.class)
+            .optional();
+    written.ifPresent(
+        id ->
+            metrics.booked(e.party().name(), e.kind(), e.amount().currency(), e.amount().amount()));
+    return written;
   }
 
   /**

@@ -11,6 +11,7 @@ import org.ringtree.rules.engine.CallState;
 import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.billing.CallBilling;
+import org.ringtree.runtime.observability.BusinessMetrics;
 import org.ringtree.runtime.routing.CapacityStore;
 import org.ringtree.runtime.routing.TraceEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,13 +45,16 @@ public class CallSettlement {
   private final CallBilling billing;
   private final TransactionTemplate tx;
   private final JdbcClient jdbc;
+  private final BusinessMetrics metrics;
 
   CallSettlement(
       CallStore calls,
       CapacityStore capacity,
       CallBilling billing,
       TransactionTemplate tx,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      BusinessMetrics metrics) {
+    this.metrics = metrics;
     this.calls = calls;
     this.capacity = capacity;
     this.billing = billing;
@@ -156,6 +160,8 @@ public class CallSettlement {
                     null,
                     null,
                     Map.of("row", String.valueOf(d.publisherRow()))))));
+    metrics.callSettled(
+        fresh.buyerId() != null, d.buyer().verdict().name(), d.publisher().verdict().name());
   }
 
   private static CallState read(String json) {

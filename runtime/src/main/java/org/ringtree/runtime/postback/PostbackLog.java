@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.ringtree.integrations.postback.PostbackAttempt;
 import org.ringtree.integrations.postback.PostbackDeadLetter;
 import org.ringtree.integrations.postback.PostbackListener;
+import org.ringtree.runtime.observability.BusinessMetrics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,8 +15,11 @@ class PostbackLog implements PostbackListener {
 
   private final JdbcClient jdbc;
 
-  PostbackLog(JdbcClient jdbc) {
+  private final BusinessMetrics metrics;
+
+  PostbackLog(JdbcClient jdbc, BusinessMetrics metrics) {
     this.jdbc = jdbc;
+    this.metrics = metrics;
   }
 
   @Override
@@ -43,6 +47,7 @@ class PostbackLog implements PostbackListener {
 
   @Override
   public void deadLettered(PostbackDeadLetter d) {
+    metrics.postbackDeadLettered();
     jdbc.sql("UPDATE postbacks SET state = 'DEAD', last_error = ?, updated_at = now() WHERE id = ?")
         .params(d.lastError(), UUID.fromString(d.postbackId()))
         .update();

@@ -18,6 +18,7 @@ import org.ringtree.rules.directory.Caps;
 import org.ringtree.rules.directory.Target;
 import org.ringtree.rules.routing.Usage;
 import org.ringtree.rules.routing.UsageSnapshot;
+import org.ringtree.runtime.observability.BusinessMetrics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,7 +41,10 @@ public class CapacityStore {
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
 
-  CapacityStore(JdbcClient jdbc, TransactionTemplate tx) {
+  private final BusinessMetrics metrics;
+
+  CapacityStore(JdbcClient jdbc, TransactionTemplate tx, BusinessMetrics metrics) {
+    this.metrics = metrics;
     this.jdbc = jdbc;
     this.tx = tx;
   }
@@ -118,6 +122,7 @@ public class CapacityStore {
             return new Hold.Held(id);
           });
     } catch (CapFull full) {
+      metrics.capFull(full.reason.replaceAll("\\s*\\d+/\\d+$", ""));
       return new Hold.Full(full.reason);
     }
   }

@@ -22,6 +22,7 @@ import org.ringtree.rules.routing.PingResult;
 import org.ringtree.rules.routing.RouteContext;
 import org.ringtree.rules.routing.RouteDecision;
 import org.ringtree.rules.trace.Justification;
+import org.ringtree.runtime.observability.BusinessMetrics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,6 +43,7 @@ public class Router {
   private final String nodeName;
   private final Duration holdMargin;
   private final Duration performanceLookback;
+  private final BusinessMetrics metrics;
 
   Router(
       DecisionEngine engine,
@@ -51,7 +53,9 @@ public class Router {
       Clock clock,
       @Value("${ringtree.node-name:${HOSTNAME:local}}") String nodeName,
       @Value("${ringtree.routing.hold-margin:60s}") Duration holdMargin,
-      @Value("${ringtree.routing.performance-lookback:30d}") Duration performanceLookback) {
+      @Value("${ringtree.routing.performance-lookback:30d}") Duration performanceLookback,
+      BusinessMetrics metrics) {
+    this.metrics = metrics;
     this.engine = engine;
     this.bids = bids;
     this.capacity = capacity;
@@ -98,7 +102,7 @@ public class Router {
     BidCollector budgeted =
         (bidRequest, toPing, auctionDeadline) -> {
           if (auctionDeadline.compareTo(timeLeft) <= 0) {
-            return bids.collect(bidRequest, toPing, auctionDeadline);
+            return counted(bids.collect(bidRequest, toPing, auctionDeadline));
           }
           trace.add(
               TraceEntry.of(
@@ -111,7 +115,7 @@ public class Router {
                       + " ms instead of "
                       + auctionDeadline.toMillis()
                       + " ms: the rest of the webhook's answer budget"));
-          return bids.collect(bidRequest, toPing, timeLeft);
+          return counted(bids.collect(bidRequest, toPing, timeLeft));
         };
     RouteDecision decision = engine.route(state, context, budgeted);
     trace.addAll(trace(decision));
@@ -317,5 +321,16 @@ public class Router {
               Map.of("method", decision.method() == null ? "" : decision.method())));
     }
     return out;
+  }
+
+  private List<org.ringtree.rules.routing.PingResult> counted(
+      List<org.ringtree.rules.routing.PingResult> pings) {
+    pings.forEach(
+        p ->
+            metrics.ping(
+                p.targetId(),
+                p.status().name(),
+                p.latency() == null ? Duration.ZERO : p.latency()));
+    return pings;
   }
 }

@@ -9,6 +9,7 @@ import org.ringtree.rules.directory.Destination;
 import org.ringtree.runtime.call.ReplyRenderer;
 import org.ringtree.runtime.config.RingtreeProperties;
 import org.ringtree.runtime.directory.CampaignFallbacks;
+import org.ringtree.runtime.observability.BusinessMetrics;
 import org.ringtree.runtime.secrets.SecretStore;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +25,14 @@ class TwimlReplyRenderer implements ReplyRenderer {
   private final String base;
   private final SecretStore secrets;
   private final CampaignFallbacks fallbacks;
+  private final BusinessMetrics metrics;
 
   TwimlReplyRenderer(
-      RingtreeProperties properties, SecretStore secrets, CampaignFallbacks fallbacks) {
+      RingtreeProperties properties,
+      SecretStore secrets,
+      CampaignFallbacks fallbacks,
+      BusinessMetrics metrics) {
+    this.metrics = metrics;
     this.base = properties.publicBaseUrl().toString().replaceAll("/+$", "");
     this.secrets = secrets;
     this.fallbacks = fallbacks;
@@ -39,6 +45,7 @@ class TwimlReplyRenderer implements ReplyRenderer {
       List<CallInstruction> resolved = new java.util.ArrayList<>();
       for (CallInstruction i : instructions) {
         if (i instanceof CallInstruction.CampaignFallback f) {
+          metrics.fallback("unconnected-port");
           resolved.addAll(fallbacks.forCampaign(f.campaignId()).instructions());
           break;
         }

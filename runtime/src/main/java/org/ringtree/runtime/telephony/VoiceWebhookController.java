@@ -22,6 +22,7 @@ import org.ringtree.integrations.twilio.TwilioWebhookFields.DialCallStatus;
 import org.ringtree.runtime.call.CallOrchestrator;
 import org.ringtree.runtime.call.UnknownCallException;
 import org.ringtree.runtime.database.DatabaseAvailability;
+import org.ringtree.runtime.observability.BusinessMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -57,14 +58,17 @@ class VoiceWebhookController implements DisposableBean {
   private final ExecutorService workers;
 
   private final DatabaseAvailability database;
+  private final BusinessMetrics metrics;
 
   VoiceWebhookController(
       CallOrchestrator calls,
       TwimlReplyRenderer renderer,
       @Value("${ringtree.webhooks.answer-budget:10s}") Duration answerBudget,
       @Value("${ringtree.webhooks.answer-grace:3s}") Duration answerGrace,
-      DatabaseAvailability database) {
+      DatabaseAvailability database,
+      BusinessMetrics metrics) {
     this.database = database;
+    this.metrics = metrics;
     this.calls = calls;
     this.renderer = renderer;
     this.answerBudget = answerBudget;
@@ -220,7 +224,8 @@ class VoiceWebhookController implements DisposableBean {
   }
 
   /** The campaign fallback for the tracking number this request was for (from memory). */
-  private String fallback() {
+  private String fallback(String reason) {
+    metrics.fallback(reason);
     String to = null;
     if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
         instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
@@ -232,7 +237,7 @@ class VoiceWebhookController implements DisposableBean {
   private ResponseEntity<String> twiml(Supplier<String> answer) {
     if (database.knownDown()) {
       log.warn("The database is unreachable; the campaign fallback (from memory) answers");
-      return ok(fallback());
+      return ok(fallback("database-down"));
     }
     Map<String, String> mdc = MDC.getCopyOfContextMap();
     Future<String> work;
@@ -252,7 +257,7 @@ class VoiceWebhookController implements DisposableBean {
     } catch (RejectedExecutionException e) {
       log.error(
           "Webhook refused by its worker pool (shutting down); the campaign fallback answers");
-      return ok(fallback());
+      return ok(fallback("shutting-down"));
     }
     try {
       return ok(work.get(answerDeadline.toNanos(), TimeUnit.NANOSECONDS));
@@ -262,10 +267,10 @@ class VoiceWebhookController implements DisposableBean {
               + " caller and the late work goes on",
           answerDeadline.toMillis(),
           answerBudget.toMillis());
-      return ok(fallback());
+      return ok(fallback("late"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return ok(fallback());
+      return ok(fallback("interrupted"));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       database.failed(cause);
@@ -274,7 +279,7 @@ class VoiceWebhookController implements DisposableBean {
       } else {
         log.error("Webhook failed; the campaign fallback takes the caller", cause);
       }
-      return ok(fallback());
+      return ok(fallback(cause instanceof UnknownCallException ? "unknown-call" : "error"));
     }
   }
 
@@ -303,6 +308,6 @@ class VoiceWebhookController implements DisposableBean {
         path,
         callSid,
         e.getMessage());
-    return ok(fallback());
+    return ok(fallback("malformed"));
   }
 }

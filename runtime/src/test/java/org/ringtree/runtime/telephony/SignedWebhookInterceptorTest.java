@@ -60,7 +60,8 @@ class SignedWebhookInterceptorTest {
 
   private static HandlerMethod voiceHandler() throws NoSuchMethodException {
     VoiceWebhookController controller =
-        new VoiceWebhookController(null, null, Duration.ofSeconds(10), Duration.ofSeconds(3), null);
+        new VoiceWebhookController(
+            null, null, Duration.ofSeconds(10), Duration.ofSeconds(3), null, null);
     return new HandlerMethod(
         controller,
         VoiceWebhookController.class.getDeclaredMethod("incoming", HttpServletRequest.class));
