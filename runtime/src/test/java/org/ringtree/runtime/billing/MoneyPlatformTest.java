@@ -162,6 +162,14 @@ class MoneyPlatformTest extends PostgresTest {
                 .body());
     assertThat(effective.path("policy").path("mode").asText()).isEqualTo("REVENUE_SHARE");
     assertThat(effective.path("policy").path("buyerMinSeconds").asInt()).isEqualTo(90);
+    // without approval the change is still a recorded table version, live at once, by its author
+    JsonNode version = effective.path("version");
+    assertThat(version.path("state").asText()).isEqualTo("LIVE");
+    assertThat(version.path("cause").asText()).isEqualTo("OVERRIDE");
+    assertThat(version.path("publisherKey").asText()).isEqualTo("callnow-seo");
+    assertThat(version.path("requestedBy").asText()).isEqualTo("operator");
+    assertThat(version.path("decidedBy").asText()).isEqualTo("operator");
+    assertThat(version.path("tableRef").asText()).isEqualTo(effective.path("ref").asText());
 
     CallTranscript call = driver().place(texasCall("+18885550105", "+15125551002"));
     assertThat(ledger(call))
@@ -169,6 +177,7 @@ class MoneyPlatformTest extends PostgresTest {
         .containsExactly(
             "REVENUE acme-law 250.00", "PAYOUT callnow-seo 125.00", "PAYOUT callnow-seo 10.00");
     assertThat(ledger(call).get(2).get("rule_ref").toString()).endsWith("#bonus-1");
+    assertThat(table(ledger(call).get(1))).isEqualTo(effective.path("ref").asText());
 
     HttpResponse<String> bad =
         send(
