@@ -192,7 +192,10 @@ public class BillingTableVersions {
     }
     for (Version p : proposed) {
       Optional<FlowAndCampaign> fc = liveCampaign(p.campaignId());
-      if (fc.isEmpty() || fc.get().flow().id() != p.flowVersionId()) {
+      // the diff the reviewer saw must still be against the table the scope settles on now
+      if (fc.isEmpty()
+          || fc.get().flow().id() != p.flowVersionId()
+          || !java.util.Objects.equals(lookupRef(p.key()), p.previousRef())) {
         throw stale();
       }
     }

@@ -652,6 +652,10 @@ class MoneyPlatformTest extends PostgresTest {
       assertThat(review.path("diff").path(0).path("summary").toString())
           .contains("row publisher-5 changed: Amount 200 → 150");
 
+      HttpResponse<String> rival = send(ADMIN, "PUT", path, Map.of("fixedPayout", 160));
+      assertThat(rival.statusCode()).isEqualTo(202);
+      long rivalChange = json.readTree(rival.body()).path("id").asLong();
+
       CallTranscript pending = driver().place(texasCall("+18885550103", "+15125551041"));
       assertThat(table(ledger(pending).get(1))).isEqualTo(liveTable);
       assertThat(ledger(pending).get(1).get("amount")).isEqualTo("200.00");
@@ -669,6 +673,24 @@ class MoneyPlatformTest extends PostgresTest {
       assertThat(approved.statusCode()).isEqualTo(200);
       assertThat(json.readTree(approved.body()).path("change").path("state").asText())
           .isEqualTo("APPLIED");
+
+      // the rival change was reviewed against the $200 table, which is no longer live
+      HttpResponse<String> stale =
+          send(
+              COMPLIANCE,
+              "POST",
+              "/api/compliance/billing-tables/" + pendingVersionOf(rivalChange) + "/approve",
+              Map.of());
+      assertThat(stale.statusCode()).isEqualTo(409);
+      assertThat(stale.body()).contains("changed since this change was asked for");
+      assertThat(
+              send(
+                      COMPLIANCE,
+                      "POST",
+                      "/api/compliance/billing-tables/" + pendingVersionOf(rivalChange) + "/reject",
+                      Map.of("note", "superseded"))
+                  .statusCode())
+          .isEqualTo(200);
 
       CallTranscript after = driver().place(texasCall("+18885550103", "+15125551042"));
       assertThat(table(ledger(after).get(1))).isEqualTo(newTable);
@@ -696,6 +718,14 @@ class MoneyPlatformTest extends PostgresTest {
       }
       send(ADMIN, "PUT", "/api/compliance/settings", Map.of("requireApproval", false));
     }
+  }
+
+  private long pendingVersionOf(long change) {
+    return jdbc.sql(
+            "SELECT min(id) FROM billing_table_versions WHERE change_id = ? AND state = 'PENDING'")
+        .param(change)
+        .query(Long.class)
+        .single();
   }
 
   private static String table(Map<String, Object> ledgerRow) {
