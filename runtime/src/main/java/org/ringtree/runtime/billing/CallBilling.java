@@ -213,36 +213,24 @@ public class CallBilling {
             .single());
   }
 
-  /** A campaign without a payout policy: the flow version's own billing table decides. */
+  /**
+   * A call without a campaign or whose campaign has no payout policy: the flow version's own
+   * billing DMN (reviewed with the version) decides, and its only rows say "no campaign payout
+   * policy", so it books no money. Money is booked only on a live billing table version above; a
+   * decision that would pay here is refused rather than booked on a table no reviewer saw as a
+   * billing table.
+   */
   private BillingDecision settleWithoutPolicy(FinishedCall call) {
     BillingDecision d =
         engine.bill(
             call.state().versionId(),
             new BillingInput(
                 call.state().facts(), call.targetId(), call.talkSeconds(), call.revenue(), false));
-    if (d.billable() && call.buyerId() != null) {
-      ledger.append(
-          call.callId(),
-          "REVENUE",
-          LedgerWriter.Party.BUYER,
-          call.buyerId(),
-          call.campaignId(),
-          d.revenue(),
-          d.buyerRow(),
-          d.buyer().message(),
-          call.callId() + ":revenue");
-    }
-    if (d.payable() && call.publisherId() != null) {
-      ledger.append(
-          call.callId(),
-          "PAYOUT",
-          LedgerWriter.Party.PUBLISHER,
-          call.publisherId(),
-          call.campaignId(),
-          d.payout(),
-          d.publisherRow(),
-          d.publisher().message(),
-          call.callId() + ":payout");
+    if (d.billable() || d.payable()) {
+      throw new IllegalStateException(
+          "call "
+              + call.callId()
+              + " has no payout policy but its flow version's billing table would book money");
     }
     jdbc.sql(
             "UPDATE calls SET billable_to_buyer = ?, payable_to_publisher = ?, duplicate = ?,"
