@@ -734,6 +734,26 @@ class MoneyPlatformTest extends PostgresTest {
   }
 
   @Test
+  void everyRowACallBooksNamesTheTableOfABillingTableVersionThatWentLive() {
+    driver().place(texasCall("+18885550103", "+15125551050"));
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM ledger_entries WHERE kind IN ('REVENUE', 'PAYOUT')")
+                .query(Long.class)
+                .single())
+        .isPositive();
+    // over every call the platform settled in this class, with and without approval
+    assertThat(
+            jdbc.sql(
+                    "SELECT l.rule_ref FROM ledger_entries l WHERE l.kind IN ('REVENUE', 'PAYOUT')"
+                        + " AND NOT EXISTS (SELECT 1 FROM billing_table_versions v"
+                        + " WHERE v.table_ref = split_part(l.rule_ref, '#', 1)"
+                        + " AND v.state IN ('LIVE', 'RETIRED') AND v.decided_at <= l.created_at)")
+                .query(String.class)
+                .list())
+        .isEmpty();
+  }
+
+  @Test
   void aRepeatCallerWithinThirtyDaysIsBilledButEarnsThePublisherNothing() {
     driver().place(texasCall("+18885550102", "+15125551010"));
     CallTranscript again = driver().place(texasCall("+18885550102", "+15125551010"));
