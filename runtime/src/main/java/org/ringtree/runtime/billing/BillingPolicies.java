@@ -63,16 +63,79 @@ public class BillingPolicies {
   /** The effective policy and where each layer came from. */
   public record Effective(BillingPolicy policy, List<StoredOverride> applied) {}
 
+  /**
+   * The overrides at one moment, or as they would be after a change: what proposed billing tables
+   * are computed from without touching the stored overrides.
+   */
+  public record OverrideSet(Map<String, StoredOverride> byKey) {
+
+    public Optional<StoredOverride> find(Scope scope, String partyId, String campaignId) {
+      return partyId == null
+          ? Optional.empty()
+          : Optional.ofNullable(byKey.get(key(scope, partyId, campaignId)));
+    }
+
+    /** This set with one override saved ({@code policy} non-null) or removed. */
+    public OverrideSet with(Scope scope, String partyId, String campaignId, PolicyOverride policy) {
+      Map<String, StoredOverride> copy = new java.util.TreeMap<>(byKey);
+      if (policy == null) {
+        copy.remove(key(scope, partyId, campaignId));
+      } else {
+        copy.put(
+            key(scope, partyId, campaignId),
+            new StoredOverride(0, scope, partyId, campaignId, policy, null, null));
+      }
+      return new OverrideSet(copy);
+    }
+
+    /** Buyers with terms of their own on the campaign (else they share the campaign's table). */
+    java.util.SortedSet<String> buyersWithTerms(Campaign c) {
+      java.util.SortedSet<String> out = new java.util.TreeSet<>(c.buyerMinSeconds().keySet());
+      parties(Scope.BUYER, c.id(), out);
+      return out;
+    }
+
+    /** Publishers with terms of their own on the campaign. */
+    java.util.SortedSet<String> publishersWithTerms(Campaign c) {
+      java.util.SortedSet<String> out = new java.util.TreeSet<>(c.publisherPayouts().keySet());
+      parties(Scope.PUBLISHER, c.id(), out);
+      return out;
+    }
+
+    private void parties(Scope scope, String campaignId, java.util.Set<String> out) {
+      for (StoredOverride o : byKey.values()) {
+        if (o.scope() == scope && (o.campaignId() == null || o.campaignId().equals(campaignId))) {
+          out.add(o.partyId());
+        }
+      }
+    }
+  }
+
+  /** The overrides stored now. */
+  public OverrideSet current() {
+    Map<String, StoredOverride> m = new java.util.TreeMap<>();
+    for (StoredOverride o : list()) {
+      m.put(key(o.scope(), o.partyId(), o.campaignId()), o);
+    }
+    return new OverrideSet(m);
+  }
+
   public Effective effective(Campaign campaign, String buyerId, String publisherId) {
+    return effective(campaign, buyerId, publisherId, current());
+  }
+
+  /** The effective policy under a given set of overrides. */
+  public static Effective effective(
+      Campaign campaign, String buyerId, String publisherId, OverrideSet overrides) {
     BillingPolicy p = base(campaign, buyerId, publisherId);
     List<StoredOverride> applied = new java.util.ArrayList<>();
     for (Optional<StoredOverride> layer :
         List.of(
-            find(Scope.CAMPAIGN, campaign.id(), null),
-            find(Scope.BUYER, buyerId, null),
-            find(Scope.BUYER, buyerId, campaign.id()),
-            find(Scope.PUBLISHER, publisherId, null),
-            find(Scope.PUBLISHER, publisherId, campaign.id()))) {
+            overrides.find(Scope.CAMPAIGN, campaign.id(), null),
+            overrides.find(Scope.BUYER, buyerId, null),
+            overrides.find(Scope.BUYER, buyerId, campaign.id()),
+            overrides.find(Scope.PUBLISHER, publisherId, null),
+            overrides.find(Scope.PUBLISHER, publisherId, campaign.id()))) {
       if (layer.isPresent()) {
         p = layer.get().policy().applyTo(p);
         applied.add(layer.get());
@@ -113,6 +176,38 @@ public class BillingPolicies {
         .params(t.ref(), t.policyJson(), t.dmn())
         .update();
     return t;
+  }
+
+  /**
+   * A stored table by its ref, compiled from the policy stored with it (and checked to be that
+   * policy): what settlement runs, so the table that books money is the one a reviewer saw.
+   */
+  public BillingTable storedTable(String ref) {
+    BillingTable t = tables.get(ref);
+    if (t == null) {
+      String policy =
+          jdbc.sql("SELECT policy::text FROM billing_tables WHERE ref = ?")
+              .param(ref)
+              .query(String.class)
+              .optional()
+              .orElseThrow(() -> new IllegalStateException("no stored billing table " + ref));
+      try {
+        t = BillingTable.compile(JSON.readValue(policy, BillingPolicy.class));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("unreadable billing table " + ref, e);
+      }
+      if (!t.ref().equals(ref)) {
+        throw new IllegalStateException("billing table " + ref + " compiles to " + t.ref());
+      }
+      tables.put(ref, t);
+    }
+    tableUsedNanos.put(ref, System.nanoTime());
+    return t;
+  }
+
+  /** The ids of all campaigns. */
+  List<String> campaignIds() {
+    return jdbc.sql("SELECT id FROM campaigns ORDER BY id").query(String.class).list();
   }
 
   /**

@@ -16,17 +16,18 @@ import org.ringtree.rules.engine.DecisionEngine;
 import org.ringtree.rules.money.Money;
 import org.ringtree.rules.trace.Justification;
 import org.ringtree.runtime.flow.FlowRuntimes;
+import org.ringtree.runtime.flow.FlowStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Settles a finished call: resolves the effective billing policy (the campaign's, as published in
- * the call's flow version, with the campaign, buyer and publisher overrides on top), asks its DMN
- * table what the buyer pays and the publisher earns, and appends one ledger row for each (plus one
- * for a region bonus), each naming the table row that decided it. Settling twice writes nothing
- * twice. A call is blocked when its status is {@code blocked} or {@code spam}, or its tags say
- * {@code blocked=true} or {@code spam=true}.
+ * Settles a finished call: takes the live billing table version of the call's flow version,
+ * campaign, buyer and publisher ({@link BillingTableVersions}: the campaign's payout policy with
+ * the overrides on top, as reviewed), asks that DMN table what the buyer pays and the publisher
+ * earns, and appends one ledger row for each (plus one for a region bonus), each naming the table
+ * row that decided it. Settling twice writes nothing twice. A call is blocked when its status is
+ * {@code blocked} or {@code spam}, or its tags say {@code blocked=true} or {@code spam=true}.
  */
 @Service
 public class CallBilling {
@@ -37,7 +38,7 @@ public class CallBilling {
   private final LedgerWriter ledger;
   private final JdbcClient jdbc;
   private final FlowRuntimes flows;
-  private final BillingPolicies policies;
+  private final BillingTableVersions tables;
   private final ApplicationEventPublisher events;
 
   CallBilling(
@@ -45,13 +46,13 @@ public class CallBilling {
       LedgerWriter ledger,
       JdbcClient jdbc,
       FlowRuntimes flows,
-      BillingPolicies policies,
+      BillingTableVersions tables,
       ApplicationEventPublisher events) {
     this.engine = engine;
     this.ledger = ledger;
     this.jdbc = jdbc;
     this.flows = flows;
-    this.policies = policies;
+    this.tables = tables;
     this.events = events;
   }
 
@@ -71,15 +72,11 @@ public class CallBilling {
 
   /** Settles the call; returns the decision for the call's trace. */
   public BillingDecision settle(FinishedCall call) {
+    FlowStore.StoredVersion flow = flows.version(call.state().versionId());
     Campaign campaign =
         call.campaignId() == null
             ? null
-            : flows
-                .version(call.state().versionId())
-                .compiled()
-                .directory()
-                .campaign(call.campaignId())
-                .orElse(null);
+            : flow.compiled().directory().campaign(call.campaignId()).orElse(null);
     if (campaign == null || campaign.payout() == null) {
       return settleWithoutPolicy(call);
     }
@@ -97,9 +94,8 @@ public class CallBilling {
                         rs.getString(4),
                         rs.getString(5).trim()))
             .single();
-    BillingPolicy policy =
-        policies.effective(campaign, call.buyerId(), call.publisherId()).policy();
-    BillingTable table = policies.table(policy);
+    BillingTable table = tables.live(flow, campaign, call.buyerId(), call.publisherId()).table();
+    BillingPolicy policy = table.policy();
     Map<String, String> tags = call.state().facts().tags();
     boolean blocked =
         BLOCKED_STATUSES.contains(row.status())
@@ -217,36 +213,24 @@ public class CallBilling {
             .single());
   }
 
-  /** A campaign without a payout policy: the flow version's own billing table decides. */
+  /**
+   * A call without a campaign or whose campaign has no payout policy: the flow version's own
+   * billing DMN (reviewed with the version) decides, and its only rows say "no campaign payout
+   * policy", so it books no money. Money is booked only on a live billing table version above; a
+   * decision that would pay here is refused rather than booked on a table no reviewer saw as a
+   * billing table.
+   */
   private BillingDecision settleWithoutPolicy(FinishedCall call) {
     BillingDecision d =
         engine.bill(
             call.state().versionId(),
             new BillingInput(
                 call.state().facts(), call.targetId(), call.talkSeconds(), call.revenue(), false));
-    if (d.billable() && call.buyerId() != null) {
-      ledger.append(
-          call.callId(),
-          "REVENUE",
-          LedgerWriter.Party.BUYER,
-          call.buyerId(),
-          call.campaignId(),
-          d.revenue(),
-          d.buyerRow(),
-          d.buyer().message(),
-          call.callId() + ":revenue");
-    }
-    if (d.payable() && call.publisherId() != null) {
-      ledger.append(
-          call.callId(),
-          "PAYOUT",
-          LedgerWriter.Party.PUBLISHER,
-          call.publisherId(),
-          call.campaignId(),
-          d.payout(),
-          d.publisherRow(),
-          d.publisher().message(),
-          call.callId() + ":payout");
+    if (d.billable() || d.payable()) {
+      throw new IllegalStateException(
+          "call "
+              + call.callId()
+              + " has no payout policy but its flow version's billing table would book money");
     }
     jdbc.sql(
             "UPDATE calls SET billable_to_buyer = ?, payable_to_publisher = ?, duplicate = ?,"

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.ringtree.rules.billing.BillingTable;
 import org.ringtree.rules.billing.PolicyOverride;
 import org.ringtree.rules.directory.Campaign;
 import org.ringtree.runtime.flow.FlowRuntimes;
+import org.ringtree.runtime.flow.FlowStore;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,14 +34,17 @@ class MoneyController {
   private final FlowRuntimes flows;
   private final AdjustmentRequests adjustmentRequests;
   private final OverrideChanges overrideChanges;
+  private final BillingTableVersions tables;
 
   MoneyController(
+      BillingTableVersions tables,
       Disputes disputes,
       Adjustments adjustments,
       BillingPolicies policies,
       FlowRuntimes flows,
       AdjustmentRequests adjustmentRequests,
       OverrideChanges overrideChanges) {
+    this.tables = tables;
     this.adjustmentRequests = adjustmentRequests;
     this.overrideChanges = overrideChanges;
     this.disputes = disputes;
@@ -202,27 +205,34 @@ class MoneyController {
       @RequestParam String campaign,
       @RequestParam(required = false) String buyer,
       @RequestParam(required = false) String publisher) {
-    Campaign c =
+    FlowStore.StoredVersion flow =
         flows
             .liveForCampaign(campaign)
-            .flatMap(v -> v.compiled().directory().campaign(campaign))
-            .filter(x -> x.payout() != null)
+            .filter(
+                v ->
+                    v.compiled()
+                        .directory()
+                        .campaign(campaign)
+                        .filter(x -> x.payout() != null)
+                        .isPresent())
             .orElseThrow(
                 () ->
                     new MoneyProblem(
                         MoneyProblem.Kind.NOT_FOUND,
                         "campaign " + campaign + " has no live flow with a payout policy"));
-    BillingPolicies.Effective e = policies.effective(c, buyer, publisher);
-    BillingTable t = policies.table(e.policy());
+    Campaign c = flow.compiled().directory().campaign(campaign).orElseThrow();
+    BillingTableVersions.Live live = tables.live(flow, c, buyer, publisher);
     return Map.of(
         "ref",
-        t.ref(),
+        live.table().ref(),
+        "version",
+        live.version(),
         "policy",
-        e.policy(),
+        live.table().policy(),
         "overrides",
-        e.applied(),
+        policies.effective(c, buyer, publisher).applied(),
         "dmn",
-        "/api/billing/tables/" + t.ref());
+        "/api/billing/tables/" + live.table().ref());
   }
 
   /** A billing table as a standard .dmn file; also accepts a ledger row's rule_ref. */

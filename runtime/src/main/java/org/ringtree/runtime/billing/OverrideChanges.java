@@ -17,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Owns {@code billing_override_changes}: with approval required, nobody changes a billing override
- * alone. A save or delete becomes a pending change (checked as the save would be), which someone
- * other than who asked applies or rejects; applying it writes exactly what was asked. Without
- * approval, changes apply at once, as before.
+ * alone. A save or delete becomes a pending change (checked as the save would be) together with the
+ * billing table versions it would put live ({@link BillingTableVersions}), which someone other than
+ * who asked approves (applies) or rejects; applying it writes exactly what was asked and puts
+ * exactly those tables live. Without approval, changes and their tables go live at once, recorded
+ * under who made them.
  */
 @Service
 public class OverrideChanges {
@@ -33,9 +35,15 @@ public class OverrideChanges {
   private final BillingPolicies policies;
   private final ComplianceSettings settings;
   private final Audit audit;
+  private final BillingTableVersions tables;
 
   OverrideChanges(
-      JdbcClient jdbc, BillingPolicies policies, ComplianceSettings settings, Audit audit) {
+      JdbcClient jdbc,
+      BillingPolicies policies,
+      ComplianceSettings settings,
+      Audit audit,
+      BillingTableVersions tables) {
+    this.tables = tables;
     this.jdbc = jdbc;
     this.policies = policies;
     this.settings = settings;
@@ -68,7 +76,11 @@ public class OverrideChanges {
       String note) {}
 
   /** What a save or delete did: applied at once, or waiting for a second person. */
-  public record Outcome(BillingPolicies.StoredOverride applied, Change pending, boolean deleted) {}
+  public record Outcome(
+      BillingPolicies.StoredOverride applied,
+      Change pending,
+      boolean deleted,
+      List<BillingTableVersions.Version> tables) {}
 
   public boolean approvalRequired() {
     return settings.requireApproval();
@@ -81,25 +93,64 @@ public class OverrideChanges {
       String campaignId,
       PolicyOverride policy,
       String actor) {
-    if (!settings.requireApproval()) {
-      return new Outcome(policies.save(scope, partyId, campaignId, policy, actor), null, false);
-    }
     policies.check(scope, partyId, campaignId, policy);
-    return new Outcome(
-        null, request(Action.SAVE, scope, partyId, campaignId, policy, actor), false);
+    return change(Action.SAVE, scope, partyId, campaignId, policy, actor);
   }
 
   @Transactional
   public Outcome delete(
       BillingPolicies.Scope scope, String partyId, String campaignId, String actor) {
-    if (!settings.requireApproval()) {
-      return new Outcome(null, null, policies.delete(scope, partyId, campaignId, actor));
-    }
     if (policies.find(scope, partyId, campaignId).isEmpty()) {
-      return new Outcome(null, null, false);
+      return new Outcome(null, null, false, List.of());
     }
+    return change(Action.DELETE, scope, partyId, campaignId, null, actor);
+  }
+
+  private Outcome change(
+      Action action,
+      BillingPolicies.Scope scope,
+      String partyId,
+      String campaignId,
+      PolicyOverride policy,
+      String actor) {
+    BillingPolicies.OverrideSet after = policies.current().with(scope, partyId, campaignId, policy);
+    List<String> campaigns = campaigns(scope, partyId, campaignId);
+    String describe = describe(action, scope, partyId, campaignId);
+    if (!settings.requireApproval()) {
+      List<BillingTableVersions.Version> proposed =
+          tables.propose(null, after, campaigns, describe, actor, false);
+      BillingPolicies.StoredOverride saved = null;
+      boolean deleted = false;
+      if (action == Action.SAVE) {
+        saved = policies.save(scope, partyId, campaignId, policy, actor);
+      } else {
+        deleted = policies.delete(scope, partyId, campaignId, actor);
+      }
+      tables.goLive(proposed, campaigns, actor);
+      return new Outcome(saved, null, deleted, proposed);
+    }
+    Change c = request(action, scope, partyId, campaignId, policy, actor);
     return new Outcome(
-        null, request(Action.DELETE, scope, partyId, campaignId, null, actor), false);
+        null, c, false, tables.propose(c.id(), after, campaigns, describe, actor, true));
+  }
+
+  /** The campaigns whose tables an override can change. */
+  private List<String> campaigns(BillingPolicies.Scope scope, String partyId, String campaignId) {
+    if (scope == BillingPolicies.Scope.CAMPAIGN) {
+      return List.of(partyId);
+    }
+    return campaignId != null ? List.of(campaignId) : policies.campaignIds();
+  }
+
+  private static String describe(
+      Action action, BillingPolicies.Scope scope, String partyId, String campaignId) {
+    return (action == Action.SAVE ? "this override" : "deleting this override")
+        + " ("
+        + scope.name().toLowerCase(java.util.Locale.ROOT)
+        + " "
+        + partyId
+        + (campaignId == null ? "" : " on " + campaignId)
+        + ")";
   }
 
   /** A second person applies the change exactly as asked. */
@@ -118,12 +169,15 @@ public class OverrideChanges {
     } else {
       policies.delete(c.scope(), c.partyId(), c.campaignId(), actor);
     }
+    tables.goLive(tables.ofChange(id), campaigns(c.scope(), c.partyId(), c.campaignId()), actor);
     return decide(c, State.APPLIED, note, actor);
   }
 
   @Transactional
   public Change reject(long id, String note, String actor) {
-    return decide(lockPending(id), State.REJECTED, note, actor);
+    Change c = lockPending(id);
+    tables.reject(tables.ofChange(id), actor);
+    return decide(c, State.REJECTED, note, actor);
   }
 
   public List<Change> list(State state) {

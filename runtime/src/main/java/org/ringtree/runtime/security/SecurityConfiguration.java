@@ -142,7 +142,9 @@ class SecurityConfiguration {
                     .requestMatchers(
                         HttpMethod.POST,
                         "/api/compliance/versions/*/approve",
-                        "/api/compliance/versions/*/reject")
+                        "/api/compliance/versions/*/reject",
+                        "/api/compliance/billing-tables/*/approve",
+                        "/api/compliance/billing-tables/*/reject")
                     .hasAnyRole(ADMIN, COMPLIANCE)
                     .requestMatchers(
                         HttpMethod.POST,

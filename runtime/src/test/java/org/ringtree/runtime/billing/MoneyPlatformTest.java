@@ -162,6 +162,14 @@ class MoneyPlatformTest extends PostgresTest {
                 .body());
     assertThat(effective.path("policy").path("mode").asText()).isEqualTo("REVENUE_SHARE");
     assertThat(effective.path("policy").path("buyerMinSeconds").asInt()).isEqualTo(90);
+    // without approval the change is still a recorded table version, live at once, by its author
+    JsonNode version = effective.path("version");
+    assertThat(version.path("state").asText()).isEqualTo("LIVE");
+    assertThat(version.path("cause").asText()).isEqualTo("OVERRIDE");
+    assertThat(version.path("publisherKey").asText()).isEqualTo("callnow-seo");
+    assertThat(version.path("requestedBy").asText()).isEqualTo("operator");
+    assertThat(version.path("decidedBy").asText()).isEqualTo("operator");
+    assertThat(version.path("tableRef").asText()).isEqualTo(effective.path("ref").asText());
 
     CallTranscript call = driver().place(texasCall("+18885550105", "+15125551002"));
     assertThat(ledger(call))
@@ -169,6 +177,7 @@ class MoneyPlatformTest extends PostgresTest {
         .containsExactly(
             "REVENUE acme-law 250.00", "PAYOUT callnow-seo 125.00", "PAYOUT callnow-seo 10.00");
     assertThat(ledger(call).get(2).get("rule_ref").toString()).endsWith("#bonus-1");
+    assertThat(table(ledger(call).get(1))).isEqualTo(effective.path("ref").asText());
 
     HttpResponse<String> bad =
         send(
@@ -601,6 +610,150 @@ class MoneyPlatformTest extends PostgresTest {
   }
 
   @Test
+  void anOverrideChangeIsABillingTableVersionThatBooksMoneyOnlyOnceSomeoneElseApprovesIt()
+      throws Exception {
+    assertThat(
+            send(ADMIN, "PUT", "/api/compliance/settings", Map.of("requireApproval", true))
+                .statusCode())
+        .isEqualTo(200);
+    String path = "/api/billing/overrides/publisher/blue-billboard?campaign=pi-accidents";
+    try {
+      CallTranscript before = driver().place(texasCall("+18885550103", "+15125551040"));
+      String liveTable = table(ledger(before).get(1));
+
+      HttpResponse<String> invalid =
+          send(ADMIN, "PUT", path, Map.of("mode", "REVENUE_SHARE", "sharePercent", 150));
+      assertThat(invalid.statusCode()).isEqualTo(422);
+      assertThat(invalid.body()).contains("a revenue share is a percentage from 0 to 100");
+
+      HttpResponse<String> asked = send(ADMIN, "PUT", path, Map.of("fixedPayout", 150));
+      assertThat(asked.statusCode()).isEqualTo(202);
+      long change = json.readTree(asked.body()).path("id").asLong();
+      JsonNode review = null;
+      for (JsonNode r :
+          json.readTree(
+              send(
+                      COMPLIANCE,
+                      "GET",
+                      "/api/compliance/billing-tables?state=pending&campaign=pi-accidents",
+                      null)
+                  .body())) {
+        // acme-law has no terms of its own on the campaign: it shares the "any buyer" table
+        if (r.path("version").path("changeId").asLong() == change
+            && r.path("version").path("publisherKey").asText().equals("blue-billboard")
+            && r.path("version").path("buyerKey").asText().equals("*")) {
+          review = r;
+        }
+      }
+      assertThat(review).as("the pending table for blue-billboard and any buyer").isNotNull();
+      long version = review.path("version").path("id").asLong();
+      String newTable = review.path("version").path("tableRef").asText();
+      assertThat(review.path("version").path("previousRef").asText()).isEqualTo(liveTable);
+      assertThat(review.path("diff").path(0).path("summary").toString())
+          .contains("row publisher-5 changed: Amount 200 → 150");
+
+      HttpResponse<String> rival = send(ADMIN, "PUT", path, Map.of("fixedPayout", 160));
+      assertThat(rival.statusCode()).isEqualTo(202);
+      long rivalChange = json.readTree(rival.body()).path("id").asLong();
+
+      CallTranscript pending = driver().place(texasCall("+18885550103", "+15125551041"));
+      assertThat(table(ledger(pending).get(1))).isEqualTo(liveTable);
+      assertThat(ledger(pending).get(1).get("amount")).isEqualTo("200.00");
+
+      HttpResponse<String> own =
+          send(ADMIN, "POST", "/api/compliance/billing-tables/" + version + "/approve", Map.of());
+      assertThat(own.statusCode()).isEqualTo(403);
+      assertThat(own.body()).contains("someone other than who asked");
+      HttpResponse<String> approved =
+          send(
+              COMPLIANCE,
+              "POST",
+              "/api/compliance/billing-tables/" + version + "/approve",
+              Map.of("note", "agreed rate"));
+      assertThat(approved.statusCode()).isEqualTo(200);
+      assertThat(json.readTree(approved.body()).path("change").path("state").asText())
+          .isEqualTo("APPLIED");
+
+      // the rival change was reviewed against the $200 table, which is no longer live
+      HttpResponse<String> stale =
+          send(
+              COMPLIANCE,
+              "POST",
+              "/api/compliance/billing-tables/" + pendingVersionOf(rivalChange) + "/approve",
+              Map.of());
+      assertThat(stale.statusCode()).isEqualTo(409);
+      assertThat(stale.body()).contains("changed since this change was asked for");
+      assertThat(
+              send(
+                      COMPLIANCE,
+                      "POST",
+                      "/api/compliance/billing-tables/" + pendingVersionOf(rivalChange) + "/reject",
+                      Map.of("note", "superseded"))
+                  .statusCode())
+          .isEqualTo(200);
+
+      CallTranscript after = driver().place(texasCall("+18885550103", "+15125551042"));
+      assertThat(table(ledger(after).get(1))).isEqualTo(newTable);
+      assertThat(ledger(after).get(1).get("amount")).isEqualTo("150.00");
+      HttpResponse<String> dmn = get("/api/billing/tables/" + newTable);
+      assertThat(dmn.statusCode()).isEqualTo(200);
+      assertThat(dmn.body()).contains("Fixed payout $150.");
+      assertThat(
+              jdbc.sql("SELECT state FROM billing_table_versions WHERE id = ?")
+                  .param(version)
+                  .query(String.class)
+                  .single())
+          .isEqualTo("LIVE");
+      assertThat(audit("billing_table_version"))
+          .contains("billing-table.propose by admin", "billing-table.approve by compliance");
+    } finally {
+      HttpResponse<String> removal = send(ADMIN, "DELETE", path, null);
+      if (removal.statusCode() == 202) {
+        send(
+            "POST",
+            "/api/billing/override-changes/"
+                + json.readTree(removal.body()).path("id").asLong()
+                + "/apply",
+            Map.of());
+      }
+      send(ADMIN, "PUT", "/api/compliance/settings", Map.of("requireApproval", false));
+    }
+  }
+
+  private long pendingVersionOf(long change) {
+    return jdbc.sql(
+            "SELECT min(id) FROM billing_table_versions WHERE change_id = ? AND state = 'PENDING'")
+        .param(change)
+        .query(Long.class)
+        .single();
+  }
+
+  private static String table(Map<String, Object> ledgerRow) {
+    String ref = (String) ledgerRow.get("rule_ref");
+    return ref.substring(0, ref.indexOf('#'));
+  }
+
+  @Test
+  void everyRowACallBooksNamesTheTableOfABillingTableVersionThatWentLive() {
+    driver().place(texasCall("+18885550103", "+15125551050"));
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM ledger_entries WHERE kind IN ('REVENUE', 'PAYOUT')")
+                .query(Long.class)
+                .single())
+        .isPositive();
+    // over every call the platform settled in this class, with and without approval
+    assertThat(
+            jdbc.sql(
+                    "SELECT l.rule_ref FROM ledger_entries l WHERE l.kind IN ('REVENUE', 'PAYOUT')"
+                        + " AND NOT EXISTS (SELECT 1 FROM billing_table_versions v"
+                        + " WHERE v.table_ref = split_part(l.rule_ref, '#', 1)"
+                        + " AND v.state IN ('LIVE', 'RETIRED') AND v.decided_at <= l.created_at)")
+                .query(String.class)
+                .list())
+        .isEmpty();
+  }
+
+  @Test
   void aRepeatCallerWithinThirtyDaysIsBilledButEarnsThePublisherNothing() {
     driver().place(texasCall("+18885550102", "+15125551010"));
     CallTranscript again = driver().place(texasCall("+18885550102", "+15125551010"));
@@ -796,6 +949,8 @@ class MoneyPlatformTest extends PostgresTest {
   private static final String OPERATOR = basic("operator", "ringtree-operator-demo");
 
   private static final String ADMIN = basic("admin", "ringtree-admin-demo");
+
+  private static final String COMPLIANCE = basic("compliance", "ringtree-compliance-demo");
 
   private static String basic(String user, String password) {
     return "Basic "
