@@ -48,7 +48,9 @@ public class CallOrchestrator {
   private static final Logger log = LoggerFactory.getLogger(CallOrchestrator.class);
   private static final ObjectMapper JSON = RingtreeJson.mapper();
   private static final int MAX_TURNS = 20;
-  private static final Duration HISTORY = Duration.ofDays(90);
+  // as far back as a duplicate window may reach (longer ones are refused when saved)
+  private static final Duration HISTORY =
+      Duration.ofSeconds(org.ringtree.rules.directory.DuplicateRule.MAX_WINDOW_SECONDS);
   // less than this left of the answer budget is not worth a ping or a connector call
   private static final Duration MIN_USEFUL = Duration.ofMillis(50);
 
