@@ -156,7 +156,7 @@ public class CallOrchestrator {
             tn.publisherId(),
             tn.e164(),
             new Caller(
-                in.from(), in.fromState(), in.fromZip(), in.fromCity(), null, in.fromCountry()),
+                in.from(), callerState(in), in.fromZip(), in.fromCity(), null, in.fromCountry()),
             tn.sourceTags(),
             Map.of(),
             now,
@@ -541,6 +541,13 @@ public class CallOrchestrator {
     }
   }
 
+  /** The carrier's FromState; Telnyx and SignalWire send none, so the area code gives it. */
+  private static String callerState(Incoming in) {
+    return in.fromState() == null || in.fromState().isBlank()
+        ? org.ringtree.rules.call.AreaCodeStates.state(in.from()).orElse(null)
+        : in.fromState();
+  }
+
   private CallStore.NewCall newCall(
       UUID callId,
       Incoming in,
@@ -558,7 +565,7 @@ public class CallOrchestrator {
         versionId,
         in.from(),
         in.fromCity(),
-        in.fromState(),
+        callerState(in),
         in.fromZip(),
         in.fromCountry(),
         status,
