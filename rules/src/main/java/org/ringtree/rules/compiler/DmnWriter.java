@@ -9,9 +9,10 @@ import org.ringtree.rules.flow.FlowNode;
 import org.ringtree.rules.flow.NodeConfig;
 
 /**
- * Generates the two DMN 1.5 models of a flow: the routing policy (per route node: method and the
- * lowest acceptable offer from floor and margin) and the billable/payout policy (buyer revenue and
- * publisher payout, FIRST hit). Every number is formatted by us; no operator text enters FEEL.
+ * Generates the two DMN 1.5 models of a flow: the routing policy (per route node: method, the
+ * lowest acceptable offer from floor and margin, and whether tiers compete as one auction) and the
+ * billable/payout policy (buyer revenue and publisher payout, FIRST hit). Every number is formatted
+ * by us; no operator text enters FEEL.
  */
 final class DmnWriter {
 
@@ -38,6 +39,7 @@ final class DmnWriter {
     for (FlowNode n : routeNodes) {
       NodeConfig c = n.settings();
       String method = c.string("method");
+      String auction = "oneAuction".equals(c.string("auction")) ? "oneAuction" : "tiers";
       BigDecimal floor = c.decimal("floor") == null ? BigDecimal.ZERO : c.decimal("floor");
       List<String> terms = new ArrayList<>();
       terms.add(num(floor));
@@ -64,18 +66,28 @@ final class DmnWriter {
               + method
               + "; lowest acceptable offer is the larger of "
               + why
+              + ("oneAuction".equals(auction) ? "; all tiers compete as one auction" : "")
               + ".";
       rows.add(
           new Row(
               id,
               List.of(Literals.quoted(n.id())),
-              List.of(Literals.quoted(method), min, Literals.quoted(id)),
+              List.of(Literals.quoted(method), min, Literals.quoted(auction), Literals.quoted(id)),
               description));
       index.add(new RuleIndexEntry(id, "dmn-routing", n.id(), description));
     }
     Xml x = definitions(ROUTING_NAME, ROUTING_NS);
     itemDefinition(
-        x, "tRoutingPolicy", "Method", "string", "Minimum offer", "number", "Row", "string");
+        x,
+        "tRoutingPolicy",
+        "Method",
+        "string",
+        "Minimum offer",
+        "number",
+        "Auction",
+        "string",
+        "Row",
+        "string");
     inputData(x, "Route node", "string");
     inputData(x, "Publisher payout", "number");
     decision(
@@ -88,6 +100,7 @@ final class DmnWriter {
         List.of(
             new String[] {"Method", "string"},
             new String[] {"Minimum offer", "number"},
+            new String[] {"Auction", "string"},
             new String[] {"Row", "string"}),
         rows);
     return x.end().toString();

@@ -289,6 +289,27 @@ final class DrlWriter {
             + " )\n"
             + "    exists PriorCallFact( targetId == $t.targetId(), ageSeconds <= $c.dupWindowSeconds(), counts($c.dupBasis()) )\n",
         "out.skipDuplicate(" + quoted(dupCt) + ", $t, \"target\", $c.dupWindowSeconds());");
+    String dupB = "elig_" + n + "_dup_buyer";
+    rule(
+        dupB,
+        n,
+        "Skips a target whose per-buyer duplicate rule finds an earlier call from this caller to the same buyer within the window.",
+        route
+            + target
+            + ", dupScope == org.ringtree.rules.directory.DuplicateRule.Scope.BUYER )\n"
+            + "    exists PriorCallFact( buyerId == $t.buyerId(), ageSeconds <= $t.dupWindowSeconds(), counts($t.dupBasis()) )\n",
+        "out.skipDuplicate(" + quoted(dupB) + ", $t, \"buyer\", $t.dupWindowSeconds());");
+    String dupCb = "elig_" + n + "_dup_campaign_buyer";
+    rule(
+        dupCb,
+        n,
+        "Skips a target when the campaign's per-buyer duplicate rule finds an earlier call from this caller to the same buyer within the window.",
+        route
+            + "    $c : CampaignFact( dupScope == org.ringtree.rules.directory.DuplicateRule.Scope.BUYER )\n"
+            + target
+            + " )\n"
+            + "    exists PriorCallFact( buyerId == $t.buyerId(), ageSeconds <= $c.dupWindowSeconds(), counts($c.dupBasis()) )\n",
+        "out.skipDuplicate(" + quoted(dupCb) + ", $t, \"buyer\", $c.dupWindowSeconds());");
   }
 
   private void rule(String name, String nodeId, String description, String when, String then) {

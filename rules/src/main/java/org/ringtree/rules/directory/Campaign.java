@@ -12,7 +12,8 @@ import org.ringtree.rules.money.Money;
  * (a bid must leave at least {@code marginPercent} of the bid or {@code marginAmount} over the
  * publisher's payout, whichever is larger). {@code publisherCaps} limit what each publisher may
  * send to this campaign; {@code publisherPayouts} override the payout policy for one publisher;
- * {@code buyerMinSeconds} override the billable duration for one buyer.
+ * {@code buyerMinSeconds} override the billable duration for one buyer. Buyers asked to bid see the
+ * caller's number only when {@code shareCallerNumber} is set (off by default).
  */
 public record Campaign(
     String id,
@@ -25,7 +26,8 @@ public record Campaign(
     Money marginAmount,
     Map<String, Caps> publisherCaps,
     Map<String, PayoutPolicy> publisherPayouts,
-    Map<String, Integer> buyerMinSeconds) {
+    Map<String, Integer> buyerMinSeconds,
+    boolean shareCallerNumber) {
 
   public Campaign {
     Objects.requireNonNull(id, "id");
@@ -45,6 +47,72 @@ public record Campaign(
         buyerMinSeconds == null
             ? Map.of()
             : java.util.Collections.unmodifiableMap(new TreeMap<>(buyerMinSeconds));
+  }
+
+  /** A campaign that keeps the caller's number from bidding buyers. */
+  public Campaign(
+      String id,
+      String name,
+      String verticalId,
+      String currency,
+      PayoutPolicy payout,
+      DuplicateRule duplicateRule,
+      BigDecimal marginPercent,
+      Money marginAmount,
+      Map<String, Caps> publisherCaps,
+      Map<String, PayoutPolicy> publisherPayouts,
+      Map<String, Integer> buyerMinSeconds) {
+    this(
+        id,
+        name,
+        verticalId,
+        currency,
+        payout,
+        duplicateRule,
+        marginPercent,
+        marginAmount,
+        publisherCaps,
+        publisherPayouts,
+        buyerMinSeconds,
+        false);
+  }
+
+  /** The same campaign, sharing (or not) the caller's number with bidding buyers. */
+  public Campaign withShareCallerNumber(boolean share) {
+    return new Campaign(
+        id,
+        name,
+        verticalId,
+        currency,
+        payout,
+        duplicateRule,
+        marginPercent,
+        marginAmount,
+        publisherCaps,
+        publisherPayouts,
+        buyerMinSeconds,
+        share);
+  }
+
+  /** Why the runtime cannot honour this campaign's duplicate windows as saved, if it cannot. */
+  public java.util.Optional<String> duplicateWindowProblem() {
+    if (duplicateRule.problem().isPresent()) {
+      return duplicateRule.problem().map(p -> "campaign " + id + ": " + p);
+    }
+    java.util.stream.Stream<PayoutPolicy> policies =
+        java.util.stream.Stream.concat(
+            java.util.stream.Stream.ofNullable(payout), publisherPayouts.values().stream());
+    return policies
+        .filter(p -> p.duplicateWindowDays() * 86_400L > DuplicateRule.MAX_WINDOW_SECONDS)
+        .findFirst()
+        .map(
+            p ->
+                "campaign "
+                    + id
+                    + ": payout duplicate window "
+                    + p.duplicateWindowDays()
+                    + " days is longer than the 90 days of caller history the runtime keeps in"
+                    + " view");
   }
 
   /** A campaign without publisher caps or payout overrides. */

@@ -60,6 +60,12 @@ public final class DecisionEngine {
     return Optional.ofNullable(currentByFlow.get(flowId));
   }
 
+  /** The flow a loaded version belongs to (the version id itself for a flow without an id). */
+  public String flowId(String versionId) {
+    String id = runtime(versionId).compiled().flow().id();
+    return id == null ? versionId : id;
+  }
+
   public boolean isLoaded(String versionId) {
     return versions.containsKey(versionId);
   }

@@ -61,7 +61,6 @@ final class RouteDecider {
       throw new IllegalArgumentException("not a route node: " + nodeId);
     }
     NodeConfig cfg = node.settings();
-    String method = cfg.string("method");
     DirectorySnapshot dir = rt.compiled().directory();
     CallFacts facts = ctx.facts();
     List<Justification> why = new ArrayList<>();
@@ -90,6 +89,9 @@ final class RouteDecider {
               campaign.duplicateRule().basis(),
               campaign.duplicateRule().windowSeconds()));
     }
+    // The routing DMN decides the method, the lowest acceptable offer and the auction's scope.
+    Policy policy = policy(nodeId, campaign);
+    String method = policy.method();
     Outcomes out = rt.fire(inserted, attrs);
     Map<String, List<Outcomes.Skip>> skipped = new LinkedHashMap<>();
     for (Outcomes.Skip s : out.skips()) {
@@ -134,18 +136,21 @@ final class RouteDecider {
         throw new IllegalArgumentException(
             "route " + nodeId + " has RTB targets: a BidCollector is needed");
       }
+      // the caller's tags and IVR answers (an answer wins over a tag of the same name)
+      Map<String, String> said = new TreeMap<>(facts.tags());
+      said.putAll(facts.answers());
       BidRequest request =
           new BidRequest(
               facts.callId(),
               facts.campaignId(),
               facts.publisherId(),
-              facts.caller().number(),
+              campaign != null && campaign.shareCallerNumber() ? facts.caller().number() : null,
               facts.caller().state(),
               facts.caller().zip(),
               facts.caller().city(),
               facts.caller().areaCode(),
               facts.caller().country(),
-              facts.tags(),
+              said,
               facts.arrivedAt());
       pings =
           bids.collect(request, toPing, Duration.ofMillis(cfg.integer("pingDeadlineMillis", 2000)));
@@ -153,7 +158,6 @@ final class RouteDecider {
     }
 
     // 3. Prices, and the routing policy's lowest acceptable offer.
-    Policy policy = policy(nodeId, campaign);
     String currency = campaign == null ? Money.USD : campaign.currency();
     List<Candidate> candidates = new ArrayList<>();
     for (Target t : eligible) {
@@ -272,7 +276,8 @@ final class RouteDecider {
     }
 
     // 4. Ranking: priority tiers first, then the method inside each tier.
-    List<Candidate> ranked = rank(method, candidates, ctx, cfg, rt.routeTargets(nodeId));
+    List<Candidate> ranked =
+        rank(method, policy.oneAuction(), candidates, ctx, cfg, rt.routeTargets(nodeId));
     for (int i = 0; i < ranked.size(); i++) {
       Candidate c = ranked.get(i);
       String price = c.price() == null ? "no price" : c.price().toString();
@@ -286,7 +291,7 @@ final class RouteDecider {
                   + (i == 0 ? " wins" : " ranked " + (i + 1))
                   + " (tier "
                   + c.tier()
-                  + ", "
+                  + (policy.oneAuction() ? ", one auction across tiers, " : ", ")
                   + method
                   + ", "
                   + price
@@ -348,7 +353,7 @@ final class RouteDecider {
   }
 
   /** The routing DMN's answer for this node. */
-  private record Policy(String method, BigDecimal minimum, String row) {}
+  private record Policy(String method, BigDecimal minimum, boolean oneAuction, String row) {}
 
   private Policy policy(String nodeId, Campaign campaign) {
     DMNContext ctx = rt.dmn().newContext();
@@ -364,23 +369,32 @@ final class RouteDecider {
     return new Policy(
         String.valueOf(m.get("Method")),
         min instanceof BigDecimal b ? b : new BigDecimal(String.valueOf(min)),
+        "oneAuction".equals(m.get("Auction")),
         String.valueOf(m.get("Row")));
   }
 
+  /**
+   * Orders the candidates: by priority tier, then by the method inside each tier; with {@code
+   * oneAuction} all tiers compete as one (a tier-2 bid may beat a tier-1 price), the tier only
+   * breaking ties.
+   */
   static List<Candidate> rank(
       String method,
+      boolean oneAuction,
       List<Candidate> candidates,
       RouteContext ctx,
       NodeConfig cfg,
       List<String> listed) {
     Map<Integer, List<Candidate>> tiers = new TreeMap<>();
-    candidates.forEach(c -> tiers.computeIfAbsent(c.tier(), k -> new ArrayList<>()).add(c));
+    candidates.forEach(
+        c -> tiers.computeIfAbsent(oneAuction ? 0 : c.tier(), k -> new ArrayList<>()).add(c));
     Map<String, Integer> order = new HashMap<>();
     for (int i = 0; i < listed.size(); i++) {
       order.put(listed.get(i), i);
     }
     Comparator<Candidate> byListing =
-        Comparator.comparing(c -> order.getOrDefault(c.targetId(), Integer.MAX_VALUE));
+        Comparator.comparingInt(Candidate::tier)
+            .thenComparing(c -> order.getOrDefault(c.targetId(), Integer.MAX_VALUE));
     byListing = byListing.thenComparing(Candidate::targetId);
     List<Candidate> out = new ArrayList<>();
     SplittableRandom random = new SplittableRandom(ctx.seed());

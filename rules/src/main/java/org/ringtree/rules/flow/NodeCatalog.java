@@ -247,6 +247,14 @@ public final class NodeCatalog {
                 of("floor", "Floor", DECIMAL, "ringTree: the lowest bid or price accepted.")
                     .withDefault(0),
                 of(
+                        "auction",
+                        "Tiers",
+                        ENUM,
+                        "tiers: a lower priority tier is tried only after every higher one;"
+                            + " oneAuction: all tiers compete together (tier breaks ties).")
+                    .allowed("tiers", "oneAuction")
+                    .withDefault("tiers"),
+                of(
                         "pingDeadlineMillis",
                         "Ping deadline (ms)",
                         INTEGER,

@@ -364,6 +364,87 @@ class EligibilityRulesTest {
   }
 
   @Test
+  void skipsEveryTargetOfABuyerThatAlreadyHadTheCallerWhenDuplicatesArePerBuyer() {
+    // acme-2 belongs to the same buyer as acme, whom the caller reached yesterday in another
+    // campaign; beta's buyer never had the caller
+    Target acme2 =
+        Target.fixed("acme-2", "buyer-acme", "+15125550123", Money.usd("100"))
+            .withName("Acme 2")
+            .withDuplicateRule(DuplicateRule.perBuyer(DuplicateRule.Basis.ANY_CALL, 30));
+    Target beta =
+        target("beta").withDuplicateRule(DuplicateRule.perBuyer(DuplicateRule.Basis.ANY_CALL, 30));
+    CompiledFlow flow =
+        routeFlow(directory(campaign(), List.of(acme2, beta), List.of()), "priority", Map.of());
+    PriorCall yesterday =
+        new PriorCall(
+            "c0",
+            Fixtures.WEDNESDAY_10_CHICAGO.minusSeconds(86_400),
+            "other-campaign",
+            "acme",
+            "buyer-acme",
+            true,
+            false,
+            null);
+    RouteDecision d =
+        route(
+            flow,
+            Fixtures.call(Caller.of("+15125550199", "TX", "78701"), Map.of(), List.of(yesterday)),
+            UsageSnapshot.EMPTY,
+            null);
+    assertThat(skipMessages(d, "acme-2"))
+        .containsExactly("Acme 2 skipped: duplicate caller within 30 days (buyer)");
+    assertThat(d.winner().orElseThrow().targetId()).isEqualTo("beta");
+  }
+
+  @Test
+  void aCampaignsPerBuyerDuplicateRuleSkipsOnlyTheBuyerWhoHadTheCaller() {
+    var campaign =
+        campaign(
+            org.ringtree.rules.directory.PayoutPolicy.fixed(90, 60, Money.usd("200"), 30),
+            DuplicateRule.perBuyer(DuplicateRule.Basis.CONNECTED, 7),
+            java.math.BigDecimal.ZERO,
+            Money.usd("0"));
+    CompiledFlow flow =
+        routeFlow(
+            directory(campaign, List.of(target("acme"), target("beta")), List.of()),
+            "priority",
+            Map.of());
+    PriorCall connectedToBeta =
+        new PriorCall(
+            "c0",
+            Fixtures.WEDNESDAY_10_CHICAGO.minusSeconds(3 * 86_400),
+            "legal-tx",
+            "beta-old-target",
+            "buyer-beta",
+            true,
+            false,
+            null);
+    PriorCall missedAcme =
+        new PriorCall(
+            "c1",
+            Fixtures.WEDNESDAY_10_CHICAGO.minusSeconds(86_400),
+            "legal-tx",
+            "acme",
+            "buyer-acme",
+            false,
+            false,
+            null);
+    RouteDecision d =
+        route(
+            flow,
+            Fixtures.call(
+                Caller.of("+15125550199", "TX", "78701"),
+                Map.of(),
+                List.of(missedAcme, connectedToBeta)),
+            UsageSnapshot.EMPTY,
+            null);
+    assertThat(skipMessages(d, "beta"))
+        .containsExactly("Beta skipped: duplicate caller within 7 days (buyer)");
+    assertThat(skipMessages(d, "acme")).isEmpty();
+    assertThat(d.winner().orElseThrow().targetId()).isEqualTo("acme");
+  }
+
+  @Test
   void everySkipNamesTheGeneratedRuleAndItsNode() {
     RouteDecision d = decide(target("acme").withGeo(GeoFilter.states("CA")), texas());
     Justification j = d.about("acme").get(0);

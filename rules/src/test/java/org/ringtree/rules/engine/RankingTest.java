@@ -6,11 +6,13 @@ import static org.ringtree.rules.engine.Harness.*;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ringtree.rules.Fixtures;
+import org.ringtree.rules.call.CallFacts;
 import org.ringtree.rules.compiler.CompiledFlow;
 import org.ringtree.rules.directory.Destination;
 import org.ringtree.rules.directory.DuplicateRule;
@@ -19,6 +21,7 @@ import org.ringtree.rules.directory.Target;
 import org.ringtree.rules.money.Money;
 import org.ringtree.rules.routing.Bid;
 import org.ringtree.rules.routing.BidCollector;
+import org.ringtree.rules.routing.BidRequest;
 import org.ringtree.rules.routing.Candidate;
 import org.ringtree.rules.routing.PerformanceStats;
 import org.ringtree.rules.routing.PingResult;
@@ -167,6 +170,75 @@ class RankingTest {
     assertThat(winner.price()).isEqualTo(Money.usd("150"));
     assertThat(winner.dialable()).isEqualTo(new Destination.PhoneNumber("+15125550177"));
     assertThat(d.pings()).hasSize(2);
+  }
+
+  @Test
+  void withTiersAHigherTierPriceIsDialledFirstAndWithOneAuctionTheBestBidWins() {
+    // the docs' example (rtb.md, "Tiers or one auction"): fixed $100 in tier 1, a $150 bid in tier
+    // 2
+    List<Target> targets = List.of(priced("exclusive", "100", 1, 1), rtb("bidder", 2));
+    BidCollector bids =
+        new ScriptedBidCollector(Map.of("bidder", ScriptedBid.accept("150", "+15125550177")));
+
+    CompiledFlow tiers =
+        routeFlow(directory(campaign(), targets, List.of()), "ringTree", Map.of("floor", 0L));
+    assertThat(order(route(tiers, texas(), UsageSnapshot.EMPTY, bids)))
+        .containsExactly("exclusive", "bidder");
+
+    CompiledFlow oneAuction =
+        routeFlow(
+            directory(campaign(), targets, List.of()),
+            "ringTree",
+            Map.of("floor", 0L, "auction", "oneAuction"));
+    RouteDecision d = route(oneAuction, texas(), UsageSnapshot.EMPTY, bids);
+    assertThat(order(d)).containsExactly("bidder", "exclusive");
+    assertThat(d.about("bidder").get(0).message())
+        .startsWith("bidder wins (tier 2, one auction across tiers, ringTree");
+  }
+
+  @Test
+  void inOneAuctionAnEqualPriceGoesToTheHigherTier() {
+    CompiledFlow f =
+        routeFlow(
+            directory(
+                campaign(),
+                List.of(priced("second", "100", 2, 1), priced("first", "100", 1, 1)),
+                List.of()),
+            "ringTree",
+            Map.of("floor", 0L, "auction", "oneAuction"));
+    assertThat(order(route(f, texas(), UsageSnapshot.EMPTY, null)))
+        .containsExactly("first", "second");
+  }
+
+  @Test
+  void pingsCarryTagsAndIvrAnswersAndTheCallerNumberOnlyWhenTheCampaignSharesIt() {
+    List<BidRequest> sent = new ArrayList<>();
+    BidCollector capture =
+        (request, targets, deadline) -> {
+          sent.add(request);
+          return List.of();
+        };
+    CallFacts call =
+        texas().withTagsAndAnswers(Map.of("source", "google"), Map.of("zip", "78701", "age", "67"));
+
+    CompiledFlow hidden =
+        routeFlow(
+            directory(campaign(), List.of(rtb("bidder", 1)), List.of()), "ringTree", Map.of());
+    route(hidden, call, UsageSnapshot.EMPTY, capture);
+    CompiledFlow shared =
+        routeFlow(
+            directory(campaign().withShareCallerNumber(true), List.of(rtb("bidder", 1)), List.of()),
+            "ringTree",
+            Map.of());
+    route(shared, call, UsageSnapshot.EMPTY, capture);
+
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(0).tags())
+        .containsOnly(
+            Map.entry("age", "67"), Map.entry("source", "google"), Map.entry("zip", "78701"));
+    assertThat(sent.get(0).callerNumber()).isNull();
+    assertThat(sent.get(0).callerAreaCode()).isEqualTo("512");
+    assertThat(sent.get(1).callerNumber()).isEqualTo("+15125550199");
   }
 
   @Test

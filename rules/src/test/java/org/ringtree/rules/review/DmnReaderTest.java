@@ -21,7 +21,7 @@ class DmnReaderTest {
     assertThat(table.inputs()).containsExactly(new DecisionTable.Column("Route node", "string"));
     assertThat(table.outputs())
         .extracting(DecisionTable.Column::label)
-        .containsExactly("Method", "Minimum offer", "Row");
+        .containsExactly("Method", "Minimum offer", "Auction", "Row");
     TableRow row = table.row("routing-ring").orElseThrow();
     assertThat(row.nodeId()).isEqualTo("ring");
     assertThat(row.artifact()).isEqualTo("dmn-routing");
@@ -30,7 +30,7 @@ class DmnReaderTest {
     assertThat(row.sentence())
         .isEqualTo(
             "When Route node is ring: Method is ringTree,"
-                + " Minimum offer is max([50, Publisher payout + 20]).");
+                + " Minimum offer is max([50, Publisher payout + 20]), Auction is tiers.");
   }
 
   @Test

@@ -48,7 +48,9 @@ public class CallOrchestrator {
   private static final Logger log = LoggerFactory.getLogger(CallOrchestrator.class);
   private static final ObjectMapper JSON = RingtreeJson.mapper();
   private static final int MAX_TURNS = 20;
-  private static final Duration HISTORY = Duration.ofDays(90);
+  // as far back as a duplicate window may reach (longer ones are refused when saved)
+  private static final Duration HISTORY =
+      Duration.ofSeconds(org.ringtree.rules.directory.DuplicateRule.MAX_WINDOW_SECONDS);
   // less than this left of the answer budget is not worth a ping or a connector call
   private static final Duration MIN_USEFUL = Duration.ofMillis(50);
 
@@ -154,7 +156,7 @@ public class CallOrchestrator {
             tn.publisherId(),
             tn.e164(),
             new Caller(
-                in.from(), in.fromState(), in.fromZip(), in.fromCity(), null, in.fromCountry()),
+                in.from(), callerState(in), in.fromZip(), in.fromCity(), null, in.fromCountry()),
             tn.sourceTags(),
             Map.of(),
             now,
@@ -539,6 +541,13 @@ public class CallOrchestrator {
     }
   }
 
+  /** The carrier's FromState; Telnyx and SignalWire send none, so the area code gives it. */
+  private static String callerState(Incoming in) {
+    return in.fromState() == null || in.fromState().isBlank()
+        ? org.ringtree.rules.call.AreaCodeStates.state(in.from()).orElse(null)
+        : in.fromState();
+  }
+
   private CallStore.NewCall newCall(
       UUID callId,
       Incoming in,
@@ -556,7 +565,7 @@ public class CallOrchestrator {
         versionId,
         in.from(),
         in.fromCity(),
-        in.fromState(),
+        callerState(in),
         in.fromZip(),
         in.fromCountry(),
         status,

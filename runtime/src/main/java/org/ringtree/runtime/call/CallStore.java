@@ -97,14 +97,18 @@ public class CallStore {
   /**
    * What a call's first webhook needs before the engine runs, in one round trip: the answer already
    * given (a replayed webhook), the tracking number dialled, the live flow version of its campaign
-   * and the caller's recent calls (newest first, at most 50), for duplicate and history rules. The
-   * incoming webhook is the hot path; separate queries cost it a round trip each.
+   * and the caller's recent calls (newest first: the newest 50 and the newest of each campaign,
+   * target, buyer and outcome), for duplicate and history rules. The incoming webhook is the hot
+   * path; separate queries cost it a round trip each.
    */
   public record Arrival(
       Optional<String> previousResponse,
       Optional<TrackingNumber> trackingNumber,
       Optional<Long> liveVersionId,
       List<PriorCall> history) {}
+
+  private static final String HISTORY_COLUMNS =
+      "id, started_at, campaign_id, target_id, buyer_id, connected_at, converted, payout, currency";
 
   public Arrival arrival(String callSid, String stepKey, String to, String from, Instant since) {
     return jdbc.sql(
@@ -119,9 +123,19 @@ public class CallStore {
                 + " LEFT JOIN LATERAL (SELECT json_agg(json_build_array(p.id::text, p.started_at,"
                 + " p.campaign_id, p.target_id, p.buyer_id, p.connected_at IS NOT NULL,"
                 + " p.converted, p.payout::text, p.currency) ORDER BY p.started_at DESC)::text"
-                + " AS calls FROM (SELECT * FROM calls WHERE caller_number = ? AND started_at > ?"
-                + " ORDER BY started_at DESC LIMIT 50) p) h ON true")
-        .params(callSid, stepKey, to, from, Timestamp.from(since))
+                // the newest 50, plus the newest call of each campaign/target/buyer and outcome:
+                // a per-target or per-buyer duplicate window is honoured however busy the caller
+                + " AS calls FROM ((SELECT "
+                + HISTORY_COLUMNS
+                + " FROM calls"
+                + " WHERE caller_number = ? AND started_at > ? ORDER BY started_at DESC LIMIT 50)"
+                + " UNION (SELECT DISTINCT ON (campaign_id, target_id, buyer_id,"
+                + " connected_at IS NOT NULL, converted) "
+                + HISTORY_COLUMNS
+                + " FROM calls"
+                + " WHERE caller_number = ? AND started_at > ? ORDER BY campaign_id, target_id,"
+                + " buyer_id, connected_at IS NOT NULL, converted, started_at DESC)) p) h ON true")
+        .params(callSid, stepKey, to, from, Timestamp.from(since), from, Timestamp.from(since))
         .query(this::arrival)
         .single();
   }

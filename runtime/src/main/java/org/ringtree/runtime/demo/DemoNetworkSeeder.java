@@ -127,14 +127,17 @@ class DemoNetworkSeeder implements ApplicationRunner {
     directory.save(new Vertical("legal", "Legal"));
     directory.save(
         new Campaign(
-            "pi-accidents",
-            "Personal injury — accidents",
-            "legal",
-            Money.USD,
-            PayoutPolicy.fixed(90, 60, Money.usd("200.00"), 30),
-            DuplicateRule.NONE,
-            BigDecimal.ZERO,
-            Money.usd("20.00")),
+                "pi-accidents",
+                "Personal injury — accidents",
+                "legal",
+                Money.USD,
+                PayoutPolicy.fixed(90, 60, Money.usd("200.00"), 30),
+                DuplicateRule.NONE,
+                BigDecimal.ZERO,
+                Money.usd("20.00"))
+            // the demo's accident buyers may see who calls; workers' comp keeps it back (the
+            // default)
+            .withShareCallerNumber(true),
         "America/Los_Angeles");
     directory.save(
         new Campaign(

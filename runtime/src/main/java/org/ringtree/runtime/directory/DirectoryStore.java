@@ -57,6 +57,12 @@ public class DirectoryStore {
 
   @Transactional
   public void save(Campaign c, String timezone) {
+    // a window the runtime cannot look back over is refused, never silently shrunk
+    c.duplicateWindowProblem()
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException(p);
+            });
     String before = rowJson("campaigns", "id", c.id());
     jdbc.sql(
             "INSERT INTO campaigns (id, vertical_id, name, currency, timezone, settings)"
@@ -101,6 +107,10 @@ public class DirectoryStore {
   public void save(Target t) {
     if (t.destination() instanceof Destination.RtbEndpoint rtb) {
       OutboundUrl.require(rtb.url(), "target " + t.id() + ": RTB URL");
+    }
+    if (t.duplicateRule() != null && t.duplicateRule().problem().isPresent()) {
+      throw new IllegalArgumentException(
+          "target " + t.id() + ": " + t.duplicateRule().problem().get());
     }
     t = withSecretReference(t);
     String before = rowJson("targets", "id", t.id());

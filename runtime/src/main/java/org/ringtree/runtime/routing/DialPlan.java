@@ -13,6 +13,9 @@ import org.ringtree.rules.directory.Destination;
  * @param next index of the next candidate to try
  * @param ringing index of the leg now ringing, or -1
  * @param reservation capacity held for the ringing leg
+ * @param maxAttempts the route node's "Candidates to try": at most this many legs are dialled (0,
+ *     in plans stored before the limit was kept, means no limit)
+ * @param attempts how many legs have been dialled so far
  */
 public record DialPlan(
     String nodeId,
@@ -21,7 +24,9 @@ public record DialPlan(
     int ringing,
     UUID reservation,
     int timeoutSeconds,
-    boolean record) {
+    boolean record,
+    int maxAttempts,
+    int attempts) {
 
   /** One candidate: where to dial and what the call earns if it connects there. */
   public record Leg(
@@ -47,16 +52,32 @@ public record DialPlan(
     return ringing >= 0 ? legs.get(ringing) : null;
   }
 
+  /** Whether the node's "Candidates to try" are all used up. */
+  public boolean attemptsUsed() {
+    return maxAttempts > 0 && attempts >= maxAttempts;
+  }
+
   DialPlan ringing(int index, UUID heldReservation) {
-    return new DialPlan(nodeId, legs, index + 1, index, heldReservation, timeoutSeconds, record);
+    return new DialPlan(
+        nodeId,
+        legs,
+        index + 1,
+        index,
+        heldReservation,
+        timeoutSeconds,
+        record,
+        maxAttempts,
+        attempts + 1);
   }
 
   /** The ringing leg ended (answered or not): nothing rings any more. */
   public DialPlan settled() {
-    return new DialPlan(nodeId, legs, next, -1, null, timeoutSeconds, record);
+    return new DialPlan(
+        nodeId, legs, next, -1, null, timeoutSeconds, record, maxAttempts, attempts);
   }
 
   DialPlan exhausted() {
-    return new DialPlan(nodeId, legs, legs.size(), -1, null, timeoutSeconds, record);
+    return new DialPlan(
+        nodeId, legs, legs.size(), -1, null, timeoutSeconds, record, maxAttempts, attempts);
   }
 }

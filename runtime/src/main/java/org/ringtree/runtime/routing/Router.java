@@ -95,7 +95,7 @@ public class Router {
             state.facts(),
             capacity.usage(targets, buyers, quota, now),
             performance(targets, now),
-            nextRotation(request.nodeId()),
+            nextRotation(engine.flowId(state.versionId()), request.nodeId()),
             callId.getMostSignificantBits(),
             now);
     List<TraceEntry> trace = new ArrayList<>();
@@ -135,16 +135,42 @@ public class Router {
     }
     DialPlan plan =
         new DialPlan(
-            request.nodeId(), legs, 0, -1, null, request.dialTimeoutSeconds(), request.record());
+            request.nodeId(),
+            legs,
+            0,
+            -1,
+            null,
+            request.dialTimeoutSeconds(),
+            request.record(),
+            request.maxAttempts(),
+            0);
     Attempt attempt = dialNext(callId, plan, dir, state);
     trace.addAll(attempt.trace());
     return new Attempt(attempt.plan(), attempt.dial(), trace);
   }
 
-  /** Dials the next candidate of the plan that still has capacity and a live bid. */
+  /**
+   * Dials the next candidate of the plan that still has capacity and a live bid, unless the node's
+   * "Candidates to try" have all been dialled (a candidate skipped without dialling is not an
+   * attempt, as in the simulator).
+   */
   public Attempt dialNext(UUID callId, DialPlan plan, DirectorySnapshot dir, CallState state) {
     List<TraceEntry> trace = new ArrayList<>();
     Instant now = clock.instant();
+    if (plan.attemptsUsed() && plan.next() < plan.legs().size()) {
+      trace.add(
+          TraceEntry.of(
+              plan.nodeId(),
+              null,
+              "route",
+              "EXHAUSTED",
+              "tried "
+                  + plan.attempts()
+                  + " of "
+                  + plan.legs().size()
+                  + " candidates, the node's limit: taking the fallback"));
+      return new Attempt(plan.exhausted(), null, trace);
+    }
     for (int i = plan.next(); i < plan.legs().size(); i++) {
       DialPlan.Leg leg = plan.legs().get(i);
       if (leg.bidExpiresAt() != null && !now.isBefore(leg.bidExpiresAt())) {
@@ -267,11 +293,12 @@ public class Router {
     return stats;
   }
 
-  private long nextRotation(String nodeId) {
+  /** The round-robin counter of one route node of one flow (node ids repeat across flows). */
+  private long nextRotation(String flowId, String nodeId) {
     return jdbc.sql(
             "INSERT INTO rotation_counters (scope, value) VALUES (?, 1) ON CONFLICT (scope)"
                 + " DO UPDATE SET value = rotation_counters.value + 1 RETURNING value")
-        .param("route:" + nodeId)
+        .param("route:" + flowId + ":" + nodeId)
         .query(Long.class)
         .single();
   }

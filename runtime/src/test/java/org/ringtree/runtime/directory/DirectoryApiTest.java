@@ -234,6 +234,39 @@ class DirectoryApiTest extends RunningPlatformTest {
   }
 
   @Test
+  void aDuplicateWindowLongerThanTheHistoryTheRuntimeKeepsIsRefusedNotShrunk() {
+    Api operator = as("operator");
+    Map<String, Object> target =
+        Map.of(
+            "id",
+            "long-memory",
+            "buyerId",
+            "acme-law",
+            "destination",
+            Map.of(
+                "type",
+                "rtb",
+                "url",
+                "https://buyer.example/bid",
+                "timeoutMillis",
+                500,
+                "format",
+                "RINGTREE"),
+            "duplicateRule",
+            Map.of("scope", "BUYER", "basis", "ANY_CALL", "windowSeconds", 120 * 86_400));
+
+    Api.Reply refused = operator.put("/api/directory/targets/long-memory", target);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("duplicate window 120 days", "90 days");
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM targets WHERE id = 'long-memory'")
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
   void anRtbUrlCarryingHttpClientOptionsIsRefusedWhenSaved() {
     Api operator = as("operator");
     Map<String, Object> hostile =

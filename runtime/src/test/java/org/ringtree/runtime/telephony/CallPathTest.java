@@ -96,6 +96,27 @@ class CallPathTest extends RunningPlatformTest {
   }
 
   @Test
+  void theRouteNodesCandidatesToTryLimitTheDialsAndTheRoundRobinCounterIsTheFlows() {
+    // the demo's ring node says "Candidates to try: 3"
+    CallTranscript call =
+        driver()
+            .place(
+                caller("+13105550014", "CA")
+                    .withLegs(List.of(Leg.BUSY, Leg.NO_ANSWER, Leg.FAILED, Leg.BUSY, Leg.BUSY)));
+
+    assertThat(trace(call).stream().filter(t -> t.startsWith("dial ") && t.endsWith(" DIALLING")))
+        .hasSize(3);
+    assertThat(trace(call)).anyMatch(t -> t.startsWith("route - EXHAUSTED"));
+    assertThat(heldCapacity()).isZero();
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM rotation_counters WHERE scope = ?")
+                .param("route:demo-legal-ring-tree:ring")
+                .query(Long.class)
+                .single())
+        .isEqualTo(1L);
+  }
+
+  @Test
   void invalidDigitsAreRetriedThenTakeTheInvalidPort() {
     CallTranscript call =
         driver().place(caller("+13105550005", "CA").withAnswers(List.of("9", "8", "7")));

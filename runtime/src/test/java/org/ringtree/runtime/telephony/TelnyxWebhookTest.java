@@ -44,6 +44,13 @@ class TelnyxWebhookTest extends RunningPlatformTest {
     assertThat(first.body()).contains("<Gather").contains("may be recorded");
     assertThat(replay.body()).isEqualTo(first.body());
     assertThat(callsWithSid(sid)).isEqualTo(1);
+    // Telnyx sends no FromState: the caller's area code (310) gives California
+    assertThat(
+            jdbc.sql("SELECT caller_state FROM calls WHERE call_sid = ?")
+                .param(sid)
+                .query(String.class)
+                .single())
+        .isEqualTo("CA");
 
     // the gather action: our query string (call, step) and Telnyx's form fields both arrive
     String callId =

@@ -88,7 +88,11 @@ public final class Outcomes {
                     org.ringtree.rules.directory.DuplicateRule.Basis.ANY_CALL,
                     windowSeconds)
                 .describeWindow()
-            + ("campaign".equals(scope) ? " (campaign)" : ""));
+            + switch (scope) {
+              case "campaign" -> " (campaign)";
+              case "buyer" -> " (buyer)";
+              default -> "";
+            });
   }
 
   public List<String> hits() {
