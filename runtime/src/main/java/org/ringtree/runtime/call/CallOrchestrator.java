@@ -475,6 +475,12 @@ public class CallOrchestrator {
         var request = step.connector();
         Duration own = Duration.ofMillis(request.timeoutMillis());
         Duration left = Duration.between(clock.instant(), deadline);
+        // the node runs through the route the compiler generated for it (the one a reviewer
+        // downloads); building the version again loads it should it have been dropped
+        String route = routeOf(request.endpointUri());
+        if (route != null) {
+          flows.version(step.state().versionId());
+        }
         ConnectorResult result =
             left.compareTo(MIN_USEFUL) < 0
                 ? ConnectorResult.failed(
@@ -483,21 +489,38 @@ public class CallOrchestrator {
                         + answerBudget.toMillis()
                         + " ms is spent",
                     Duration.ZERO)
-                : connectors.invoke(
-                    request.connectorId(), request.input(), own.compareTo(left) <= 0 ? own : left);
+                : route != null
+                    ? connectors.invokeEndpoint(
+                        request.endpointUri(),
+                        request.input(),
+                        own.compareTo(left) <= 0 ? own : left)
+                    : connectors.invoke(
+                        request.connectorId(),
+                        request.input(),
+                        own.compareTo(left) <= 0 ? own : left);
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("connector", request.connectorId());
+        if (route != null) {
+          detail.put("route", route);
+        }
         trace.add(
-            TraceEntry.of(
+            new TraceEntry(
                 request.nodeId(),
                 null,
                 "connector",
                 result.succeeded() ? "OK" : "FAILED",
-                result.succeeded()
-                    ? "connector "
-                        + request.connectorId()
-                        + " answered in "
-                        + result.latency().toMillis()
-                        + " ms"
-                    : "connector " + request.connectorId() + " failed: " + result.failure()));
+                (result.succeeded()
+                        ? "connector "
+                            + request.connectorId()
+                            + " answered in "
+                            + result.latency().toMillis()
+                            + " ms"
+                        : "connector " + request.connectorId() + " failed: " + result.failure())
+                    + (route == null ? "" : " (route " + route + ")"),
+                null,
+                (int) Math.min(Integer.MAX_VALUE, result.latency().toMillis()),
+                null,
+                detail));
         step =
             engine.next(
                 step.state(), new CallInput.ConnectorReply(result.succeeded(), result.tags()));
@@ -508,6 +531,13 @@ public class CallOrchestrator {
     log.error("Call {} did not settle after {} engine turns; hanging up", callId, MAX_TURNS);
     instructions.add(new CallInstruction.Hangup());
     return new Progress(step.state(), instructions, currentPlan, trace, true);
+  }
+
+  /** {@code direct:ringtree-<version>-<node>} → its route id; null without a generated route. */
+  private static String routeOf(String endpointUri) {
+    return endpointUri != null && endpointUri.startsWith("direct:")
+        ? endpointUri.substring("direct:".length())
+        : null;
   }
 
   private void saveProgress(

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.ringtree.rules.port.DirectoryLookupPort;
+import org.ringtree.runtime.connector.ConnectorNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

@@ -1,4 +1,4 @@
-package org.ringtree.runtime.console;
+package org.ringtree.runtime.connector;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** The connectors this node can call: Camel routes named {@code connector-<name>}. */
 @Component
-class ConnectorNames {
+public class ConnectorNames {
 
   private static final String PREFIX = "connector-";
   private final CamelContext camel;
@@ -17,7 +17,8 @@ class ConnectorNames {
     this.camel = camel;
   }
 
-  Set<String> all() {
+  /** The names of the loaded connectors, sorted. */
+  public Set<String> all() {
     Set<String> out = new TreeSet<>();
     for (Route r : camel.getRoutes()) {
       if (r.getRouteId() != null && r.getRouteId().startsWith(PREFIX)) {
