@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.ringtree.integrations.connector.ConnectorInvoker;
 import org.ringtree.integrations.connector.ConnectorResult;
 import org.ringtree.rules.call.CallFacts;
 import org.ringtree.rules.call.CallInstruction;
@@ -59,7 +58,7 @@ public class CallOrchestrator {
   private final Router router;
   private final CapacityStore capacity;
   private final CallSettlement settlement;
-  private final ConnectorInvoker connectors;
+  private final ConnectorCalls connectors;
   private final ReplyRenderer renderer;
   private final UnknownNumberPolicy unknownNumbers;
   private final TransactionTemplate tx;
@@ -75,7 +74,7 @@ public class CallOrchestrator {
       Router router,
       CapacityStore capacity,
       CallSettlement settlement,
-      ConnectorInvoker connectors,
+      ConnectorCalls connectors,
       ReplyRenderer renderer,
       UnknownNumberPolicy unknownNumbers,
       TransactionTemplate tx,
@@ -475,52 +474,17 @@ public class CallOrchestrator {
         var request = step.connector();
         Duration own = Duration.ofMillis(request.timeoutMillis());
         Duration left = Duration.between(clock.instant(), deadline);
-        // the node runs through the route the compiler generated for it (the one a reviewer
-        // downloads); building the version again loads it should it have been dropped
-        String route = routeOf(request.endpointUri());
-        if (route != null) {
-          flows.version(step.state().versionId());
-        }
-        ConnectorResult result =
+        ConnectorCalls.Outcome called =
             left.compareTo(MIN_USEFUL) < 0
-                ? ConnectorResult.failed(
-                    request.connectorId(),
+                ? connectors.notCalled(
+                    request,
                     "not called: the webhook's answer budget of "
                         + answerBudget.toMillis()
-                        + " ms is spent",
-                    Duration.ZERO)
-                : route != null
-                    ? connectors.invokeEndpoint(
-                        request.endpointUri(),
-                        request.input(),
-                        own.compareTo(left) <= 0 ? own : left)
-                    : connectors.invoke(
-                        request.connectorId(),
-                        request.input(),
-                        own.compareTo(left) <= 0 ? own : left);
-        Map<String, Object> detail = new java.util.LinkedHashMap<>();
-        detail.put("connector", request.connectorId());
-        if (route != null) {
-          detail.put("route", route);
-        }
-        trace.add(
-            new TraceEntry(
-                request.nodeId(),
-                null,
-                "connector",
-                result.succeeded() ? "OK" : "FAILED",
-                (result.succeeded()
-                        ? "connector "
-                            + request.connectorId()
-                            + " answered in "
-                            + result.latency().toMillis()
-                            + " ms"
-                        : "connector " + request.connectorId() + " failed: " + result.failure())
-                    + (route == null ? "" : " (route " + route + ")"),
-                null,
-                (int) Math.min(Integer.MAX_VALUE, result.latency().toMillis()),
-                null,
-                detail));
+                        + " ms is spent")
+                : connectors.call(
+                    step.state().versionId(), request, own.compareTo(left) <= 0 ? own : left);
+        ConnectorResult result = called.result();
+        trace.add(called.trace());
         step =
             engine.next(
                 step.state(), new CallInput.ConnectorReply(result.succeeded(), result.tags()));
@@ -531,13 +495,6 @@ public class CallOrchestrator {
     log.error("Call {} did not settle after {} engine turns; hanging up", callId, MAX_TURNS);
     instructions.add(new CallInstruction.Hangup());
     return new Progress(step.state(), instructions, currentPlan, trace, true);
-  }
-
-  /** {@code direct:ringtree-<version>-<node>} → its route id; null without a generated route. */
-  private static String routeOf(String endpointUri) {
-    return endpointUri != null && endpointUri.startsWith("direct:")
-        ? endpointUri.substring("direct:".length())
-        : null;
   }
 
   private void saveProgress(
