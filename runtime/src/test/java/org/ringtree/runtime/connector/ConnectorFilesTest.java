@@ -107,6 +107,29 @@ class ConnectorFilesTest {
   }
 
   @Test
+  void anXmlConnectorFileLoadsToo() throws Exception {
+    Files.writeString(
+        dir.resolve("bronze.xml"),
+        """
+        <!-- ringtree.description: Answers bronze -->
+        <!-- ringtree.inputs: none -->
+        <!-- ringtree.outputs: tier -->
+        <!-- ringtree.timeout-ms: 800 -->
+        <routes xmlns="http://camel.apache.org/schema/xml-io">
+          <route id="connector-bronze">
+            <from uri="direct:connector-bronze"/>
+            <setBody><constant>{"tier":"bronze"}</constant></setBody>
+          </route>
+        </routes>
+        """);
+    try (ConnectorFileHarness h = ConnectorFileHarness.of(dir, Map.of())) {
+      assertThat(h.files().refused()).isEmpty();
+      assertThat(h.files().loaded().get(0).timeout().toMillis()).isEqualTo(800);
+      assertThat(h.call("bronze", Map.of()).tags()).containsEntry("tier", "bronze");
+    }
+  }
+
+  @Test
   void theCircuitBreakerOpensAfterRepeatedFailures() throws Exception {
     Files.writeString(
         dir.resolve("down.yaml"),

@@ -46,6 +46,7 @@ class VersionRoutesTest extends RunningPlatformTest {
   @Autowired DirectoryStore directory;
   @Autowired ComplianceReviews compliance;
   @Autowired JdbcClient jdbc;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   private long liveBefore;
 
@@ -114,6 +115,15 @@ class VersionRoutesTest extends RunningPlatformTest {
                 .single())
         .as("the connector's answer became the call's tag")
         .contains("\"crm_tier\": \"gold\"");
+    assertThat(
+            meters
+                .get("ringtree.connector.calls")
+                .tag("connector", "tier")
+                .tag("outcome", "ok")
+                .timer()
+                .count())
+        .as("the call is counted for Prometheus")
+        .isPositive();
   }
 
   /** The demo flow with connector node {@code crm} (connector {@code tier}) after the greeting. */
