@@ -84,6 +84,19 @@ public final class ConnectorFiles {
     this.dir = dir;
   }
 
+  private boolean started;
+
+  /** The first sync, once Camel has started; {@link #poll} does nothing before it. */
+  public synchronized void start() {
+    started = true;
+    sync();
+  }
+
+  /** A sync, once {@link #start} has run: a route added while Camel is starting would be lost. */
+  public synchronized boolean poll() {
+    return started && sync();
+  }
+
   public Path dir() {
     return dir;
   }

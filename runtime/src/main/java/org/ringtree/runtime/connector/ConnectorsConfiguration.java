@@ -36,7 +36,7 @@ class ConnectorsConfiguration {
 
       @Override
       public void afterApplicationStart(CamelContext camel) {
-        files.sync();
+        files.start();
         log.info(
             "Connectors directory {}: {} loaded, {} refused",
             files.dir(),
@@ -63,7 +63,7 @@ class ConnectorsConfiguration {
         fixedDelayString = "${ringtree.connectors.poll:2s}",
         initialDelayString = "${ringtree.connectors.poll:2s}")
     void poll() {
-      files.sync();
+      files.poll();
     }
   }
 }
