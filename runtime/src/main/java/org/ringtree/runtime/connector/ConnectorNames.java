@@ -12,9 +12,20 @@ public class ConnectorNames {
 
   private static final String PREFIX = "connector-";
   private final CamelContext camel;
+  private final ConnectorFiles files;
 
-  ConnectorNames(CamelContext camel) {
+  ConnectorNames(CamelContext camel, ConnectorFiles files) {
     this.camel = camel;
+    this.files = files;
+  }
+
+  /** What the editor shows next to a connector: its declared description, or its route id. */
+  public String describe(String name) {
+    return files.loaded().stream()
+        .filter(c -> c.name().equals(name))
+        .map(c -> c.description() + " (" + c.timeout().toMillis() + " ms)")
+        .findFirst()
+        .orElse(PREFIX + name);
   }
 
   /** The names of the loaded connectors, sorted. */

@@ -118,7 +118,7 @@ class ConsoleDirectoryLookup implements DirectoryLookupPort {
     Stream<Choice> all =
         kind == RefKind.TIMEZONE
             ? TIMEZONES.stream()
-            : connectors.all().stream().map(c -> new Choice(c, c, "connector-" + c));
+            : connectors.all().stream().map(c -> new Choice(c, c, connectors.describe(c)));
     return all.filter(c -> c.id().toLowerCase(Locale.ROOT).contains(needle));
   }
 }

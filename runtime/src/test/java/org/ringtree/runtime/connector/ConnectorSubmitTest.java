@@ -57,6 +57,8 @@ class ConnectorSubmitTest extends SecuredAppTest {
   void theDemoConnectorsAreLoadedAndASubmittedFlowMayNameOne() throws Exception {
     assertThat(files.refused()).isEmpty();
     assertThat(names.all()).contains("do-not-call", "http-json-lookup");
+    assertThat(names.describe("do-not-call"))
+        .isEqualTo("Is the caller on the do-not-call list (a CSV file)? (500 ms)");
 
     TestFlows.TestFlow flow = TestFlows.create(directory);
     Api.Reply created =
