@@ -137,7 +137,13 @@ public class VersionReviewView extends VerticalLayout implements HasUrlParameter
                 prefix + "flow.json",
                 "application/json"),
             download(
-                "download-drl", "Rules (.drl)", Artifact.DRL, prefix + "rules.drl", "text/plain"));
+                "download-drl", "Rules (.drl)", Artifact.DRL, prefix + "rules.drl", "text/plain"),
+            download(
+                "download-routes",
+                "Connector routes (.yaml)",
+                Artifact.CAMEL_YAML,
+                prefix + "routes.yaml",
+                "text/plain"));
     bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     return bar;
   }

@@ -9,8 +9,8 @@ import org.ringtree.rules.flow.NodeConfig;
 /**
  * Generates Camel YAML DSL routes, one per connector node: {@code direct:<endpoint>} sets the
  * node's settings as exchange properties (constants, never Simple expressions) and calls the
- * registered connector route {@code direct:<connectorId>}. The runtime sends the call's tags as the
- * body and applies the timeout when it waits for the reply.
+ * registered connector route {@code direct:connector-<name>}. The runtime sends the call's tags as
+ * the body and applies the timeout when it waits for the reply.
  */
 final class CamelYamlWriter {
 
@@ -59,9 +59,20 @@ final class CamelYamlWriter {
       property(y, "ringtree.outputs", json(c.stringMap("outputs")));
       property(y, "ringtree.timeoutMillis", String.valueOf(c.integer("timeoutMillis", 3000)));
       y.append("        - to:\n");
-      y.append("            uri: ").append(Literals.quoted("direct:" + connector)).append('\n');
+      y.append("            uri: ")
+          .append(Literals.quoted(connectorEndpoint(connector)))
+          .append('\n');
     }
     return y.toString();
+  }
+
+  /**
+   * The connector's own route: the node names it by name ({@code crm-lookup}, as the editor lists
+   * it) or by route id ({@code connector-crm-lookup}); either way it is {@code
+   * direct:connector-<name>}.
+   */
+  static String connectorEndpoint(String connector) {
+    return "direct:" + (connector.startsWith("connector-") ? connector : "connector-" + connector);
   }
 
   private static void property(StringBuilder y, String name, String value) {

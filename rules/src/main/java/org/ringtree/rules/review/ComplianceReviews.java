@@ -50,7 +50,8 @@ public interface ComplianceReviews {
     ROUTING_DMN,
     BILLING_DMN,
     FLOW_JSON,
-    DRL
+    DRL,
+    CAMEL_YAML
   }
 
   /** A flow and its live version id (null when none is live). */

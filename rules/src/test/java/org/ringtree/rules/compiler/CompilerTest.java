@@ -120,7 +120,7 @@ class CompilerTest {
         .contains("- route:\n    id: \"" + routeId + "\"")
         .contains("uri: \"direct:" + routeId + "\"")
         .contains("constant: \"{\\\"phone\\\":\\\"caller.number\\\"}\"")
-        .contains("uri: \"direct:crm-lookup\"");
+        .contains("uri: \"direct:connector-crm-lookup\"");
     assertThat(c.connectorEndpoints()).containsEntry("crm", "direct:" + routeId);
     assertThat(c.rulesOf("crm")).extracting(RuleIndexEntry::artifact).containsExactly("camel");
   }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.ringtree.rules.flow.FlowDocument;
 import org.ringtree.rules.flow.FlowJson;
 import org.ringtree.rules.flow.FlowParseResult;
@@ -13,6 +12,7 @@ import org.ringtree.rules.review.ComplianceReviews.Artifact;
 import org.ringtree.rules.review.ComplianceReviews.VersionEntry;
 import org.ringtree.rules.review.VersionDiff;
 import org.ringtree.rules.review.VersionReview;
+import org.ringtree.runtime.connector.ConnectorNames;
 import org.ringtree.runtime.directory.DirectoryStore;
 import org.ringtree.runtime.flow.FlowStore;
 import org.ringtree.runtime.security.SignedInUser;
@@ -47,16 +47,19 @@ class ComplianceController {
   private final FlowStore flows;
   private final DirectoryStore directory;
   private final VersionCatalog catalog;
+  private final ConnectorNames connectors;
 
   ComplianceController(
       ComplianceReviews compliance,
       FlowStore flows,
       DirectoryStore directory,
-      VersionCatalog catalog) {
+      VersionCatalog catalog,
+      ConnectorNames connectors) {
     this.compliance = compliance;
     this.flows = flows;
     this.directory = directory;
     this.catalog = catalog;
+    this.connectors = connectors;
   }
 
   record Settings(boolean requireApproval) {}
@@ -111,7 +114,7 @@ class ComplianceController {
           "the document is flow " + doc.id() + ", not " + flowId + " as the path says");
     }
     FlowStore.StoredVersion stored =
-        flows.saveVersion(doc, directory.snapshot(Set.of()), user.getUsername());
+        flows.saveVersion(doc, directory.snapshot(connectors.all()), user.getUsername());
     return ResponseEntity.created(URI.create("/api/compliance/versions/" + stored.id()))
         .body(entry(stored.id()));
   }
@@ -134,6 +137,12 @@ class ComplianceController {
   @GetMapping("/versions/{id}/flow.json")
   ResponseEntity<byte[]> flowJson(@PathVariable long id) {
     return download(id, Artifact.FLOW_JSON, "flow.json", MediaType.APPLICATION_JSON);
+  }
+
+  /** The generated Camel routes, one per connector node: the routes connector calls run through. */
+  @GetMapping("/versions/{id}/routes.yaml")
+  ResponseEntity<byte[]> camelRoutes(@PathVariable long id) {
+    return download(id, Artifact.CAMEL_YAML, "routes.yaml", MediaType.TEXT_PLAIN);
   }
 
   @GetMapping("/versions/{id}/rules.drl")

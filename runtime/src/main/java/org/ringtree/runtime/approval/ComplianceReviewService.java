@@ -94,6 +94,7 @@ class ComplianceReviewService implements ComplianceReviews {
       case BILLING_DMN -> c.billingDmn();
       case FLOW_JSON -> c.flowJson();
       case DRL -> c.drl();
+      case CAMEL_YAML -> c.camelYaml();
     };
   }
 

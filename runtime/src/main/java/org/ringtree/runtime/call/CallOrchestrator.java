@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.ringtree.integrations.connector.ConnectorInvoker;
 import org.ringtree.integrations.connector.ConnectorResult;
 import org.ringtree.rules.call.CallFacts;
 import org.ringtree.rules.call.CallInstruction;
@@ -61,7 +60,7 @@ public class CallOrchestrator {
   private final Router router;
   private final CapacityStore capacity;
   private final CallSettlement settlement;
-  private final ConnectorInvoker connectors;
+  private final ConnectorCalls connectors;
   private final ReplyRenderer renderer;
   private final UnknownNumberPolicy unknownNumbers;
   private final TransactionTemplate tx;
@@ -77,7 +76,7 @@ public class CallOrchestrator {
       Router router,
       CapacityStore capacity,
       CallSettlement settlement,
-      ConnectorInvoker connectors,
+      ConnectorCalls connectors,
       ReplyRenderer renderer,
       UnknownNumberPolicy unknownNumbers,
       TransactionTemplate tx,
@@ -477,29 +476,17 @@ public class CallOrchestrator {
         var request = step.connector();
         Duration own = Duration.ofMillis(request.timeoutMillis());
         Duration left = Duration.between(clock.instant(), deadline);
-        ConnectorResult result =
+        ConnectorCalls.Outcome called =
             left.compareTo(MIN_USEFUL) < 0
-                ? ConnectorResult.failed(
-                    request.connectorId(),
+                ? connectors.notCalled(
+                    request,
                     "not called: the webhook's answer budget of "
                         + answerBudget.toMillis()
-                        + " ms is spent",
-                    Duration.ZERO)
-                : connectors.invoke(
-                    request.connectorId(), request.input(), own.compareTo(left) <= 0 ? own : left);
-        trace.add(
-            TraceEntry.of(
-                request.nodeId(),
-                null,
-                "connector",
-                result.succeeded() ? "OK" : "FAILED",
-                result.succeeded()
-                    ? "connector "
-                        + request.connectorId()
-                        + " answered in "
-                        + result.latency().toMillis()
-                        + " ms"
-                    : "connector " + request.connectorId() + " failed: " + result.failure()));
+                        + " ms is spent")
+                : connectors.call(
+                    step.state().versionId(), request, own.compareTo(left) <= 0 ? own : left);
+        ConnectorResult result = called.result();
+        trace.add(called.trace());
         step =
             engine.next(
                 step.state(), new CallInput.ConnectorReply(result.succeeded(), result.tags()));

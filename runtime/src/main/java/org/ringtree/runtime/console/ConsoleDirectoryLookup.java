@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.ringtree.rules.port.DirectoryLookupPort;
+import org.ringtree.runtime.connector.ConnectorNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -117,7 +118,7 @@ class ConsoleDirectoryLookup implements DirectoryLookupPort {
     Stream<Choice> all =
         kind == RefKind.TIMEZONE
             ? TIMEZONES.stream()
-            : connectors.all().stream().map(c -> new Choice(c, c, "connector-" + c));
+            : connectors.all().stream().map(c -> new Choice(c, c, connectors.describe(c)));
     return all.filter(c -> c.id().toLowerCase(Locale.ROOT).contains(needle));
   }
 }

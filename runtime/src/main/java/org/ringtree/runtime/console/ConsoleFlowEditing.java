@@ -9,6 +9,7 @@ import org.ringtree.rules.port.FlowEditingPort;
 import org.ringtree.rules.validation.FlowValidator;
 import org.ringtree.rules.validation.Issue;
 import org.ringtree.runtime.approval.ComplianceSettings;
+import org.ringtree.runtime.connector.ConnectorNames;
 import org.ringtree.runtime.directory.DirectoryStore;
 import org.ringtree.runtime.flow.FlowStore;
 import org.slf4j.Logger;

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Which flow versions this node has built. The engine compiles each version's KieBase and DMN
- * runtime once; a call keeps the version it started on, so a version published mid-call never
+ * runtime once, and its generated Camel routes are loaded into the Camel context ({@link
+ * VersionRoutes}); a call keeps the version it started on, so a version published mid-call never
  * changes a call in progress. Versions that no live flow and no unsettled call uses, and that
  * nobody asked for in a while, are dropped ({@link #evictIdle}); asked for again, they are built
  * again.
@@ -20,13 +21,15 @@ public class FlowRuntimes {
 
   private final DecisionEngine engine;
   private final FlowStore store;
+  private final VersionRoutes routes;
   private final Map<String, FlowStore.StoredVersion> byKey = new ConcurrentHashMap<>();
   private final Map<Long, FlowStore.StoredVersion> byId = new ConcurrentHashMap<>();
   private final Map<Long, Long> lastUsedNanos = new ConcurrentHashMap<>();
 
-  FlowRuntimes(DecisionEngine engine, FlowStore store) {
+  FlowRuntimes(DecisionEngine engine, FlowStore store, VersionRoutes routes) {
     this.engine = engine;
     this.store = store;
+    this.routes = routes;
   }
 
   /** The live version of a campaign's flow, built and ready, if it has one. */
@@ -76,6 +79,7 @@ public class FlowRuntimes {
       byKey.remove(v.compiled().versionId());
       lastUsedNanos.remove(v.id());
       engine.unload(v.compiled().versionId());
+      routes.unload(v.compiled());
       dropped++;
     }
     return dropped;
@@ -93,6 +97,7 @@ public class FlowRuntimes {
   private FlowStore.StoredVersion used(FlowStore.StoredVersion v) {
     lastUsedNanos.put(v.id(), System.nanoTime());
     engine.load(v.compiled());
+    routes.load(v.compiled());
     return v;
   }
 
@@ -101,6 +106,7 @@ public class FlowRuntimes {
         v.compiled().versionId(),
         key -> {
           engine.load(v.compiled());
+          routes.load(v.compiled());
           byId.put(v.id(), v);
           return v;
         });

@@ -1,4 +1,4 @@
-package org.ringtree.runtime.console;
+package org.ringtree.runtime.connector;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -8,16 +8,28 @@ import org.springframework.stereotype.Component;
 
 /** The connectors this node can call: Camel routes named {@code connector-<name>}. */
 @Component
-class ConnectorNames {
+public class ConnectorNames {
 
   private static final String PREFIX = "connector-";
   private final CamelContext camel;
+  private final ConnectorFiles files;
 
-  ConnectorNames(CamelContext camel) {
+  ConnectorNames(CamelContext camel, ConnectorFiles files) {
     this.camel = camel;
+    this.files = files;
   }
 
-  Set<String> all() {
+  /** What the editor shows next to a connector: its declared description, or its route id. */
+  public String describe(String name) {
+    return files.loaded().stream()
+        .filter(c -> c.name().equals(name))
+        .map(c -> c.description() + " (" + c.timeout().toMillis() + " ms)")
+        .findFirst()
+        .orElse(PREFIX + name);
+  }
+
+  /** The names of the loaded connectors, sorted. */
+  public Set<String> all() {
     Set<String> out = new TreeSet<>();
     for (Route r : camel.getRoutes()) {
       if (r.getRouteId() != null && r.getRouteId().startsWith(PREFIX)) {

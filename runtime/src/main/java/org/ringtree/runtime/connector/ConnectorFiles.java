@@ -1,0 +1,342 @@
+package org.ringtree.runtime.connector;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.CircuitBreakerDefinition;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.Resilience4jConfigurationDefinition;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.ringtree.integrations.connector.Connectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connectors kept as files in one directory ({@code RINGTREE_CONNECTORS_DIR}): Camel YAML or XML
+ * route files, each defining one route {@code connector-<name>} from {@code
+ * direct:connector-<name>} and declaring, in {@code ringtree.*} comment lines, its description,
+ * inputs, outputs and default timeout. A file that does not read, lacks a declaration, or whose
+ * route id collides with a route this node already has (a built-in one or another file's) is
+ * refused with the file, the line where known and the reason; the others load. Each loaded
+ * connector runs inside Camel's {@code circuitBreaker} (Resilience4j) bounded by its timeout.
+ */
+public final class ConnectorFiles {
+
+  private static final Logger log = LoggerFactory.getLogger(ConnectorFiles.class);
+  private static final Pattern DECLARATION =
+      Pattern.compile("^\\s*(?:#|<!--)?\\s*ringtree\\.([a-z-]+)\\s*:\\s*(.*?)\\s*(?:-->)?\\s*$");
+  private static final Pattern LINE = Pattern.compile("line (\\d+)");
+  private static final Set<String> EXTENSIONS = Set.of("yaml", "yml", "xml");
+
+  /** What a loaded connector declares. */
+  public record Connector(
+      String name,
+      String routeId,
+      String description,
+      List<String> inputs,
+      List<String> outputs,
+      Duration timeout,
+      Path file) {}
+
+  /** A file that was not loaded, and why. */
+  public record Refusal(Path file, Integer line, String reason) {
+    @Override
+    public String toString() {
+      return file.getFileName() + (line == null ? "" : ":" + line) + ": " + reason;
+    }
+  }
+
+  /** Thrown for a refused file. */
+  static final class RefusedException extends Exception {
+    final Integer line;
+
+    RefusedException(Integer line, String reason) {
+      super(reason);
+      this.line = line;
+    }
+  }
+
+  private final CamelContext camel;
+  private final Path dir;
+  private final Map<Path, Connector> loaded = new TreeMap<>();
+  private final Map<Path, Refusal> refused = new TreeMap<>();
+  private final Map<Path, String> contents = new LinkedHashMap<>();
+
+  public ConnectorFiles(CamelContext camel, Path dir) {
+    this.camel = camel;
+    this.dir = dir;
+  }
+
+  private boolean started;
+
+  /** The first sync, once Camel has started; {@link #poll} does nothing before it. */
+  public synchronized void start() {
+    started = true;
+    sync();
+  }
+
+  /** A sync, once {@link #start} has run: a route added while Camel is starting would be lost. */
+  public synchronized boolean poll() {
+    return started && sync();
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public synchronized List<Connector> loaded() {
+    return List.copyOf(loaded.values());
+  }
+
+  public synchronized List<Refusal> refused() {
+    return List.copyOf(refused.values());
+  }
+
+  /**
+   * Brings the Camel context in line with the directory: new and changed files are (re)loaded,
+   * removed ones unloaded, unchanged ones left alone. A changed file replaces its route in place: a
+   * call already inside the old route finishes there. Returns whether anything changed.
+   */
+  public synchronized boolean sync() {
+    Map<Path, String> now = new TreeMap<>();
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.sorted().toList()) {
+          if (Files.isRegularFile(f) && EXTENSIONS.contains(extension(f))) {
+            now.put(f, Files.readString(f, StandardCharsets.UTF_8));
+          }
+        }
+      } catch (IOException e) {
+        log.warn("Cannot read the connectors directory {}: {}", dir, e.toString());
+        return false;
+      }
+    }
+    boolean changed = false;
+    for (Path gone : new ArrayList<>(contents.keySet())) {
+      if (!now.containsKey(gone)) {
+        unload(gone);
+        contents.remove(gone);
+        refused.remove(gone);
+        changed = true;
+      }
+    }
+    for (Map.Entry<Path, String> f : now.entrySet()) {
+      if (f.getValue().equals(contents.get(f.getKey()))) {
+        continue;
+      }
+      contents.put(f.getKey(), f.getValue());
+      load(f.getKey(), f.getValue());
+      changed = true;
+    }
+    return changed;
+  }
+
+  private void load(Path file, String text) {
+    refused.remove(file);
+    try {
+      Read c = read(file, text);
+      unload(file);
+      ((ModelCamelContext) camel).addRouteDefinition(c.definition);
+      loaded.put(file, c.connector);
+      log.info(
+          "Loaded connector {} from {} (timeout {} ms)",
+          c.connector.name(),
+          file,
+          c.connector.timeout().toMillis());
+    } catch (RefusedException e) {
+      Refusal r = new Refusal(file, e.line, e.getMessage());
+      refused.put(file, r);
+      log.warn("Connector file refused: {}", r);
+    } catch (Exception e) {
+      Refusal r = new Refusal(file, lineOf(e), rootMessage(e));
+      refused.put(file, r);
+      log.warn("Connector file refused: {}", r);
+    }
+  }
+
+  private record Read(Connector connector, RouteDefinition definition) {}
+
+  private Read read(Path file, String text) throws Exception {
+    List<RouteDefinition> routes;
+    try (DefaultCamelContext scratch = new DefaultCamelContext(false)) {
+      // parsed where nothing runs, so a broken or colliding file never touches the live context
+      PluginHelper.getRoutesLoader(scratch)
+          .loadRoutes(ResourceHelper.fromString(file.getFileName().toString(), text));
+      routes = new ArrayList<>(scratch.getRouteDefinitions());
+    } catch (Exception e) {
+      throw new RefusedException(lineOf(e), "does not read: " + rootMessage(e));
+    }
+    if (routes.size() != 1) {
+      throw new RefusedException(
+          null, "defines " + routes.size() + " routes; a connector file defines exactly one");
+    }
+    RouteDefinition route = routes.get(0);
+    String id = route.getRouteId();
+    Integer line = route.getLineNumber() > 0 ? route.getLineNumber() : null;
+    if (id == null || !id.startsWith("connector-")) {
+      throw new RefusedException(
+          line, "route id '" + id + "' is not connector-<name> (lower-case letters, digits, -)");
+    }
+    String name = id.substring("connector-".length());
+    if (!Connectors.isValidName(name)) {
+      throw new RefusedException(
+          line, "route id '" + id + "' is not connector-<name> (lower-case letters, digits, -)");
+    }
+    String from = route.getInput() == null ? null : route.getInput().getEndpointUri();
+    if (!("direct:" + id).equals(from) && !("direct://" + id).equals(from)) {
+      throw new RefusedException(
+          line, "the route must consume from direct:" + id + ", not " + from);
+    }
+    for (Map.Entry<Path, Connector> other : loaded.entrySet()) {
+      if (other.getValue().routeId().equals(id) && !other.getKey().equals(file)) {
+        throw new RefusedException(
+            line, "route id " + id + " is already defined by " + other.getKey().getFileName());
+      }
+    }
+    Connector mine = loaded.get(file);
+    if (camel.getRoute(id) != null && (mine == null || !mine.routeId().equals(id))) {
+      throw new RefusedException(line, "route id " + id + " collides with a built-in route");
+    }
+    Map<String, String> declared = declarations(text);
+    String description =
+        route.getDescription() != null && !route.getDescription().isBlank()
+            ? route.getDescription()
+            : declared.get("description");
+    if (description == null || description.isBlank()) {
+      throw new RefusedException(
+          line, "declares no description (route description or a ringtree.description line)");
+    }
+    for (String key : List.of("inputs", "outputs", "timeout-ms")) {
+      if (!declared.containsKey(key)) {
+        throw new RefusedException(null, "declares no ringtree." + key + " line");
+      }
+    }
+    if (declared.containsKey("connector") && !declared.get("connector").equals(name)) {
+      throw new RefusedException(
+          null, "ringtree.connector says " + declared.get("connector") + " but the route is " + id);
+    }
+    Duration timeout;
+    try {
+      timeout = Duration.ofMillis(Long.parseLong(declared.get("timeout-ms")));
+    } catch (NumberFormatException e) {
+      throw new RefusedException(null, "ringtree.timeout-ms is not a number of milliseconds");
+    }
+    if (timeout.toMillis() < 50 || timeout.toMillis() > 30_000) {
+      throw new RefusedException(null, "ringtree.timeout-ms must be within 50..30000");
+    }
+    guard(route, name, timeout);
+    return new Read(
+        new Connector(
+            name,
+            id,
+            description.strip(),
+            list(declared.get("inputs")),
+            list(declared.get("outputs")),
+            timeout,
+            file),
+        route);
+  }
+
+  /**
+   * Puts the route's steps inside a Resilience4j circuit breaker: the connector's timeout bounds
+   * each call, and after repeated failures calls fail at once (the flow takes its error port) until
+   * the breaker lets a trial call through.
+   */
+  private static void guard(RouteDefinition route, String name, Duration timeout) {
+    List<ProcessorDefinition<?>> steps = new ArrayList<>(route.getOutputs());
+    route.getOutputs().clear();
+    CircuitBreakerDefinition breaker = new CircuitBreakerDefinition();
+    breaker.setId("breaker-" + name);
+    Resilience4jConfigurationDefinition config = new Resilience4jConfigurationDefinition();
+    config.setTimeoutEnabled("true");
+    config.setTimeoutDuration(String.valueOf(timeout.toMillis()));
+    config.setSlidingWindowSize("10");
+    config.setMinimumNumberOfCalls("5");
+    config.setFailureRateThreshold("50");
+    config.setWaitDurationInOpenState("30");
+    // an open breaker fails the call (the flow takes its error port) instead of answering the input
+    config.setThrowExceptionWhenHalfOpenOrOpenState("true");
+    breaker.setResilience4jConfiguration(config);
+    for (ProcessorDefinition<?> step : steps) {
+      breaker.addOutput(step);
+    }
+    route.addOutput(breaker);
+  }
+
+  private void unload(Path file) {
+    Connector c = loaded.remove(file);
+    if (c == null || camel.getRoute(c.routeId()) == null) {
+      return;
+    }
+    try {
+      camel.getRouteController().stopRoute(c.routeId());
+      camel.removeRoute(c.routeId());
+    } catch (Exception e) {
+      log.warn("Cannot remove connector route {}", c.routeId(), e);
+    }
+  }
+
+  static Map<String, String> declarations(String text) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String line : text.split("\n")) {
+      Matcher m = DECLARATION.matcher(line);
+      if (m.matches()) {
+        out.putIfAbsent(m.group(1), m.group(2));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> list(String csv) {
+    List<String> out = new ArrayList<>();
+    for (String s : csv.split(",")) {
+      if (!s.isBlank() && !s.strip().equals("none")) {
+        out.add(s.strip());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static String extension(Path f) {
+    String n = f.getFileName().toString();
+    int dot = n.lastIndexOf('.');
+    return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+
+  private static Integer lineOf(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      Matcher m = LINE.matcher(String.valueOf(t.getMessage()));
+      if (m.find()) {
+        return Integer.valueOf(m.group(1));
+      }
+    }
+    return null;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String one = m.replaceAll("\\s+", " ").strip();
+    return one.length() > 300 ? one.substring(0, 300) + "…" : one;
+  }
+}
