@@ -75,7 +75,7 @@ class ComplianceApiTest extends SecuredAppTest {
     assertThat(routing.at("/rows/0/sentence").asText())
         .isEqualTo(
             "When Route node is ring: Method is ringTree,"
-                + " Minimum offer is max([100, Publisher payout + 20]).");
+                + " Minimum offer is max([100, Publisher payout + 20]), Auction is tiers.");
     List<String> billing = new ArrayList<>();
     review.at("/review/billing/tables").forEach(t -> billing.add(t.get("name").asText()));
     assertThat(billing).containsExactly("Buyer revenue", "Publisher payout");
