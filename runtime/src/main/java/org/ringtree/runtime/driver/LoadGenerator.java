@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ringtree.integrations.twilio.TwilioWebhookFields;
+import org.ringtree.runtime.benchmark.FloorEndpoint;
 import org.ringtree.runtime.telephony.WebhookPaths;
 
 /**
@@ -32,11 +33,14 @@ public final class LoadGenerator {
       """
       usage: ./ringtree load [--mode incoming|ivr] [--rates 50,100,200,300] [--seconds 10]
                              [--url http://localhost:8080] [--token TOKEN] [--number E164]
-                             [--warmup 2000] [--warmup-seconds 0]
+                             [--warmup 2000] [--warmup-seconds 0] [--floor on|off]
         incoming: one signed incoming-call webhook per call (latency = webhook -> TwiML)
         ivr:      whole calls (menu, zip, route with live buyer pings, dial, status)
         latency is measured from each call's scheduled start; --warmup unmeasured webhooks go
         first, one by one, then --warmup-seconds of unmeasured incoming webhooks at the top rate
+        floor (incoming mode): each step is also run against the platform's benchmark floor (a
+        bare endpoint checking the same signature and inserting one row; start the platform with
+        --ringtree.benchmark.floor=true) and the webhook's latency is reported as a multiple of it
       """;
 
   /** Connections of the incoming-mode sender: requests beyond that many in flight wait. */
@@ -56,6 +60,7 @@ public final class LoadGenerator {
     o.put("number", "+18885550101");
     o.put("warmup", "2000");
     o.put("warmup-seconds", "0");
+    o.put("floor", "on");
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
       System.out.print(USAGE);
       System.exit(0);
@@ -78,19 +83,36 @@ public final class LoadGenerator {
         Runtime.getRuntime().availableProcessors(),
         o.get("url"));
     ServerLatency server = new ServerLatency(o.get("url"), WebhookPaths.INCOMING);
-    warmUp(driver, o.get("number"), Integer.parseInt(o.get("warmup")));
+    ServerLatency floorServer = new ServerLatency(o.get("url"), FloorEndpoint.PATH);
+    warmUp(driver, WebhookPaths.INCOMING, o.get("number"), Integer.parseInt(o.get("warmup")));
     int warmUpSeconds = Integer.parseInt(o.get("warmup-seconds"));
     List<Integer> rates =
         Arrays.stream(o.get("rates").split(",")).map(r -> Integer.parseInt(r.strip())).toList();
     boolean incoming = o.get("mode").equals("incoming");
+    boolean floor = incoming && o.get("floor").equals("on") && floorServed(driver, out);
+    if (floor) {
+      warmUp(driver, FloorEndpoint.PATH, o.get("number"), Integer.parseInt(o.get("warmup")));
+    }
     // every signed request of the run built first: signing and encoding thousands of requests
     // between steps made the generator's own JIT compile on the shared cores as a step began
     int top = rates.stream().mapToInt(Integer::intValue).max().orElse(100);
-    List<byte[]> warmUpLoad = incomingRequests(driver, o.get("number"), top * warmUpSeconds);
+    List<byte[]> warmUpLoad =
+        incomingRequests(driver, WebhookPaths.INCOMING, o.get("number"), top * warmUpSeconds);
+    List<byte[]> floorWarmUpLoad =
+        floor
+            ? incomingRequests(driver, FloorEndpoint.PATH, o.get("number"), top * warmUpSeconds)
+            : List.of();
     List<List<byte[]>> stepLoads = new ArrayList<>();
+    List<List<byte[]>> floorLoads = new ArrayList<>();
     for (int rate : rates) {
       stepLoads.add(
-          incoming ? incomingRequests(driver, o.get("number"), rate * seconds) : List.of());
+          incoming
+              ? incomingRequests(driver, WebhookPaths.INCOMING, o.get("number"), rate * seconds)
+              : List.of());
+      floorLoads.add(
+          floor
+              ? incomingRequests(driver, FloorEndpoint.PATH, o.get("number"), rate * seconds)
+              : List.of());
     }
     try (RawHttpSender sender = new RawHttpSender(URI.create(o.get("url")), CONNECTIONS)) {
       if (warmUpSeconds > 0) {
@@ -102,12 +124,17 @@ public final class LoadGenerator {
         ScheduledExecutorService scraper = Executors.newSingleThreadScheduledExecutor();
         scraper.scheduleAtFixedRate(server::snapshot, 1, 1, TimeUnit.SECONDS);
         runIncoming(sender, warmUpLoad, top);
+        if (floor) {
+          runIncoming(sender, floorWarmUpLoad, top);
+        }
         scraper.shutdownNow();
       }
       out.println("rate/s  sent  ok  errors  achieved/s     p50 ms   p95 ms   p99 ms   max ms");
       // the steps at the top rate are also summed up: more requests, a steadier tail
       Map<Double, Double> topServer = new TreeMap<>();
+      Map<Double, Double> topFloorServer = new TreeMap<>();
       List<Result> topSteps = new ArrayList<>();
+      List<Result> topFloorSteps = new ArrayList<>();
       for (int step = 0; step < rates.size(); step++) {
         int rate = rates.get(step);
         Map<Double, Double> before = server.snapshot();
@@ -122,8 +149,20 @@ public final class LoadGenerator {
         }
         if (rate == top) {
           topSteps.add(r);
-          after.forEach(
-              (le, n) -> topServer.merge(le, n - before.getOrDefault(le, 0.0), Double::sum));
+          addDelta(topServer, before, after);
+        }
+        if (floor) {
+          // the same rate right after, so both see the same machine and the same database
+          Map<Double, Double> floorBefore = floorServer.snapshot();
+          Result f = runIncoming(sender, floorLoads.get(step), rate);
+          Map<Double, Double> floorAfter = floorServer.snapshot();
+          out.print(" floor ");
+          print(out, f);
+          out.println("       floor " + ServerLatency.percentiles(floorBefore, floorAfter));
+          if (rate == top) {
+            topFloorSteps.add(f);
+            addDelta(topFloorServer, floorBefore, floorAfter);
+          }
         }
       }
       if (topSteps.size() > 1) {
@@ -133,8 +172,53 @@ public final class LoadGenerator {
           out.println("       " + ServerLatency.percentiles(Map.of(), topServer));
         }
       }
+      if (floor && !topFloorSteps.isEmpty()) {
+        Result webhook = Result.combined(topSteps);
+        Result bare = Result.combined(topFloorSteps);
+        out.printf(
+            Locale.ROOT, "floor, all %d steps at %d/s together:%n", topFloorSteps.size(), top);
+        print(out, bare);
+        out.println("       floor " + ServerLatency.percentiles(Map.of(), topFloorServer));
+        out.println(ratios(webhook, bare, topServer, topFloorServer));
+      }
     }
     System.exit(0);
+  }
+
+  private static void addDelta(
+      Map<Double, Double> sum, Map<Double, Double> before, Map<Double, Double> after) {
+    after.forEach((le, n) -> sum.merge(le, n - before.getOrDefault(le, 0.0), Double::sum));
+  }
+
+  /** The webhook's percentiles as multiples of the floor's, client-side and server-side. */
+  static String ratios(
+      Result webhook,
+      Result floor,
+      Map<Double, Double> webhookServer,
+      Map<Double, Double> floorServer) {
+    double[] w = ServerLatency.bounds(Map.of(), webhookServer);
+    double[] f = ServerLatency.bounds(Map.of(), floorServer);
+    return String.format(
+        Locale.ROOT,
+        "webhook / floor at the top rate: client p50 %.2f×, p99 %.2f×; server-side p50 %.2f×,"
+            + " p99 %.2f×",
+        webhook.percentile(50) / floor.percentile(50),
+        webhook.percentile(99) / floor.percentile(99),
+        w[0] / f[0],
+        w[2] / f[2]);
+  }
+
+  /** Whether the platform serves the floor; says how to turn it on when it does not. */
+  private static boolean floorServed(TwilioDriver driver, PrintStream out) {
+    WebhookExchange probe = driver.post(FloorEndpoint.PATH, incoming("+18885550100"));
+    if (probe.status() == 200) {
+      return true;
+    }
+    out.println(
+        "no benchmark floor (HTTP "
+            + probe.status()
+            + "): start the platform with --ringtree.benchmark.floor=true to compare with it");
+    return false;
   }
 
   private static void print(PrintStream out, Result r) {
@@ -152,7 +236,7 @@ public final class LoadGenerator {
         r.percentile(100));
   }
 
-  private record Result(int rate, int sent, int ok, int errors, double achieved, long[] nanos) {
+  record Result(int rate, int sent, int ok, int errors, double achieved, long[] nanos) {
 
     static Result combined(List<Result> steps) {
       long[] all = steps.stream().flatMapToLong(r -> Arrays.stream(r.nanos)).sorted().toArray();
@@ -175,17 +259,18 @@ public final class LoadGenerator {
   }
 
   /** Unmeasured calls first, so the platform's JIT has compiled the webhook path. */
-  private static void warmUp(TwilioDriver driver, String number, int calls) {
+  private static void warmUp(TwilioDriver driver, String path, String number, int calls) {
     for (int i = 0; i < calls; i++) {
-      driver.post(WebhookPaths.INCOMING, incoming(number));
+      driver.post(path, incoming(number));
     }
   }
 
   /** Signed incoming-call webhooks from random callers, as raw HTTP requests. */
-  private static List<byte[]> incomingRequests(TwilioDriver driver, String number, int count) {
+  private static List<byte[]> incomingRequests(
+      TwilioDriver driver, String path, String number, int count) {
     List<byte[]> requests = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      requests.add(driver.signedRawRequest(WebhookPaths.INCOMING, incoming(number)));
+      requests.add(driver.signedRawRequest(path, incoming(number)));
     }
     return requests;
   }

@@ -70,6 +70,21 @@ final class ServerLatency {
     if (after.isEmpty()) {
       return "server-side: no http.server.requests histogram at /actuator/prometheus";
     }
+    double[] bounds = bounds(before, after);
+    StringBuilder out = new StringBuilder("server-side");
+    for (int i = 0; i < PERCENTILES.length; i++) {
+      out.append(String.format(Locale.ROOT, "  p%.0f ≤ %.2f ms", PERCENTILES[i], bounds[i]));
+    }
+    return out.append(String.format(Locale.ROOT, "  (%.0f requests)", bounds[3])).toString();
+  }
+
+  static final double[] PERCENTILES = {50, 95, 99};
+
+  /**
+   * The upper bounds in milliseconds of the buckets holding p50, p95 and p99 between two snapshots,
+   * then the number of requests in between; NaN where there were none.
+   */
+  static double[] bounds(Map<Double, Double> before, Map<Double, Double> after) {
     double total = 0;
     TreeMap<Double, Double> delta = new TreeMap<>();
     for (Map.Entry<Double, Double> e : after.entrySet()) {
@@ -77,17 +92,20 @@ final class ServerLatency {
       delta.put(e.getKey(), d);
       total = Math.max(total, d);
     }
-    StringBuilder out = new StringBuilder("server-side");
-    for (double p : new double[] {50, 95, 99}) {
-      double rank = Math.ceil(p / 100 * total);
-      Double bound =
-          delta.entrySet().stream()
-              .filter(e -> e.getValue() >= rank)
-              .map(Map.Entry::getKey)
-              .findFirst()
-              .orElse(Double.NaN);
-      out.append(String.format(Locale.ROOT, "  p%.0f ≤ %.2f ms", p, bound * 1000));
+    double[] bounds = new double[PERCENTILES.length + 1];
+    for (int i = 0; i < PERCENTILES.length; i++) {
+      double rank = Math.ceil(PERCENTILES[i] / 100 * total);
+      bounds[i] =
+          total == 0
+              ? Double.NaN
+              : delta.entrySet().stream()
+                      .filter(e -> e.getValue() >= rank)
+                      .map(Map.Entry::getKey)
+                      .findFirst()
+                      .orElse(Double.NaN)
+                  * 1000;
     }
-    return out.append(String.format(Locale.ROOT, "  (%.0f requests)", total)).toString();
+    bounds[PERCENTILES.length] = total;
+    return bounds;
   }
 }

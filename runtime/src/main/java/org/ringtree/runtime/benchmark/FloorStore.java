@@ -1,0 +1,24 @@
+package org.ringtree.runtime.benchmark;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Owns {@code benchmark_floor}: one durable row per floor request, nothing else. */
+class FloorStore {
+
+  private final JdbcClient jdbc;
+
+  FloorStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void add(String callSid, String caller) {
+    jdbc.sql("INSERT INTO benchmark_floor (call_sid, caller) VALUES (:sid, :caller)")
+        .param("sid", callSid)
+        .param("caller", caller)
+        .update();
+  }
+
+  int count() {
+    return jdbc.sql("SELECT count(*) FROM benchmark_floor").query(Integer.class).single();
+  }
+}
