@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ringtree.rules.Fixtures;
+import org.ringtree.rules.directory.DirectorySnapshot;
+import org.ringtree.rules.directory.Target;
 import org.ringtree.rules.examples.DemoNetwork;
 import org.ringtree.rules.flow.FlowDocument;
 import org.ringtree.rules.flow.FlowEdge;
 import org.ringtree.rules.flow.FlowNode;
 import org.ringtree.rules.flow.NodeKind;
+import org.ringtree.rules.money.Money;
 
 /**
  * One focused test per validation issue code; each checks the node and setting it is anchored to.
@@ -526,6 +529,97 @@ class FlowValidatorTest {
   private static Map<String, Object> menuCfg() {
     return Map.of(
         "prompt", "Press 1 or 2", "options", List.of(Map.of("key", "1"), Map.of("key", "2")));
+  }
+
+  @Test
+  void conditionNotInAnEmptyListIsAlwaysTrue() {
+    Issue i =
+        only(
+            condition(
+                Map.of("type", "geo", "field", "state", "operator", "notIn", "values", List.of())),
+            "condition.alwaysTrue");
+    assertThat(i.field()).isEqualTo("clauses[0].values");
+    assertThat(i.isError()).isFalse();
+  }
+
+  @Test
+  void conditionClauseOfAnUnknownTypeIsInvalid() {
+    Issue i =
+        only(
+            condition(Map.of("type", "weather", "field", "rain", "operator", "equals")),
+            "condition.invalid");
+    assertThat(i.field()).isEqualTo("clauses[0].type");
+    assertThat(i.isError()).isTrue();
+  }
+
+  @Test
+  void historyClauseThatDoesNotCompareACountIsRefused() {
+    Issue i =
+        only(
+            condition(
+                Map.of("type", "history", "windowDays", 7L, "operator", "regex", "value", "1+")),
+            "condition.operator");
+    assertThat(i.field()).isEqualTo("clauses[0].operator");
+  }
+
+  @Test
+  void routeToAPausedTargetIsAWarning() {
+    Target paused = Target.fixed("paused-law", "acme", "+15125550111", Money.usd("90"));
+    paused =
+        new Target(
+            paused.id(),
+            paused.name(),
+            paused.buyerId(),
+            paused.destination(),
+            paused.fixedPrice(),
+            1,
+            1,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false);
+    FlowDocument f =
+        withNode("r", NodeKind.ROUTE, Map.of("targets", List.of("paused-law")), "fallback:bye");
+    List<Issue> found =
+        FlowValidator.validate(f, directoryWith(paused)).stream()
+            .filter(i -> i.code().equals("route.inactiveTarget"))
+            .toList();
+    assertThat(found).singleElement().satisfies(i -> assertThat(i.isError()).isFalse());
+    assertThat(found.get(0).message()).contains("paused-law");
+  }
+
+  @Test
+  void ringTreeRouteToATargetWithoutPriceOrBidIsAWarning() {
+    Target unpriced = Target.fixed("free-law", "acme", "+15125550112", null);
+    FlowDocument f =
+        withNode(
+            "r",
+            NodeKind.ROUTE,
+            Map.of("method", "ringTree", "targets", List.of("free-law", "acme-law")),
+            "fallback:bye");
+    List<Issue> found =
+        FlowValidator.validate(f, directoryWith(unpriced)).stream()
+            .filter(i -> i.code().equals("route.noPrice"))
+            .toList();
+    assertThat(found).singleElement().satisfies(i -> assertThat(i.message()).contains("free-law"));
+  }
+
+  /** The demo directory with extra targets. */
+  private static DirectorySnapshot directoryWith(Target... extra) {
+    DirectorySnapshot d = DemoNetwork.directory();
+    List<Target> targets = new ArrayList<>(d.targets());
+    targets.addAll(List.of(extra));
+    return new DirectorySnapshot(
+        d.verticals(),
+        d.campaigns(),
+        d.publishers(),
+        d.buyers(),
+        targets,
+        d.targetGroups(),
+        d.trackingNumbers(),
+        d.connectorIds());
   }
 
   @SafeVarargs
