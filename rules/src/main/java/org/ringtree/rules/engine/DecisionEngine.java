@@ -2,7 +2,6 @@ package org.ringtree.rules.engine;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ringtree.rules.billing.BillingDecision;
 import org.ringtree.rules.billing.BillingInput;
@@ -17,16 +16,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The decision engine the runtime and the simulator call. It builds the KieBase and DMN runtime of
  * each compiled flow version once ({@link #load}), caches them by version id, and answers IVR
- * steps, route decisions and billing decisions for calls on any loaded version. A flow's current
- * version can be swapped atomically ({@link #publish}); calls already in progress keep the version
- * their state names.
+ * steps, route decisions and billing decisions for calls on any loaded version. Which version new
+ * calls start on is the runtime's business (the live version in the database); a call in progress
+ * keeps the version its state names.
  */
 public final class DecisionEngine {
 
   private static final Logger LOG = LoggerFactory.getLogger(DecisionEngine.class);
 
   private final Map<String, FlowRuntime> versions = new ConcurrentHashMap<>();
-  private final Map<String, String> currentByFlow = new ConcurrentHashMap<>();
 
   /** Builds (once) and caches the runtime of a compiled version; returns it. */
   public FlowRuntime load(CompiledFlow compiled) {
@@ -43,21 +41,6 @@ public final class DecisionEngine {
               (System.nanoTime() - t0) / 1_000_000);
           return rt;
         });
-  }
-
-  /**
-   * Loads a version and makes it the one new calls of its flow start on. The KieBase is built
-   * before the swap, so no call ever sees a half-built version.
-   */
-  public void publish(CompiledFlow compiled) {
-    load(compiled);
-    String flowId = compiled.flow().id() == null ? compiled.versionId() : compiled.flow().id();
-    currentByFlow.put(flowId, compiled.versionId());
-  }
-
-  /** The version new calls of a flow start on. */
-  public Optional<String> currentVersion(String flowId) {
-    return Optional.ofNullable(currentByFlow.get(flowId));
   }
 
   /** The flow a loaded version belongs to (the version id itself for a flow without an id). */

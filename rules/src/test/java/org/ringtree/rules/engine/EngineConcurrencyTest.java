@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -65,15 +64,11 @@ class EngineConcurrencyTest {
   }
 
   @Test
-  void publishingANewVersionLeavesCallsInProgressOnTheirVersion() {
+  void loadingANewVersionLeavesCallsInProgressOnTheirVersion() {
     DecisionEngine engine = new DecisionEngine();
     CompiledFlow v1 = Fixtures.demoCompiled();
-    engine.publish(v1);
-    Step inProgress =
-        engine.start(
-            new CallContext(
-                engine.currentVersion("zip-qualified-ring-tree").orElseThrow(),
-                Fixtures.texasCall()));
+    engine.load(v1);
+    Step inProgress = engine.start(new CallContext(v1.versionId(), Fixtures.texasCall()));
 
     FlowDocument changed =
         FlowJson.read(
@@ -82,9 +77,9 @@ class EngineConcurrencyTest {
             .document()
             .orElseThrow();
     CompiledFlow v2 = FlowCompiler.compile(changed, DemoNetwork.directory()).orElseThrow();
-    engine.publish(v2);
+    engine.load(v2);
 
-    assertThat(engine.currentVersion("zip-qualified-ring-tree")).contains(v2.versionId());
+    assertThat(v2.versionId()).isNotEqualTo(v1.versionId());
     assertThat(inProgress.state().versionId()).isEqualTo(v1.versionId());
     assertThat(engine.next(inProgress.state(), new CallInput.Digits("78701")).route()).isNotNull();
     Step fresh = engine.start(new CallContext(v2.versionId(), Fixtures.texasCall()));
@@ -98,6 +93,5 @@ class EngineConcurrencyTest {
     assertThat(rt.billingModel().getMessages(DMNMessage.Severity.ERROR)).isEmpty();
     assertThat(rt.routingModel().getMessages(DMNMessage.Severity.WARN)).as("warnings").isEmpty();
     assertThat(rt.billingModel().getMessages(DMNMessage.Severity.WARN)).as("warnings").isEmpty();
-    assertThat(Map.of()).isEmpty();
   }
 }
