@@ -3,15 +3,20 @@ package org.ringtree.architecture;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The module boundaries of docs/architecture.md, checked on every build across all four modules
- * (the runtime's test classpath holds them all).
+ * (the runtime's test classpath holds them all). This is the project's one rule set: the modules
+ * keep no copies of their own that could drift apart.
  */
 @AnalyzeClasses(packages = "org.ringtree", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -31,8 +36,32 @@ class ArchitectureTest {
               "java.sql..",
               "javax.sql..",
               "jakarta.servlet..",
-              "java.net.http..")
+              "javax.servlet..",
+              "java.net.http..",
+              "org.apache.hc..",
+              "org.apache.http..",
+              "okhttp3..")
           .because("the rules core is plain Java: adapters live at the edges");
+
+  @ArchTest
+  static final ArchRule rulesOpensNoConnections =
+      noClasses()
+          .that()
+          .resideInAPackage("org.ringtree.rules..")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.net.HttpURLConnection")
+          .because("buyers are pinged through the BidCollector port, never from the core");
+
+  @ArchTest
+  static final ArchRule servicesLogInsteadOfPrinting =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("org.ringtree.runtime.driver..", "org.ringtree.runtime.cli..")
+          .should()
+          .accessField(System.class, "out")
+          .because(
+              "services log through SLF4J with the call id; only the command-line tools print");
 
   @ArchTest
   static final ArchRule rulesDependsOnNoOtherModule =
@@ -92,4 +121,19 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule runtimeFeaturesHaveNoCycles =
       slices().matching("org.ringtree.runtime.(*)..").should().beFreeOfCycles();
+
+  /** Every package of every module opens with a package-info.java saying what it is for. */
+  @ArchTest
+  static void everyPackageSaysWhatItIsFor(JavaClasses classes) {
+    Set<String> packages = new TreeSet<>();
+    classes.forEach(c -> packages.add(c.getPackageName()));
+    assertThat(packages).as("packages of all four modules").hasSizeGreaterThan(40);
+    Set<String> without = new TreeSet<>();
+    for (String p : packages) {
+      if (classes.getPackage(p).tryGetPackageInfo().isEmpty()) {
+        without.add(p);
+      }
+    }
+    assertThat(without).as("packages without a package-info.java").isEmpty();
+  }
 }
