@@ -53,6 +53,11 @@ public record CallFacts(
         history);
   }
 
+  public CallFacts withCaller(Caller c) {
+    return new CallFacts(
+        callId, campaignId, publisherId, trackingNumber, c, tags, answers, arrivedAt, history);
+  }
+
   public CallFacts withTagsAndAnswers(Map<String, String> t, Map<String, String> a) {
     return new CallFacts(
         callId, campaignId, publisherId, trackingNumber, caller, t, a, arrivedAt, history);

@@ -16,7 +16,9 @@ final class Describe {
           "True when the call arrives within "
               + c.schedule().describeHours()
               + " "
-              + c.schedule().timezone()
+              + (org.ringtree.rules.directory.Schedule.CALLER.equals(c.schedule().timezone())
+                  ? "in the caller's time zone (closed when it is unknown)"
+                  : c.schedule().timezone())
               + (c.schedule().holidays().isEmpty() ? "" : ", except holidays")
               + ".";
       case HISTORY ->

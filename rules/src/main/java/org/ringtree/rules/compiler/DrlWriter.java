@@ -61,7 +61,7 @@ final class DrlWriter {
       String paramId = node.id() + "#" + i;
       String when =
           switch (c.type()) {
-            case SCHEDULE -> "    CallTime( $p.schedule().isOpenAt(instant) )\n";
+            case SCHEDULE -> "    CallTime( $p.schedule().isOpenAt(instant, callerZone) )\n";
             case HISTORY -> history(c);
             default -> comparison(c.operator(), false);
           };

@@ -22,6 +22,12 @@ public record Schedule(String timezone, List<OpenHours> hours, Set<LocalDate> ho
 
   public static final Schedule ALWAYS = new Schedule("UTC", List.of(), Set.of());
 
+  /**
+   * The timezone of a condition's hours that follow the caller: the zone of the zip they entered or
+   * the carrier sent. Such hours are closed when the caller's zone is unknown.
+   */
+  public static final String CALLER = "caller";
+
   /** Open on these days from {@code from} (inclusive) to {@code to} (exclusive). */
   public record OpenHours(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
     public OpenHours {
@@ -50,7 +56,9 @@ public record Schedule(String timezone, List<OpenHours> hours, Set<LocalDate> ho
 
   public Schedule {
     Objects.requireNonNull(timezone, "timezone");
-    ZoneId.of(timezone);
+    if (!CALLER.equals(timezone)) {
+      ZoneId.of(timezone);
+    }
     hours = hours == null ? List.of() : List.copyOf(hours);
     holidays =
         holidays == null
@@ -73,8 +81,22 @@ public record Schedule(String timezone, List<OpenHours> hours, Set<LocalDate> ho
     return ZoneId.of(timezone);
   }
 
+  /** As {@link #isOpenAt(Instant)}, with hours in the caller's zone when the timezone says so. */
+  public boolean isOpenAt(Instant instant, String callerZone) {
+    if (!CALLER.equals(timezone)) {
+      return isOpenAt(instant);
+    }
+    if (callerZone == null) {
+      return false;
+    }
+    return isOpenIn(instant.atZone(ZoneId.of(callerZone)));
+  }
+
   public boolean isOpenAt(Instant instant) {
-    ZonedDateTime local = instant.atZone(zone());
+    return isOpenIn(instant.atZone(zone()));
+  }
+
+  private boolean isOpenIn(ZonedDateTime local) {
     if (holidays.contains(local.toLocalDate())) {
       return false;
     }

@@ -31,6 +31,10 @@ public record Target(
     name = name == null ? id : name;
     weight = Math.max(weight, 0);
     schedule = schedule == null ? Schedule.ALWAYS : schedule;
+    if (Schedule.CALLER.equals(schedule.timezone())) {
+      // a target's hours are the buyer's own; only flow conditions follow the caller's zone
+      throw new IllegalArgumentException("a target's schedule needs an IANA timezone, not caller");
+    }
     geo = geo == null ? GeoFilter.ANYWHERE : geo;
     tagFilters = tagFilters == null ? List.of() : List.copyOf(tagFilters);
     caps = caps == null ? Caps.NONE : caps;

@@ -25,6 +25,7 @@ final class Facts {
     put(out, "caller.city", c.city());
     put(out, "caller.areaCode", c.areaCode());
     put(out, "caller.country", c.country());
+    put(out, "caller.timezone", c.timezone());
     put(out, "call.publisher", f.publisherId());
     put(out, "call.campaign", f.campaignId());
     f.tags().forEach((k, v) -> put(out, "tag." + k, v));
@@ -42,7 +43,7 @@ final class Facts {
   static List<Object> callFacts(CallFacts f, Map<String, String> attrs) {
     List<Object> out = new ArrayList<>(attrs.size() + f.history().size() + 1);
     attrs.forEach((k, v) -> out.add(Attr.of(k, v)));
-    out.add(new CallTime(f.arrivedAt()));
+    out.add(new CallTime(f.arrivedAt(), f.caller().timezone()));
     for (PriorCall p : f.history()) {
       if (p.at() == null || p.at().isAfter(f.arrivedAt())) {
         continue;

@@ -39,7 +39,7 @@ final class Ivr {
     final Map<String, String> tags;
     final Map<String, String> answers;
     final Map<String, Integer> attempts;
-    final CallFacts facts;
+    CallFacts facts;
     final List<CallInstruction> instructions = new ArrayList<>();
     final List<Justification> trace = new ArrayList<>();
     int steps;
@@ -176,6 +176,10 @@ final class Ivr {
       String saveAs = c.string("saveAs");
       if (saveAs != null && !saveAs.isEmpty()) {
         t.answers.put(saveAs, answer);
+      }
+      if (node.kind() == org.ringtree.rules.flow.NodeKind.COLLECT_DIGITS
+          && "zip".equals(c.string("mode"))) {
+        locate(t, node, answer);
       }
       t.attempts.remove(node.id());
       t.trace.add(
@@ -399,6 +403,45 @@ final class Ivr {
                 + (all ? "all" : "any")
                 + ")."));
     return port;
+  }
+
+  /**
+   * A zip the caller entered says where they are better than the carrier does, so geo filters,
+   * hours in the caller's zone and RTB pings use it; a zip that is not real stays an answer only.
+   */
+  private static void locate(Turn t, FlowNode node, String zip) {
+    var place = org.ringtree.rules.call.UsZips.shared().find(zip);
+    if (place.isEmpty()) {
+      t.trace.add(
+          Justification.step(
+              node.id(),
+              null,
+              "Zip "
+                  + zip
+                  + " is not a US zip: kept as the answer; the caller's zip and state stay "
+                  + orUnknown(t.facts.caller().zip())
+                  + " / "
+                  + orUnknown(t.facts.caller().state())
+                  + "."));
+      return;
+    }
+    var p = place.get();
+    t.facts = t.facts.withCaller(t.facts.caller().at(p));
+    t.trace.add(
+        Justification.step(
+            node.id(),
+            null,
+            "Zip "
+                + zip
+                + " sets the caller's zip, state "
+                + p.state()
+                + " and time zone "
+                + p.timezone()
+                + "."));
+  }
+
+  private static String orUnknown(String s) {
+    return s == null ? "unknown" : s;
   }
 
   private Step waitHere(Turn t, FlowNode node) {

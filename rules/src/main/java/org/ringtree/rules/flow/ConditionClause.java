@@ -109,7 +109,10 @@ public record ConditionClause(
 
   private static Schedule schedule(Map<String, Object> item) {
     String tz = NodeConfig.itemString(item, "timezone");
-    if (tz == null || !java.time.ZoneId.getAvailableZoneIds().contains(tz) && !"UTC".equals(tz)) {
+    if (tz == null
+        || !java.time.ZoneId.getAvailableZoneIds().contains(tz)
+            && !"UTC".equals(tz)
+            && !Schedule.CALLER.equals(tz)) {
       throw new IllegalArgumentException("timezone");
     }
     Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);

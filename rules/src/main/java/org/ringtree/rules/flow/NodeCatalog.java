@@ -195,7 +195,7 @@ public final class NodeCatalog {
                             "timezone",
                             "Timezone",
                             TIMEZONE,
-                            "schedule: the timezone of the hours."),
+                            "schedule: the timezone of the hours; 'caller' for the caller's own (from their zip)."),
                         of(
                             "days",
                             "Days",

@@ -264,7 +264,9 @@ public final class FlowValidator {
           if (f.type() == FieldType.URL && !isHttpUrl(s)) {
             error(node, name, "setting.url", f.label() + " must be an http(s) URL.");
           }
-          if (f.type() == FieldType.TIMEZONE && !isZone(s)) {
+          if (f.type() == FieldType.TIMEZONE
+              && !isZone(s)
+              && !org.ringtree.rules.directory.Schedule.CALLER.equals(s)) {
             error(node, name, "setting.timezone", "Unknown timezone " + FlowJson.quote(s) + ".");
           }
           if (f.type() == FieldType.TIME && !s.matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The compliance review of billing tables ({@code /api/compliance/billing-tables}): the versions an
- * override change proposes, each with its DMN and its diff against the table it replaces. Approving
- * or rejecting one decides the whole change it belongs to, and never by who asked.
+ * override change or a newly live flow version proposes, each with its DMN and its diff against the
+ * table it replaces. Approving or rejecting one decides the whole change it belongs to (or all the
+ * tables the flow version proposed for that campaign), and never by who asked.
  */
 @RestController
 class BillingTableReviewController {
@@ -64,6 +65,11 @@ class BillingTableReviewController {
   @PostMapping("/api/compliance/billing-tables/{id}/approve")
   ChangeReview approve(
       Principal actor, @PathVariable long id, @RequestBody(required = false) Decision body) {
+    if (proposedByFlow(id)) {
+      return new ChangeReview(
+          null,
+          tables.approveFlowTables(id, actor.getName()).stream().map(tables::review).toList());
+    }
     long change = changeOf(id);
     return review(changes.apply(change, body == null ? null : body.note(), actor.getName()));
   }
@@ -71,12 +77,27 @@ class BillingTableReviewController {
   @PostMapping("/api/compliance/billing-tables/{id}/reject")
   ChangeReview reject(
       Principal actor, @PathVariable long id, @RequestBody(required = false) Decision body) {
+    if (proposedByFlow(id)) {
+      return new ChangeReview(
+          null, tables.rejectFlowTables(id, actor.getName()).stream().map(tables::review).toList());
+    }
     long change = changeOf(id);
     return review(changes.reject(change, body == null ? null : body.note(), actor.getName()));
   }
 
   private ChangeReview review(OverrideChanges.Change c) {
     return new ChangeReview(c, tables.ofChange(c.id()).stream().map(tables::review).toList());
+  }
+
+  /** A flow version's combined tables are decided together, per campaign, with no change. */
+  private boolean proposedByFlow(long id) {
+    return tables
+        .find(id)
+        .filter(
+            v ->
+                v.cause() == BillingTableVersions.Cause.FLOW
+                    && v.state() == BillingTableVersions.State.PENDING)
+        .isPresent();
   }
 
   private long changeOf(long id) {

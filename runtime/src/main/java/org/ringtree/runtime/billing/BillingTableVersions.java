@@ -18,10 +18,12 @@ import org.ringtree.rules.directory.Campaign;
 import org.ringtree.rules.review.DmnModel;
 import org.ringtree.rules.review.DmnReader;
 import org.ringtree.rules.review.TableDiff;
+import org.ringtree.runtime.approval.ComplianceSettings;
 import org.ringtree.runtime.flow.FlowRuntimes;
 import org.ringtree.runtime.flow.FlowStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Owns {@code billing_table_versions}: the effective billing table of each campaign, per buyer and
@@ -46,12 +48,19 @@ public class BillingTableVersions {
   private final BillingPolicies policies;
   private final FlowRuntimes flows;
   private final Audit audit;
+  private final ComplianceSettings settings;
 
-  BillingTableVersions(JdbcClient jdbc, BillingPolicies policies, FlowRuntimes flows, Audit audit) {
+  BillingTableVersions(
+      JdbcClient jdbc,
+      BillingPolicies policies,
+      FlowRuntimes flows,
+      Audit audit,
+      ComplianceSettings settings) {
     this.jdbc = jdbc;
     this.policies = policies;
     this.flows = flows;
     this.audit = audit;
+    this.settings = settings;
   }
 
   public enum State {
@@ -180,7 +189,12 @@ public class BillingTableVersions {
       Campaign c = fc.get().campaign();
       materialize(flow, c);
       Map<Key, Version> live = liveByKey(flow.id(), c.id());
+      Set<Key> underReview = pendingFlowKeys(flow.id(), c.id());
       for (Key k : scopes(flow.id(), c, live.keySet(), now, now)) {
+        if (underReview.contains(k) && !byKey.containsKey(k)) {
+          // its combined table waits for its own review; the standing table keeps booking
+          continue;
+        }
         String expected = tableFor(c, k, now, null).ref();
         Version p = byKey.get(k);
         String actual =
@@ -261,24 +275,171 @@ public class BillingTableVersions {
 
   /**
    * The first time a flow version's campaign is billed (or changed), its tables are computed from
-   * the flow version's payout policy and the overrides live now, and recorded LIVE as caused by the
-   * flow version: both parts went live through their own review.
+   * the flow version's payout policy and the overrides live now. A scope whose table is exactly one
+   * a reviewer has seen (the flow version's own billing table, reviewed with the flow, or the table
+   * the scope booked on under an earlier flow version) goes live at once, recorded as caused by the
+   * flow version. Any other combined table is new: with approval required it is proposed (PENDING)
+   * for review like an override change, and until someone other than the flow's author approves it
+   * the scope books on its standing table, the earlier version's (or, for a new campaign, the
+   * flow's own); without approval it goes live at once, recorded.
    */
   void materialize(FlowStore.StoredVersion flow, Campaign c) {
-    jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?))")
-        .param("billing-table-versions:" + flow.id() + ":" + c.id())
-        .query(Integer.class)
-        .single();
+    lockScope(flow.id(), c.id());
     Map<Key, Version> live = liveByKey(flow.id(), c.id());
     if (!live.isEmpty()) {
       return;
     }
     BillingPolicies.OverrideSet now = policies.current();
+    BillingPolicies.OverrideSet none = new BillingPolicies.OverrideSet(Map.of());
+    boolean review = settings.requireApproval();
     String actor = "flow:" + flow.flowId() + " v" + flow.version();
+    String author = review ? author(flow.id()) : actor;
     for (Key k : scopes(flow.id(), c, Set.of(), now, now)) {
-      BillingTable t = tableFor(c, k, now, null);
-      insert(k, t.ref(), null, null, Cause.FLOW, State.LIVE, false, actor, actor);
+      BillingTable combined = tableFor(c, k, now, null);
+      String own = tableFor(c, k, none, null).ref();
+      Optional<String> earlier = earlierRef(k);
+      boolean seen =
+          combined.ref().equals(own) || earlier.filter(combined.ref()::equals).isPresent();
+      if (seen || !review) {
+        insert(
+            k,
+            combined.ref(),
+            earlier.orElse(null),
+            null,
+            Cause.FLOW,
+            State.LIVE,
+            false,
+            actor,
+            actor);
+        continue;
+      }
+      String standing = earlier.orElse(own);
+      insert(k, standing, earlier.orElse(null), null, Cause.FLOW, State.LIVE, false, actor, actor);
+      insert(k, combined.ref(), standing, null, Cause.FLOW, State.PENDING, true, author, null);
     }
+  }
+
+  /**
+   * A reviewer other than the flow version's author puts its proposed combined tables of one
+   * campaign live, after checking they are still what the overrides make and still replace the
+   * tables the campaign books on now (else 409: the overrides changed; an override change then
+   * carries the difference through its own review).
+   */
+  @Transactional
+  public List<Version> approveFlowTables(long id, String actor) {
+    List<Version> pending = pendingFlowTables(id, actor);
+    Version first = pending.get(0);
+    FlowStore.StoredVersion flow = flows.byId(first.flowVersionId());
+    Campaign c =
+        flow.compiled()
+            .directory()
+            .campaign(first.campaignId())
+            .orElseThrow(BillingTableVersions::stale);
+    BillingPolicies.OverrideSet now = policies.current();
+    for (Version p : pending) {
+      if (!tableFor(c, p.key(), now, null).ref().equals(p.tableRef())
+          || !java.util.Objects.equals(lookupRef(p.key()), p.previousRef())) {
+        throw stale();
+      }
+    }
+    for (Version p : pending) {
+      jdbc.sql(
+              "UPDATE billing_table_versions SET state = 'RETIRED' WHERE state = 'LIVE'"
+                  + " AND flow_version_id = ? AND campaign_id = ? AND buyer_key = ?"
+                  + " AND publisher_key = ?")
+          .params(p.flowVersionId(), p.campaignId(), p.buyerKey(), p.publisherKey())
+          .update();
+      decide(p, State.LIVE, actor);
+    }
+    return pending.stream().map(p -> find(p.id()).orElseThrow()).toList();
+  }
+
+  /** Rejects a flow version's proposed combined tables: the standing tables keep booking. */
+  @Transactional
+  public List<Version> rejectFlowTables(long id, String actor) {
+    List<Version> pending = pendingFlowTables(id, actor);
+    for (Version p : pending) {
+      decide(p, State.REJECTED, actor);
+    }
+    return pending.stream().map(p -> find(p.id()).orElseThrow()).toList();
+  }
+
+  /** The pending tables a flow version proposed for the campaign of version {@code id}. */
+  private List<Version> pendingFlowTables(long id, String actor) {
+    Version v =
+        find(id)
+            .orElseThrow(
+                () -> new MoneyProblem(MoneyProblem.Kind.NOT_FOUND, "no billing table " + id));
+    if (v.cause() != Cause.FLOW || v.state() != State.PENDING) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.CONFLICT,
+          "billing table version "
+              + id
+              + " is "
+              + v.state().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    lockScope(v.flowVersionId(), v.campaignId());
+    List<Version> pending =
+        jdbc.sql(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM billing_table_versions WHERE state = 'PENDING' AND cause = 'FLOW'"
+                    + " AND flow_version_id = ? AND campaign_id = ? ORDER BY id")
+            .params(v.flowVersionId(), v.campaignId())
+            .query(this::row)
+            .list();
+    if (pending.isEmpty()) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.CONFLICT, "billing table version " + id + " was decided already");
+    }
+    if (pending.stream().anyMatch(p -> p.requestedBy().equals(actor))) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.FORBIDDEN,
+          "a flow version's billing tables are decided by someone other than its author ("
+              + actor
+              + ")");
+    }
+    return pending;
+  }
+
+  private void lockScope(long flowVersionId, String campaignId) {
+    jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?))")
+        .param("billing-table-versions:" + flowVersionId + ":" + campaignId)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** Who wrote the flow version: the person who may not approve what it proposes. */
+  private String author(long flowVersionId) {
+    return jdbc.sql("SELECT author FROM flow_versions WHERE id = ?")
+        .param(flowVersionId)
+        .query(String.class)
+        .single();
+  }
+
+  /** The table the same campaign and scope last went live on under an earlier flow version. */
+  private Optional<String> earlierRef(Key k) {
+    return jdbc.sql(
+            "SELECT table_ref FROM billing_table_versions WHERE campaign_id = ? AND buyer_key = ?"
+                + " AND publisher_key = ? AND flow_version_id <> ? AND state IN ('LIVE', 'RETIRED')"
+                + " ORDER BY decided_at DESC, id DESC LIMIT 1")
+        .params(k.campaignId(), k.buyerKey(), k.publisherKey(), k.flowVersionId())
+        .query(String.class)
+        .optional();
+  }
+
+  private Set<Key> pendingFlowKeys(long flowVersionId, String campaignId) {
+    Set<Key> out = new java.util.HashSet<>();
+    jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM billing_table_versions WHERE state = 'PENDING' AND cause = 'FLOW'"
+                + " AND flow_version_id = ? AND campaign_id = ?")
+        .params(flowVersionId, campaignId)
+        .query(this::row)
+        .list()
+        .forEach(v -> out.add(v.key()));
+    return out;
   }
 
   private Optional<Version> lookup(

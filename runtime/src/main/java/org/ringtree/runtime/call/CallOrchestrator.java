@@ -97,6 +97,8 @@ public class CallOrchestrator {
     this.jdbc = jdbc;
     this.clock = clock;
     this.answerBudget = answerBudget;
+    // the zip table (42,000 rows) loads here at start-up, not on the first caller's webhook
+    org.ringtree.rules.call.UsZips.shared();
   }
 
   /** The first webhook of a call. */
@@ -155,7 +157,8 @@ public class CallOrchestrator {
             tn.publisherId(),
             tn.e164(),
             new Caller(
-                in.from(), callerState(in), in.fromZip(), in.fromCity(), null, in.fromCountry()),
+                    in.from(), callerState(in), in.fromZip(), in.fromCity(), null, in.fromCountry())
+                .placed(),
             tn.sourceTags(),
             Map.of(),
             now,
@@ -417,6 +420,11 @@ public class CallOrchestrator {
               }
               relaxedCommit(); // nothing is billed in this transaction
               saveProgress(call.id(), p, callSid, key, kind, request, answer);
+              Caller now = p.state().facts().caller();
+              if (!now.equals(state.facts().caller())) {
+                // a collected zip moved the caller: the call log, billing and postbacks follow
+                calls.relocateCaller(call.id(), now.zip(), now.state(), now.city());
+              }
               return locked.endedAt() != null && !(p.plan() != null && p.plan().awaitingDial())
                   ? Saved.SAVED_AFTER_END
                   : Saved.SAVED;

@@ -226,6 +226,13 @@ public class CallStore {
         .update();
   }
 
+  /** The caller's zip, state and city as the IVR located them (a collected zip). */
+  public void relocateCaller(UUID callId, String zip, String state, String city) {
+    jdbc.sql("UPDATE calls SET caller_zip = ?, caller_state = ?, caller_city = ? WHERE id = ?")
+        .params(zip, state, city, callId)
+        .update();
+  }
+
   public void markConnected(UUID callId, String targetId, String buyerId, BigDecimal revenue) {
     jdbc.sql(
             "UPDATE calls SET target_id = ?, buyer_id = ?, revenue = ?,"

@@ -32,10 +32,15 @@ import org.slf4j.LoggerFactory;
  * Connectors kept as files in one directory ({@code RINGTREE_CONNECTORS_DIR}): Camel YAML or XML
  * route files, each defining one route {@code connector-<name>} from {@code
  * direct:connector-<name>} and declaring, in {@code ringtree.*} comment lines, its description,
- * inputs, outputs and default timeout. A file that does not read, lacks a declaration, or whose
- * route id collides with a route this node already has (a built-in one or another file's) is
- * refused with the file, the line where known and the reason; the others load. Each loaded
- * connector runs inside Camel's {@code circuitBreaker} (Resilience4j) bounded by its timeout.
+ * inputs, outputs and default timeout; and jars of Java {@code RouteBuilder}s, each jar in a class
+ * loader of its own, its builders listed in {@code
+ * META-INF/services/org.apache.camel.RoutesBuilder} (Java's ServiceLoader), each route declaring
+ * the same through {@code description(...)} and {@code routeProperty("ringtree.inputs", ...)} (and
+ * {@code ringtree.outputs}, {@code ringtree.timeout-ms}). A file that does not read, lacks a
+ * declaration, or whose route id collides with a route this node already has (a built-in one or
+ * another file's) is refused with the file, the line where known and the reason; the others load.
+ * Each loaded connector runs inside Camel's {@code circuitBreaker} (Resilience4j) bounded by its
+ * timeout.
  */
 public final class ConnectorFiles {
 
@@ -43,7 +48,7 @@ public final class ConnectorFiles {
   private static final Pattern DECLARATION =
       Pattern.compile("^\\s*(?:#|<!--)?\\s*ringtree\\.([a-z-]+)\\s*:\\s*(.*?)\\s*(?:-->)?\\s*$");
   private static final Pattern LINE = Pattern.compile("line (\\d+)");
-  private static final Set<String> EXTENSIONS = Set.of("yaml", "yml", "xml");
+  private static final Set<String> EXTENSIONS = Set.of("yaml", "yml", "xml", "jar");
 
   /** What a loaded connector declares. */
   public record Connector(
@@ -75,7 +80,11 @@ public final class ConnectorFiles {
 
   private final CamelContext camel;
   private final Path dir;
-  private final Map<Path, Connector> loaded = new TreeMap<>();
+  private final Map<Path, List<Connector>> loaded = new TreeMap<>();
+
+  /** The class loader of each loaded jar, closed when its routes are removed. */
+  private final Map<Path, java.net.URLClassLoader> loaders = new TreeMap<>();
+
   private final Map<Path, Refusal> refused = new TreeMap<>();
   private final Map<Path, String> contents = new LinkedHashMap<>();
 
@@ -102,7 +111,7 @@ public final class ConnectorFiles {
   }
 
   public synchronized List<Connector> loaded() {
-    return List.copyOf(loaded.values());
+    return loaded.values().stream().flatMap(List::stream).toList();
   }
 
   public synchronized List<Refusal> refused() {
@@ -120,7 +129,9 @@ public final class ConnectorFiles {
       try (Stream<Path> files = Files.list(dir)) {
         for (Path f : files.sorted().toList()) {
           if (Files.isRegularFile(f) && EXTENSIONS.contains(extension(f))) {
-            now.put(f, Files.readString(f, StandardCharsets.UTF_8));
+            // a jar is compared by its digest: the same bytes need no reload
+            now.put(
+                f, isJar(f) ? "sha256:" + sha256(f) : Files.readString(f, StandardCharsets.UTF_8));
           }
         }
       } catch (IOException e) {
@@ -150,24 +161,130 @@ public final class ConnectorFiles {
 
   private void load(Path file, String text) {
     refused.remove(file);
+    java.net.URLClassLoader jarLoader = null;
     try {
-      Read c = read(file, text);
+      List<Read> reads;
+      if (isJar(file)) {
+        jarLoader =
+            new java.net.URLClassLoader(
+                "connector-jar:" + file.getFileName(),
+                new java.net.URL[] {file.toUri().toURL()},
+                ConnectorFiles.class.getClassLoader());
+        reads = readJar(file, jarLoader);
+      } else {
+        reads = List.of(read(file, text));
+      }
       unload(file);
-      ((ModelCamelContext) camel).addRouteDefinition(c.definition);
-      loaded.put(file, c.connector);
-      log.info(
-          "Loaded connector {} from {} (timeout {} ms)",
-          c.connector.name(),
-          file,
-          c.connector.timeout().toMillis());
+      List<Connector> mine = new ArrayList<>();
+      for (Read c : reads) {
+        ((ModelCamelContext) camel).addRouteDefinition(c.definition);
+        mine.add(c.connector);
+        log.info(
+            "Loaded connector {} from {} (timeout {} ms)",
+            c.connector.name(),
+            file,
+            c.connector.timeout().toMillis());
+      }
+      loaded.put(file, List.copyOf(mine));
+      if (jarLoader != null) {
+        loaders.put(file, jarLoader);
+        jarLoader = null;
+      }
     } catch (RefusedException e) {
       Refusal r = new Refusal(file, e.line, e.getMessage());
       refused.put(file, r);
       log.warn("Connector file refused: {}", r);
-    } catch (Exception e) {
+    } catch (Exception | LinkageError e) {
       Refusal r = new Refusal(file, lineOf(e), rootMessage(e));
       refused.put(file, r);
       log.warn("Connector file refused: {}", r);
+    } finally {
+      closeQuietly(jarLoader); // set only when the jar was refused
+    }
+  }
+
+  /**
+   * The routes of a jar's RouteBuilders: those its own {@code META-INF/services} lists (the
+   * application's class path may list others, which are not this jar's), each one a connector.
+   */
+  private List<Read> readJar(Path file, ClassLoader jarLoader) throws Exception {
+    List<org.apache.camel.RoutesBuilder> builders = new ArrayList<>();
+    try {
+      for (java.util.ServiceLoader.Provider<org.apache.camel.RoutesBuilder> p :
+          java.util.ServiceLoader.load(org.apache.camel.RoutesBuilder.class, jarLoader).stream()
+              .toList()) {
+        if (p.type().getClassLoader() == jarLoader) {
+          builders.add(p.get());
+        }
+      }
+    } catch (java.util.ServiceConfigurationError e) {
+      throw new RefusedException(null, "a listed RouteBuilder does not load: " + rootMessage(e));
+    }
+    if (builders.isEmpty()) {
+      throw new RefusedException(
+          null,
+          "lists no RouteBuilder of its own in META-INF/services/org.apache.camel.RoutesBuilder");
+    }
+    List<RouteDefinition> routes = new ArrayList<>();
+    try (DefaultCamelContext scratch = new DefaultCamelContext(false)) {
+      scratch.setApplicationContextClassLoader(jarLoader);
+      for (org.apache.camel.RoutesBuilder b : builders) {
+        scratch.addRoutes(b);
+      }
+      routes.addAll(scratch.getRouteDefinitions());
+    } catch (Exception e) {
+      throw new RefusedException(lineOf(e), "does not build its routes: " + rootMessage(e));
+    }
+    if (routes.isEmpty()) {
+      throw new RefusedException(null, "its RouteBuilders define no route");
+    }
+    List<Read> out = new ArrayList<>();
+    Set<String> ids = new java.util.HashSet<>();
+    for (RouteDefinition route : routes) {
+      Read r = checked(file, route, jarDeclarations(route));
+      if (!ids.add(r.connector().routeId())) {
+        throw new RefusedException(null, "defines route id " + r.connector().routeId() + " twice");
+      }
+      out.add(r);
+    }
+    return out;
+  }
+
+  /** A Java route's declarations: its {@code ringtree.*} route properties. */
+  private static Map<String, String> jarDeclarations(RouteDefinition route) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (route.getRouteProperties() != null) {
+      for (org.apache.camel.model.PropertyDefinition p : route.getRouteProperties()) {
+        if (p.getKey() != null && p.getKey().startsWith("ringtree.")) {
+          out.putIfAbsent(p.getKey().substring("ringtree.".length()), p.getValue());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean isJar(Path f) {
+    return "jar".equals(extension(f));
+  }
+
+  private static String sha256(Path f) throws IOException {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void closeQuietly(java.net.URLClassLoader l) {
+    if (l == null) {
+      return;
+    }
+    try {
+      l.close();
+    } catch (IOException e) {
+      log.debug("Cannot close a connector jar's class loader", e);
     }
   }
 
@@ -187,7 +304,12 @@ public final class ConnectorFiles {
       throw new RefusedException(
           null, "defines " + routes.size() + " routes; a connector file defines exactly one");
     }
-    RouteDefinition route = routes.get(0);
+    return checked(file, routes.get(0), declarations(text));
+  }
+
+  /** Checks one route against the connector contract and wraps it in its circuit breaker. */
+  private Read checked(Path file, RouteDefinition route, Map<String, String> declared)
+      throws RefusedException {
     String id = route.getRouteId();
     Integer line = route.getLineNumber() > 0 ? route.getLineNumber() : null;
     if (id == null || !id.startsWith("connector-")) {
@@ -204,17 +326,19 @@ public final class ConnectorFiles {
       throw new RefusedException(
           line, "the route must consume from direct:" + id + ", not " + from);
     }
-    for (Map.Entry<Path, Connector> other : loaded.entrySet()) {
-      if (other.getValue().routeId().equals(id) && !other.getKey().equals(file)) {
-        throw new RefusedException(
-            line, "route id " + id + " is already defined by " + other.getKey().getFileName());
+    for (Map.Entry<Path, List<Connector>> other : loaded.entrySet()) {
+      for (Connector c : other.getValue()) {
+        if (c.routeId().equals(id) && !other.getKey().equals(file)) {
+          throw new RefusedException(
+              line, "route id " + id + " is already defined by " + other.getKey().getFileName());
+        }
       }
     }
-    Connector mine = loaded.get(file);
-    if (camel.getRoute(id) != null && (mine == null || !mine.routeId().equals(id))) {
+    boolean mine =
+        loaded.getOrDefault(file, List.of()).stream().anyMatch(c -> c.routeId().equals(id));
+    if (camel.getRoute(id) != null && !mine) {
       throw new RefusedException(line, "route id " + id + " collides with a built-in route");
     }
-    Map<String, String> declared = declarations(text);
     String description =
         route.getDescription() != null && !route.getDescription().isBlank()
             ? route.getDescription()
@@ -281,16 +405,19 @@ public final class ConnectorFiles {
   }
 
   private void unload(Path file) {
-    Connector c = loaded.remove(file);
-    if (c == null || camel.getRoute(c.routeId()) == null) {
-      return;
+    for (Connector c : loaded.getOrDefault(file, List.of())) {
+      if (camel.getRoute(c.routeId()) == null) {
+        continue;
+      }
+      try {
+        camel.getRouteController().stopRoute(c.routeId());
+        camel.removeRoute(c.routeId());
+      } catch (Exception e) {
+        log.warn("Cannot remove connector route {}", c.routeId(), e);
+      }
     }
-    try {
-      camel.getRouteController().stopRoute(c.routeId());
-      camel.removeRoute(c.routeId());
-    } catch (Exception e) {
-      log.warn("Cannot remove connector route {}", c.routeId(), e);
-    }
+    loaded.remove(file);
+    closeQuietly(loaders.remove(file));
   }
 
   static Map<String, String> declarations(String text) {

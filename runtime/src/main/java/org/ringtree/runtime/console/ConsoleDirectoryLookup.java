@@ -17,11 +17,19 @@ import org.springframework.stereotype.Service;
 @Service
 class ConsoleDirectoryLookup implements DirectoryLookupPort {
 
+  // "caller" first: a condition's hours may follow the caller's zone (from their zip).
   private static final List<Choice> TIMEZONES =
-      ZoneId.getAvailableZoneIds().stream()
-          .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
-          .sorted()
-          .map(z -> new Choice(z, z, null))
+      Stream.concat(
+              Stream.of(
+                  new Choice(
+                      org.ringtree.rules.directory.Schedule.CALLER,
+                      "The caller's time zone",
+                      "from the zip they entered or the carrier sent")),
+              ZoneId.getAvailableZoneIds().stream()
+                  .filter(
+                      z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+                  .sorted()
+                  .map(z -> new Choice(z, z, null)))
           .toList();
 
   private final JdbcClient jdbc;

@@ -52,6 +52,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoNetworkSeeder implements ApplicationRunner {
 
   static final String FLOW_RESOURCE = "/demo/legal-ring-tree.json";
+
+  /**
+   * The connector the demo flow checks callers against before routing (demo/connectors); a node
+   * without it loaded takes its error port and routes as before, so the demo runs either way.
+   */
+  static final String DEMO_CONNECTOR = "do-not-call";
+
   private static final Logger log = LoggerFactory.getLogger(DemoNetworkSeeder.class);
 
   private final JdbcClient jdbc;
@@ -250,7 +257,7 @@ class DemoNetworkSeeder implements ApplicationRunner {
 
   private void publishDemoFlow() {
     FlowStore.StoredVersion version =
-        flows.saveVersion(demoFlow(), directory.snapshot(Set.of()), "demo-seed");
+        flows.saveVersion(demoFlow(), directory.snapshot(Set.of(DEMO_CONNECTOR)), "demo-seed");
     flows.makeLive(version.flowId(), version.id());
   }
 

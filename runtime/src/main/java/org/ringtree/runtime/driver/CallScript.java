@@ -89,9 +89,23 @@ public record CallScript(
         talkSeconds);
   }
 
+  /**
+   * Another caller. An IVR answer that was the old caller's zip becomes the new one's: a caller
+   * keys in their own zip, and a collected zip relocates the caller (docs/flows.md).
+   */
   public CallScript withCaller(String number, String state, String zip) {
-    return new CallScript(
-        trackingNumber, number, state, zip, callerCity, answers, legs, talkSeconds);
+    List<String> keyed =
+        answers.stream()
+            .map(
+                a ->
+                    callerZip != null
+                            && a.equals(callerZip)
+                            && zip != null
+                            && zip.matches("[0-9]{5}")
+                        ? zip
+                        : a)
+            .toList();
+    return new CallScript(trackingNumber, number, state, zip, callerCity, keyed, legs, talkSeconds);
   }
 
   public CallScript withTrackingNumber(String number) {

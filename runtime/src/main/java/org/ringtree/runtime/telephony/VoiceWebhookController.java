@@ -190,8 +190,31 @@ class VoiceWebhookController implements DisposableBean {
       log.warn("Call {}: {}; the end is stored without a duration", callSid, e.getMessage());
       total = null;
     }
-    calls.status(callSid, status.wireValue(), status.isFinal(), total, form.all());
+    if (database.knownDown()) {
+      return statusNotStored(callSid);
+    }
+    try {
+      calls.status(callSid, status.wireValue(), status.isFinal(), total, form.all());
+    } catch (RuntimeException e) {
+      database.failed(e);
+      if (!database.knownDown()) {
+        throw e;
+      }
+      return statusNotStored(callSid);
+    }
     return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * The database is unreachable: answered at once rather than after the pool's wait, and the call
+   * is not lost, since the reconciler asks the carrier for calls whose end never arrived.
+   */
+  private ResponseEntity<String> statusNotStored(String callSid) {
+    log.warn("Status of call {} not stored: the database is unreachable", callSid);
+    return ResponseEntity.status(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE)
+        .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "30")
+        .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+        .body("database unreachable; the call's end is fetched from the carrier later\n");
   }
 
   @PostMapping(WebhookPaths.RECORDING)

@@ -77,7 +77,7 @@ class ComplianceBrowserTest extends SecuredAppTest {
     // version 1, written by the admin, is live before approval is switched on
     TestFlows.TestFlow flow = TestFlows.create(directory);
     FlowStore.StoredVersion v1 =
-        flows.saveVersion(document(flow, 100), directory.snapshot(Set.of()), "admin");
+        flows.saveVersion(document(flow, 100), directory.snapshot(Set.of("do-not-call")), "admin");
     flows.makeLive(flow.flowId(), v1.id());
     settings.setRequireApproval(true, "test");
 

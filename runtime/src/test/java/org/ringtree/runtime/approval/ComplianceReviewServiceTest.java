@@ -75,7 +75,7 @@ class ComplianceReviewServiceTest extends SecuredAppTest {
     return flows
         .saveVersion(
             FlowJson.read(flow.json(100)).document().orElseThrow(),
-            directory.snapshot(Set.of()),
+            directory.snapshot(Set.of("do-not-call")),
             author)
         .id();
   }

@@ -39,9 +39,11 @@ class CompiledArtifactEvictionTest extends RunningPlatformTest {
     long live = flows.liveVersionIds().iterator().next();
     FlowStore.StoredVersion live0 = flows.byId(live).orElseThrow();
     FlowStore.StoredVersion idle =
-        flows.saveVersion(named(live0, "idle draft"), directory.snapshot(Set.of()), "test");
+        flows.saveVersion(
+            named(live0, "idle draft"), directory.snapshot(Set.of("do-not-call")), "test");
     FlowStore.StoredVersion inCall =
-        flows.saveVersion(named(live0, "draft in a call"), directory.snapshot(Set.of()), "test");
+        flows.saveVersion(
+            named(live0, "draft in a call"), directory.snapshot(Set.of("do-not-call")), "test");
     runtimes.byId(idle.id());
     runtimes.byId(inCall.id());
     jdbc.sql(

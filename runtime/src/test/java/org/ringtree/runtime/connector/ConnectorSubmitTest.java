@@ -105,7 +105,8 @@ class ConnectorSubmitTest extends SecuredAppTest {
   private static String withConnector(String flowJson, String connector) throws Exception {
     ObjectNode doc = (ObjectNode) JSON.readTree(flowJson);
     ObjectNode node = ((ArrayNode) doc.get("nodes")).addObject();
-    node.put("id", "dnc").put("kind", "connector");
+    // the demo flow has its own "dnc" node after the zip; this one runs after the greeting
+    node.put("id", "early-check").put("kind", "connector");
     node.putObject("position").put("x", 300).put("y", 120);
     ObjectNode config = node.putObject("config");
     config.put("connectorId", connector).put("timeoutMillis", 500);
@@ -113,12 +114,12 @@ class ConnectorSubmitTest extends SecuredAppTest {
     config.putObject("outputs").put("dnc_listed", "dnc_listed");
     for (var e : doc.get("edges")) {
       if (e.get("from").asText().equals("greeting")) {
-        ((ObjectNode) e).put("to", "dnc");
+        ((ObjectNode) e).put("to", "early-check");
       }
     }
     ((ArrayNode) doc.get("edges"))
         .addObject()
-        .put("from", "dnc")
+        .put("from", "early-check")
         .put("port", "next")
         .put("to", "reason");
     return JSON.writeValueAsString(doc);

@@ -29,7 +29,8 @@ class CallPathTest extends RunningPlatformTest {
   @Autowired JdbcClient jdbc;
 
   private static CallScript caller(String number, String state) {
-    return CallScript.demo().withCaller(number, state, "90210");
+    // each caller keys in a zip of their own state: a collected zip relocates the caller
+    return CallScript.demo().withCaller(number, state, "TX".equals(state) ? "78701" : "90210");
   }
 
   @Test

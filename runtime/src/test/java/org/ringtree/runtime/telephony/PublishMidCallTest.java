@@ -37,7 +37,8 @@ class PublishMidCallTest extends RunningPlatformTest {
         FlowJson.read(json.replace("where the accident happened", "of your home address"))
             .document()
             .orElseThrow();
-    FlowStore.StoredVersion v2 = flows.saveVersion(changed, directory.snapshot(Set.of()), "test");
+    FlowStore.StoredVersion v2 =
+        flows.saveVersion(changed, directory.snapshot(Set.of("do-not-call")), "test");
     flows.makeLive(v2.flowId(), v2.id());
 
     WebhookExchange oldCall =
