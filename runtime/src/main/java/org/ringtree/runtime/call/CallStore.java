@@ -335,6 +335,15 @@ public class CallStore {
         .update();
   }
 
+  /** The provider's address of the call's recording, if it has one. */
+  public Optional<String> recordingUrl(String callSid) {
+    return jdbc.sql(
+            "SELECT recording_url FROM calls WHERE call_sid = ? AND recording_url IS NOT NULL")
+        .param(callSid)
+        .query(String.class)
+        .optional();
+  }
+
   /** Appends routing trace rows after those the call already has, in one statement. */
   public void appendTrace(UUID callId, List<CallReport.TraceRow> rows) {
     if (rows.isEmpty()) {
