@@ -84,6 +84,18 @@ class CallLogBrowserTest extends RunningPlatformTest {
         });
     Browsers.shot(browser, "call-log");
 
+    // the download exports the filtered set, through the signed-in session
+    String href = browser.findElement(By.id("csv-download")).getAttribute("href");
+    String csv =
+        (String)
+            browser.executeAsyncScript(
+                "fetch(arguments[0]).then(r => r.text()).then(arguments[1]);", href);
+    assertThat(csv).startsWith(org.ringtree.runtime.call.CallLogCsv.HEADER);
+    assertThat(csv.lines().skip(1).toList())
+        .singleElement()
+        .satisfies(
+            line -> assertThat(line).startsWith(call.callSid() + ",").contains("'" + caller));
+
     cells("call-log").stream()
         .filter(c -> c.getText().equals(caller))
         .findFirst()
@@ -98,6 +110,8 @@ class CallLogBrowserTest extends RunningPlatformTest {
     assertThat(trace).contains("WINNER");
     assertThat(cells("call-timeline").stream().map(WebElement::getText).toList())
         .anyMatch(t -> t.contains("Digits=1"));
+    assertThat(cells("call-auction").stream().map(WebElement::getText).toList())
+        .contains("bidder-one-rtb", "ACCEPTED");
     assertThat(cells("call-dials")).isNotEmpty();
     assertThat(browser.findElement(By.id("call-recording")).getText())
         .contains("No recording for this call.");
