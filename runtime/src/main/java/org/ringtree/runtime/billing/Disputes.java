@@ -258,6 +258,14 @@ public class Disputes {
         .list();
   }
 
+  /** Every dispute of one call, oldest first. */
+  public List<Dispute> ofCall(UUID callId) {
+    return jdbc.sql("SELECT * FROM disputes WHERE call_id = ? ORDER BY id")
+        .param(callId)
+        .query((rs, i) -> row(rs))
+        .list();
+  }
+
   private Optional<Dispute> open(UUID callId) {
     return jdbc.sql("SELECT * FROM disputes WHERE call_id = ? AND state = 'OPEN'")
         .param(callId)

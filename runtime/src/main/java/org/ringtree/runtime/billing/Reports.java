@@ -291,7 +291,7 @@ public class Reports {
    * A text cell: quoted when it holds a comma, quote or line break, and defused with a leading
    * apostrophe when a spreadsheet would read it as a formula (e.g. {@code +18885550101}).
    */
-  static String text(String s) {
+  public static String text(String s) {
     String v = s == null ? "" : s;
     if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
       v = "'" + v;

@@ -36,7 +36,11 @@ public record CallReport(
       String recordingUrl,
       Integer recordingSeconds) {}
 
-  public record Event(String stepKey, String kind, Instant at) {}
+  /**
+   * A webhook the call received; {@code answers}: what it carried that an operator reads (the
+   * caller's digits or speech, the dial or call result), not the whole request.
+   */
+  public record Event(String stepKey, String kind, Instant at, Map<String, String> answers) {}
 
   public record TraceRow(
       int seq,

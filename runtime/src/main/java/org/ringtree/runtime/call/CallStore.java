@@ -342,6 +342,15 @@ public class CallStore {
         .update();
   }
 
+  /** The provider's address of the call's recording, if it has one. */
+  public Optional<String> recordingUrl(String callSid) {
+    return jdbc.sql(
+            "SELECT recording_url FROM calls WHERE call_sid = ? AND recording_url IS NOT NULL")
+        .param(callSid)
+        .query(String.class)
+        .optional();
+  }
+
   /** Appends routing trace rows after those the call already has, in one statement. */
   public void appendTrace(UUID callId, List<CallReport.TraceRow> rows) {
     if (rows.isEmpty()) {
@@ -457,13 +466,16 @@ public class CallStore {
           UUID id = UUID.fromString(s.id());
           List<CallReport.Event> events =
               jdbc.sql(
-                      "SELECT step_key, kind, created_at FROM call_events WHERE call_id = ?"
-                          + " ORDER BY id")
+                      "SELECT step_key, kind, created_at, request::text AS request"
+                          + " FROM call_events WHERE call_id = ? ORDER BY id")
                   .param(id)
                   .query(
                       (rs, i) ->
                           new CallReport.Event(
-                              rs.getString(1), rs.getString(2), instant(rs, "created_at")))
+                              rs.getString(1),
+                              rs.getString(2),
+                              instant(rs, "created_at"),
+                              answers(rs.getString("request"))))
                   .list();
           List<CallReport.TraceRow> trace =
               jdbc.sql(
@@ -507,6 +519,36 @@ public class CallStore {
                   .list();
           return new CallReport(s, events, trace, ledger);
         });
+  }
+
+  /** The webhook parameters an operator reads in a call's timeline, in this order. */
+  private static final List<String> ANSWERS =
+      List.of(
+          "Digits",
+          "SpeechResult",
+          "Confidence",
+          "DialCallStatus",
+          "DialCallDuration",
+          "CallStatus",
+          "CallDuration",
+          "RecordingStatus",
+          "RecordingDuration",
+          "AnsweredBy");
+
+  private Map<String, String> answers(String request) {
+    Map<String, String> all;
+    try {
+      all = request == null ? Map.of() : json.readValue(request, STRING_MAP);
+    } catch (Exception e) {
+      return Map.of();
+    }
+    Map<String, String> picked = new java.util.LinkedHashMap<>();
+    for (String key : ANSWERS) {
+      if (all.get(key) != null && !all.get(key).isEmpty()) {
+        picked.put(key, all.get(key));
+      }
+    }
+    return picked;
   }
 
   private static CallRow callRow(ResultSet rs, int i) throws SQLException {

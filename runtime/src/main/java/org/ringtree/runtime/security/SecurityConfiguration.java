@@ -156,6 +156,8 @@ class SecurityConfiguration {
                     // calls, reports and money: staff read; admins and operators change
                     .requestMatchers(
                         HttpMethod.GET,
+                        "/api/calls",
+                        "/api/calls.csv",
                         "/api/calls/**",
                         "/api/reports/**",
                         "/api/disputes/**",

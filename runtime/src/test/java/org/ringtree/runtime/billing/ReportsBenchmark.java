@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.ringtree.runtime.security.ApiKeys;
+import org.ringtree.runtime.support.BenchmarkCalls;
 import org.ringtree.runtime.support.PostgresTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,26 +49,7 @@ class ReportsBenchmark extends PostgresTest {
     StringBuilder out = new StringBuilder();
     long t0 = System.nanoTime();
     // 90 days of calls from 2026-09-01 UTC; 3 in 4 connect; 60% of those are billable
-    jdbc.sql(
-            "INSERT INTO calls (id, call_sid, tracking_number, campaign_id, publisher_id,"
-                + " caller_number, caller_state, status, started_at, connected_at, buyer_id,"
-                + " talk_seconds, billable_to_buyer, payable_to_publisher, duplicate, converted)"
-                + " SELECT gen_random_uuid(), 'BENCH' || g, n.number, n.campaign_id,"
-                + " n.publisher_id, '+1555' || lpad((g % 400000)::text, 7, '0'),"
-                + " (ARRAY['CA','TX','NY','FL'])[1 + g % 4], 'completed',"
-                + " timestamptz '2026-09-01 00:00Z' + g * interval '7.776 seconds',"
-                + " CASE WHEN g % 4 <> 0 THEN timestamptz '2026-09-01 00:00Z'"
-                + "   + g * interval '7.776 seconds' + interval '20 seconds' END,"
-                + " CASE WHEN g % 4 <> 0 THEN (ARRAY['acme-law','bidder-one','bidder-two'])"
-                + "   [1 + (g / 4) % 3] END,"
-                + " CASE WHEN g % 4 <> 0 THEN 30 + g % 200 END,"
-                + " g % 4 <> 0 AND g % 5 < 3, g % 4 <> 0 AND g % 5 < 3, g % 50 = 0,"
-                + " g % 4 <> 0 AND g % 13 = 0"
-                + " FROM generate_series(1, ?) g"
-                + " JOIN (SELECT row_number() OVER (ORDER BY number) - 1 AS i, number,"
-                + "   campaign_id, publisher_id FROM tracking_numbers) n ON n.i = g % 6")
-        .param(CALLS)
-        .update();
+    BenchmarkCalls.generate(jdbc, CALLS);
     long t1 = System.nanoTime();
     jdbc.sql(
             "INSERT INTO ledger_entries (call_id, kind, party_type, party_id, campaign_id,"

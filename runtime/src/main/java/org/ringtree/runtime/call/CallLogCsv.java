@@ -1,0 +1,97 @@
+package org.ringtree.runtime.call;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.ringtree.runtime.billing.Reports;
+
+/** The call log as CSV (RFC 4180), one line per call, written as the rows are read. */
+public final class CallLogCsv {
+
+  public static final String HEADER =
+      "call_sid,started_at,ended_at,status,campaign_id,campaign,publisher_id,publisher,"
+          + "tracking_number,caller_number,caller_state,caller_zip,target_id,target,buyer_id,buyer,"
+          + "total_seconds,talk_seconds,revenue,payout,currency,billable,payable,duplicate,"
+          + "converted,has_recording";
+
+  private CallLogCsv() {}
+
+  public static void header(Writer out) {
+    write(out, HEADER + "\r\n");
+  }
+
+  public static void line(Writer out, CallLogStore.Row r) {
+    StringBuilder b = new StringBuilder(256);
+    b.append(Reports.text(r.callSid()))
+        .append(',')
+        .append(time(r.startedAt()))
+        .append(',')
+        .append(time(r.endedAt()))
+        .append(',')
+        .append(Reports.text(r.status()))
+        .append(',')
+        .append(Reports.text(r.campaignId()))
+        .append(',')
+        .append(Reports.text(r.campaignName()))
+        .append(',')
+        .append(Reports.text(r.publisherId()))
+        .append(',')
+        .append(Reports.text(r.publisherName()))
+        .append(',')
+        .append(Reports.text(r.trackingNumber()))
+        .append(',')
+        .append(Reports.text(r.callerNumber()))
+        .append(',')
+        .append(Reports.text(r.callerState()))
+        .append(',')
+        .append(Reports.text(r.callerZip()))
+        .append(',')
+        .append(Reports.text(r.targetId()))
+        .append(',')
+        .append(Reports.text(r.targetName()))
+        .append(',')
+        .append(Reports.text(r.buyerId()))
+        .append(',')
+        .append(Reports.text(r.buyerName()))
+        .append(',')
+        .append(r.totalSeconds() == null ? "" : r.totalSeconds())
+        .append(',')
+        .append(r.talkSeconds() == null ? "" : r.talkSeconds())
+        .append(',')
+        .append(money(r.revenue()))
+        .append(',')
+        .append(money(r.payout()))
+        .append(',')
+        .append(Reports.text(r.currency()))
+        .append(',')
+        .append(r.billable() == null ? "" : r.billable())
+        .append(',')
+        .append(r.payable() == null ? "" : r.payable())
+        .append(',')
+        .append(r.duplicate())
+        .append(',')
+        .append(r.converted())
+        .append(',')
+        .append(r.hasRecording())
+        .append("\r\n");
+    write(out, b.toString());
+  }
+
+  private static String time(Instant t) {
+    return t == null ? "" : t.toString();
+  }
+
+  private static String money(BigDecimal m) {
+    return m == null ? "" : m.toPlainString();
+  }
+
+  private static void write(Writer out, String s) {
+    try {
+      out.write(s);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
