@@ -99,6 +99,13 @@ class LiveCallsBrowserTest extends RunningPlatformTest {
       assertThat(endAnswered).isGreaterThan(endSent);
     } catch (RuntimeException | AssertionError e) {
       Browsers.shot(browser, "failure-live");
+      log.error(
+          "live page: {}",
+          browser.executeScript(
+              "return String(!!customElements.get('vaadin-grid')) + ' '"
+                  + " + document.querySelector('#live-calls').outerHTML.slice(0, 3000)"
+                  + " + ' || ' + [...document.querySelectorAll('#live-calls vaadin-grid-cell-content')]"
+                  + ".map(c => c.textContent + ':' + c.getClientRects().length).join(',')"));
       throw e;
     }
   }
