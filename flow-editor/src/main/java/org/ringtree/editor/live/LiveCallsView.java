@@ -62,7 +62,7 @@ public class LiveCallsView extends VerticalLayout {
 
     calls.setId("live-calls");
     calls.addThemeVariants(GridVariant.LUMO_COMPACT);
-    calls.addColumn(c -> c.phase().label()).setHeader("Phase").setAutoWidth(true);
+    calls.addColumn(c -> c.phase().label()).setHeader("Phase").setWidth("15em").setFlexGrow(0);
     calls.addColumn(c -> elapsed(c.startedAt(), clock.instant())).setHeader("Elapsed");
     calls.addColumn(LiveCallsFeed.LiveCall::campaign).setHeader("Campaign").setFlexGrow(2);
     calls.addColumn(LiveCallsFeed.LiveCall::publisher).setHeader("Publisher").setFlexGrow(2);
