@@ -78,10 +78,27 @@ class LiveSettingsTest extends RunningPlatformTest {
   }
 
   @Test
-  void pausingNeedsAnExplicitTrueOrFalseAndAKnownTarget() throws Exception {
+  void pausingNeedsAnExplicitTrueOrFalseAKnownTargetAndAnOperatorOrAdmin() throws Exception {
+    long pausesBefore = audited("directory.target.pause") + audited("directory.buyer.pause");
     assertThat(put("/api/directory/targets/bidder-one-rtb/active", "{\"active\": \"no\"}"))
         .isEqualTo(400);
     assertThat(put("/api/directory/targets/nobody/active", "{\"active\": false}")).isEqualTo(404);
+    // compliance reads the live values but does not pause; a buyer's own login cannot either
+    assertThat(
+            put(
+                "compliance:ringtree-compliance-demo",
+                "/api/directory/targets/bidder-one-rtb/active",
+                "{\"active\": false}"))
+        .isEqualTo(403);
+    assertThat(
+            put(
+                "buyer:ringtree-buyer-demo",
+                "/api/directory/buyers/bidder-one/active",
+                "{\"active\": false}"))
+        .isEqualTo(403);
+    assertThat(audited("directory.target.pause") + audited("directory.buyer.pause"))
+        .as("nothing refused was changed")
+        .isEqualTo(pausesBefore);
     assertThat(get("/api/directory/live-settings"))
         .contains("\"field\":\"caps\",\"scope\":\"LIVE\"")
         .contains("\"field\":\"fixedPrice\",\"scope\":\"VERSIONED\"");
@@ -130,18 +147,24 @@ class LiveSettingsTest extends RunningPlatformTest {
   }
 
   private int put(String path, String json) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(json)))
+    return put(OPERATOR, path, json);
+  }
+
+  private int put(String user, String path, String json) throws Exception {
+    return send(
+            user,
+            HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)))
         .statusCode();
   }
 
   private String get(String path) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()).body();
+    return send(OPERATOR, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()).body();
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    String basic = Base64.getEncoder().encodeToString(OPERATOR.getBytes(StandardCharsets.UTF_8));
+  private HttpResponse<String> send(String user, HttpRequest.Builder request) throws Exception {
+    String basic = Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8));
     return HttpClient.newHttpClient()
         .send(
             request.header("Authorization", "Basic " + basic).build(),
