@@ -2,7 +2,7 @@ package org.ringtree.runtime.directory;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.ringtree.rules.directory.LiveSettings;
-import org.ringtree.runtime.live.PgNotifications;
+import org.ringtree.runtime.database.PgNotifications;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 

@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import org.ringtree.rules.directory.Caps;
 import org.ringtree.rules.directory.LiveSettings;
 import org.ringtree.runtime.call.CallStore;
+import org.ringtree.runtime.database.PgNotifications;
 import org.ringtree.runtime.directory.LiveDirectory;
 import org.ringtree.runtime.routing.CapacityStore;
 import org.slf4j.Logger;

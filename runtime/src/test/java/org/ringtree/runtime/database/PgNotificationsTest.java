@@ -1,4 +1,4 @@
-package org.ringtree.runtime.live;
+package org.ringtree.runtime.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.ringtree.runtime.live;
+package org.ringtree.runtime.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
