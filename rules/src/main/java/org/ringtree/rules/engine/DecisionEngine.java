@@ -97,7 +97,8 @@ public final class DecisionEngine {
             context.performance(),
             context.rotation(),
             context.seed(),
-            context.now());
+            context.now(),
+            context.live());
     return new RouteDecider(runtime(state.versionId())).decide(state.nodeId(), ctx, bids);
   }
 

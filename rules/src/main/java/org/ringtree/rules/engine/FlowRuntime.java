@@ -204,7 +204,7 @@ public final class FlowRuntime {
     return out;
   }
 
-  private static void caps(List<Object> out, String scope, String owner, Caps c) {
+  static void caps(List<Object> out, String scope, String owner, Caps c) {
     cap(out, scope, owner, "concurrency", c.concurrency());
     cap(out, scope, owner, "hourly", c.hourly());
     cap(out, scope, owner, "daily", c.daily());

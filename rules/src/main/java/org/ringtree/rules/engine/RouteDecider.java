@@ -21,11 +21,13 @@ import org.ringtree.rules.directory.Campaign;
 import org.ringtree.rules.directory.Caps;
 import org.ringtree.rules.directory.Destination;
 import org.ringtree.rules.directory.DirectorySnapshot;
+import org.ringtree.rules.directory.LiveSettings;
 import org.ringtree.rules.directory.Target;
 import org.ringtree.rules.engine.fact.CampaignFact;
 import org.ringtree.rules.engine.fact.CapFact;
 import org.ringtree.rules.engine.fact.Outcomes;
 import org.ringtree.rules.engine.fact.RouteCheck;
+import org.ringtree.rules.engine.fact.TargetFact;
 import org.ringtree.rules.engine.fact.UsageFact;
 import org.ringtree.rules.flow.FlowNode;
 import org.ringtree.rules.flow.NodeConfig;
@@ -69,7 +71,7 @@ final class RouteDecider {
     Map<String, String> attrs = Facts.attributes(facts);
     List<Object> inserted = new ArrayList<>(Facts.callFacts(facts, attrs));
     inserted.add(new RouteCheck(nodeId));
-    List<Object> routeFacts = rt.routeFacts(nodeId);
+    List<Object> routeFacts = live(rt.routeFacts(nodeId), ctx.live(), dir);
     inserted.addAll(routeFacts);
     for (Object f : routeFacts) {
       if (f instanceof CapFact cap) {
@@ -105,6 +107,19 @@ final class RouteDecider {
         continue;
       }
       List<Outcomes.Skip> s = skipped.get(id);
+      if (ctx.live().buyerPaused(t.buyerId())) {
+        // a buyer's pause is live, so no generated rule knows it: said here, in the same words
+        why.add(
+            new Justification(
+                id,
+                nodeId,
+                "live_buyer_paused",
+                Verdict.SKIPPED,
+                t.name()
+                    + " skipped: buyer "
+                    + dir.buyer(t.buyerId()).map(Buyer::name).orElse(t.buyerId())
+                    + " is paused"));
+      }
       if (s != null) {
         s.stream()
             .sorted(Comparator.comparing(Outcomes.Skip::ruleId))
@@ -117,8 +132,8 @@ final class RouteDecider {
                             k.ruleId(),
                             Verdict.SKIPPED,
                             t.name() + " skipped: " + k.reason())));
-      } else {
-        eligible.add(t);
+      } else if (!ctx.live().buyerPaused(t.buyerId())) {
+        eligible.add(ctx.live().apply(t));
       }
     }
 
@@ -321,12 +336,65 @@ final class RouteDecider {
     return new RouteDecision(nodeId, method, ranked, why, pings, summary);
   }
 
+  /**
+   * The route node's compiled facts with the live settings in place of the version's: a target's
+   * pause, and the caps of targets and buyers that have live caps.
+   */
+  private static List<Object> live(
+      List<Object> compiled, LiveSettings live, DirectorySnapshot dir) {
+    if (live.targets().isEmpty() && live.buyers().isEmpty()) {
+      return compiled;
+    }
+    List<Object> out = new ArrayList<>();
+    java.util.Set<String> owners = new java.util.LinkedHashSet<>();
+    for (Object f : compiled) {
+      if (f instanceof TargetFact t) {
+        boolean active = live.targetActive(t.targetId(), t.active());
+        out.add(
+            active == t.active()
+                ? t
+                : new TargetFact(
+                    t.routeNodeId(),
+                    t.targetId(),
+                    t.buyerId(),
+                    t.name(),
+                    active,
+                    t.states(),
+                    t.zips(),
+                    t.areaCodes(),
+                    t.schedule(),
+                    t.dupScope(),
+                    t.dupBasis(),
+                    t.dupWindowSeconds()));
+        if (live.targets().containsKey(t.targetId())) {
+          owners.add("target|" + t.targetId());
+        }
+        if (live.buyers().containsKey(t.buyerId())) {
+          owners.add("buyer|" + t.buyerId());
+        }
+      } else if (f instanceof CapFact c
+          && (("target".equals(c.scope()) && live.targets().containsKey(c.ownerId()))
+              || ("buyer".equals(c.scope()) && live.buyers().containsKey(c.ownerId())))) {
+        continue; // replaced by the live caps below
+      } else {
+        out.add(f);
+      }
+    }
+    for (String owner : owners) {
+      String[] p = owner.split("\\|", 2);
+      Caps caps =
+          "target".equals(p[0]) ? live.targets().get(p[1]).caps() : live.buyers().get(p[1]).caps();
+      FlowRuntime.caps(out, p[0], p[1], caps);
+    }
+    return out;
+  }
+
   private static UsageFact usage(CapFact cap, RouteContext ctx, DirectorySnapshot dir) {
     Usage u;
     Caps caps;
     if ("buyer".equals(cap.scope())) {
       u = ctx.usage().buyer(cap.ownerId());
-      caps = dir.buyer(cap.ownerId()).map(b -> b.caps()).orElse(Caps.NONE);
+      caps = dir.buyer(cap.ownerId()).map(b -> ctx.live().apply(b).caps()).orElse(Caps.NONE);
     } else if ("publisher".equals(cap.scope())) {
       u = ctx.usage().publisher(cap.ownerId());
       caps =
@@ -337,7 +405,7 @@ final class RouteDecider {
               .orElse(Caps.NONE);
     } else {
       u = ctx.usage().target(cap.ownerId());
-      caps = dir.target(cap.ownerId()).map(Target::caps).orElse(Caps.NONE);
+      caps = dir.target(cap.ownerId()).map(t -> ctx.live().apply(t).caps()).orElse(Caps.NONE);
     }
     Usage.Counts counts =
         caps.countOn() == Caps.CountOn.CONVERSIONS ? u.conversions() : u.connections();

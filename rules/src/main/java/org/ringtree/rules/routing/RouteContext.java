@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import org.ringtree.rules.call.CallFacts;
+import org.ringtree.rules.directory.LiveSettings;
 
 /**
  * The inputs of one route decision besides the flow: the call, live usage, performance stats, the
  * round-robin counter for this route node (the runtime increments it atomically), a seed for
  * weighted choice (e.g. derived from the call id, so a replay decides the same), and the time the
- * decision is made (for bid expiry).
+ * decision is made (for bid expiry), and the targets' and buyers' live settings (pause, caps) that
+ * take the place of the version's.
  */
 public record RouteContext(
     CallFacts facts,
@@ -17,12 +19,25 @@ public record RouteContext(
     Map<String, PerformanceStats> performance,
     long rotation,
     long seed,
-    Instant now) {
+    Instant now,
+    LiveSettings live) {
   public RouteContext {
+    live = live == null ? LiveSettings.NONE : live;
     Objects.requireNonNull(facts, "facts");
     usage = usage == null ? UsageSnapshot.EMPTY : usage;
     performance = performance == null ? Map.of() : Map.copyOf(performance);
     now = now == null ? facts.arrivedAt() : now;
+  }
+
+  /** A context where the version's directory settings apply as compiled. */
+  public RouteContext(
+      CallFacts facts,
+      UsageSnapshot usage,
+      Map<String, PerformanceStats> performance,
+      long rotation,
+      long seed,
+      Instant now) {
+    this(facts, usage, performance, rotation, seed, now, LiveSettings.NONE);
   }
 
   public static RouteContext of(CallFacts facts, UsageSnapshot usage) {

@@ -33,6 +33,15 @@ public class CallStore {
       "SELECT id, call_sid, campaign_id, publisher_id, flow_version_id, status, state::text AS"
           + " state, state_version, started_at, ended_at, target_id, buyer_id, revenue FROM calls";
 
+  /**
+   * The PostgreSQL channel told, at commit, the id of each call whose phase changed (started,
+   * routed, ringing, connected, ended), for the live view on every node.
+   */
+  public static final String CALL_CHANNEL = "ringtree_call_state";
+
+  private static final String NOTIFY_EACH =
+      " SELECT pg_notify('" + CALL_CHANNEL + "', u.id::text) FROM u";
+
   private final JdbcClient jdbc;
   private final ObjectMapper json;
 
@@ -84,13 +93,16 @@ public class CallStore {
   /** Inserts a new call; false if a call with this CallSid exists already. */
   public boolean insert(NewCall call) {
     return jdbc.sql(
-                "INSERT INTO calls (id, call_sid, tracking_number, campaign_id, publisher_id,"
-                    + " flow_version_id, caller_number, caller_city, caller_state, caller_zip,"
-                    + " caller_country, status, state, state_version, started_at, currency)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 0, ?, ?)"
-                    + " ON CONFLICT (call_sid) DO NOTHING")
+                "WITH u AS (INSERT INTO calls (id, call_sid, tracking_number, campaign_id,"
+                    + " publisher_id, flow_version_id, caller_number, caller_city, caller_state,"
+                    + " caller_zip, caller_country, status, state, state_version, started_at,"
+                    + " currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 0, ?, ?)"
+                    + " ON CONFLICT (call_sid) DO NOTHING RETURNING id)"
+                    + NOTIFY_EACH)
             .params(callColumns(call, false, null))
-            .update()
+            .query()
+            .listOfRows()
+            .size()
         == 1;
   }
 
@@ -179,7 +191,8 @@ public class CallStore {
           ") AS v(i, node_id, target_id, kind, outcome, reason, bid_amount, latency_ms,"
               + " http_status, detail))");
     }
-    sql.append(" SELECT count(*) FROM c");
+    // NOTIFY is sent at commit, so listeners never see a call that is not stored
+    sql.append(" SELECT count(pg_notify('" + CALL_CHANNEL + "', c.id::text) IS NULL) FROM c");
     return jdbc.sql(sql.toString()).params(params).query(Integer.class).single() == 1;
   }
 
@@ -201,6 +214,80 @@ public class CallStore {
       Instant startedAt,
       String currency) {}
 
+  /**
+   * A call in progress as the live view shows it: where it came from, what it waits for, and the
+   * target whose leg rings (or talks: the provider reports the answer only when the leg ends).
+   */
+  public record LiveCallRow(
+      UUID id,
+      String callSid,
+      String callerNumber,
+      String campaignId,
+      String campaignName,
+      String publisherId,
+      String publisherName,
+      String status,
+      String nodeId,
+      String waiting,
+      String ringingTargetId,
+      String ringingTargetName,
+      Instant startedAt,
+      Instant connectedAt,
+      Instant endedAt) {}
+
+  private static final String SELECT_LIVE =
+      "SELECT c.id, c.call_sid, c.caller_number, c.campaign_id, cp.name, c.publisher_id, p.name,"
+          + " c.status, c.state->>'nodeId', c.state->>'waiting',"
+          + " CASE WHEN (c.dial_plan->>'ringing')::int >= 0 THEN c.dial_plan->'legs'->"
+          + "((c.dial_plan->>'ringing')::int)->>'targetId' END,"
+          + " CASE WHEN (c.dial_plan->>'ringing')::int >= 0 THEN c.dial_plan->'legs'->"
+          + "((c.dial_plan->>'ringing')::int)->>'name' END,"
+          + " c.started_at, c.connected_at, c.ended_at FROM calls c"
+          + " LEFT JOIN campaigns cp ON cp.id = c.campaign_id"
+          + " LEFT JOIN publishers p ON p.id = c.publisher_id";
+
+  /** Calls not ended that started after {@code since}, oldest first. */
+  public List<LiveCallRow> inProgress(Instant since, int limit) {
+    return jdbc.sql(
+            SELECT_LIVE
+                + " WHERE c.ended_at IS NULL AND c.started_at > ? ORDER BY c.started_at LIMIT ?")
+        .params(Timestamp.from(since), limit)
+        .query(CallStore::liveCallRow)
+        .list();
+  }
+
+  /** One call as the live view shows it, ended or not. */
+  public Optional<LiveCallRow> liveCall(UUID id) {
+    return jdbc.sql(SELECT_LIVE + " WHERE c.id = ?")
+        .param(id)
+        .query(CallStore::liveCallRow)
+        .optional();
+  }
+
+  private static LiveCallRow liveCallRow(java.sql.ResultSet rs, int i)
+      throws java.sql.SQLException {
+    return new LiveCallRow(
+        rs.getObject(1, UUID.class),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getString(10),
+        rs.getString(11),
+        rs.getString(12),
+        instant(rs.getTimestamp(13)),
+        instant(rs.getTimestamp(14)),
+        instant(rs.getTimestamp(15)));
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+
   /** Reads the call without locking it. */
   public Optional<CallRow> find(String callSid) {
     return jdbc.sql(SELECT_CALL + " WHERE call_sid = ?")
@@ -220,10 +307,12 @@ public class CallStore {
   /** Saves the call's new state and dial plan (null: none) as its next step. */
   public void saveState(UUID callId, String stateJson, String status, String dialPlanJson) {
     jdbc.sql(
-            "UPDATE calls SET state = ?::jsonb, state_version = state_version + 1, status = ?,"
-                + " dial_plan = ?::jsonb WHERE id = ?")
+            "WITH u AS (UPDATE calls SET state = ?::jsonb, state_version = state_version + 1,"
+                + " status = ?, dial_plan = ?::jsonb WHERE id = ? RETURNING id)"
+                + NOTIFY_EACH)
         .params(stateJson, status, dialPlanJson, callId)
-        .update();
+        .query()
+        .listOfRows();
   }
 
   /** The caller's zip, state and city as the IVR located them (a collected zip). */
@@ -235,10 +324,12 @@ public class CallStore {
 
   public void markConnected(UUID callId, String targetId, String buyerId, BigDecimal revenue) {
     jdbc.sql(
-            "UPDATE calls SET target_id = ?, buyer_id = ?, revenue = ?,"
-                + " connected_at = coalesce(connected_at, now()) WHERE id = ?")
+            "WITH u AS (UPDATE calls SET target_id = ?, buyer_id = ?, revenue = ?,"
+                + " connected_at = coalesce(connected_at, now()) WHERE id = ? RETURNING id)"
+                + NOTIFY_EACH)
         .params(targetId, buyerId, revenue, callId)
-        .update();
+        .query()
+        .listOfRows();
   }
 
   public void markTalk(UUID callId, int talkSeconds) {
@@ -248,10 +339,13 @@ public class CallStore {
   /** The call's end as the provider reported it; {@code totalSeconds} null when unreadable. */
   public void markEnded(UUID callId, String status, Integer totalSeconds) {
     jdbc.sql(
-            "UPDATE calls SET status = ?, ended_at = coalesce(ended_at, now()), total_seconds = ?,"
-                + " ivr_seconds = greatest(0, ?::int - coalesce(talk_seconds, 0)) WHERE id = ?")
+            "WITH u AS (UPDATE calls SET status = ?, ended_at = coalesce(ended_at, now()),"
+                + " total_seconds = ?, ivr_seconds = greatest(0, ?::int - coalesce(talk_seconds,"
+                + " 0)) WHERE id = ? RETURNING id)"
+                + NOTIFY_EACH)
         .params(status, totalSeconds, totalSeconds, callId)
-        .update();
+        .query()
+        .listOfRows();
   }
 
   /** Ends a call the provider never reported the end of, saying why for operators. */

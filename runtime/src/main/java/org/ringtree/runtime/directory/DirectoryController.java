@@ -43,8 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
  * audited with the row before and after.
  *
  * <p>When a change reaches calls: a tracking number (and so its campaign and publisher) at the next
- * call to it; buyers', targets' and campaigns' settings when a flow version compiled against them
- * is published, because each flow version carries the directory it was compiled and reviewed with.
+ * call to it; a target's or buyer's pause and caps at the next call too (live settings, see
+ * LiveSettingsController); their other settings and campaigns' when a flow version compiled against
+ * them is published, because each flow version carries the directory it was reviewed with.
  *
  * <p>Bodies are read with the rules' own JSON mapping, the one the directory is stored with, so
  * what GET returns can be sent back with PUT; they are taken as text for that reason, and the

@@ -8,8 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.ringtree.rules.directory.Buyer;
 import org.ringtree.rules.directory.Campaign;
+import org.ringtree.rules.directory.Caps;
 import org.ringtree.rules.directory.Destination;
 import org.ringtree.rules.directory.DirectorySnapshot;
+import org.ringtree.rules.directory.LiveSettings;
 import org.ringtree.rules.directory.OutboundUrl;
 import org.ringtree.rules.directory.Publisher;
 import org.ringtree.rules.directory.Target;
@@ -19,6 +21,7 @@ import org.ringtree.rules.directory.Vertical;
 import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.runtime.audit.AuditLog;
 import org.ringtree.runtime.secrets.SecretStore;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,12 +40,21 @@ public class DirectoryStore {
   private final AuditLog audit;
 
   private final SecretStore secrets;
+  private final ApplicationEventPublisher events;
 
-  DirectoryStore(JdbcClient jdbc, AuditLog audit, SecretStore secrets) {
+  DirectoryStore(
+      JdbcClient jdbc, AuditLog audit, SecretStore secrets, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.secrets = secrets;
+    this.events = events;
   }
+
+  /** The PostgreSQL channel told, at commit, that a target's or buyer's live settings changed. */
+  public static final String LIVE_CHANNEL = "ringtree_directory_live";
+
+  /** A target's or a buyer's row changed; its live settings may have (sent after commit). */
+  public record LiveSettingsChanged(String kind, String id) {}
 
   @Transactional
   public void save(Vertical v) {
@@ -97,6 +109,7 @@ public class DirectoryStore {
         .params(b.id(), b.name(), write(b))
         .update();
     audited("buyer", "buyers", "id", b.id(), before);
+    liveChanged("buyer", b.id());
   }
 
   /**
@@ -131,6 +144,79 @@ public class DirectoryStore {
             t.active())
         .update();
     audited("target", "targets", "id", t.id(), before);
+    liveChanged("target", t.id());
+  }
+
+  /**
+   * Pauses or resumes a target for the next call, without a flow version (a live setting, see
+   * {@link org.ringtree.rules.directory.SettingScope}); audited. False if there is no such target.
+   */
+  @Transactional
+  public boolean setTargetActive(String id, boolean active) {
+    String before = rowJson("targets", "id", id);
+    if (before == null) {
+      return false;
+    }
+    jdbc.sql(
+            "UPDATE targets SET enabled = ?, settings = jsonb_set(settings, '{active}',"
+                + " to_jsonb(?::boolean)) WHERE id = ?")
+        .params(active, active, id)
+        .update();
+    auditedAs("target", "targets", id, before, active ? "resume" : "pause");
+    liveChanged("target", id);
+    return true;
+  }
+
+  /**
+   * Pauses or resumes every target of a buyer for the next call, without a flow version; audited.
+   * False if there is no such buyer.
+   */
+  @Transactional
+  public boolean setBuyerActive(String id, boolean active) {
+    String before = rowJson("buyers", "id", id);
+    if (before == null) {
+      return false;
+    }
+    jdbc.sql("UPDATE buyers SET enabled = ? WHERE id = ?").params(active, id).update();
+    auditedAs("buyer", "buyers", id, before, active ? "resume" : "pause");
+    liveChanged("buyer", id);
+    return true;
+  }
+
+  /** Every target's and buyer's live settings as stored now: pause and caps. */
+  public LiveSettings liveSettings() {
+    return new LiveSettings(liveOf("targets"), liveOf("buyers"));
+  }
+
+  private Map<String, LiveSettings.Setting> liveOf(String table) {
+    Map<String, LiveSettings.Setting> out = new java.util.HashMap<>();
+    jdbc.sql("SELECT id, enabled, coalesce(settings->'caps', 'null')::text FROM " + table)
+        .query(
+            rs -> {
+              Caps caps = read(rs.getString(3), Caps.class, table);
+              out.put(rs.getString(1), new LiveSettings.Setting(rs.getBoolean(2), caps));
+            });
+    return out;
+  }
+
+  /** Tells every node (NOTIFY at commit) and this one (an event after commit). */
+  private void liveChanged(String kind, String id) {
+    jdbc.sql("SELECT pg_notify(?, ?)").params(LIVE_CHANNEL, kind + ":" + id).query().listOfRows();
+    events.publishEvent(new LiveSettingsChanged(kind, id));
+  }
+
+  private void auditedAs(String type, String table, String id, String before, String verb) {
+    String after = rowJson(table, "id", id);
+    if (java.util.Objects.equals(before, after)) {
+      return;
+    }
+    audit.record(
+        AuditLog.currentActor(),
+        "directory." + type + "." + verb,
+        type,
+        id,
+        AuditLog.parse(before),
+        AuditLog.parse(after));
   }
 
   /**

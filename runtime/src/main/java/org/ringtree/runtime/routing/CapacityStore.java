@@ -209,6 +209,29 @@ public class CapacityStore {
     return swept;
   }
 
+  /** How many legs of one target (and so of its buyer) ring or talk now. */
+  public record OpenLegs(
+      String targetId, String targetName, String buyerId, String buyerName, int legs) {}
+
+  /** Every target with a leg ringing or connected now, whichever node holds it. */
+  public List<OpenLegs> openLegs() {
+    return jdbc.sql(
+            "SELECT r.target_id, t.name, r.buyer_id, b.name, count(*) FROM cap_reservations r"
+                + " LEFT JOIN targets t ON t.id = r.target_id"
+                + " LEFT JOIN buyers b ON b.id = r.buyer_id"
+                + " WHERE r.ended_at IS NULL AND r.state IN ('HELD', 'CONNECTED')"
+                + " GROUP BY r.target_id, t.name, r.buyer_id, b.name ORDER BY r.target_id")
+        .query(
+            (rs, i) ->
+                new OpenLegs(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getInt(5)))
+        .list();
+  }
+
   /** Current usage of the given targets, buyers and the call's publisher, for eligibility. */
   public UsageSnapshot usage(
       List<Target> targets, Map<String, Buyer> buyers, PublisherQuota publisher, Instant now) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.ringtree.rules.call.CallInstruction;
 import org.ringtree.rules.directory.Buyer;
 import org.ringtree.rules.directory.DirectorySnapshot;
+import org.ringtree.rules.directory.LiveSettings;
 import org.ringtree.rules.directory.Target;
 import org.ringtree.rules.engine.CallState;
 import org.ringtree.rules.engine.DecisionEngine;
@@ -22,6 +23,7 @@ import org.ringtree.rules.routing.PingResult;
 import org.ringtree.rules.routing.RouteContext;
 import org.ringtree.rules.routing.RouteDecision;
 import org.ringtree.rules.trace.Justification;
+import org.ringtree.runtime.directory.LiveDirectory;
 import org.ringtree.runtime.observability.BusinessMetrics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +46,7 @@ public class Router {
   private final Duration holdMargin;
   private final Duration performanceLookback;
   private final BusinessMetrics metrics;
+  private final LiveDirectory live;
 
   Router(
       DecisionEngine engine,
@@ -54,8 +57,10 @@ public class Router {
       @Value("${ringtree.node-name:${HOSTNAME:local}}") String nodeName,
       @Value("${ringtree.routing.hold-margin:60s}") Duration holdMargin,
       @Value("${ringtree.routing.performance-lookback:30d}") Duration performanceLookback,
-      BusinessMetrics metrics) {
+      BusinessMetrics metrics,
+      LiveDirectory live) {
     this.metrics = metrics;
+    this.live = live;
     this.engine = engine;
     this.bids = bids;
     this.capacity = capacity;
@@ -85,10 +90,17 @@ public class Router {
       DirectorySnapshot dir,
       Duration timeLeft) {
     Instant now = clock.instant();
+    // pause and caps as they are now, not as the version was compiled (docs/compliance.md)
+    LiveSettings settings = live.current();
     List<Target> targets =
-        request.targetIds().stream().map(dir::target).flatMap(java.util.Optional::stream).toList();
+        request.targetIds().stream()
+            .map(dir::target)
+            .flatMap(java.util.Optional::stream)
+            .map(settings::apply)
+            .toList();
     Map<String, Buyer> buyers = new LinkedHashMap<>();
-    targets.forEach(t -> dir.buyer(t.buyerId()).ifPresent(b -> buyers.put(b.id(), b)));
+    targets.forEach(
+        t -> dir.buyer(t.buyerId()).ifPresent(b -> buyers.put(b.id(), settings.apply(b))));
     CapacityStore.PublisherQuota quota = quota(state, dir);
     RouteContext context =
         new RouteContext(
@@ -97,7 +109,8 @@ public class Router {
             performance(targets, now),
             nextRotation(engine.flowId(state.versionId()), request.nodeId()),
             callId.getMostSignificantBits(),
-            now);
+            now,
+            settings);
     List<TraceEntry> trace = new ArrayList<>();
     BidCollector budgeted =
         (bidRequest, toPing, auctionDeadline) -> {
@@ -183,7 +196,8 @@ public class Router {
                 leg.name() + " skipped: bid expired at " + leg.bidExpiresAt()));
         continue;
       }
-      Target target = dir.target(leg.targetId()).orElse(null);
+      LiveSettings settings = live.current();
+      Target target = dir.target(leg.targetId()).map(settings::apply).orElse(null);
       if (target == null) {
         trace.add(
             TraceEntry.of(
@@ -194,7 +208,20 @@ public class Router {
                 "target no longer in the directory"));
         continue;
       }
-      Buyer buyer = dir.buyer(leg.buyerId()).orElse(null);
+      if (!target.active() || settings.buyerPaused(target.buyerId())) {
+        trace.add(
+            TraceEntry.of(
+                plan.nodeId(),
+                leg.targetId(),
+                "dial",
+                "SKIPPED",
+                leg.name()
+                    + " skipped: "
+                    + (target.active() ? "its buyer" : "the target")
+                    + " was paused after the route was decided"));
+        continue;
+      }
+      Buyer buyer = dir.buyer(leg.buyerId()).map(settings::apply).orElse(null);
       Duration hold = Duration.ofSeconds(plan.timeoutSeconds()).plus(holdMargin);
       CapacityStore.Hold held =
           capacity.tryHold(callId, target, buyer, quota(state, dir), now, hold, nodeName);
