@@ -209,7 +209,8 @@ public class FlowEditorView extends VerticalLayout implements BeforeLeaveObserve
                 () -> {
                   selectQuietly(wanted);
                   open(wanted.flowId());
-                });
+                },
+                () -> {});
           } else {
             open(e.getValue().flowId());
           }
@@ -461,15 +462,17 @@ public class FlowEditorView extends VerticalLayout implements BeforeLeaveObserve
   public void beforeLeave(BeforeLeaveEvent event) {
     if (presenter.document() != null && presenter.unsaved()) {
       BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
-      askBeforeLeaving("Leave the flow editor?", action::proceed);
+      // "Stay" must cancel the postponed navigation, or the router ignores the next one to the
+      // same place (vaadin/flow#16984)
+      askBeforeLeaving("Leave the flow editor?", action::proceed, action::cancel);
     }
   }
 
   /**
    * Asks what to do with unsaved changes before {@code proceed} runs: save the draft first, discard
-   * them, or stay.
+   * them, or stay (then {@code stay} runs).
    */
-  private void askBeforeLeaving(String header, Runnable proceed) {
+  private void askBeforeLeaving(String header, Runnable proceed, Runnable stay) {
     ConfirmDialog dialog = new ConfirmDialog();
     dialog.setId("leave-dialog");
     dialog.setHeader(header);
@@ -484,6 +487,8 @@ public class FlowEditorView extends VerticalLayout implements BeforeLeaveObserve
               dialog.close();
               if (saveDraft()) {
                 proceed.run();
+              } else {
+                stay.run();
               }
             });
     save.setId("leave-save");
@@ -497,13 +502,21 @@ public class FlowEditorView extends VerticalLayout implements BeforeLeaveObserve
             });
     discard.setId("leave-discard");
     discard.addThemeVariants(ButtonVariant.LUMO_ERROR);
-    Button stay = new Button("Stay", e -> dialog.close());
-    stay.setId("leave-stay");
+    Button stayButton =
+        new Button(
+            "Stay",
+            e -> {
+              dialog.close();
+              stay.run();
+            });
+    stayButton.setId("leave-stay");
     dialog.setConfirmButton(save);
     dialog.setRejectable(true);
     dialog.setRejectButton(discard);
     dialog.setCancelable(true);
-    dialog.setCancelButton(stay);
+    dialog.setCancelButton(stayButton);
+    // Escape closes the dialog too: that is staying
+    dialog.addCancelListener(e -> stay.run());
     dialog.open();
   }
 

@@ -139,7 +139,15 @@ class FlowEditorBrowserTest extends PostgresTest {
     wait.until(d -> overlappingNodes().isEmpty());
     pause();
     assertThat(overlappingNodes()).isEmpty();
-    shot("editor");
+
+    // leaving with unsaved changes asks first; "Stay" keeps the editor and the changes
+    followInAppLink("compliance");
+    WebElement stay = wait.until(ExpectedConditions.elementToBeClickable(By.id("leave-stay")));
+    shot("10-leave-unsaved");
+    stay.click();
+    wait.until(d -> d.findElements(By.id("leave-stay")).isEmpty());
+    assertThat(browser.getCurrentUrl()).endsWith("/flows");
+    assertThat(browser.findElement(By.id("status")).getText()).contains("Unsaved changes");
 
     // saving the draft clears "Unsaved changes"
     click("save-draft");
@@ -152,6 +160,28 @@ class FlowEditorBrowserTest extends PostgresTest {
                 .query(Long.class)
                 .single())
         .isEqualTo(1L);
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(d -> d.findElements(By.tagName("vaadin-notification-card")).isEmpty());
+    shot("editor");
+
+    // with nothing unsaved the same link leaves without a question
+    followInAppLink("compliance");
+    wait.until(ExpectedConditions.urlContains("/compliance"));
+    assertThat(browser.findElements(By.id("leave-stay"))).isEmpty();
+  }
+
+  /** Clicks a plain in-app link, the way a menu entry navigates (through Vaadin's router). */
+  private static void followInAppLink(String path) {
+    browser.executeScript(
+        """
+        const a = document.createElement('a');
+        a.href = arguments[0];
+        a.textContent = 'in-app link';
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        """,
+        path);
   }
 
   /** Pairs of nodes whose boxes overlap on the canvas, as "a/b". */
