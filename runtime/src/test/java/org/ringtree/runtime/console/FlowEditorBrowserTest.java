@@ -407,6 +407,8 @@ class FlowEditorBrowserTest extends PostgresTest {
     browser.findElement(By.cssSelector(".rt-palette-item[data-kind='hangup']")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "201 nodes"));
     long addMillis = (System.nanoTime() - started) / 1_000_000;
+    // shifted below the steps it would cover, the new step is still brought into view
+    wait.until(d -> inView("hangup-1"));
 
     // drag a step from the palette and drop it on the canvas (HTML5 drag and drop)
     browser.executeScript(
@@ -440,6 +442,20 @@ class FlowEditorBrowserTest extends PostgresTest {
 
     assertThat(importMillis).isLessThan(10_000);
     assertThat(addMillis).isLessThan(3_000);
+  }
+
+  /** Whether a node is drawn wholly inside the visible canvas. */
+  private static boolean inView(String nodeId) {
+    return Boolean.TRUE.equals(
+        browser.executeScript(
+            """
+            const n = document.querySelector("flow-canvas .react-flow__node[data-id='" + arguments[0] + "']");
+            const pane = document.querySelector("flow-canvas .rt-flow");
+            if (!n || !pane) return false;
+            const a = n.getBoundingClientRect(), b = pane.getBoundingClientRect();
+            return a.left >= b.left && a.top >= b.top && a.right <= b.right && a.bottom <= b.bottom;
+            """,
+            nodeId));
   }
 
   private static String transform(String nodeId) {
