@@ -20,6 +20,7 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import dagre from '@dagrejs/dagre';
 
 type Port = { name: string; label: string };
 type RtData = {
@@ -38,6 +39,41 @@ type RtData = {
 type RtNode = Node<RtData, 'ringtree'>;
 type PaletteItem = { kind: string; label: string; category: string; help: string };
 type Send = (detail: { json: string }) => void;
+type Reveal = { id: string; seq: number };
+
+// Sizes used for nodes React Flow has not measured yet (hidden or not yet rendered).
+const DEFAULT_WIDTH = 200;
+const DEFAULT_HEIGHT = 90;
+
+/**
+ * Lays the flow out top to bottom with dagre: each node below the nodes that lead to it, siblings
+ * side by side, so no two nodes overlap. Returns the new top-left corner of every node.
+ */
+function arrangeWithDagre(nodes: RtNode[], edges: Edge[]): { id: string; x: number; y: number }[] {
+  const g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir: 'TB', nodesep: 50, ranksep: 80, marginx: 20, marginy: 20 });
+  g.setDefaultEdgeLabel(() => ({}));
+  const live = nodes.filter((n) => !n.id.startsWith('ghost:'));
+  for (const n of live) {
+    g.setNode(n.id, {
+      width: n.measured?.width ?? DEFAULT_WIDTH,
+      height: n.measured?.height ?? DEFAULT_HEIGHT,
+    });
+  }
+  for (const e of edges) {
+    if (g.hasNode(e.source) && g.hasNode(e.target) && e.source !== e.target) {
+      g.setEdge(e.source, e.target);
+    }
+  }
+  dagre.layout(g);
+  return live.map((n) => {
+    const p = g.node(n.id);
+    const w = n.measured?.width ?? DEFAULT_WIDTH;
+    const h = n.measured?.height ?? DEFAULT_HEIGHT;
+    // dagre gives centres; React Flow positions are top-left corners
+    return { id: n.id, x: Math.round(p.x - w / 2), y: Math.round(p.y - h / 2) };
+  });
+}
 
 const CSS = `
 flow-canvas { position: relative; }
@@ -114,7 +150,11 @@ type CanvasProps = {
   edges: Edge[];
   palette: PaletteItem[];
   fit: number;
+  arrange: number;
+  reveal: Reveal | null;
+  unsaved: boolean;
   add: Send;
+  arranged: Send;
   move: Send;
   connect: Send;
   remove: Send;
@@ -127,6 +167,8 @@ function Canvas(props: CanvasProps) {
   const [nodes, setNodes] = useState<RtNode[]>(props.nodes);
   const [edges, setEdges] = useState<Edge[]>(props.edges);
   const lastSelection = useRef<string>('');
+  const lastArrange = useRef<number>(props.arrange);
+  const lastReveal = useRef<number>(props.reveal?.seq ?? 0);
 
   useEffect(() => setNodes(props.nodes), [props.nodes]);
   useEffect(() => setEdges(props.edges), [props.edges]);
@@ -136,6 +178,53 @@ function Canvas(props: CanvasProps) {
       setTimeout(() => rf.fitView({ padding: 0.2, duration: 200 }), 50);
     }
   }, [props.fit]);
+  useEffect(() => {
+    if (props.arrange > lastArrange.current) {
+      lastArrange.current = props.arrange;
+      // measured sizes come from the rendered nodes, so wait for the current ones to paint
+      setTimeout(() => {
+        const positions = arrangeWithDagre(rf.getNodes() as RtNode[], rf.getEdges());
+        props.arranged({ json: JSON.stringify(positions) });
+      }, 50);
+    }
+  }, [props.arrange]);
+  useEffect(() => {
+    const r = props.reveal;
+    if (r && r.seq > lastReveal.current) {
+      lastReveal.current = r.seq;
+      // after the new node is rendered and measured: pan to it only when it is out of sight
+      setTimeout(() => {
+        const n = rf.getNode(r.id);
+        const box = wrapper.current?.getBoundingClientRect();
+        if (!n || !box) return;
+        const w = n.measured?.width ?? DEFAULT_WIDTH;
+        const h = n.measured?.height ?? DEFAULT_HEIGHT;
+        const topLeft = rf.flowToScreenPosition({ x: n.position.x, y: n.position.y });
+        const bottomRight = rf.flowToScreenPosition({ x: n.position.x + w, y: n.position.y + h });
+        const inside =
+          topLeft.x >= box.left &&
+          topLeft.y >= box.top &&
+          bottomRight.x <= box.right &&
+          bottomRight.y <= box.bottom;
+        if (!inside) {
+          rf.setCenter(n.position.x + w / 2, n.position.y + h / 2, {
+            zoom: rf.getZoom(),
+            duration: 200,
+          });
+        }
+      }, 80);
+    }
+  }, [props.reveal]);
+  useEffect(() => {
+    // the browser's own "leave site?" prompt while there are unsaved changes (reload, close tab)
+    if (!props.unsaved) return undefined;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [props.unsaved]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<RtNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
@@ -266,7 +355,11 @@ class FlowCanvasElement extends ReactAdapterElement {
     const [edges] = hooks.useState<Edge[]>('edges');
     const [palette] = hooks.useState<PaletteItem[]>('palette');
     const [fit] = hooks.useState<number>('fit');
+    const [arrange] = hooks.useState<number>('arrange');
+    const [reveal] = hooks.useState<Reveal | null>('reveal');
+    const [unsaved] = hooks.useState<boolean>('unsaved');
     const add = hooks.useCustomEvent<{ json: string }>('canvas-add');
+    const arranged = hooks.useCustomEvent<{ json: string }>('canvas-arranged');
     const move = hooks.useCustomEvent<{ json: string }>('canvas-move');
     const connect = hooks.useCustomEvent<{ json: string }>('canvas-connect');
     const remove = hooks.useCustomEvent<{ json: string }>('canvas-delete');
@@ -278,7 +371,11 @@ class FlowCanvasElement extends ReactAdapterElement {
           edges={edges ?? []}
           palette={palette ?? []}
           fit={fit ?? 0}
+          arrange={arrange ?? 0}
+          reveal={reveal ?? null}
+          unsaved={unsaved ?? false}
           add={add}
+          arranged={arranged}
           move={move}
           connect={connect}
           remove={remove}

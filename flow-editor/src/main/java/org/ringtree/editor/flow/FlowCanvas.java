@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  */
 @Tag("flow-canvas")
 @NpmPackage(value = "@xyflow/react", version = "12.12.1")
+@NpmPackage(value = "@dagrejs/dagre", version = "3.1.4")
 @JsModule("./flow-canvas.tsx")
 public class FlowCanvas extends ReactAdapterComponent implements HasSize {
 
@@ -30,7 +31,12 @@ public class FlowCanvas extends ReactAdapterComponent implements HasSize {
 
   public record Deleted(List<String> nodes, List<String> edges) {}
 
+  /** Asks the canvas to bring a node into view; {@code seq} makes each request a new state. */
+  public record Reveal(String id, int seq) {}
+
   private int fitRequests;
+  private int arrangeRequests;
+  private int revealRequests;
 
   public FlowCanvas() {
     getElement().getStyle().set("display", "block");
@@ -45,6 +51,30 @@ public class FlowCanvas extends ReactAdapterComponent implements HasSize {
   /** Zooms to show the whole flow. */
   public void fit() {
     setState("fit", ++fitRequests);
+  }
+
+  /**
+   * Asks the canvas to lay the flow out (dagre, with the nodes' rendered sizes); the new positions
+   * come back through {@link #onArranged}.
+   */
+  public void arrange() {
+    setState("arrange", ++arrangeRequests);
+  }
+
+  /** Pans to a node if it is outside the visible part of the canvas (zoom unchanged). */
+  public void reveal(String nodeId) {
+    setState("reveal", new Reveal(nodeId, ++revealRequests));
+  }
+
+  /** While true the browser asks before the page is reloaded or closed. */
+  public void setUnsaved(boolean unsaved) {
+    setState("unsaved", unsaved);
+  }
+
+  public void onArranged(Consumer<List<Moved>> handler) {
+    listen(
+        "canvas-arranged",
+        json -> handler.accept(JSON.readValue(json, new TypeReference<List<Moved>>() {})));
   }
 
   public void onAdd(Consumer<Added> handler) {

@@ -13,9 +13,13 @@ import java.util.Objects;
 import java.util.Set;
 import org.ringtree.rules.flow.FlowDocument;
 import org.ringtree.rules.flow.FlowEdge;
+import org.ringtree.rules.flow.FlowJson;
 import org.ringtree.rules.flow.FlowNode;
+import org.ringtree.rules.flow.FlowParseResult;
 import org.ringtree.rules.flow.NodeCatalog;
+import org.ringtree.rules.flow.NodeConfig;
 import org.ringtree.rules.flow.NodeKind;
+import org.ringtree.rules.flow.NodeSpec;
 import org.ringtree.rules.flow.Position;
 import org.ringtree.rules.port.FlowEditingPort;
 import org.ringtree.rules.port.FlowEditingPort.PublishResult;
@@ -31,6 +35,15 @@ import org.ringtree.rules.validation.Issue;
 public final class FlowEditorPresenter {
 
   static final int HISTORY = 200;
+
+  /** How many of a refused file's problems the message names; the rest are counted. */
+  static final int PROBLEMS_NAMED = 5;
+
+  /**
+   * The answer to an import: the number of nodes now on the canvas, or why the file was refused
+   * (the canvas is then unchanged).
+   */
+  public record ImportOutcome(boolean imported, int nodes, String message) {}
 
   private final FlowEditingPort editing;
   private final Deque<FlowDocument> undo = new ArrayDeque<>();
@@ -190,18 +203,87 @@ public final class FlowEditorPresenter {
     FlowNode changed = new FlowNode(node.id(), node.kind(), node.position(), config);
     List<FlowNode> nodes =
         doc.nodes().stream().map(n -> n.id().equals(nodeId) ? changed : n).toList();
+    Map<String, String> renamed = renamedPorts(node, changed, field);
     List<String> ports = NodeCatalog.portsOf(changed);
     List<FlowEdge> edges =
         doc.edges().stream()
+            .map(
+                e ->
+                    e.from().equals(nodeId) && renamed.containsKey(e.port())
+                        ? new FlowEdge(e.from(), renamed.get(e.port()), e.to())
+                        : e)
             .filter(e -> !e.from().equals(nodeId) || ports.contains(e.port()))
             .toList();
     change(with(nodes, edges));
+  }
+
+  /**
+   * Ports whose menu option changed its key in place (same list length, same position): the edge
+   * follows the option, so retyping a key never loses its connection. Adding or removing options
+   * shifts positions, so nothing is renamed then.
+   */
+  private static Map<String, String> renamedPorts(FlowNode before, FlowNode after, String field) {
+    NodeSpec spec = NodeCatalog.spec(before.kind());
+    if (!field.equals(spec.dynamicPortsFrom())) {
+      return Map.of();
+    }
+    List<Map<String, Object>> old = before.settings().objects(field);
+    List<Map<String, Object>> now = after.settings().objects(field);
+    if (old.size() != now.size()) {
+      return Map.of();
+    }
+    List<String> oldPorts = NodeCatalog.portsOf(before);
+    List<String> newPorts = NodeCatalog.portsOf(after);
+    Map<String, String> renamed = new LinkedHashMap<>();
+    for (int i = 0; i < old.size(); i++) {
+      String from = NodeConfig.itemString(old.get(i), "key");
+      String to = NodeConfig.itemString(now.get(i), "key");
+      if (from != null
+          && to != null
+          && !from.equals(to)
+          && !newPorts.contains(from)
+          && !oldPorts.contains(to)) {
+        renamed.put(from, to);
+      }
+    }
+    return renamed;
   }
 
   /** Starts over from a template (or an imported file), keeping this flow's id and campaign. */
   public void replaceContent(FlowDocument content) {
     change(with(content.nodes(), content.edges()));
     selected = new LinkedHashSet<>();
+  }
+
+  /**
+   * Puts a flow file on the canvas, keeping this flow's id and campaign. A file with any problem
+   * (an unknown node kind, a malformed edge, ...) is refused whole, because importing only the
+   * readable part would silently drop nodes and the connections through them.
+   */
+  public ImportOutcome importJson(String json) {
+    FlowParseResult parsed = FlowJson.read(json);
+    if (!parsed.ok()) {
+      List<Issue> errors = parsed.issues().stream().filter(Issue::isError).toList();
+      StringBuilder sb = new StringBuilder("Not imported, the canvas is unchanged: ");
+      errors.stream()
+          .limit(PROBLEMS_NAMED)
+          .forEach(
+              i ->
+                  sb.append(i.nodeId() == null ? "" : "node " + FlowJson.quote(i.nodeId()) + ": ")
+                      .append(i.message())
+                      .append(' '));
+      if (errors.size() > PROBLEMS_NAMED) {
+        sb.append("and ").append(errors.size() - PROBLEMS_NAMED).append(" more problem(s).");
+      }
+      if (errors.isEmpty()) {
+        sb.append("the file could not be read.");
+      }
+      return new ImportOutcome(false, 0, sb.toString().strip());
+    }
+    FlowDocument content = parsed.document().orElseThrow();
+    replaceContent(content);
+    return new ImportOutcome(
+        true, content.nodes().size(), "Imported " + content.nodes().size() + " nodes.");
   }
 
   public void rename(String name) {

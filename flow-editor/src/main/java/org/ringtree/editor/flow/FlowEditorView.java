@@ -6,6 +6,7 @@ import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
@@ -18,6 +19,8 @@ import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
@@ -36,7 +39,6 @@ import org.ringtree.editor.shell.Viewer;
 import org.ringtree.rules.flow.FlowDocument;
 import org.ringtree.rules.flow.FlowJson;
 import org.ringtree.rules.flow.FlowNode;
-import org.ringtree.rules.flow.FlowParseResult;
 import org.ringtree.rules.flow.NodeKind;
 import org.ringtree.rules.flow.Position;
 import org.ringtree.rules.port.DirectoryLookupPort;
@@ -55,7 +57,7 @@ import org.ringtree.rules.validation.Issue;
 @Route(value = ConsoleLayout.EDITOR, layout = ConsoleLayout.class)
 @PageTitle("Flows · Ringtree")
 @RolesAllowed({Viewer.ADMIN, Viewer.OPERATOR})
-public class FlowEditorView extends VerticalLayout {
+public class FlowEditorView extends VerticalLayout implements BeforeLeaveObserver {
 
   private final FlowEditingPort editing;
   private final Viewer viewer = SignedIn.viewer();
@@ -95,8 +97,10 @@ public class FlowEditorView extends VerticalLayout {
             kind(a.kind())
                 .ifPresent(
                     k -> {
-                      presenter.addNode(k, a.x(), a.y());
+                      String id = presenter.addNode(k, a.x(), a.y());
                       refresh(true);
+                      // it may have been shifted below other nodes, out of sight
+                      canvas.reveal(id);
                     }));
     canvas.onMove(
         moves -> {
@@ -104,6 +108,15 @@ public class FlowEditorView extends VerticalLayout {
           moves.forEach(mv -> m.put(mv.id(), new Position(mv.x(), mv.y())));
           presenter.move(m);
           refresh(false);
+        });
+    canvas.onArranged(
+        moves -> {
+          Map<String, Position> m = new LinkedHashMap<>();
+          moves.forEach(mv -> m.put(mv.id(), new Position(mv.x(), mv.y())));
+          presenter.move(m);
+          refresh(false);
+          canvas.fit();
+          info("Arranged " + m.size() + " nodes. Undo puts them back.");
         });
     canvas.onConnect(
         c -> {
@@ -137,14 +150,7 @@ public class FlowEditorView extends VerticalLayout {
         .setFlexGrow(0);
     issueGrid.addColumn(Issue::message).setHeader("Problem").setFlexGrow(1);
     issueGrid.setAllRowsVisible(true);
-    issueGrid.addItemClickListener(
-        e -> {
-          if (e.getItem().nodeId() != null) {
-            presenter.select(List.of(e.getItem().nodeId()));
-            refresh(true);
-            tabs.setSelectedIndex(0);
-          }
-        });
+    issueGrid.addItemClickListener(e -> showIssue(e.getItem()));
 
     tabs.setSizeFull();
     tabs.add("Properties", form);
@@ -192,7 +198,20 @@ public class FlowEditorView extends VerticalLayout {
     flowSelect.setWidth("22em");
     flowSelect.addValueChangeListener(
         e -> {
-          if (e.getValue() != null && !reloadingFlows) {
+          if (e.getValue() == null || reloadingFlows) {
+            return;
+          }
+          if (e.isFromClient() && presenter.document() != null && presenter.unsaved()) {
+            FlowSummary wanted = e.getValue();
+            selectQuietly(e.getOldValue());
+            askBeforeLeaving(
+                "Open another flow?",
+                () -> {
+                  selectQuietly(wanted);
+                  open(wanted.flowId());
+                },
+                () -> {});
+          } else {
             open(e.getValue().flowId());
           }
         });
@@ -231,6 +250,10 @@ public class FlowEditorView extends VerticalLayout {
     delete.setTooltipText("Deletes the selected nodes (or press Delete on the canvas).");
     Button fit = new Button("Fit", e -> canvas.fit());
     fit.setId("fit");
+    Button arrange = new Button("Arrange", e -> canvas.arrange());
+    arrange.setId("arrange");
+    arrange.setTooltipText(
+        "Lays the flow out top to bottom so no nodes overlap; Undo puts them back.");
     Button save = new Button("Save draft", e -> saveDraft());
     save.setId("save-draft");
     save.setTooltipText("Keeps your work, even with problems. Calls do not use drafts.");
@@ -286,6 +309,7 @@ public class FlowEditorView extends VerticalLayout {
             redo,
             delete,
             fit,
+            arrange,
             upload,
             export,
             save,
@@ -351,11 +375,30 @@ public class FlowEditorView extends VerticalLayout {
             before -> showDiff(before, presenter.document(), "version " + version, "the canvas"));
   }
 
+  /**
+   * Compares two stored versions in words only: neither is the canvas, so the canvas (and any
+   * unsaved work on it) stays as it is and nothing is highlighted on it.
+   */
   private void compareTwo(int older, int newer) {
-    FlowDocument before = editing.version(presenter.document().id(), older).orElseThrow();
-    FlowDocument after = editing.version(presenter.document().id(), newer).orElseThrow();
-    presenter.replaceContent(after);
-    showDiff(before, after, "version " + older, "version " + newer + " (now on the canvas)");
+    String flowId = presenter.document().id();
+    Optional<FlowDocument> before = editing.version(flowId, older);
+    Optional<FlowDocument> after = editing.version(flowId, newer);
+    if (before.isEmpty() || after.isEmpty()) {
+      warn("Version " + (before.isEmpty() ? older : newer) + " no longer exists.");
+      return;
+    }
+    FlowDiff diff = FlowDiff.between(before.get(), after.get());
+    overlay = CanvasModel.Overlay.NONE;
+    List<String> words = new java.util.ArrayList<>();
+    words.add(
+        "From version "
+            + older
+            + " to version "
+            + newer
+            + " (the canvas is unchanged; Open a version to see it drawn):");
+    words.addAll(diff.sentences());
+    versions.showDiff(words);
+    refresh(false);
   }
 
   private void showDiff(FlowDocument before, FlowDocument after, String from, String to) {
@@ -390,24 +433,100 @@ public class FlowEditorView extends VerticalLayout {
   }
 
   private void importJson(String json) {
-    FlowParseResult parsed = FlowJson.read(json);
-    if (parsed.document().isEmpty()) {
-      warn(
-          "Not imported: "
-              + parsed.issues().stream()
-                  .map(Issue::message)
-                  .reduce((a, b) -> a + " " + b)
-                  .orElse("unreadable file"));
+    FlowEditorPresenter.ImportOutcome outcome = presenter.importJson(json);
+    if (!outcome.imported()) {
+      warn(outcome.message());
+      status.setText("Import refused; the canvas is unchanged.");
       return;
     }
-    presenter.replaceContent(parsed.document().get());
     clearOverlay();
     refresh(true);
     canvas.fit();
-    info(
-        "Imported "
-            + parsed.document().get().nodes().size()
-            + " nodes. Undo brings the old flow back.");
+    info(outcome.message() + " Undo brings the old flow back.");
+  }
+
+  /** Opens the node a problem is about and marks (and focuses) the field at fault. */
+  private void showIssue(Issue issue) {
+    if (issue.nodeId() == null || presenter.document().node(issue.nodeId()).isEmpty()) {
+      info(issue.message());
+      return;
+    }
+    presenter.select(List.of(issue.nodeId()));
+    refresh(true);
+    canvas.reveal(issue.nodeId());
+    tabs.setSelectedIndex(0);
+    form.focusIssue(issue);
+  }
+
+  @Override
+  public void beforeLeave(BeforeLeaveEvent event) {
+    if (presenter.document() != null && presenter.unsaved()) {
+      BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
+      // "Stay" must cancel the postponed navigation, or the router ignores the next one to the
+      // same place (vaadin/flow#16984)
+      askBeforeLeaving("Leave the flow editor?", action::proceed, action::cancel);
+    }
+  }
+
+  /**
+   * Asks what to do with unsaved changes before {@code proceed} runs: save the draft first, discard
+   * them, or stay (then {@code stay} runs).
+   */
+  private void askBeforeLeaving(String header, Runnable proceed, Runnable stay) {
+    ConfirmDialog dialog = new ConfirmDialog();
+    dialog.setId("leave-dialog");
+    dialog.setHeader(header);
+    dialog.setText(
+        "“"
+            + presenter.document().name()
+            + "” has unsaved changes. Save them as the draft, or discard them?");
+    Button save =
+        new Button(
+            "Save draft",
+            e -> {
+              dialog.close();
+              if (saveDraft()) {
+                proceed.run();
+              } else {
+                stay.run();
+              }
+            });
+    save.setId("leave-save");
+    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    Button discard =
+        new Button(
+            "Discard changes",
+            e -> {
+              dialog.close();
+              proceed.run();
+            });
+    discard.setId("leave-discard");
+    discard.addThemeVariants(ButtonVariant.LUMO_ERROR);
+    Button stayButton =
+        new Button(
+            "Stay",
+            e -> {
+              dialog.close();
+              stay.run();
+            });
+    stayButton.setId("leave-stay");
+    dialog.setConfirmButton(save);
+    dialog.setRejectable(true);
+    dialog.setRejectButton(discard);
+    dialog.setCancelable(true);
+    dialog.setCancelButton(stayButton);
+    // Escape closes the dialog too: that is staying
+    dialog.addCancelListener(e -> stay.run());
+    dialog.open();
+  }
+
+  private void selectQuietly(FlowSummary flow) {
+    reloadingFlows = true;
+    try {
+      flowSelect.setValue(flow);
+    } finally {
+      reloadingFlows = false;
+    }
   }
 
   private void doUndo() {
@@ -420,16 +539,20 @@ public class FlowEditorView extends VerticalLayout {
     refresh(true);
   }
 
-  private void saveDraft() {
+  /** Saves the draft; false (with the reason shown) when it could not be saved. */
+  private boolean saveDraft() {
     try {
       presenter.saveDraft();
+      refresh(false);
       long errors = presenter.issues().stream().filter(Issue::isError).count();
       info(
           errors == 0
               ? "Draft saved."
               : "Draft saved with " + errors + " problem(s) to fix before publishing.");
+      return true;
     } catch (IllegalArgumentException e) {
       warn("Not saved: " + e.getMessage());
+      return false;
     }
   }
 
@@ -518,6 +641,7 @@ public class FlowEditorView extends VerticalLayout {
     problemsTab.getElement().setAttribute("data-errors", Long.toString(errors));
     undo.setEnabled(presenter.canUndo());
     redo.setEnabled(presenter.canRedo());
+    canvas.setUnsaved(presenter.unsaved());
     status.setText(
         (presenter.unsaved() ? "Unsaved changes · " : "")
             + doc.nodes().size()

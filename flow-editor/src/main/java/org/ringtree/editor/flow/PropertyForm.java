@@ -50,7 +50,10 @@ public class PropertyForm extends VerticalLayout {
 
   private final DirectoryLookupPort directory;
   private final Consumer<FieldChanged> listener;
+  // keyed by the issue path: "prompt", or "options[0].key" for a field inside a list item
   private final Map<String, HasValidation> fields = new HashMap<>();
+  // list settings are boxes, not inputs: marked with a line of error text
+  private final Map<String, Span> listErrors = new HashMap<>();
   private String nodeId;
 
   public PropertyForm(DirectoryLookupPort directory, Consumer<FieldChanged> listener) {
@@ -69,6 +72,7 @@ public class PropertyForm extends VerticalLayout {
   public void showNothing(int selectedCount) {
     nodeId = null;
     fields.clear();
+    listErrors.clear();
     removeAll();
     add(
         new Paragraph(
@@ -81,6 +85,7 @@ public class PropertyForm extends VerticalLayout {
   public void show(FlowNode node, List<Issue> issues) {
     nodeId = node.id();
     fields.clear();
+    listErrors.clear();
     removeAll();
     NodeSpec spec = NodeCatalog.spec(node.kind());
     H3 title = new H3(spec.label() + " · " + node.id());
@@ -119,16 +124,63 @@ public class PropertyForm extends VerticalLayout {
   /** Marks the fields that have issues without rebuilding the form (keeps the focus). */
   public void markIssues(List<Issue> issues) {
     fields.values().forEach(f -> f.setInvalid(false));
+    listErrors.values().forEach(e -> e.setText(""));
     for (Issue i : issues) {
       if (nodeId != null && nodeId.equals(i.nodeId()) && i.field() != null) {
-        String base = i.field().replaceAll("[\\[.].*$", "");
-        HasValidation f = fields.get(base);
-        if (f != null) {
-          f.setErrorMessage(i.message());
-          f.setInvalid(true);
-        }
+        mark(i);
       }
     }
+  }
+
+  /**
+   * Marks the field an issue is about and moves the focus there; false if this form shows no such
+   * field (another node, or an issue about the node as a whole).
+   */
+  public boolean focusIssue(Issue issue) {
+    if (nodeId == null || !nodeId.equals(issue.nodeId()) || issue.field() == null) {
+      return false;
+    }
+    Component at = mark(issue);
+    if (at == null) {
+      return false;
+    }
+    if (at instanceof com.vaadin.flow.component.Focusable<?> f) {
+      f.focus();
+    }
+    at.scrollIntoView();
+    return true;
+  }
+
+  /** The component an issue path points at: the exact field, else its enclosing list or field. */
+  private Component mark(Issue i) {
+    HasValidation f = fields.get(i.field());
+    String base = i.field().replaceAll("[\\[.].*$", "");
+    if (f == null && !listErrors.containsKey(base)) {
+      f = fields.get(base);
+    }
+    if (f != null) {
+      f.setErrorMessage(i.message());
+      f.setInvalid(true);
+      return (Component) f;
+    }
+    Span listError = listErrors.get(base);
+    if (listError != null) {
+      listError.setText(
+          listError.getText().isEmpty() ? i.message() : listError.getText() + " " + i.message());
+      return listError.getParent().orElse(listError);
+    }
+    return null;
+  }
+
+  /** The field shown for an issue path (for tests); null when the form has none. */
+  HasValidation fieldFor(String path) {
+    return fields.get(path);
+  }
+
+  /** The error line of a list setting (for tests). */
+  String listError(String field) {
+    Span s = listErrors.get(field);
+    return s == null ? null : s.getText();
   }
 
   private void fire(String field, Object value) {
@@ -147,9 +199,8 @@ public class PropertyForm extends VerticalLayout {
             TextField t = new TextField(f.label());
             t.setValue(str(current));
             t.setPlaceholder(str(f.defaultValue()));
-            if (f.maxLength() < FieldSpec.DEFAULT_MAX_LENGTH) {
-              t.setMaxLength(f.maxLength());
-            }
+            // no client maxLength: the browser would cut what is typed without a word; too long
+            // input is kept and the validator's message marks the field instead
             t.addValueChangeListener(e -> fromClient(e, () -> changed.accept(e.getValue())));
             yield t;
           }
@@ -157,7 +208,6 @@ public class PropertyForm extends VerticalLayout {
             TextArea t = new TextArea(f.label());
             t.setValue(str(current));
             t.setPlaceholder(str(f.defaultValue()));
-            t.setMaxLength(f.maxLength());
             t.addValueChangeListener(e -> fromClient(e, () -> changed.accept(e.getValue())));
             yield t;
           }
@@ -249,7 +299,11 @@ public class PropertyForm extends VerticalLayout {
     box.getElement().setAttribute("data-field", f.name());
     Span label = new Span(f.label() + (f.required() ? " *" : ""));
     label.getStyle().set("font-weight", "600");
-    box.add(label, new Span(f.help()));
+    Span error = new Span();
+    error.getElement().setAttribute("data-error", f.name());
+    error.getStyle().set("color", "var(--lumo-error-text-color)");
+    listErrors.put(f.name(), error);
+    box.add(label, new Span(f.help()), error);
     List<Map<String, Object>> working = new ArrayList<>();
     items.forEach(i -> working.add(new LinkedHashMap<>(i)));
     for (int index = 0; index < working.size(); index++) {
@@ -264,7 +318,7 @@ public class PropertyForm extends VerticalLayout {
           .set("width", "100%")
           .set("box-sizing", "border-box");
       for (FieldSpec itemField : f.itemFields()) {
-        card.add(
+        Component input =
             field(
                 itemField,
                 working.get(at).get(itemField.name()),
@@ -275,7 +329,12 @@ public class PropertyForm extends VerticalLayout {
                     working.get(at).put(itemField.name(), v);
                   }
                   fire(f.name(), List.copyOf(working));
-                }));
+                });
+        if (input instanceof HasValidation hv) {
+          // the validator names item fields "options[0].key"
+          fields.put(f.name() + "[" + at + "]." + itemField.name(), hv);
+        }
+        card.add(input);
       }
       Button remove =
           new Button(

@@ -41,6 +41,10 @@ import org.ringtree.rules.validation.Issue;
  */
 public class SimulatePanel extends VerticalLayout {
 
+  private static final java.time.format.DateTimeFormatter CAPS_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
+          .withZone(java.time.ZoneOffset.UTC);
+
   private final SimulationPort simulation;
   private final DirectoryLookupPort directory;
   private final Supplier<FlowDocument> draft;
@@ -101,6 +105,11 @@ public class SimulatePanel extends VerticalLayout {
     talk.setId("sim-talk");
     talk.setValue(95);
     talk.setHelperText("How long the caller talks to the buyer who answers.");
+    talk.setMin(0);
+    talk.setMax(SimulationInputs.MAX_TALK_SECONDS);
+    caller.setHelperText("E.164, such as +13105550142.");
+    state.setHelperText("CA, TX, …");
+    zip.setHelperText("5 digits");
     HorizontalLayout callerRow = new HorizontalLayout(caller, state, zip);
     state.setWidth("5em");
     zip.setWidth("7em");
@@ -183,6 +192,15 @@ public class SimulatePanel extends VerticalLayout {
     }
     Map<String, BigDecimal> bidValues = new LinkedHashMap<>();
     bids.forEach((k, v) -> bidValues.put(k, v.getValue()));
+    if (!checkInputs(bidValues)) {
+      results.removeAll();
+      report = null;
+      showPath.accept(List.of(), 0);
+      Paragraph refused = new Paragraph("Not placed: correct the marked fields.");
+      refused.setId("sim-refused");
+      results.add(refused);
+      return;
+    }
     List<String> noAnswer =
         answers.entrySet().stream()
             .filter(e -> !e.getValue().getValue())
@@ -192,7 +210,10 @@ public class SimulatePanel extends VerticalLayout {
         simulation.simulate(
             draft.get(),
             new CallerProfile(
-                number.getValue(), caller.getValue(), state.getValue(), zip.getValue()),
+                number.getValue(),
+                caller.getValue().strip(),
+                state.getValue().strip(),
+                zip.getValue().strip()),
             SimulationReport.script(
                 inputs.getValue(),
                 bidValues,
@@ -280,7 +301,15 @@ public class SimulatePanel extends VerticalLayout {
                 + report.margin()));
     report.moneyReasons().forEach(r -> money.add(new Paragraph(r)));
 
+    Paragraph caps =
+        new Paragraph(
+            "Caps and concurrency use the live counts of real calls at "
+                + CAPS_TIME.format(java.time.Instant.now())
+                + "; this test call is not counted.");
+    caps.setId("sim-caps");
+    caps.getStyle().set("font-size", "var(--lumo-font-size-s)");
     results.add(
+        caps,
         winner,
         outcomeText,
         new HorizontalLayout(back, forward, all),
@@ -292,6 +321,32 @@ public class SimulatePanel extends VerticalLayout {
         report.skips().isEmpty() ? new Paragraph("Nobody was skipped.") : skips,
         new H4("Money"),
         money);
+  }
+
+  /**
+   * Marks every simulator field whose value cannot describe a real call; true when none is wrong.
+   */
+  private boolean checkInputs(Map<String, BigDecimal> bidValues) {
+    java.util.Map<String, String> problems =
+        SimulationInputs.check(
+            talk.getValue(),
+            caller.getValue(),
+            state.getValue(),
+            zip.getValue(),
+            inputs.getValue(),
+            bidValues);
+    mark(talk, problems.get("talk"));
+    mark(caller, problems.get("caller"));
+    mark(state, problems.get("state"));
+    mark(zip, problems.get("zip"));
+    mark(inputs, problems.get("inputs"));
+    bids.forEach((target, field) -> mark(field, problems.get("bid:" + target)));
+    return problems.isEmpty();
+  }
+
+  private static void mark(com.vaadin.flow.component.HasValidation field, String problem) {
+    field.setErrorMessage(problem);
+    field.setInvalid(problem != null);
   }
 
   private void step(int delta) {

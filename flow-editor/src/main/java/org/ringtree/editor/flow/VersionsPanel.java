@@ -20,8 +20,8 @@ import java.util.function.Consumer;
 import org.ringtree.rules.port.FlowEditingPort.VersionSummary;
 
 /**
- * The published versions of a flow: open one on the canvas, or compare one with the canvas or two
- * with each other. It fires the operator's choice; the view does the work.
+ * The stored versions of a flow with their review state: open one on the canvas, or compare one
+ * with the canvas or two with each other. It fires the operator's choice; the view does the work.
  */
 public class VersionsPanel extends VerticalLayout {
 
@@ -46,8 +46,8 @@ public class VersionsPanel extends VerticalLayout {
     grid.setId("versions");
     grid.setSelectionMode(Grid.SelectionMode.MULTI);
     grid.addColumn(VersionSummary::version).setHeader("Version").setAutoWidth(true);
-    grid.addColumn(v -> v.live() ? "live" : "").setHeader("").setAutoWidth(true);
-    grid.addColumn(v -> WHEN.format(v.createdAt())).setHeader("Published").setAutoWidth(true);
+    grid.addColumn(v -> v.state().words()).setHeader("State").setAutoWidth(true);
+    grid.addColumn(v -> WHEN.format(v.createdAt())).setHeader("Stored").setAutoWidth(true);
     grid.addColumn(VersionSummary::author).setHeader("By").setAutoWidth(true);
     grid.setAllRowsVisible(true);
     Button openButton =
@@ -80,8 +80,9 @@ public class VersionsPanel extends VerticalLayout {
     diffText.setId("diff-list");
     add(
         new Paragraph(
-            "Published versions never change. Tick one to open it or compare it with the"
-                + " canvas; tick two to compare them."),
+            "Stored versions never change; each shows its review state. Tick one to open it or"
+                + " compare it with the canvas; tick two to compare them (the canvas stays as it"
+                + " is)."),
         grid,
         new HorizontalLayout(openButton, compare, clearButton),
         diffText);

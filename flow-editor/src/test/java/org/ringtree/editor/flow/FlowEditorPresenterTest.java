@@ -138,8 +138,14 @@ class FlowEditorPresenterTest {
   @Test
   void removingAMenuOptionDropsTheEdgeFromItsPort() {
     buildStartMenuRouteHangup();
+    p.setField("menu-1", "options", List.of(Map.of("key", "1"), Map.of("key", "2")));
+    p.connect("menu-1", "2", "hangup-1");
+
     p.setField("menu-1", "options", List.of(Map.of("key", "2")));
-    assertThat(p.document().edges()).noneMatch(e -> e.from().equals("menu-1"));
+
+    assertThat(p.document().edges())
+        .filteredOn(e -> e.from().equals("menu-1"))
+        .containsExactly(new FlowEdge("menu-1", "2", "hangup-1"));
   }
 
   @Test
@@ -236,5 +242,107 @@ class FlowEditorPresenterTest {
     assertThat(p.selectedNode().id()).isEqualTo("menu-1");
     p.select(List.of("menu-1", "route-1"));
     assertThat(p.selectedNode()).isNull();
+  }
+
+  @Test
+  void importingAFileWithAnUnknownNodeKindIsRefusedAndKeepsTheCanvas() {
+    buildStartMenuRouteHangup();
+    var before = p.document();
+    String file =
+        """
+        {"schemaVersion": 1, "nodes": [
+          {"id": "start", "kind": "start"},
+          {"id": "fax", "kind": "sendFax"}],
+         "edges": [{"from": "start", "port": "next", "to": "fax"}]}
+        """;
+
+    FlowEditorPresenter.ImportOutcome outcome = p.importJson(file);
+
+    assertThat(outcome.imported()).isFalse();
+    assertThat(outcome.message())
+        .contains("canvas is unchanged")
+        .contains("\"fax\"")
+        .contains("Unknown node kind \"sendFax\"");
+    assertThat(p.document()).isSameAs(before);
+  }
+
+  @Test
+  void importingAReadableFileReplacesTheContentAndUndoBringsTheOldFlowBack() {
+    buildStartMenuRouteHangup();
+    String file =
+        """
+        {"schemaVersion": 1, "id": "other", "campaignId": "other-campaign", "nodes": [
+          {"id": "start", "kind": "start"},
+          {"id": "bye", "kind": "hangup"}],
+         "edges": [{"from": "start", "port": "next", "to": "bye"}]}
+        """;
+
+    FlowEditorPresenter.ImportOutcome outcome = p.importJson(file);
+
+    assertThat(outcome.imported()).isTrue();
+    assertThat(outcome.nodes()).isEqualTo(2);
+    assertThat(p.document().id()).isEqualTo("f1");
+    assertThat(p.document().campaignId()).isEqualTo("legal-tx");
+    p.undo();
+    assertThat(p.document().node("menu-1")).isPresent();
+  }
+
+  @Test
+  void retypingAMenuKeyKeepsItsConnectionAndATwoDigitKeyIsKeptAndReported() {
+    buildStartMenuRouteHangup();
+
+    p.setField("menu-1", "options", List.of(Map.of("key", "12")));
+
+    assertThat(p.document().node("menu-1").orElseThrow().settings().objects("options"))
+        .extracting(o -> o.get("key"))
+        .containsExactly("12");
+    assertThat(p.document().edges()).contains(new FlowEdge("menu-1", "12", "route-1"));
+    assertThat(p.issues())
+        .filteredOn(i -> i.code().equals("menu.key"))
+        .extracting(Issue::nodeId, Issue::field)
+        .containsExactly(org.assertj.core.api.Assertions.tuple("menu-1", "options[0].key"));
+
+    p.setField("menu-1", "options", List.of(Map.of("key", "#")));
+
+    assertThat(p.document().edges()).contains(new FlowEdge("menu-1", "#", "route-1"));
+    assertThat(p.issues()).noneMatch(i -> i.code().equals("menu.key"));
+  }
+
+  @Test
+  void addingAnOptionBeforeAnotherDoesNotMoveConnections() {
+    buildStartMenuRouteHangup();
+    p.setField("menu-1", "options", List.of(Map.of("key", "1"), Map.of("key", "2")));
+    assertThat(p.document().edges()).contains(new FlowEdge("menu-1", "1", "route-1"));
+    assertThat(p.document().edges()).noneMatch(e -> e.port().equals("2"));
+  }
+
+  @Test
+  void savingADraftClearsUnsavedChanges() {
+    buildStartMenuRouteHangup();
+    assertThat(p.unsaved()).isTrue();
+
+    p.saveDraft();
+
+    assertThat(p.unsaved()).isFalse();
+    assertThat(editing.drafts).containsExactly(p.document());
+    p.move(Map.of("start-1", new Position(5, 5)));
+    assertThat(p.unsaved()).isTrue();
+  }
+
+  @Test
+  void anArrangementIsOneStepThatUndoPutsBack() {
+    buildStartMenuRouteHangup();
+    var before = p.document();
+    p.move(
+        Map.of(
+            "start-1", new Position(100, 0),
+            "menu-1", new Position(100, 170),
+            "route-1", new Position(100, 340),
+            "hangup-1", new Position(100, 510)));
+    assertThat(p.document().nodes())
+        .extracting(n -> n.position().y())
+        .containsExactly(0.0, 170.0, 340.0, 510.0);
+    p.undo();
+    assertThat(p.document()).isEqualTo(before);
   }
 }

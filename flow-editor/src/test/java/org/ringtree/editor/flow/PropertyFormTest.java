@@ -8,6 +8,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,57 @@ class PropertyFormTest {
 
     form.markIssues(List.of());
     assertThat(targets.isInvalid()).isFalse();
+  }
+
+  @Test
+  void aMenuKeyIsNeverCutToOneCharacterAndItsIssueMarksTheKeyField() {
+    FlowNode menu =
+        new FlowNode(
+            "m",
+            NodeKind.MENU,
+            Position.ORIGIN,
+            Map.of("prompt", "Hi", "options", List.of(Map.of("key", "12"))));
+    Issue wrongKey =
+        Issue.error("m", "options[0].key", "menu.key", "An option key is one digit, * or #.");
+
+    form.show(menu, List.of(wrongKey));
+
+    HasValidation key = form.fieldFor("options[0].key");
+    assertThat(key).isInstanceOf(TextField.class);
+    assertThat(((TextField) key).getValue()).isEqualTo("12");
+    assertThat(((TextField) key).getMaxLength()).isZero();
+    assertThat(key.isInvalid()).isTrue();
+    assertThat(key.getErrorMessage()).isEqualTo("An option key is one digit, * or #.");
+  }
+
+  @Test
+  void focusingAProblemMarksItsFieldAndIgnoresOtherNodes() {
+    FlowNode route = new FlowNode("r", NodeKind.ROUTE, Position.ORIGIN, Map.of());
+    form.show(route, List.of());
+    HasValidation floor = field("floor", com.vaadin.flow.component.textfield.BigDecimalField.class);
+    assertThat(floor.isInvalid()).isFalse();
+
+    boolean shown =
+        form.focusIssue(Issue.error("r", "floor", "setting.range", "Floor is 0 or more."));
+
+    assertThat(shown).isTrue();
+    assertThat(floor.isInvalid()).isTrue();
+    assertThat(floor.getErrorMessage()).isEqualTo("Floor is 0 or more.");
+    assertThat(form.focusIssue(Issue.error("other", "floor", "x", "y"))).isFalse();
+    assertThat(form.focusIssue(Issue.error("r", null, "x", "y"))).isFalse();
+  }
+
+  @Test
+  void anIssueAboutAWholeListIsWrittenUnderTheList() {
+    FlowNode menu = new FlowNode("m", NodeKind.MENU, Position.ORIGIN, Map.of("prompt", "Hi"));
+    form.show(menu, List.of());
+
+    assertThat(form.focusIssue(Issue.error("m", "options", "menu.noOptions", "Add an option.")))
+        .isTrue();
+
+    assertThat(form.listError("options")).isEqualTo("Add an option.");
+    form.markIssues(List.of());
+    assertThat(form.listError("options")).isEmpty();
   }
 
   @Test

@@ -83,6 +83,11 @@ public final class AreaCodeStates {
 
   private AreaCodeStates() {}
 
+  /** Whether a code is the USPS two-letter code of a state, DC or a territory (upper case). */
+  public static boolean isStateCode(String code) {
+    return code != null && CODES.containsValue(code);
+  }
+
   /** The state of a +1 US number, or empty (not a US number, unknown prefix, unparseable). */
   public static Optional<String> state(String e164) {
     if (e164 == null || !e164.startsWith("+1")) {

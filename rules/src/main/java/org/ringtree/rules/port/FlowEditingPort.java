@@ -19,9 +19,37 @@ public interface FlowEditingPort {
   /** What the editor opens: the saved draft if there is one, otherwise the live version. */
   record EditableFlow(FlowDocument document, boolean fromDraft, Integer liveVersion) {}
 
-  /** A stored, immutable version of a flow. */
+  /**
+   * Where a stored version stands: waiting for review, approved or rejected by compliance (the
+   * latest decision counts), serving calls now, or live earlier and since replaced.
+   */
+  enum VersionState {
+    PENDING("awaiting review"),
+    APPROVED("approved, not live"),
+    REJECTED("rejected"),
+    LIVE("live"),
+    RETIRED("was live");
+
+    private final String words;
+
+    VersionState(String words) {
+      this.words = words;
+    }
+
+    /** How the console shows the state. */
+    public String words() {
+      return words;
+    }
+  }
+
+  /** A stored, immutable version of a flow and its review state. */
   record VersionSummary(
-      int version, String versionKey, String author, Instant createdAt, boolean live) {}
+      int version, String versionKey, String author, Instant createdAt, VersionState state) {
+
+    public boolean live() {
+      return state == VersionState.LIVE;
+    }
+  }
 
   /** The answer to a publish: the new live version, or the issues that refused it. */
   record PublishResult(boolean published, Integer version, String versionKey, List<Issue> issues) {

@@ -115,6 +115,7 @@ public final class FlowValidator {
       }
       if (!starts.isEmpty()) {
         reachability(starts.get(0).id());
+        recordingNotice(starts.get(0).id());
       }
       loops();
     }
@@ -742,6 +743,39 @@ public final class FlowValidator {
           "clauses",
           "condition.neverTrue",
           "The clauses on " + key + " contradict each other; the condition can never be true.");
+    }
+
+    /**
+     * Warns about each recording route a caller can reach without first hearing a Say node's
+     * recording notice: all-party-consent states (California, Florida, ...) require that callers be
+     * told before a call is recorded.
+     */
+    private void recordingNotice(String start) {
+      Set<String> seen = new HashSet<>();
+      Deque<String> todo = new ArrayDeque<>();
+      todo.add(start);
+      while (!todo.isEmpty()) {
+        String id = todo.poll();
+        FlowNode n = nodes.get(id);
+        if (n == null || !seen.add(id)) {
+          continue;
+        }
+        NodeConfig c = n.settings();
+        if (n.kind() == NodeKind.SAY && c.bool("recordingNotice")) {
+          // every path through here has heard the notice
+          continue;
+        }
+        if (n.kind() == NodeKind.ROUTE && c.bool("record")) {
+          warn(
+              id,
+              "record",
+              "route.recordingWithoutNotice",
+              "This route records calls, but a caller can reach it without hearing a recording"
+                  + " notice. Turn on “Recording notice” in a Say node before it, or turn off"
+                  + " Record.");
+        }
+        out.getOrDefault(id, List.of()).forEach(e -> todo.add(e.to()));
+      }
     }
 
     private void reachability(String start) {

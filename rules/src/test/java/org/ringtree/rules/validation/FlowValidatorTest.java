@@ -179,6 +179,77 @@ class FlowValidatorTest {
   }
 
   @Test
+  void recordingRouteWithoutARecordingNoticeIsAWarning() {
+    FlowDocument flow =
+        base()
+            .node("r", NodeKind.ROUTE, Map.of("targets", List.of("acme-law")))
+            .edge("hello", "next", "r")
+            .edge("r", "fallback", "bye")
+            .build();
+    flow = withoutEdge(flow, "hello", "next", "bye");
+
+    Issue i = only(flow, "route.recordingWithoutNotice");
+
+    assertThat(i.isError()).isFalse();
+    assertThat(i.nodeId()).isEqualTo("r");
+    assertThat(i.field()).isEqualTo("record");
+  }
+
+  @Test
+  void recordingRouteAfterARecordingNoticeIsFine() {
+    FlowDocument flow =
+        new Fixtures.FlowBuilder()
+            .node("hello", NodeKind.SAY, Map.of("text", "Hello", "recordingNotice", true))
+            .node("r", NodeKind.ROUTE, Map.of("targets", List.of("acme-law")))
+            .node("bye", NodeKind.HANGUP, Map.of())
+            .edge("start", "next", "hello")
+            .edge("hello", "next", "r")
+            .edge("r", "fallback", "bye")
+            .build();
+    assertThat(validate(flow)).noneMatch(i -> i.code().equals("route.recordingWithoutNotice"));
+  }
+
+  @Test
+  void aRouteThatDoesNotRecordNeedsNoNotice() {
+    FlowDocument flow =
+        new Fixtures.FlowBuilder()
+            .node("r", NodeKind.ROUTE, Map.of("targets", List.of("acme-law"), "record", false))
+            .node("bye", NodeKind.HANGUP, Map.of())
+            .edge("start", "next", "r")
+            .edge("r", "fallback", "bye")
+            .build();
+    assertThat(validate(flow)).noneMatch(i -> i.code().equals("route.recordingWithoutNotice"));
+  }
+
+  @Test
+  void aNoticeOnOnlyOneBranchStillWarnsAboutTheOther() {
+    Map<String, Object> menu = new HashMap<>(menuCfg());
+    FlowDocument flow =
+        new Fixtures.FlowBuilder()
+            .node("menu", NodeKind.MENU, menu)
+            .node("notice", NodeKind.SAY, Map.of("text", "Hi", "recordingNotice", true))
+            .node("r", NodeKind.ROUTE, Map.of("targets", List.of("acme-law")))
+            .node("bye", NodeKind.HANGUP, Map.of())
+            .edge("start", "next", "menu")
+            .edge("menu", "1", "notice")
+            .edge("notice", "next", "r")
+            .edge("menu", "2", "r")
+            .edge("r", "fallback", "bye")
+            .build();
+    assertThat(only(flow, "route.recordingWithoutNotice").nodeId()).isEqualTo("r");
+  }
+
+  private static FlowDocument withoutEdge(FlowDocument d, String from, String port, String to) {
+    return new FlowDocument(
+        d.schemaVersion(),
+        d.id(),
+        d.name(),
+        d.campaignId(),
+        d.nodes(),
+        d.edges().stream().filter(e -> !e.equals(new FlowEdge(from, port, to))).toList());
+  }
+
+  @Test
   void unreachableNode() {
     assertThat(
             only(base().node("island", NodeKind.HANGUP, Map.of()).build(), "node.unreachable")

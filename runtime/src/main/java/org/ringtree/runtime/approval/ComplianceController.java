@@ -104,7 +104,8 @@ class ComplianceController {
       @PathVariable String flowId,
       @RequestBody String json) {
     FlowParseResult parsed = FlowJson.read(json);
-    if (parsed.document().isEmpty()) {
+    // any problem refuses the whole file: storing the readable part would drop nodes silently
+    if (!parsed.ok()) {
       return ResponseEntity.badRequest()
           .body(Map.of("error", "the flow document does not read", "issues", parsed.issues()));
     }

@@ -6,6 +6,7 @@ import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.flow.FlowDocument;
 import org.ringtree.rules.flow.FlowJson;
 import org.ringtree.rules.port.FlowEditingPort;
+import org.ringtree.rules.port.FlowEditingPort.VersionState;
 import org.ringtree.rules.validation.FlowValidator;
 import org.ringtree.rules.validation.Issue;
 import org.ringtree.runtime.approval.ComplianceSettings;
@@ -108,7 +109,10 @@ class ConsoleFlowEditing implements FlowEditingPort {
   @Override
   public List<VersionSummary> versions(String flowId) {
     return jdbc.sql(
-            "SELECT v.version, v.version_key, v.author, v.created_at, v.id = f.live_version_id"
+            "SELECT v.version, v.version_key, v.author, v.created_at, v.id = f.live_version_id,"
+                + " (SELECT r.decision FROM version_reviews r WHERE r.version_id = v.id"
+                + " ORDER BY r.id DESC LIMIT 1),"
+                + " EXISTS (SELECT 1 FROM flow_publications p WHERE p.version_id = v.id)"
                 + " FROM flow_versions v JOIN flows f ON f.id = v.flow_id WHERE v.flow_id = ?"
                 + " ORDER BY v.version DESC")
         .param(flowId)
@@ -119,8 +123,25 @@ class ConsoleFlowEditing implements FlowEditingPort {
                     rs.getString(2),
                     rs.getString(3),
                     rs.getTimestamp(4).toInstant(),
-                    rs.getBoolean(5)))
+                    state(rs.getBoolean(5), rs.getString(6), rs.getBoolean(7))))
         .list();
+  }
+
+  /**
+   * Live and "was live" come first: a version published while approval was off has no review, and a
+   * live version's review is history by then.
+   */
+  static VersionState state(boolean live, String latestDecision, boolean everPublished) {
+    if (live) {
+      return VersionState.LIVE;
+    }
+    if (everPublished) {
+      return VersionState.RETIRED;
+    }
+    if (latestDecision == null) {
+      return VersionState.PENDING;
+    }
+    return VersionState.valueOf(latestDecision);
   }
 
   @Override

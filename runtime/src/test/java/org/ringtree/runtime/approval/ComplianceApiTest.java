@@ -203,6 +203,19 @@ class ComplianceApiTest extends SecuredAppTest {
   }
 
   @Test
+  void aDocumentWithAnUnknownNodeKindIsRefusedWholeInsteadOfStoredWithoutThatNode() {
+    Api.Reply bad =
+        as(OPERATOR)
+            .postRaw(
+                versions(),
+                flow.json(100)
+                    .replaceFirst("\"kind\"\\s*:\\s*\"hangup\"", "\"kind\": \"sendFax\""));
+
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("issues").toString()).contains("Unknown node kind", "sendFax");
+  }
+
+  @Test
   void theDiffBetweenTwoVersionsIsRowLevelForTablesAndInWordsForTheFlow() {
     long v1 = submit(as(OPERATOR), 100);
     long v2 =

@@ -24,6 +24,7 @@ import org.ringtree.rules.simulator.SimulationScript;
 import org.ringtree.rules.validation.Issue;
 import org.ringtree.runtime.directory.DirectoryStore;
 import org.ringtree.runtime.flow.FlowRuntimes;
+import org.ringtree.runtime.routing.CapacityStore;
 import org.ringtree.runtime.support.PostgresTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +38,7 @@ class ConsolePortsTest extends PostgresTest {
   @Autowired SimulationPort simulation;
   @Autowired DirectoryStore store;
   @Autowired FlowRuntimes runtimes;
+  @Autowired CapacityStore capacity;
 
   private String demoFlowId() {
     return editing.flows().stream()
@@ -141,10 +143,70 @@ class ConsolePortsTest extends PostgresTest {
             v -> {
               assertThat(v.author()).isEqualTo("operator");
               assertThat(v.live()).isFalse();
+              assertThat(v.state()).isEqualTo(FlowEditingPort.VersionState.PENDING);
             });
+    assertThat(editing.versions(flowId))
+        .filteredOn(FlowEditingPort.VersionSummary::live)
+        .singleElement()
+        .extracting(FlowEditingPort.VersionSummary::state)
+        .isEqualTo(FlowEditingPort.VersionState.LIVE);
     assertThat(runtimes.liveForCampaign("pi-accidents").orElseThrow().compiled().versionId())
         .isEqualTo(liveKey);
     assertThat(editing.approvalRequired()).isFalse();
+  }
+
+  @Test
+  void theVersionStateNamesLiveFirstThenEarlierPublicationThenTheLatestReview() {
+    assertThat(ConsoleFlowEditing.state(true, "REJECTED", true))
+        .isEqualTo(FlowEditingPort.VersionState.LIVE);
+    assertThat(ConsoleFlowEditing.state(false, "APPROVED", true))
+        .isEqualTo(FlowEditingPort.VersionState.RETIRED);
+    assertThat(ConsoleFlowEditing.state(false, "APPROVED", false))
+        .isEqualTo(FlowEditingPort.VersionState.APPROVED);
+    assertThat(ConsoleFlowEditing.state(false, "REJECTED", false))
+        .isEqualTo(FlowEditingPort.VersionState.REJECTED);
+    assertThat(ConsoleFlowEditing.state(false, null, false))
+        .isEqualTo(FlowEditingPort.VersionState.PENDING);
+  }
+
+  @Test
+  void aSimulatedCallSeesTheLiveCapCountsOfTheMoment() {
+    Target acme = store.snapshot(java.util.Set.of()).target("acme-main").orElseThrow();
+    Buyer buyer = store.snapshot(java.util.Set.of()).buyer(acme.buyerId()).orElseThrow();
+    List<java.util.UUID> held = new java.util.ArrayList<>();
+    try {
+      // fill the target's concurrency cap with calls in progress
+      for (int i = 0; i < acme.caps().concurrency(); i++) {
+        CapacityStore.Hold hold =
+            capacity.tryHold(
+                java.util.UUID.randomUUID(),
+                acme,
+                buyer,
+                null,
+                java.time.Instant.now(),
+                java.time.Duration.ofMinutes(5),
+                "test");
+        assertThat(hold).isInstanceOf(CapacityStore.Hold.Held.class);
+        held.add(((CapacityStore.Hold.Held) hold).reservationId());
+      }
+
+      SimulationPort.SimulationOutcome outcome =
+          simulation.simulate(
+              simpleFlow(List.of("acme-main")),
+              new CallerProfile("+18885550101", "+13105550142", "CA", "90210"),
+              SimulationScript.of(List.of(ScriptedInput.digits("1")), 120));
+
+      assertThat(outcome.ran()).isTrue();
+      assertThat(outcome.result().connectedTargetId()).isNull();
+    } finally {
+      held.forEach(capacity::release);
+    }
+    SimulationPort.SimulationOutcome freed =
+        simulation.simulate(
+            simpleFlow(List.of("acme-main")),
+            new CallerProfile("+18885550101", "+13105550142", "CA", "90210"),
+            SimulationScript.of(List.of(ScriptedInput.digits("1")), 120));
+    assertThat(freed.result().connectedTargetId()).isEqualTo("acme-main");
   }
 
   @Test

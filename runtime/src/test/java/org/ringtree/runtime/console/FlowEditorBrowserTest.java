@@ -10,10 +10,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -37,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * uses them).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FlowEditorBrowserTest extends PostgresTest {
 
   static final String TOKEN = "ringtree-demo-auth-token";
@@ -69,7 +76,135 @@ class FlowEditorBrowserTest extends PostgresTest {
     }
   }
 
+  /** Leaves the page; the editor's "unsaved changes" prompt (beforeunload) is answered "leave". */
+  @AfterEach
+  void leavePage() {
+    try {
+      browser.get("about:blank");
+    } catch (WebDriverException e) {
+      // the prompt interrupted the navigation; it is accepted below
+    }
+    try {
+      browser.switchTo().alert().accept();
+    } catch (NoAlertPresentException e) {
+      // no unsaved changes, no prompt
+    }
+  }
+
   @Test
+  @Order(1)
+  void aBadImportIsRefusedArrangeLaysTheDemoFlowOutAndSavingClearsUnsaved() throws IOException {
+    try {
+      refuseImportArrangeAndSave();
+    } catch (RuntimeException | AssertionError | IOException e) {
+      shot("failure-arrange");
+      throw e;
+    }
+  }
+
+  private void refuseImportArrangeAndSave() throws IOException {
+    Browsers.signIn(browser, "http://localhost:" + PORT, "operator", "ringtree-operator-demo");
+    browser.get("http://localhost:" + PORT + "/flows");
+    new WebDriverWait(browser, Duration.ofSeconds(240))
+        .until(ExpectedConditions.presenceOfElementLocated(node("reason")));
+    int demoNodes = browser.findElements(By.cssSelector("flow-canvas .react-flow__node")).size();
+
+    // a file with a node kind this version does not know is refused whole; the canvas stays
+    Path file = Files.createTempFile("unknown-kind", ".json");
+    Files.writeString(
+        file,
+        "{\"schemaVersion\":1,\"nodes\":[{\"id\":\"start\",\"kind\":\"start\"},"
+            + "{\"id\":\"fax\",\"kind\":\"sendFax\"}],"
+            + "\"edges\":[{\"from\":\"start\",\"port\":\"next\",\"to\":\"fax\"}]}");
+    browser
+        .findElement(By.id("import"))
+        .getShadowRoot()
+        .findElement(By.cssSelector("input[type=file]"))
+        .sendKeys(file.toAbsolutePath().toString());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Import refused"));
+    wait.until(
+        d ->
+            d.findElements(By.tagName("vaadin-notification-card")).stream()
+                .anyMatch(c -> c.getText().contains("Unknown node kind \"sendFax\"")));
+    assertThat(browser.findElements(By.cssSelector("flow-canvas .react-flow__node")))
+        .hasSize(demoNodes);
+    assertThat(browser.findElements(node("reason"))).hasSize(1);
+    shot("09-import-refused");
+
+    // Arrange lays the demo flow out so that no two nodes overlap
+    click("arrange");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Unsaved changes"));
+    wait.until(d -> overlappingNodes().isEmpty());
+    pause();
+    assertThat(overlappingNodes()).isEmpty();
+
+    // leaving with unsaved changes asks first; "Stay" keeps the editor and the changes
+    followInAppLink("compliance");
+    WebElement stay = wait.until(ExpectedConditions.elementToBeClickable(By.id("leave-stay")));
+    shot("10-leave-unsaved");
+    stay.click();
+    wait.until(d -> d.findElements(By.id("leave-stay")).isEmpty());
+    assertThat(browser.getCurrentUrl()).endsWith("/flows");
+    assertThat(browser.findElement(By.id("status")).getText()).contains("Unsaved changes");
+
+    // saving the draft clears "Unsaved changes"
+    click("save-draft");
+    wait.until(
+        d ->
+            !d.findElement(By.id("status")).getText().contains("Unsaved changes")
+                && d.findElement(By.id("status")).getText().contains("nodes"));
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM flows WHERE draft IS NOT NULL")
+                .query(Long.class)
+                .single())
+        .isEqualTo(1L);
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(d -> d.findElements(By.tagName("vaadin-notification-card")).isEmpty());
+    shot("editor");
+
+    // with nothing unsaved the same link leaves without a question
+    followInAppLink("compliance");
+    wait.until(ExpectedConditions.urlContains("/compliance"));
+    assertThat(browser.findElements(By.id("leave-stay"))).isEmpty();
+  }
+
+  /** Clicks a plain in-app link, the way a menu entry navigates (through Vaadin's router). */
+  private static void followInAppLink(String path) {
+    browser.executeScript(
+        """
+        const a = document.createElement('a');
+        a.href = arguments[0];
+        a.textContent = 'in-app link';
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        """,
+        path);
+  }
+
+  /** Pairs of nodes whose boxes overlap on the canvas, as "a/b". */
+  @SuppressWarnings("unchecked")
+  private static List<String> overlappingNodes() {
+    return (List<String>)
+        browser.executeScript(
+            """
+            const boxes = [...document.querySelectorAll('flow-canvas .react-flow__node')]
+              .map(n => ({id: n.dataset.id, r: n.getBoundingClientRect()}));
+            const out = [];
+            for (let i = 0; i < boxes.length; i++)
+              for (let j = i + 1; j < boxes.length; j++) {
+                const a = boxes[i].r, b = boxes[j].r;
+                if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+                  out.push(boxes[i].id + '/' + boxes[j].id);
+              }
+            return out;
+            """);
+  }
+
+  @Test
+  @Order(2)
   void operatorBuildsSimulatesAndPublishesAFlowThatTheNextCallFollows() {
     try {
       buildSimulateAndPublish();
@@ -201,8 +336,10 @@ class FlowEditorBrowserTest extends PostgresTest {
                 browser.findElement(By.id("export")).getAttribute("href"));
     assertThat(exported).contains("\"menu-1\"", PROMPT, "\"acme-main\"");
 
-    // versions: compare the demo version with the new one
+    // versions: each shows its review state; comparing two leaves the canvas as it is
     tab("Versions");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("versions"), "was live"));
+    assertThat(browser.findElement(By.id("versions")).getText()).contains("live");
     WebElement selectAll =
         wait.until(
             ExpectedConditions.elementToBeClickable(
@@ -213,14 +350,29 @@ class FlowEditorBrowserTest extends PostgresTest {
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("diff-list"), "Removed menu “reason”."));
     assertThat(browser.findElement(By.id("diff-list")).getText())
-        .contains("Added menu “menu-1”.", "Connected “menu-1” 1 → “route-1”.");
-    assertThat(browser.findElements(By.cssSelector("flow-canvas .rt-removed"))).isNotEmpty();
+        .contains(
+            "the canvas is unchanged", "Added menu “menu-1”.", "Connected “menu-1” 1 → “route-1”.");
+    assertThat(browser.findElements(node("menu-1"))).hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("flow-canvas .rt-removed"))).isEmpty();
+    assertThat(browser.findElement(By.id("status")).getText()).doesNotContain("Unsaved");
+
+    // one version against the canvas: its differences are drawn on the canvas
+    selectAll.click();
+    browser
+        .findElements(By.cssSelector("#versions vaadin-checkbox[aria-label='Select Row']"))
+        .stream()
+        .reduce((first, second) -> second)
+        .orElseThrow()
+        .click();
+    click("version-compare");
+    wait.until(d -> !d.findElements(By.cssSelector("flow-canvas .rt-removed")).isEmpty());
     assertThat(browser.findElements(By.cssSelector("flow-canvas .rt-added"))).hasSize(4);
     click("fit");
     shot("07-compare-versions");
   }
 
   @Test
+  @Order(3)
   void aTwoHundredNodeFlowImportsAndStaysResponsive() throws IOException {
     try {
       importTwoHundredNodesAndEdit();
@@ -255,6 +407,8 @@ class FlowEditorBrowserTest extends PostgresTest {
     browser.findElement(By.cssSelector(".rt-palette-item[data-kind='hangup']")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "201 nodes"));
     long addMillis = (System.nanoTime() - started) / 1_000_000;
+    // shifted below the steps it would cover, the new step is still brought into view
+    wait.until(d -> inView("hangup-1"));
 
     // drag a step from the palette and drop it on the canvas (HTML5 drag and drop)
     browser.executeScript(
@@ -288,6 +442,20 @@ class FlowEditorBrowserTest extends PostgresTest {
 
     assertThat(importMillis).isLessThan(10_000);
     assertThat(addMillis).isLessThan(3_000);
+  }
+
+  /** Whether a node is drawn wholly inside the visible canvas. */
+  private static boolean inView(String nodeId) {
+    return Boolean.TRUE.equals(
+        browser.executeScript(
+            """
+            const n = document.querySelector("flow-canvas .react-flow__node[data-id='" + arguments[0] + "']");
+            const pane = document.querySelector("flow-canvas .rt-flow");
+            if (!n || !pane) return false;
+            const a = n.getBoundingClientRect(), b = pane.getBoundingClientRect();
+            return a.left >= b.left && a.top >= b.top && a.right <= b.right && a.bottom <= b.bottom;
+            """,
+            nodeId));
   }
 
   private static String transform(String nodeId) {
