@@ -42,6 +42,7 @@ public class BuyersView extends VerticalLayout {
             buyers.grid().getSelectedItems().stream()
                 .findFirst()
                 .ifPresent(b -> ((TargetForm) form).forBuyer(b.id())));
+    targets.onSaved(buyers::refresh);
     add(buyers, scope, targets);
   }
 }

@@ -35,6 +35,7 @@ public class DirectoryScreen extends VerticalLayout {
   private final Grid<Row> grid = new Grid<>();
   private final TextField search = new TextField();
   private Consumer<EntryForm> onNew = f -> {};
+  private Runnable onSaved = () -> {};
   private Dialog dialog;
 
   public DirectoryScreen(
@@ -76,7 +77,8 @@ public class DirectoryScreen extends VerticalLayout {
           .setResizable(true);
     }
     grid.setPageSize(50);
-    grid.setItems(rows::fetch, rows::count);
+    // rows are the same entry by id, so a refresh keeps the selection after its counts change
+    grid.setItems(rows::fetch, rows::count).setIdentifierProvider(Row::id);
     grid.addItemDoubleClickListener(e -> open(e.getItem().id()));
     grid.setMinHeight("18em");
     add(bar, grid);
@@ -101,6 +103,11 @@ public class DirectoryScreen extends VerticalLayout {
   /** What to do with a fresh form before it is shown (preselect the buyer, the publisher…). */
   public void onNew(Consumer<EntryForm> prepare) {
     this.onNew = prepare;
+  }
+
+  /** What else to refresh after a save here (a buyer's target count after a target's save). */
+  public void onSaved(Runnable then) {
+    this.onSaved = then;
   }
 
   /** Lists only the entries of one owner (null: all). */
@@ -140,6 +147,7 @@ public class DirectoryScreen extends VerticalLayout {
     dialog.setHeaderTitle(header);
     dialog.setWidth("min(72em, 96vw)");
     dialog.add(form);
+    dialog.getFooter().add(form.actions());
     dialog.setCloseOnOutsideClick(false);
     form.addCancelListener(e -> dialog.close());
     form.addSaveListener(
@@ -150,6 +158,7 @@ public class DirectoryScreen extends VerticalLayout {
                       if (outcome instanceof Outcome.Saved) {
                         dialog.close();
                         refresh();
+                        onSaved.run();
                         note("Saved " + kind.noun() + " " + form.id.getValue().strip() + ".", true);
                       }
                     }));

@@ -31,6 +31,7 @@ public abstract class EntryForm extends VerticalLayout {
   private final Map<String, HasValidation> fields = new LinkedHashMap<>();
   private final Div conflict = new Div();
   private final Div formProblem = new Div();
+  private final HorizontalLayout actions = new HorizontalLayout();
   protected final TextField id = new TextField("Id");
   private long version;
   private String timezone;
@@ -70,7 +71,17 @@ public abstract class EntryForm extends VerticalLayout {
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     Button cancel = new Button("Cancel", e -> fireEvent(new CancelEvent(this)));
     cancel.setId("form-cancel");
-    add(formProblem, new HorizontalLayout(save, cancel));
+    actions.add(formProblem, save, cancel);
+    actions.setAlignItems(Alignment.CENTER);
+    add(actions);
+  }
+
+  /**
+   * The problem line and the save and cancel buttons, which a dialog may show in its footer so they
+   * stay in view on a long form.
+   */
+  public HorizontalLayout actions() {
+    return actions;
   }
 
   /** Registers a field under the key refusals use, and gives it that element id for tests. */

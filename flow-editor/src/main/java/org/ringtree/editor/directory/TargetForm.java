@@ -91,6 +91,9 @@ public final class TargetForm extends EntryForm {
   final TextArea tagFilters = new TextArea("Tag filters, one a line: tag comparison value");
   final DuplicateRuleFields duplicate;
 
+  private final FormLayout phoneRow = columns(phone);
+  private final FormLayout sipRow = columns(sipUri, sipUser, sipPassword);
+  private final FormLayout rtbRow = columns(rtbUrl, rtbTimeout, rtbFormat);
   private String storedSipPassword;
 
   public TargetForm(RefField.Choices choices) {
@@ -170,14 +173,7 @@ public final class TargetForm extends EntryForm {
     add(
         columns(id, name, buyer),
         active,
-        section(
-            "Destination",
-            true,
-            destinationKind,
-            columns(phone),
-            columns(sipUri, sipUser, sipPassword),
-            columns(rtbUrl, rtbTimeout, rtbFormat),
-            rtbMapping),
+        section("Destination", true, destinationKind, phoneRow, sipRow, rtbRow, rtbMapping),
         section(
             "Price and routing", true, columns(fixedPrice, currency), columns(priority, weight)),
         section("Caps", false, caps),
@@ -202,6 +198,9 @@ public final class TargetForm extends EntryForm {
 
   private void showDestination() {
     String k = destinationKind.getValue();
+    phoneRow.setVisible(PHONE.equals(k));
+    sipRow.setVisible(SIP.equals(k));
+    rtbRow.setVisible(RTB.equals(k));
     phone.setVisible(PHONE.equals(k));
     sipUri.setVisible(SIP.equals(k));
     sipUser.setVisible(SIP.equals(k));

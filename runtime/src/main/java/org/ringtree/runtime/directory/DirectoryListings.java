@@ -87,7 +87,9 @@ public class DirectoryListings {
             "id", "r.number",
             "campaign", "c.name",
             "publisher", "p.name",
-            "tags", "r.source_tags::text",
+            "tags",
+                "(SELECT string_agg(t.key || '=' || t.value, ', ' ORDER BY t.key) FROM"
+                    + " jsonb_each_text(r.source_tags) t)",
             "inService", "r.enabled"),
         List.of("r.number", "c.name", "p.name", "r.source_tags::text"));
 

@@ -122,6 +122,7 @@ class DirectoryBrowserTest extends RunningPlatformTest {
     waitGone("form-tracking-number");
     type("search-tracking-number", "5550188");
     cell("grid-tracking-number", NUMBER);
+    cell("grid-tracking-number", "channel=radio");
     Browsers.shot(browser, "numbers");
 
     assertThat(

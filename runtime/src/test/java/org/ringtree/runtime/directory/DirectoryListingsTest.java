@@ -17,6 +17,7 @@ import org.ringtree.runtime.support.PostgresTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The console's listings on real PostgreSQL with a large network (10,000 targets, 100,000 tracking
@@ -24,6 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * stays fast; saves are checked against the version that was opened.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+// a context (and so a database) of its own: the bulk rows are bare SQL rows that other test
+// classes sharing a cached context must not see
+@TestPropertySource(properties = "ringtree.test.database=directory-listings")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DirectoryListingsTest extends PostgresTest {
 
@@ -109,7 +113,7 @@ class DirectoryListingsTest extends PostgresTest {
     assertThat(tagged).isEqualTo(10_000);
     assertThat(taggedPage)
         .hasSize(50)
-        .allSatisfy(r -> assertThat(r.cells().get("tags")).contains("b7"));
+        .allSatisfy(r -> assertThat(r.cells().get("tags")).isEqualTo("batch=b7"));
     System.out.println("four listing queries over 100,000 numbers: " + millis + " ms");
     assertThat(millis).isLessThan(2_000);
   }
