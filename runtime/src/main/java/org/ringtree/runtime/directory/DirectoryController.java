@@ -48,9 +48,9 @@ import org.springframework.web.bind.annotation.RestController;
  * call to it; buyers', targets' and campaigns' settings when a flow version compiled against them
  * is published, because each flow version carries the directory it was compiled and reviewed with.
  *
- * <p>Each PUT answers the saved version as its ETag; sending it back as {@code If-Match} makes the
- * next PUT refuse (409) when someone else saved the entry in between ({@code If-Match: "0"}: create
- * only). Without If-Match a PUT replaces whatever is stored, as before.
+ * <p>GET of one entry and each PUT answer the stored version as the ETag; sending it back as {@code
+ * If-Match} makes the next PUT refuse (409) when someone else saved the entry in between ({@code
+ * If-Match: "0"}: create only). Without If-Match a PUT replaces whatever is stored, as before.
  *
  * <p>Bodies are read with the rules' own JSON mapping, the one the directory is stored with, so
  * what GET returns can be sent back with PUT; they are taken as text for that reason, and the
@@ -63,9 +63,63 @@ class DirectoryController {
   private static final ObjectMapper JSON = RingtreeJson.mapper();
 
   private final DirectoryStore directory;
+  private final DirectoryListings listings;
 
-  DirectoryController(DirectoryStore directory) {
+  DirectoryController(DirectoryStore directory, DirectoryListings listings) {
     this.directory = directory;
+    this.listings = listings;
+  }
+
+  /** The path segment of each kind of entry, as PUT uses it. */
+  private static final Map<String, DirectoryListings.Listing> KINDS =
+      Map.of(
+          "verticals", DirectoryListings.Listing.VERTICAL,
+          "campaigns", DirectoryListings.Listing.CAMPAIGN,
+          "publishers", DirectoryListings.Listing.PUBLISHER,
+          "buyers", DirectoryListings.Listing.BUYER,
+          "targets", DirectoryListings.Listing.TARGET,
+          "target-groups", DirectoryListings.Listing.TARGET_GROUP,
+          "tracking-numbers", DirectoryListings.Listing.TRACKING_NUMBER);
+
+  /**
+   * One entry in the shape PUT accepts (a campaign with its timezone, a tracking number with
+   * whether it is in service), with its version as the ETag to send back as If-Match.
+   */
+  @GetMapping(path = "/{kind}/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> one(@PathVariable String kind, @PathVariable String id) {
+    DirectoryListings.Listing listing = KINDS.get(kind);
+    if (listing == null) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(
+              JSON.createObjectNode()
+                  .put("error", "no kind of directory entry called " + kind)
+                  .toString());
+    }
+    return listings
+        .stored(listing, id)
+        .map(
+            s -> {
+              ObjectNode body = (ObjectNode) tree(s.json());
+              if (listing == DirectoryListings.Listing.CAMPAIGN) {
+                body.put("timezone", s.timezone());
+              }
+              if (listing == DirectoryListings.Listing.TRACKING_NUMBER) {
+                body.put("enabled", s.enabled());
+              }
+              return ResponseEntity.ok()
+                  .eTag("\"" + s.version() + "\"")
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .body(body.toString());
+            })
+        .orElseGet(
+            () ->
+                ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(
+                        JSON.createObjectNode()
+                            .put("error", "no " + kind + " entry " + id)
+                            .toString()));
   }
 
   /** Everything, in the shape PUT accepts. */

@@ -358,6 +358,18 @@ class DirectoryApiTest extends RunningPlatformTest {
     assertThat(mine.status()).isEqualTo(200);
     assertThat(theirs.status()).isEqualTo(409);
     assertThat(theirs.json().path("error").asText()).contains("changed by someone else");
+    Api.Reply read = operator.get("/api/directory/publishers/etag-pub");
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.json().path("name").asText()).isEqualTo("Mine");
+    assertThat(read.header("ETag")).isEqualTo(mine.header("ETag")).isNotEqualTo(etag);
+    assertThat(
+            as("compliance")
+                .get("/api/directory/campaigns/pi-accidents")
+                .json()
+                .path("timezone")
+                .asText())
+        .isNotEmpty();
+    assertThat(operator.get("/api/directory/publishers/no-such").status()).isEqualTo(404);
     assertThat(createAgain.status()).isEqualTo(409);
     assertThat(createAgain.json().path("error").asText()).contains("already exists");
     assertThat(
