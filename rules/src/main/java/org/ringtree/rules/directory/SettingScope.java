@@ -47,6 +47,23 @@ public final class SettingScope {
 
   private SettingScope() {}
 
+  /**
+   * What a form for a "target" or a "buyer" tells the operator about when a save reaches calls,
+   * built from {@link #FIELDS} so the words cannot drift from what the runtime does.
+   */
+  public static String sentence(String owner) {
+    List<String> live =
+        FIELDS.stream()
+            .filter(f -> f.owner().equals(owner) && f.scope() == Scope.LIVE)
+            .map(Field::field)
+            .map(f -> f.equals("active") ? "pausing" : f)
+            .toList();
+    return "Takes effect in two ways: "
+        + String.join(" and ", live)
+        + " act on the next call, on every node, without publishing a flow (audited); everything"
+        + " else reaches calls with the next published flow version, which compliance reviews.";
+  }
+
   /** The scope of one field of a "target" or a "buyer", if it is one of theirs. */
   public static Optional<Field> of(String owner, String field) {
     return FIELDS.stream()

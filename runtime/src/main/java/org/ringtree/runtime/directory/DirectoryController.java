@@ -12,7 +12,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.ringtree.rules.directory.Buyer;
 import org.ringtree.rules.directory.Campaign;
@@ -24,6 +24,7 @@ import org.ringtree.rules.directory.TrackingNumber;
 import org.ringtree.rules.directory.Vertical;
 import org.ringtree.rules.json.RingtreeJson;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -47,6 +49,10 @@ import org.springframework.web.bind.annotation.RestController;
  * LiveSettingsController); their other settings and campaigns' when a flow version compiled against
  * them is published, because each flow version carries the directory it was reviewed with.
  *
+ * <p>GET of one entry and each PUT answer the stored version as the ETag; sending it back as {@code
+ * If-Match} makes the next PUT refuse (409) when someone else saved the entry in between ({@code
+ * If-Match: "0"}: create only). Without If-Match a PUT replaces whatever is stored, as before.
+ *
  * <p>Bodies are read with the rules' own JSON mapping, the one the directory is stored with, so
  * what GET returns can be sent back with PUT; they are taken as text for that reason, and the
  * annotations give the OpenAPI document their real shapes.
@@ -58,9 +64,63 @@ class DirectoryController {
   private static final ObjectMapper JSON = RingtreeJson.mapper();
 
   private final DirectoryStore directory;
+  private final DirectoryListings listings;
 
-  DirectoryController(DirectoryStore directory) {
+  DirectoryController(DirectoryStore directory, DirectoryListings listings) {
     this.directory = directory;
+    this.listings = listings;
+  }
+
+  /** The path segment of each kind of entry, as PUT uses it. */
+  private static final Map<String, DirectoryListings.Listing> KINDS =
+      Map.of(
+          "verticals", DirectoryListings.Listing.VERTICAL,
+          "campaigns", DirectoryListings.Listing.CAMPAIGN,
+          "publishers", DirectoryListings.Listing.PUBLISHER,
+          "buyers", DirectoryListings.Listing.BUYER,
+          "targets", DirectoryListings.Listing.TARGET,
+          "target-groups", DirectoryListings.Listing.TARGET_GROUP,
+          "tracking-numbers", DirectoryListings.Listing.TRACKING_NUMBER);
+
+  /**
+   * One entry in the shape PUT accepts (a campaign with its timezone, a tracking number with
+   * whether it is in service), with its version as the ETag to send back as If-Match.
+   */
+  @GetMapping(path = "/{kind}/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> one(@PathVariable String kind, @PathVariable String id) {
+    DirectoryListings.Listing listing = KINDS.get(kind);
+    if (listing == null) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(
+              JSON.createObjectNode()
+                  .put("error", "no kind of directory entry called " + kind)
+                  .toString());
+    }
+    return listings
+        .stored(listing, id)
+        .map(
+            s -> {
+              ObjectNode body = (ObjectNode) tree(s.json());
+              if (listing == DirectoryListings.Listing.CAMPAIGN) {
+                body.put("timezone", s.timezone());
+              }
+              if (listing == DirectoryListings.Listing.TRACKING_NUMBER) {
+                body.put("enabled", s.enabled());
+              }
+              return ResponseEntity.ok()
+                  .eTag("\"" + s.version() + "\"")
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .body(body.toString());
+            })
+        .orElseGet(
+            () ->
+                ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(
+                        JSON.createObjectNode()
+                            .put("error", "no " + kind + " entry " + id)
+                            .toString()));
   }
 
   /** Everything, in the shape PUT accepts. */
@@ -82,8 +142,9 @@ class DirectoryController {
               description = "a Vertical",
               content = @Content(schema = @Schema(implementation = Vertical.class)))
           @RequestBody
-          String body) {
-    return save(id, body, Vertical.class, Vertical::id, directory::save);
+          String body,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    return save(id, body, ifMatch, Vertical.class, Vertical::id, directory::save);
   }
 
   /** A campaign's body also carries its {@code timezone} (an IANA name). */
@@ -97,7 +158,8 @@ class DirectoryController {
               description = "a Campaign plus \"timezone\" (an IANA name)",
               content = @Content(schema = @Schema(implementation = Campaign.class)))
           @RequestBody
-          String body) {
+          String body,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
     JsonNode tree = tree(body);
     String timezone = tree.path("timezone").asText("");
     try {
@@ -110,7 +172,12 @@ class DirectoryController {
     }
     ((ObjectNode) tree).remove("timezone");
     return save(
-        id, tree.toString(), Campaign.class, Campaign::id, c -> directory.save(c, timezone));
+        id,
+        tree.toString(),
+        ifMatch,
+        Campaign.class,
+        Campaign::id,
+        (c, expected) -> directory.save(c, timezone, expected));
   }
 
   @PutMapping(path = "/publishers/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -123,8 +190,9 @@ class DirectoryController {
               description = "a Publisher",
               content = @Content(schema = @Schema(implementation = Publisher.class)))
           @RequestBody
-          String body) {
-    return save(id, body, Publisher.class, Publisher::id, directory::save);
+          String body,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    return save(id, body, ifMatch, Publisher.class, Publisher::id, directory::save);
   }
 
   @PutMapping(path = "/buyers/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -137,8 +205,9 @@ class DirectoryController {
               description = "a Buyer",
               content = @Content(schema = @Schema(implementation = Buyer.class)))
           @RequestBody
-          String body) {
-    return save(id, body, Buyer.class, Buyer::id, directory::save);
+          String body,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    return save(id, body, ifMatch, Buyer.class, Buyer::id, directory::save);
   }
 
   @PutMapping(path = "/targets/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -151,10 +220,12 @@ class DirectoryController {
               description = "a Target",
               content = @Content(schema = @Schema(implementation = Target.class)))
           @RequestBody
-          String body) {
+          String body,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
     return save(
         id,
         body,
+        ifMatch,
         Target.class,
         Target::id,
         directory::save,
@@ -172,8 +243,9 @@ class DirectoryController {
               description = "a TargetGroup",
               content = @Content(schema = @Schema(implementation = TargetGroup.class)))
           @RequestBody
-          String body) {
-    return save(id, body, TargetGroup.class, TargetGroup::id, directory::save);
+          String body,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    return save(id, body, ifMatch, TargetGroup.class, TargetGroup::id, directory::save);
   }
 
   /** The number in E.164, URL-encoded in the path ({@code %2B18885550101}). */
@@ -187,11 +259,12 @@ class DirectoryController {
               description = "a TrackingNumber",
               content = @Content(schema = @Schema(implementation = TrackingNumber.class)))
           @RequestBody
-          String body) {
+          String body,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
     if (!number.matches("\\+[1-9][0-9]{6,14}")) {
       throw new BadEntry("a tracking number is E.164, such as +18885550101; got " + number);
     }
-    return save(number, body, TrackingNumber.class, TrackingNumber::e164, directory::save);
+    return save(number, body, ifMatch, TrackingNumber.class, TrackingNumber::e164, directory::save);
   }
 
   /**
@@ -207,17 +280,28 @@ class DirectoryController {
   }
 
   private <T> ResponseEntity<String> save(
-      String id, String body, Class<T> type, Function<T, String> idOf, Consumer<T> store) {
-    return save(id, body, type, idOf, store, t -> t);
+      String id,
+      String body,
+      String ifMatch,
+      Class<T> type,
+      Function<T, String> idOf,
+      BiFunction<T, Long, Long> store) {
+    return save(id, body, ifMatch, type, idOf, store, t -> t);
   }
 
+  /**
+   * Saves the entry; with {@code If-Match} (the ETag a previous PUT answered, or {@code "0"} for
+   * "create only"), only while the stored entry is still at that version.
+   */
   private <T> ResponseEntity<String> save(
       String id,
       String body,
+      String ifMatch,
       Class<T> type,
       Function<T, String> idOf,
-      Consumer<T> store,
+      BiFunction<T, Long, Long> store,
       Function<T, Object> stored) {
+    Long expected = expectedVersion(ifMatch);
     T entry;
     try {
       entry = JSON.readValue(body, type);
@@ -228,18 +312,35 @@ class DirectoryController {
       throw new BadEntry(
           "the id in the path (" + id + ") and in the body (" + idOf.apply(entry) + ") differ");
     }
+    long version;
     try {
-      store.accept(entry);
+      version = store.apply(entry, expected);
     } catch (IllegalArgumentException e) {
       throw new BadEntry(e.getMessage()); // e.g. an RTB URL Ringtree would not call
     }
     try {
       return ResponseEntity.ok()
+          .eTag("\"" + version + "\"")
           .contentType(MediaType.APPLICATION_JSON)
           .body(JSON.writeValueAsString(stored.apply(entry)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The version an If-Match header names ({@code "3"}, {@code W/"3"} or {@code 3}); null: none. */
+  static Long expectedVersion(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+      return null;
+    }
+    String v = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+    if (!v.matches("[0-9]{1,18}")) {
+      throw new BadEntry(
+          "If-Match names the version you edited, as the ETag of the last save (\"3\"), or \"0\""
+              + " to create only; got "
+              + ifMatch);
+    }
+    return Long.parseLong(v);
   }
 
   private static JsonNode tree(String body) {
@@ -264,6 +365,12 @@ class DirectoryController {
   @ExceptionHandler(BadEntry.class)
   ResponseEntity<Map<String, String>> bad(BadEntry e) {
     return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+  }
+
+  /** Someone else saved the entry after the version the request names. */
+  @ExceptionHandler(DirectoryStore.StaleEntry.class)
+  ResponseEntity<Map<String, String>> stale(DirectoryStore.StaleEntry e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
   }
 
   /** A reference to something that does not exist (a campaign, buyer, target…), or a duplicate. */

@@ -56,19 +56,38 @@ public class DirectoryStore {
   /** A target's or a buyer's row changed; its live settings may have (sent after commit). */
   public record LiveSettingsChanged(String kind, String id) {}
 
-  @Transactional
+  /** Saves whatever is stored (the REST API without If-Match, the seed). */
   public void save(Vertical v) {
-    String before = rowJson("verticals", "id", v.id());
-    jdbc.sql(
-            "INSERT INTO verticals (id, name) VALUES (?, ?)"
-                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name")
-        .params(v.id(), v.name())
-        .update();
-    audited("vertical", "verticals", "id", v.id(), before);
+    save(v, null);
   }
 
+  /**
+   * Saves if the stored row is still at {@code expectedVersion} (0: there must be none yet; null:
+   * whatever is stored).
+   *
+   * @return the version now stored
+   * @throws StaleEntry when someone else saved it since that version, or created it meanwhile
+   */
   @Transactional
+  public long save(Vertical v, Long expectedVersion) {
+    String before = rowJson("verticals", "id", v.id());
+    int updated =
+        jdbc.sql(
+                "INSERT INTO verticals (id, name) VALUES (?, ?)"
+                    + " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+                    + CHECKED.formatted("verticals"))
+            .params(v.id(), v.name(), expectedVersion, expectedVersion)
+            .update();
+    return saved("vertical", "verticals", "id", v.id(), before, updated, expectedVersion);
+  }
+
   public void save(Campaign c, String timezone) {
+    save(c, timezone, null);
+  }
+
+  /** As {@link #save(Vertical, Long)}, for a campaign and its timezone. */
+  @Transactional
+  public long save(Campaign c, String timezone, Long expectedVersion) {
     // a window the runtime cannot look back over is refused, never silently shrunk
     c.duplicateWindowProblem()
         .ifPresent(
@@ -76,48 +95,78 @@ public class DirectoryStore {
               throw new IllegalArgumentException(p);
             });
     String before = rowJson("campaigns", "id", c.id());
-    jdbc.sql(
-            "INSERT INTO campaigns (id, vertical_id, name, currency, timezone, settings)"
-                + " VALUES (?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO UPDATE SET"
-                + " vertical_id = excluded.vertical_id, name = excluded.name,"
-                + " currency = excluded.currency, timezone = excluded.timezone,"
-                + " settings = excluded.settings")
-        .params(c.id(), c.verticalId(), c.name(), c.currency(), timezone, write(c))
-        .update();
-    audited("campaign", "campaigns", "id", c.id(), before);
+    int updated =
+        jdbc.sql(
+                "INSERT INTO campaigns (id, vertical_id, name, currency, timezone, settings)"
+                    + " VALUES (?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO UPDATE SET"
+                    + " vertical_id = excluded.vertical_id, name = excluded.name,"
+                    + " currency = excluded.currency, timezone = excluded.timezone,"
+                    + " settings = excluded.settings,"
+                    + CHECKED.formatted("campaigns"))
+            .params(
+                c.id(),
+                c.verticalId(),
+                c.name(),
+                c.currency(),
+                timezone,
+                write(c),
+                expectedVersion,
+                expectedVersion)
+            .update();
+    return saved("campaign", "campaigns", "id", c.id(), before, updated, expectedVersion);
   }
 
-  @Transactional
   public void save(Publisher p) {
-    String before = rowJson("publishers", "id", p.id());
-    jdbc.sql(
-            "INSERT INTO publishers (id, name, settings) VALUES (?, ?, ?::jsonb)"
-                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
-                + " settings = excluded.settings")
-        .params(p.id(), p.name(), write(p))
-        .update();
-    audited("publisher", "publishers", "id", p.id(), before);
+    save(p, null);
   }
 
+  /** As {@link #save(Vertical, Long)}, for a publisher. */
   @Transactional
+  public long save(Publisher p, Long expectedVersion) {
+    String before = rowJson("publishers", "id", p.id());
+    int updated =
+        jdbc.sql(
+                "INSERT INTO publishers (id, name, settings) VALUES (?, ?, ?::jsonb)"
+                    + " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+                    + " settings = excluded.settings,"
+                    + CHECKED.formatted("publishers"))
+            .params(p.id(), p.name(), write(p), expectedVersion, expectedVersion)
+            .update();
+    return saved("publisher", "publishers", "id", p.id(), before, updated, expectedVersion);
+  }
+
   public void save(Buyer b) {
+    save(b, null);
+  }
+
+  /** As {@link #save(Vertical, Long)}, for a buyer. */
+  @Transactional
+  public long save(Buyer b, Long expectedVersion) {
     String before = rowJson("buyers", "id", b.id());
-    jdbc.sql(
-            "INSERT INTO buyers (id, name, settings) VALUES (?, ?, ?::jsonb)"
-                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
-                + " settings = excluded.settings")
-        .params(b.id(), b.name(), write(b))
-        .update();
-    audited("buyer", "buyers", "id", b.id(), before);
+    int updated =
+        jdbc.sql(
+                "INSERT INTO buyers (id, name, settings) VALUES (?, ?, ?::jsonb)"
+                    + " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+                    + " settings = excluded.settings,"
+                    + CHECKED.formatted("buyers"))
+            .params(b.id(), b.name(), write(b), expectedVersion, expectedVersion)
+            .update();
+    long version = saved("buyer", "buyers", "id", b.id(), before, updated, expectedVersion);
     liveChanged("buyer", b.id());
+    return version;
   }
 
   /**
    * @throws IllegalArgumentException when an RTB target's URL is not one Ringtree calls out to
    *     ({@link OutboundUrl}); nothing is saved
    */
-  @Transactional
   public void save(Target t) {
+    save(t, null);
+  }
+
+  /** As {@link #save(Vertical, Long)}, for a target. */
+  @Transactional
+  public long save(Target t, Long expectedVersion) {
     if (t.destination() instanceof Destination.RtbEndpoint rtb) {
       OutboundUrl.require(rtb.url(), "target " + t.id() + ": RTB URL");
     }
@@ -127,24 +176,29 @@ public class DirectoryStore {
     }
     t = withSecretReference(t);
     String before = rowJson("targets", "id", t.id());
-    jdbc.sql(
-            "INSERT INTO targets (id, buyer_id, name, kind, destination, fixed_price, settings,"
-                + " enabled) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (id) DO UPDATE SET"
-                + " buyer_id = excluded.buyer_id, name = excluded.name, kind = excluded.kind,"
-                + " destination = excluded.destination, fixed_price = excluded.fixed_price,"
-                + " settings = excluded.settings, enabled = excluded.enabled")
-        .params(
-            t.id(),
-            t.buyerId(),
-            t.name(),
-            kind(t.destination()),
-            address(t.destination()),
-            t.fixedPrice() == null ? null : t.fixedPrice().amount(),
-            write(t),
-            t.active())
-        .update();
-    audited("target", "targets", "id", t.id(), before);
+    int updated =
+        jdbc.sql(
+                "INSERT INTO targets (id, buyer_id, name, kind, destination, fixed_price, settings,"
+                    + " enabled) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (id) DO UPDATE SET"
+                    + " buyer_id = excluded.buyer_id, name = excluded.name, kind = excluded.kind,"
+                    + " destination = excluded.destination, fixed_price = excluded.fixed_price,"
+                    + " settings = excluded.settings, enabled = excluded.enabled,"
+                    + CHECKED.formatted("targets"))
+            .params(
+                t.id(),
+                t.buyerId(),
+                t.name(),
+                kind(t.destination()),
+                address(t.destination()),
+                t.fixedPrice() == null ? null : t.fixedPrice().amount(),
+                write(t),
+                t.active(),
+                expectedVersion,
+                expectedVersion)
+            .update();
+    long version = saved("target", "targets", "id", t.id(), before, updated, expectedVersion);
     liveChanged("target", t.id());
+    return version;
   }
 
   /**
@@ -159,7 +213,7 @@ public class DirectoryStore {
     }
     jdbc.sql(
             "UPDATE targets SET enabled = ?, settings = jsonb_set(settings, '{active}',"
-                + " to_jsonb(?::boolean)) WHERE id = ?")
+                + " to_jsonb(?::boolean)), version = version + 1 WHERE id = ?")
         .params(active, active, id)
         .update();
     auditedAs("target", "targets", id, before, active ? "resume" : "pause");
@@ -177,7 +231,7 @@ public class DirectoryStore {
     if (before == null) {
       return false;
     }
-    jdbc.sql("UPDATE buyers SET enabled = ? WHERE id = ?").params(active, id).update();
+    jdbc.sql("UPDATE buyers SET enabled = ?, version = version + 1 WHERE id = ?").params(active, id).update();
     auditedAs("buyer", "buyers", id, before, active ? "resume" : "pause");
     liveChanged("buyer", id);
     return true;
@@ -256,6 +310,54 @@ public class DirectoryStore {
         t.active());
   }
 
+  /**
+   * The end of an upsert's ON CONFLICT clause: counts the save, and updates only a row still at the
+   * expected version (the two parameters; null: any).
+   */
+  private static final String CHECKED =
+      " version = %1$s.version + 1 WHERE ?::bigint IS NULL OR %1$s.version = ?::bigint";
+
+  /** Someone else saved the entry since it was opened, or created it while it was being made. */
+  public static class StaleEntry extends RuntimeException {
+    StaleEntry(String message) {
+      super(message);
+    }
+  }
+
+  private long saved(
+      String type, String table, String key, String id, String before, int updated, Long expected) {
+    if (updated == 0) {
+      throw stale(type.replace('-', ' '), table, key, id, expected);
+    }
+    audited(type, table, key, id, before);
+    return version(table, key, id).orElseThrow();
+  }
+
+  private StaleEntry stale(String type, String table, String key, String id, Long expected) {
+    long stored = version(table, key, id).orElse(0L);
+    if (expected != null && expected == 0) {
+      return new StaleEntry(
+          "a " + type + " " + id + " already exists: open it to change it, or pick another id");
+    }
+    return new StaleEntry(
+        type
+            + " "
+            + id
+            + " was changed by someone else after you opened it (you edited version "
+            + expected
+            + ", version "
+            + stored
+            + " is stored): reload it and make your change again");
+  }
+
+  /** The stored save count of a row; table and key are constants. */
+  public Optional<Long> version(String table, String key, String id) {
+    return jdbc.sql("SELECT version FROM " + table + " WHERE " + key + " = ?")
+        .param(id)
+        .query(Long.class)
+        .optional();
+  }
+
   /** Each tracking number's campaign (in service or not), for copies kept in memory. */
   public Map<String, String> campaignOfEachNumber() {
     Map<String, String> out = new java.util.HashMap<>();
@@ -289,14 +391,24 @@ public class DirectoryStore {
     return plain.size();
   }
 
-  @Transactional
   public void save(TargetGroup g) {
+    save(g, null);
+  }
+
+  /** As {@link #save(Vertical, Long)}, for a target group and its members in order. */
+  @Transactional
+  public long save(TargetGroup g, Long expectedVersion) {
     String before = rowJson("target_groups", "id", g.id());
-    jdbc.sql(
-            "INSERT INTO target_groups (id, name) VALUES (?, ?)"
-                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name")
-        .params(g.id(), g.name())
-        .update();
+    int updated =
+        jdbc.sql(
+                "INSERT INTO target_groups (id, name) VALUES (?, ?)"
+                    + " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+                    + CHECKED.formatted("target_groups"))
+            .params(g.id(), g.name(), expectedVersion, expectedVersion)
+            .update();
+    if (updated == 0) {
+      throw stale("target group", "target_groups", "id", g.id(), expectedVersion);
+    }
     jdbc.sql("DELETE FROM target_group_members WHERE group_id = ?").param(g.id()).update();
     int priority = 1;
     for (String targetId : g.targetIds()) {
@@ -304,20 +416,40 @@ public class DirectoryStore {
           .params(g.id(), targetId, priority++)
           .update();
     }
-    audited("target-group", "target_groups", "id", g.id(), before);
+    return saved("target-group", "target_groups", "id", g.id(), before, updated, expectedVersion);
   }
 
-  @Transactional
   public void save(TrackingNumber n) {
+    save(n, null);
+  }
+
+  /** As {@link #save(Vertical, Long)}, for a tracking number (which saving puts in service). */
+  @Transactional
+  public long save(TrackingNumber n, Long expectedVersion) {
     String before = rowJson("tracking_numbers", "number", n.e164());
-    jdbc.sql(
-            "INSERT INTO tracking_numbers (number, campaign_id, publisher_id, source_tags)"
-                + " VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (number) DO UPDATE SET"
-                + " campaign_id = excluded.campaign_id, publisher_id = excluded.publisher_id,"
-                + " source_tags = excluded.source_tags, enabled = true")
-        .params(n.e164(), n.campaignId(), n.publisherId(), write(n.sourceTags()))
-        .update();
-    audited("tracking-number", "tracking_numbers", "number", n.e164(), before);
+    int updated =
+        jdbc.sql(
+                "INSERT INTO tracking_numbers (number, campaign_id, publisher_id, source_tags)"
+                    + " VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (number) DO UPDATE SET"
+                    + " campaign_id = excluded.campaign_id, publisher_id = excluded.publisher_id,"
+                    + " source_tags = excluded.source_tags, enabled = true,"
+                    + CHECKED.formatted("tracking_numbers"))
+            .params(
+                n.e164(),
+                n.campaignId(),
+                n.publisherId(),
+                write(n.sourceTags()),
+                expectedVersion,
+                expectedVersion)
+            .update();
+    return saved(
+        "tracking-number",
+        "tracking_numbers",
+        "number",
+        n.e164(),
+        before,
+        updated,
+        expectedVersion);
   }
 
   /**
@@ -331,7 +463,9 @@ public class DirectoryStore {
     if (before == null) {
       return false;
     }
-    jdbc.sql("UPDATE tracking_numbers SET enabled = false WHERE number = ?").param(e164).update();
+    jdbc.sql("UPDATE tracking_numbers SET enabled = false, version = version + 1 WHERE number = ?")
+        .param(e164)
+        .update();
     audited("tracking-number", "tracking_numbers", "number", e164, before);
     return true;
   }
@@ -363,7 +497,7 @@ public class DirectoryStore {
                 + " r.id))"
             : "";
     return jdbc.sql(
-            "SELECT ((to_jsonb(r) - 'created_at')"
+            "SELECT ((to_jsonb(r) - 'created_at' - 'version')"
                 + members
                 + ")::text FROM "
                 + table

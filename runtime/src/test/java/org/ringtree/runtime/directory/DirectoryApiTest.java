@@ -326,4 +326,56 @@ class DirectoryApiTest extends RunningPlatformTest {
   private long count() {
     return jdbc.sql("SELECT count(*) FROM tracking_numbers").query(Long.class).single();
   }
+
+  @Test
+  void aPutNamingAnOlderVersionIsRefusedWith409AndTheNewerSaveKept() {
+    Api operator = as("operator");
+    Api.Reply created =
+        operator.put(
+            "/api/directory/publishers/etag-pub",
+            Map.of("id", "etag-pub", "name", "First"),
+            Map.of("If-Match", "\"0\""));
+    assertThat(created.status()).isEqualTo(200);
+    String etag = created.header("ETag");
+    assertThat(etag).matches("\"[0-9]+\"");
+
+    Api.Reply mine =
+        operator.put(
+            "/api/directory/publishers/etag-pub",
+            Map.of("id", "etag-pub", "name", "Mine"),
+            Map.of("If-Match", etag));
+    Api.Reply theirs =
+        operator.put(
+            "/api/directory/publishers/etag-pub",
+            Map.of("id", "etag-pub", "name", "Theirs"),
+            Map.of("If-Match", etag));
+    Api.Reply createAgain =
+        operator.put(
+            "/api/directory/publishers/etag-pub",
+            Map.of("id", "etag-pub", "name", "Dup"),
+            Map.of("If-Match", "\"0\""));
+
+    assertThat(mine.status()).isEqualTo(200);
+    assertThat(theirs.status()).isEqualTo(409);
+    assertThat(theirs.json().path("error").asText()).contains("changed by someone else");
+    Api.Reply read = operator.get("/api/directory/publishers/etag-pub");
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.json().path("name").asText()).isEqualTo("Mine");
+    assertThat(read.header("ETag")).isEqualTo(mine.header("ETag")).isNotEqualTo(etag);
+    assertThat(
+            as("compliance")
+                .get("/api/directory/campaigns/pi-accidents")
+                .json()
+                .path("timezone")
+                .asText())
+        .isNotEmpty();
+    assertThat(operator.get("/api/directory/publishers/no-such").status()).isEqualTo(404);
+    assertThat(createAgain.status()).isEqualTo(409);
+    assertThat(createAgain.json().path("error").asText()).contains("already exists");
+    assertThat(
+            jdbc.sql("SELECT name FROM publishers WHERE id = 'etag-pub'")
+                .query(String.class)
+                .single())
+        .isEqualTo("Mine");
+  }
 }

@@ -94,6 +94,13 @@ public final class Api {
     return send(HttpRequest.newBuilder(uri(path)).DELETE());
   }
 
+  /** PUTs JSON with extra request headers (e.g. If-Match). */
+  public Reply put(String path, Object body, Map<String, String> headers) {
+    HttpRequest.Builder b = json(HttpRequest.newBuilder(uri(path)), body, "PUT");
+    headers.forEach(b::header);
+    return send(b);
+  }
+
   /** Sends any method with a JSON body (e.g. PUT or POST to check who may call it). */
   public Reply send(String method, String path, Object body) {
     return send(json(HttpRequest.newBuilder(uri(path)), body, method));

@@ -1,0 +1,517 @@
+package org.ringtree.editor.directory;
+
+import org.ringtree.rules.directory.SettingScope;
+
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.ringtree.editor.directory.DirectoryAdminPort.Kind;
+import org.ringtree.editor.directory.DirectoryAdminPort.Stored;
+import org.ringtree.rules.directory.Comparison;
+import org.ringtree.rules.directory.Destination;
+import org.ringtree.rules.directory.GeoFilter;
+import org.ringtree.rules.directory.OutboundUrl;
+import org.ringtree.rules.directory.Schedule;
+import org.ringtree.rules.directory.TagFilter;
+import org.ringtree.rules.directory.Target;
+import org.ringtree.rules.money.Money;
+
+/**
+ * Every field of a target: its destination (phone, SIP with write-only password, or RTB with its
+ * response format, URL and timeout), price, priority and weight, caps, hours of operation as a
+ * weekly grid in its own timezone with holidays, geo (states, pasted zip lists, area codes), tag
+ * filters, duplicate rule and active/paused.
+ */
+public final class TargetForm extends EntryForm {
+
+  static final String PHONE = "Phone number";
+  static final String SIP = "SIP address";
+  static final String RTB = "RTB endpoint (bids first)";
+
+  /** Keys an RTB MAPPING format reads from the bid response (Destination.RtbEndpoint). */
+  static final Set<String> MAPPING_KEYS = Set.of("amount", "destination", "expiry", "accepted");
+
+  static final List<Choice> ZONES =
+      ZoneId.getAvailableZoneIds().stream()
+          .filter(
+              z ->
+                  z.equals("UTC")
+                      || (z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")))
+          .sorted()
+          .map(z -> new Choice(z))
+          .toList();
+
+  record Choice(String id) {}
+
+  final TextField name = new TextField("Name");
+  final RefField buyer;
+  final Checkbox active = new Checkbox("Active (unticked: paused, takes no calls)", true);
+  final RadioButtonGroup<String> destinationKind = new RadioButtonGroup<>("Destination");
+  final TextField phone = new TextField("Phone number (E.164)");
+  final TextField sipUri = new TextField("SIP URI");
+  final TextField sipUser = new TextField("SIP username");
+  final PasswordField sipPassword = new PasswordField("SIP password");
+  final TextField rtbUrl = new TextField("Bid URL");
+  final TextField rtbTimeout = new TextField("Bid timeout (ms)");
+  final Select<Destination.BidResponseFormat> rtbFormat = new Select<>();
+  final TextArea rtbMapping = new TextArea("Response mapping (MAPPING format)");
+  final TextField fixedPrice = new TextField("Fixed price (empty: RTB bids or no price)");
+  final TextField currency = new TextField("Currency");
+  final TextField priority = new TextField("Priority (lower tiers are tried first)");
+  final TextField weight = new TextField("Weight within the tier");
+  final CapsFields caps;
+  final ComboBox<String> timezone = new ComboBox<>("Time zone of the hours");
+  final Map<DayOfWeek, TextField> hours = new EnumMap<>(DayOfWeek.class);
+  final TextArea holidays = new TextArea("Holidays (closed all day), YYYY-MM-DD");
+  final TextArea states = new TextArea("States (two-letter codes)");
+  final TextArea zips = new TextArea("ZIP codes (paste a list)");
+  final TextArea areaCodes = new TextArea("Area codes");
+  final TextArea tagFilters = new TextArea("Tag filters, one a line: tag comparison value");
+  final DuplicateRuleFields duplicate;
+
+  private final FormLayout phoneRow = columns(phone);
+  private final FormLayout sipRow = columns(sipUri, sipUser, sipPassword);
+  private final FormLayout rtbRow = columns(rtbUrl, rtbTimeout, rtbFormat);
+  private String storedSipPassword;
+
+  public TargetForm(RefField.Choices choices) {
+    super(
+        Kind.TARGET,
+        SettingScope.sentence("target"));
+    buyer = new RefField("Buyer", Kind.BUYER, choices);
+    field("id", id);
+    field("name", name);
+    field("buyerId", buyer);
+    field("destinationKind", destinationKind);
+    field("phone", phone);
+    field("sipUri", sipUri);
+    field("sipUser", sipUser);
+    field("sipPassword", sipPassword);
+    field("rtbUrl", rtbUrl);
+    field("rtbTimeout", rtbTimeout);
+    field("rtbFormat", rtbFormat);
+    field("rtbMapping", rtbMapping);
+    field("fixedPrice", fixedPrice);
+    field("currency", currency);
+    field("priority", priority);
+    field("weight", weight);
+    field("timezone", timezone);
+    field("holidays", holidays);
+    field("states", states);
+    field("zips", zips);
+    field("areaCodes", areaCodes);
+    field("tagFilters", tagFilters);
+    active.setId("f-active");
+
+    destinationKind.setItems(PHONE, SIP, RTB);
+    destinationKind.addValueChangeListener(e -> showDestination());
+    phone.setPlaceholder("+15125550100");
+    sipUri.setPlaceholder("sip:intake@pbx.example.com");
+    sipPassword.setHelperText("Stored encrypted; leave empty to keep the stored password.");
+    rtbUrl.setPlaceholder("https://bids.example.com/ping");
+    rtbFormat.setLabel("Bid response format");
+    rtbFormat.setItems(Destination.BidResponseFormat.values());
+    rtbFormat.setValue(Destination.BidResponseFormat.RINGTREE);
+    rtbFormat.addValueChangeListener(e -> showDestination());
+    rtbMapping.setHelperText("key=JSON path, keys: amount, destination, expiry, accepted");
+    currency.setValue(Money.USD);
+    timezone.setItems(ZONES.stream().map(Choice::id).toList());
+    holidays.setHelperText("Dates in the target's time zone, separated by commas or new lines");
+    zips.setHelperText("Five-digit ZIP codes; paste a column or a comma list");
+    tagFilters.setHelperText(
+        "e.g. \"channel equals radio\", \"age gte 18\", \"state in CA,TX\", \"sub_id exists\";"
+            + " comparisons: "
+            + String.join(
+                ", ",
+                java.util.Arrays.stream(Comparison.values()).map(Comparison::jsonName).toList()));
+    caps = new CapsFields(this, "caps");
+    duplicate = new DuplicateRuleFields(this);
+
+    FormLayout week = new FormLayout();
+    week.setId("hours-grid");
+    for (DayOfWeek day : DayOfWeek.values()) {
+      TextField f = new TextField(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+      f.setPlaceholder("closed");
+      field("hours" + day.name(), f);
+      hours.put(day, f);
+      week.add(f);
+    }
+    week.setResponsiveSteps(
+        new FormLayout.ResponsiveStep("0", 2), new FormLayout.ResponsiveStep("40em", 7));
+    Paragraph hoursHelp =
+        new Paragraph(
+            "Each day: open windows such as 09:00-17:00, or 08:00-12:00, 13:00-18:00; 24h for the"
+                + " whole day; empty for closed. A window past midnight (22:00-02:00) belongs to"
+                + " the day it starts. Leave every day empty to take calls around the clock.");
+    hoursHelp.getStyle().set("font-size", "var(--lumo-font-size-s)").set("margin", "0");
+
+    add(
+        columns(id, name, buyer),
+        active,
+        section("Destination", true, destinationKind, phoneRow, sipRow, rtbRow, rtbMapping),
+        section(
+            "Price and routing", true, columns(fixedPrice, currency), columns(priority, weight)),
+        section("Caps", false, caps),
+        section("Hours of operation", false, timezone, hoursHelp, week, holidays),
+        section("Geo", false, columns(states, zips, areaCodes)),
+        section("Tag filters", false, tagFilters),
+        section("Duplicate callers", false, duplicate));
+    addButtons();
+    fill(null);
+  }
+
+  private static Details section(
+      String title, boolean open, com.vaadin.flow.component.Component... parts) {
+    com.vaadin.flow.component.orderedlayout.VerticalLayout body =
+        new com.vaadin.flow.component.orderedlayout.VerticalLayout(parts);
+    body.setPadding(false);
+    Details d = new Details(title, body);
+    d.setOpened(open);
+    d.setWidthFull();
+    return d;
+  }
+
+  private void showDestination() {
+    String k = destinationKind.getValue();
+    phoneRow.setVisible(PHONE.equals(k));
+    sipRow.setVisible(SIP.equals(k));
+    rtbRow.setVisible(RTB.equals(k));
+    phone.setVisible(PHONE.equals(k));
+    sipUri.setVisible(SIP.equals(k));
+    sipUser.setVisible(SIP.equals(k));
+    sipPassword.setVisible(SIP.equals(k));
+    rtbUrl.setVisible(RTB.equals(k));
+    rtbTimeout.setVisible(RTB.equals(k));
+    rtbFormat.setVisible(RTB.equals(k));
+    rtbMapping.setVisible(
+        RTB.equals(k) && rtbFormat.getValue() == Destination.BidResponseFormat.MAPPING);
+  }
+
+  /** Preselects the buyer of a new target (the one whose targets are shown). */
+  public void forBuyer(String buyerId) {
+    buyer.setValue(buyerId);
+  }
+
+  @Override
+  protected void fill(Stored stored) {
+    Target t = stored == null ? null : (Target) stored.entry();
+    id.setValue(t == null ? "" : t.id());
+    name.setValue(t == null ? "" : t.name());
+    buyer.setValue(t == null ? null : t.buyerId());
+    active.setValue(t == null || t.active());
+    phone.clear();
+    sipUri.clear();
+    sipUser.clear();
+    sipPassword.clear();
+    rtbUrl.clear();
+    rtbTimeout.setValue("1000");
+    rtbFormat.setValue(Destination.BidResponseFormat.RINGTREE);
+    rtbMapping.clear();
+    storedSipPassword = null;
+    Destination d = t == null ? null : t.destination();
+    if (d instanceof Destination.SipUri sip) {
+      destinationKind.setValue(SIP);
+      sipUri.setValue(sip.uri());
+      sipUser.setValue(Texts.text(sip.username()));
+      storedSipPassword = sip.password();
+    } else if (d instanceof Destination.RtbEndpoint rtb) {
+      destinationKind.setValue(RTB);
+      rtbUrl.setValue(rtb.url());
+      rtbTimeout.setValue(String.valueOf(rtb.timeoutMillis()));
+      rtbFormat.setValue(rtb.format());
+      rtbMapping.setValue(Texts.pairsText(rtb.mapping()));
+    } else {
+      destinationKind.setValue(PHONE);
+      phone.setValue(d instanceof Destination.PhoneNumber p ? p.e164() : "");
+    }
+    fixedPrice.setValue(
+        t == null || t.fixedPrice() == null ? "" : Texts.plain(t.fixedPrice().amount()));
+    currency.setValue(t == null || t.fixedPrice() == null ? Money.USD : t.fixedPrice().currency());
+    priority.setValue(t == null ? "1" : String.valueOf(t.priority()));
+    weight.setValue(t == null ? "1" : String.valueOf(t.weight()));
+    caps.fill(t == null ? null : t.caps());
+    Schedule s = t == null ? Schedule.ALWAYS : t.schedule();
+    timezone.setValue(s.timezone());
+    Map<DayOfWeek, List<String>> windows = new EnumMap<>(DayOfWeek.class);
+    for (Schedule.OpenHours h : s.hours()) {
+      String w = h.from().equals(h.to()) ? "24h" : h.from() + "-" + h.to();
+      h.days().forEach(day -> windows.computeIfAbsent(day, k -> new ArrayList<>()).add(w));
+    }
+    hours.forEach((day, f) -> f.setValue(String.join(", ", windows.getOrDefault(day, List.of()))));
+    holidays.setValue(String.join("\n", s.holidays().stream().map(LocalDate::toString).toList()));
+    GeoFilter g = t == null ? GeoFilter.ANYWHERE : t.geo();
+    states.setValue(String.join(", ", g.states()));
+    zips.setValue(String.join("\n", g.zips()));
+    areaCodes.setValue(String.join(", ", g.areaCodes()));
+    tagFilters.setValue(
+        t == null
+            ? ""
+            : String.join("\n", t.tagFilters().stream().map(TargetForm::tagLine).toList()));
+    duplicate.fill(t == null ? null : t.duplicateRule());
+    showDestination();
+  }
+
+  static String tagLine(TagFilter f) {
+    String value =
+        f.comparison().listValued()
+            ? String.join(",", f.values())
+            : f.comparison() == Comparison.EXISTS ? "" : Texts.text(f.value());
+    return (f.tag() + " " + f.comparison().jsonName() + " " + value).strip();
+  }
+
+  @Override
+  protected Stored build(String targetId, Problems p) {
+    if (buyer.id().isEmpty()) {
+      p.add("buyerId", "a target belongs to a buyer: pick one");
+    }
+    Destination destination = destination(targetId, p);
+    String cur = currency.getValue().strip().toUpperCase(Locale.ROOT);
+    java.math.BigDecimal price =
+        Texts.amountOrNull(
+            fixedPrice.getValue(),
+            "fixedPrice",
+            p,
+            "a price is an amount of 0 or more, such as 35.00");
+    Money money =
+        price == null ? null : p.check("currency", () -> new Money(price, cur)).orElse(null);
+    int prio =
+        Texts.whole(
+            priority.getValue(), 0, 1, "priority", p, "a priority is a whole number, 0 or more");
+    int w =
+        Texts.whole(weight.getValue(), 0, 1, "weight", p, "a weight is a whole number, 0 or more");
+    var capsValue = caps.read(p);
+    Schedule schedule = schedule(p);
+    GeoFilter geo = geo(p);
+    List<TagFilter> filters = tagFilters(p);
+    var rule = duplicate.read(p);
+    if (destination == null || !p.isEmpty()) {
+      return null;
+    }
+    Target target =
+        new Target(
+            targetId,
+            name.getValue().isBlank() ? targetId : name.getValue().strip(),
+            buyer.id(),
+            destination,
+            money,
+            prio,
+            w,
+            schedule,
+            geo,
+            filters,
+            capsValue,
+            rule,
+            active.getValue());
+    return Stored.fresh(target);
+  }
+
+  private Destination destination(String targetId, Problems p) {
+    String k = destinationKind.getValue();
+    if (PHONE.equals(k)) {
+      return p.check("phone", () -> new Destination.PhoneNumber(phone.getValue().strip()))
+          .orElse(null);
+    }
+    if (SIP.equals(k)) {
+      String password =
+          sipPassword.getValue().isEmpty() ? storedSipPassword : sipPassword.getValue();
+      String user = sipUser.getValue().isBlank() ? null : sipUser.getValue().strip();
+      return p.check(
+              "sipUri", () -> new Destination.SipUri(sipUri.getValue().strip(), user, password))
+          .orElse(null);
+    }
+    if (RTB.equals(k)) {
+      String url = rtbUrl.getValue().strip();
+      if (url.isEmpty()) {
+        p.add("rtbUrl", "an RTB target needs the URL its bids are asked at");
+        return null;
+      }
+      OutboundUrl.problem(url)
+          .ifPresent(problem -> p.add("rtbUrl", "target " + targetId + ": RTB URL: " + problem));
+      Integer timeout =
+          Texts.wholeOrNull(
+              rtbTimeout.getValue(),
+              0,
+              "rtbTimeout",
+              p,
+              "a timeout is a whole number of milliseconds");
+      Map<String, String> mapping = new LinkedHashMap<>();
+      if (rtbFormat.getValue() == Destination.BidResponseFormat.MAPPING) {
+        mapping = Texts.pairs(rtbMapping.getValue(), "rtbMapping", p, "each line is key=JSON path");
+        for (String key : mapping.keySet()) {
+          if (!MAPPING_KEYS.contains(key)) {
+            p.add(
+                "rtbMapping",
+                "a mapping key is one of amount, destination, expiry, accepted; got " + key);
+          }
+        }
+        if (!mapping.containsKey("amount")) {
+          p.add("rtbMapping", "a MAPPING response needs at least amount=<JSON path of the bid>");
+        }
+      }
+      Map<String, String> m = mapping;
+      int ms = timeout == null ? 0 : timeout;
+      return p.check(
+              "rtbTimeout", () -> new Destination.RtbEndpoint(url, ms, rtbFormat.getValue(), m))
+          .orElse(null);
+    }
+    p.add("destinationKind", "choose where the target takes calls");
+    return null;
+  }
+
+  private Schedule schedule(Problems p) {
+    String zone = timezone.getValue() == null ? "" : timezone.getValue();
+    try {
+      ZoneId.of(zone);
+    } catch (RuntimeException e) {
+      p.add("timezone", "hours need a time zone, an IANA name such as America/New_York");
+      return null;
+    }
+    Map<String, Set<DayOfWeek>> byWindow = new LinkedHashMap<>();
+    for (Map.Entry<DayOfWeek, TextField> day : hours.entrySet()) {
+      String key = "hours" + day.getKey().name();
+      for (String window : Texts.items(day.getValue().getValue().replace(" - ", "-"))) {
+        String w = window.equalsIgnoreCase("24h") ? "00:00-00:00" : window;
+        String[] ends = w.split("[-–]");
+        try {
+          if (ends.length != 2) {
+            throw new DateTimeParseException("", w, 0);
+          }
+          LocalTime.parse(ends[0]);
+          LocalTime.parse(ends[1]);
+          byWindow
+              .computeIfAbsent(ends[0] + "-" + ends[1], x -> EnumSet.noneOf(DayOfWeek.class))
+              .add(day.getKey());
+        } catch (DateTimeParseException e) {
+          p.add(
+              key,
+              "a window is from-to in 24-hour time, such as 09:00-17:00, or 24h; got \""
+                  + window
+                  + "\"");
+        }
+      }
+    }
+    List<Schedule.OpenHours> open = new ArrayList<>();
+    byWindow.forEach(
+        (w, days) -> {
+          String[] ends = w.split("-");
+          open.add(
+              new Schedule.OpenHours(days, LocalTime.parse(ends[0]), LocalTime.parse(ends[1])));
+        });
+    Set<LocalDate> closed = new TreeSet<>();
+    for (String date : Texts.items(holidays.getValue())) {
+      try {
+        closed.add(LocalDate.parse(date));
+      } catch (DateTimeParseException e) {
+        p.add("holidays", "a holiday is a date such as 2026-12-25; got \"" + date + "\"");
+      }
+    }
+    return p.check("timezone", () -> new Schedule(zone, open, closed)).orElse(null);
+  }
+
+  private GeoFilter geo(Problems p) {
+    Set<String> st = new TreeSet<>();
+    for (String s : Texts.items(states.getValue())) {
+      String code = s.toUpperCase(Locale.ROOT);
+      if (!code.matches("[A-Z]{2}")) {
+        p.add("states", "a state is a two-letter code such as CA; got \"" + s + "\"");
+      }
+      st.add(code);
+    }
+    Set<String> z = new TreeSet<>();
+    for (String s : Texts.items(zips.getValue())) {
+      if (!s.matches("[0-9]{5}")) {
+        p.add("zips", "a ZIP code is five digits such as 90210; got \"" + s + "\"");
+      }
+      z.add(s);
+    }
+    Set<String> ac = new TreeSet<>();
+    for (String s : Texts.items(areaCodes.getValue())) {
+      if (!s.matches("[2-9][0-9]{2}")) {
+        p.add("areaCodes", "an area code is three digits such as 512; got \"" + s + "\"");
+      }
+      ac.add(s);
+    }
+    return new GeoFilter(st, z, ac);
+  }
+
+  private List<TagFilter> tagFilters(Problems p) {
+    List<TagFilter> out = new ArrayList<>();
+    for (String line : Texts.lines(tagFilters.getValue())) {
+      String[] parts = line.split("\\s+", 3);
+      if (parts.length < 2) {
+        p.add(
+            "tagFilters",
+            "each line is: tag comparison value, such as channel equals radio; got \""
+                + line
+                + "\"");
+        continue;
+      }
+      Comparison c;
+      try {
+        c = comparison(parts[1]);
+      } catch (IllegalArgumentException e) {
+        p.add("tagFilters", e.getMessage() + " (in \"" + line + "\")");
+        continue;
+      }
+      String value = parts.length > 2 ? parts[2].strip() : "";
+      if (c != Comparison.EXISTS && value.isEmpty()) {
+        p.add("tagFilters", c.jsonName() + " needs a value to compare with (in \"" + line + "\")");
+        continue;
+      }
+      if (c.numeric()) {
+        try {
+          new java.math.BigDecimal(value);
+        } catch (NumberFormatException e) {
+          p.add("tagFilters", c.jsonName() + " compares numbers; got \"" + value + "\"");
+          continue;
+        }
+      }
+      if (c == Comparison.REGEX) {
+        try {
+          Pattern.compile(value);
+        } catch (PatternSyntaxException e) {
+          p.add("tagFilters", "not a regular expression: " + value);
+          continue;
+        }
+      }
+      out.add(
+          c.listValued()
+              ? new TagFilter(parts[0], c, null, Texts.items(value))
+              : new TagFilter(parts[0], c, c == Comparison.EXISTS ? null : value, List.of()));
+    }
+    return out;
+  }
+
+  private static Comparison comparison(String word) {
+    for (Comparison c : Comparison.values()) {
+      if (c.jsonName().equalsIgnoreCase(word) || c.name().equalsIgnoreCase(word)) {
+        return c;
+      }
+    }
+    return Comparison.fromJson(word); // refuses with the rules' words
+  }
+}

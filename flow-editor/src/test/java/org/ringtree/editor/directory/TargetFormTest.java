@@ -1,0 +1,169 @@
+package org.ringtree.editor.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.ringtree.editor.directory.DirectoryAdminPort.Stored;
+import org.ringtree.rules.directory.Caps;
+import org.ringtree.rules.directory.Comparison;
+import org.ringtree.rules.directory.Destination;
+import org.ringtree.rules.directory.DuplicateRule;
+import org.ringtree.rules.directory.GeoFilter;
+import org.ringtree.rules.directory.Schedule;
+import org.ringtree.rules.directory.TagFilter;
+import org.ringtree.rules.directory.Target;
+import org.ringtree.rules.money.Money;
+
+class TargetFormTest {
+
+  private final TargetForm form = new TargetForm(new FakeDirectory()::page);
+
+  private static Target everything() {
+    return new Target(
+        "acme-rtb",
+        "Acme bids",
+        "acme",
+        new Destination.RtbEndpoint(
+            "https://bids.example.com/ping",
+            800,
+            Destination.BidResponseFormat.MAPPING,
+            Map.of("amount", "$.bid", "destination", "$.phone")),
+        Money.usd("35.50"),
+        2,
+        3,
+        new Schedule(
+            "America/Chicago",
+            List.of(
+                new Schedule.OpenHours(
+                    EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                    LocalTime.of(9, 0),
+                    LocalTime.of(17, 0)),
+                new Schedule.OpenHours(
+                    EnumSet.of(DayOfWeek.SATURDAY), LocalTime.of(22, 0), LocalTime.of(2, 0))),
+            Set.of(LocalDate.of(2026, 12, 25))),
+        new GeoFilter(Set.of("CA", "TX"), Set.of("90210", "73301"), Set.of("512")),
+        List.of(
+            TagFilter.equalTo("channel", "radio"),
+            new TagFilter("state", Comparison.IN, null, List.of("CA", "TX")),
+            new TagFilter("age", Comparison.GTE, "18", List.of()),
+            new TagFilter("sub_id", Comparison.EXISTS, null, List.of())),
+        new Caps(Caps.CountOn.CONVERSIONS, 5, 10, 40, 800, 5000),
+        DuplicateRule.perBuyer(DuplicateRule.Basis.CONNECTED, 30),
+        false);
+  }
+
+  @Test
+  void everyFieldOfAStoredTargetReadsBackUnchanged() {
+    Target stored = everything();
+    form.edit(new Stored(stored, 4, null, true));
+
+    Stored draft = form.read().orElseThrow();
+
+    assertThat(draft.entry()).isEqualTo(stored);
+    assertThat(draft.version()).isEqualTo(4);
+    assertThat(form.id.isReadOnly()).isTrue();
+  }
+
+  @Test
+  void aNewPhoneTargetIsBuiltFromTypedFields() {
+    form.edit(null);
+    form.id.setValue("acme-main");
+    form.name.setValue("Acme main line");
+    form.buyer.setValue("acme");
+    form.phone.setValue("+15125550100");
+    form.fixedPrice.setValue("42");
+    form.hours.get(DayOfWeek.MONDAY).setValue("08:00-12:00, 13:00-18:00");
+    form.hours.get(DayOfWeek.SUNDAY).setValue("24h");
+    form.timezone.setValue("America/New_York");
+    form.zips.setValue("90210\n90211, 90212");
+
+    Target t = (Target) form.read().orElseThrow().entry();
+
+    assertThat(t.destination()).isEqualTo(new Destination.PhoneNumber("+15125550100"));
+    assertThat(t.fixedPrice()).isEqualTo(Money.usd("42.00"));
+    assertThat(t.geo().zips()).containsExactly("90210", "90211", "90212");
+    assertThat(t.schedule().describeHours())
+        .contains("MON 08:00–12:00")
+        .contains("SUN 00:00–00:00");
+    assertThat(t.active()).isTrue();
+  }
+
+  @Test
+  void badValuesAreRefusedOnTheirFieldsWithTheRulesWords() {
+    form.edit(null);
+    form.id.setValue("x");
+    form.buyer.setValue("acme");
+    form.phone.setValue("5125550100");
+    form.caps.daily().setValue("-3");
+    form.hours.get(DayOfWeek.TUESDAY).setValue("9 to 5");
+    form.states.setValue("California");
+    form.tagFilters.setValue("channel resembles radio");
+    form.duplicate.scope().setValue(DuplicateRule.Scope.CAMPAIGN);
+    form.duplicate.window().setValue("120");
+
+    assertThat(form.read()).isEmpty();
+
+    assertThat(form.problemOf("phone")).contains("not an E.164 number: 5125550100");
+    assertThat(form.problemOf("capsDaily")).hasValueSatisfying(m -> m.contains("0 or more"));
+    assertThat(form.problemOf("hoursTUESDAY")).hasValueSatisfying(m -> m.contains("09:00-17:00"));
+    assertThat(form.problemOf("states")).hasValueSatisfying(m -> m.contains("two-letter"));
+    assertThat(form.problemOf("tagFilters"))
+        .hasValueSatisfying(m -> m.contains("unknown comparison: resembles"));
+    assertThat(form.problemOf("duplicateWindow"))
+        .hasValueSatisfying(m -> m.contains("longer than the 90 days"));
+    assertThat(form.problemOf("name")).isEmpty();
+  }
+
+  @Test
+  void anRtbTargetNeedsAUrlRingtreeWouldCallAndAFiftyMillisecondTimeout() {
+    form.edit(null);
+    form.id.setValue("rtb");
+    form.buyer.setValue("acme");
+    form.destinationKind.setValue(TargetForm.RTB);
+    form.rtbUrl.setValue("http://bids.example.com/ping?bridgeEndpoint=true");
+    form.rtbTimeout.setValue("10");
+
+    assertThat(form.read()).isEmpty();
+
+    assertThat(form.problemOf("rtbUrl"))
+        .hasValueSatisfying(m -> m.startsWith("target rtb: RTB URL: "));
+    assertThat(form.problemOf("rtbTimeout")).contains("RTB timeout must be at least 50 ms: 10");
+  }
+
+  @Test
+  void aSipPasswordLeftEmptyKeepsTheStoredSecretReference() {
+    Target sip = Target.fixed("pbx", "acme", "+15125550100", null).withName("PBX");
+    sip =
+        new Target(
+            sip.id(),
+            sip.name(),
+            sip.buyerId(),
+            new Destination.SipUri("sip:desk@pbx.example.com", "desk", "secret:17"),
+            null,
+            1,
+            1,
+            null,
+            null,
+            null,
+            null,
+            null,
+            true);
+    form.edit(new Stored(sip, 2, null, true));
+
+    Target read = (Target) form.read().orElseThrow().entry();
+
+    assertThat(((Destination.SipUri) read.destination()).password()).isEqualTo("secret:17");
+    form.sipPassword.setValue("new-pass");
+    assertThat(
+            ((Destination.SipUri) ((Target) form.read().orElseThrow().entry()).destination())
+                .password())
+        .isEqualTo("new-pass");
+  }
+}
