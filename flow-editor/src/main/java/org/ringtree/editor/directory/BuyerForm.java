@@ -1,13 +1,12 @@
 package org.ringtree.editor.directory;
 
-import org.ringtree.rules.directory.SettingScope;
-
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.ringtree.editor.directory.DirectoryAdminPort.Kind;
 import org.ringtree.editor.directory.DirectoryAdminPort.Stored;
 import org.ringtree.rules.directory.BidDestinations;
 import org.ringtree.rules.directory.Buyer;
+import org.ringtree.rules.directory.SettingScope;
 
 /**
  * A buyer: its name, the caps across all its targets, and where its accepted bids may send calls.
@@ -20,9 +19,7 @@ public final class BuyerForm extends EntryForm {
   final TextArea bidSipDomains = new TextArea("Bid destinations: SIP domains");
 
   public BuyerForm() {
-    super(
-        Kind.BUYER,
-        SettingScope.sentence("buyer"));
+    super(Kind.BUYER, SettingScope.sentence("buyer"));
     field("id", id);
     field("name", name);
     field("bidNumbers", bidNumbers);

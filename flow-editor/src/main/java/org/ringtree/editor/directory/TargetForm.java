@@ -1,7 +1,5 @@
 package org.ringtree.editor.directory;
 
-import org.ringtree.rules.directory.SettingScope;
-
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.details.Details;
@@ -36,6 +34,7 @@ import org.ringtree.rules.directory.Destination;
 import org.ringtree.rules.directory.GeoFilter;
 import org.ringtree.rules.directory.OutboundUrl;
 import org.ringtree.rules.directory.Schedule;
+import org.ringtree.rules.directory.SettingScope;
 import org.ringtree.rules.directory.TagFilter;
 import org.ringtree.rules.directory.Target;
 import org.ringtree.rules.money.Money;
@@ -99,9 +98,7 @@ public final class TargetForm extends EntryForm {
   private String storedSipPassword;
 
   public TargetForm(RefField.Choices choices) {
-    super(
-        Kind.TARGET,
-        SettingScope.sentence("target"));
+    super(Kind.TARGET, SettingScope.sentence("target"));
     buyer = new RefField("Buyer", Kind.BUYER, choices);
     field("id", id);
     field("name", name);

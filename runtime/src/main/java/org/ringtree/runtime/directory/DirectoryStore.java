@@ -231,7 +231,9 @@ public class DirectoryStore {
     if (before == null) {
       return false;
     }
-    jdbc.sql("UPDATE buyers SET enabled = ?, version = version + 1 WHERE id = ?").params(active, id).update();
+    jdbc.sql("UPDATE buyers SET enabled = ?, version = version + 1 WHERE id = ?")
+        .params(active, id)
+        .update();
     auditedAs("buyer", "buyers", id, before, active ? "resume" : "pause");
     liveChanged("buyer", id);
     return true;
