@@ -211,8 +211,9 @@ public class UsersView extends VerticalLayout {
                 notify("Saved " + outcome.value().username(), NotificationVariant.LUMO_SUCCESS);
                 refresh(outcome.value().username());
               } else {
-                problem.setText(outcome.problem());
                 var field = fields.get(outcome.field());
+                // the sentence goes under the field it is about, else under the form
+                problem.setText(field == null ? outcome.problem() : "");
                 if (field != null) {
                   field.setErrorMessage(outcome.problem());
                   field.setInvalid(true);
@@ -320,7 +321,9 @@ public class UsersView extends VerticalLayout {
             },
             () -> body.add(newKeyForm(user.username(), reload[0])));
     dialog.add(body);
-    dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+    Button close = new Button("Close", e -> dialog.close());
+    close.setId("keys-close");
+    dialog.getFooter().add(close);
     dialog.open();
   }
 

@@ -48,18 +48,20 @@ public class ConsoleLayout extends AppLayout implements AfterNavigationObserver 
     drawer.setPadding(false);
     drawer.setSpacing(false);
     drawer.setId("console-nav");
+    drawer.setAlignItems(FlexComponent.Alignment.STRETCH);
     for (Map.Entry<String, List<Navigation.Entry>> group :
         Navigation.forViewer(viewer).entrySet()) {
       SideNav nav = new SideNav(group.getKey());
       nav.setId("nav-group-" + group.getKey().toLowerCase(java.util.Locale.ROOT));
       nav.setCollapsible(true);
-      nav.setWidthFull();
       for (Navigation.Entry entry : group.getValue()) {
         SideNavItem item = new SideNavItem(entry.label(), entry.path(), entry.icon().create());
         item.setId(entry.id());
         nav.addItem(item);
       }
-      nav.getStyle().set("margin", "0 var(--lumo-space-s) var(--lumo-space-m)");
+      nav.getStyle()
+          .set("margin", "0 var(--lumo-space-s) var(--lumo-space-m)")
+          .set("box-sizing", "border-box");
       drawer.add(nav);
     }
     addToDrawer(drawer);

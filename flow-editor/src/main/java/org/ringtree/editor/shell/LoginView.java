@@ -55,6 +55,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     form.setId("login-form");
     form.setAction("login");
     form.setForgotPasswordButtonVisible(false);
+    form.setI18n(texts());
 
     Div card = new Div(brand, tagline, notice, form);
     card.getStyle()
@@ -81,7 +82,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
   /** The form's error box: the platform's own reason when it is a lock-out, else wrong password. */
   static LoginI18n errorText(String reason) {
-    LoginI18n i18n = LoginI18n.createDefault();
+    LoginI18n i18n = texts();
     LoginI18n.ErrorMessage error = i18n.getErrorMessage();
     if (reason != null && reason.contains("too many failed sign-ins")) {
       error.setTitle("Sign-in refused for now");
@@ -90,6 +91,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
       error.setTitle("Incorrect username or password");
       error.setMessage(WRONG_PASSWORD);
     }
+    return i18n;
+  }
+
+  /** The words of the form: "sign in", as everywhere else in the console. */
+  static LoginI18n texts() {
+    LoginI18n i18n = LoginI18n.createDefault();
+    i18n.getForm().setTitle("Sign in");
+    i18n.getForm().setSubmit("Sign in");
     return i18n;
   }
 

@@ -23,4 +23,10 @@ class LoginViewTest {
     assertThat(LoginView.errorText(null).getErrorMessage().getMessage())
         .isEqualTo(LoginView.WRONG_PASSWORD);
   }
+
+  @Test
+  void theFormSaysSignInLikeTheRestOfTheConsole() {
+    assertThat(LoginView.texts().getForm().getTitle()).isEqualTo("Sign in");
+    assertThat(LoginView.errorText(null).getForm().getSubmit()).isEqualTo("Sign in");
+  }
 }
