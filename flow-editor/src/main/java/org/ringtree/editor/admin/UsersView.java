@@ -274,7 +274,7 @@ public class UsersView extends VerticalLayout {
     keyGrid.setAllRowsVisible(true);
     keyGrid.addColumn(UserAdminPort.KeyRow::name).setHeader("Name");
     keyGrid.addColumn(UserAdminPort.KeyRow::id).setHeader("Key id");
-    keyGrid.addColumn(k -> when(k.createdAt())).setHeader("Created");
+    keyGrid.addColumn(k -> when(k.createdAt())).setHeader("Created").setAutoWidth(true);
     keyGrid
         .addColumn(k -> k.expiresAt() == null ? "never" : when(k.expiresAt()))
         .setHeader("Expires");

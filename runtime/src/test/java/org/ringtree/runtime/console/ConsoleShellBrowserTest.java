@@ -211,7 +211,8 @@ class ConsoleShellBrowserTest extends SecuredAppTest {
               d ->
                   String.valueOf(
                           browser.executeScript(
-                              "return document.querySelector('#key-secret').value"))
+                              "const f = document.querySelector('#key-secret');"
+                                  + " return f ? f.value : ''"))
                       .startsWith("rt_"));
           String secret =
               (String) browser.executeScript("return document.querySelector('#key-secret').value");
