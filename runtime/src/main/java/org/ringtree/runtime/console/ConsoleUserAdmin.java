@@ -145,10 +145,11 @@ class ConsoleUserAdmin implements UserAdminPort {
     if (m.contains("password")) {
       return Field.PASSWORD;
     }
-    if (m.contains("publisherid")) {
+    // "a buyer user needs buyerId (and no publisherId)": the id it needs is the field to fix
+    if (m.contains("needs publisherid")) {
       return Field.PUBLISHER;
     }
-    if (m.contains("buyerid")) {
+    if (m.contains("needs buyerid")) {
       return Field.BUYER;
     }
     if (m.contains("role") || m.contains("demote")) {
