@@ -28,8 +28,8 @@ public class AccessDeniedView extends VerticalLayout
                 + SignedIn.viewer().describe()
                 + ") may not open /"
                 + event.getLocation().getPath()
-                + ". The flow editor is for operators and admins; the compliance screens are for"
-                + " compliance staff, operators (read only) and admins."));
+                + ". The menu on the left lists the screens your role may open; ask an admin if"
+                + " you need another role."));
     return 403;
   }
 }

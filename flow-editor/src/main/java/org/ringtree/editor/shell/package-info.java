@@ -1,6 +1,7 @@
 /**
- * The console's frame: who is signed in (read from the request, as Spring Security set it), the
- * navigation bar with sign-out, the landing page that sends each role to its screen, and the page
- * shown when a role may not open a screen.
+ * The console's frame: the sign-in page, who is signed in (read from the request, as Spring
+ * Security set it), the drawer with the screens of each role (one table, {@link
+ * org.ringtree.editor.shell.Navigation}) and sign-out, the landing page that sends each role to its
+ * screen, and the pages shown for an unknown address or a screen the role may not open.
  */
 package org.ringtree.editor.shell;

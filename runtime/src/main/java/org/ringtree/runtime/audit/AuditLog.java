@@ -86,9 +86,27 @@ public class AuditLog {
   }
 
   public List<AuditEntry> search(AuditQuery q) {
+    return search(q, 0, false);
+  }
+
+  /**
+   * One page of the matching rows: {@code q.limit()} rows after skipping {@code offset}, newest
+   * first when asked (the console's order), else oldest first.
+   */
+  public List<AuditEntry> search(AuditQuery q, int offset, boolean newestFirst) {
     List<AuditEntry> out = new ArrayList<>();
-    each(q, out::add);
+    each(q, Math.max(0, offset), newestFirst, out::add);
     return out;
+  }
+
+  /** How many rows match, whatever {@code q.limit()} says. */
+  public int count(AuditQuery q) {
+    List<Object> params = new ArrayList<>();
+    String where = where(q, params);
+    return jdbc.sql("SELECT count(*) FROM audit_log WHERE true" + where)
+        .params(params)
+        .query(Integer.class)
+        .single();
   }
 
   /** Writes the matching rows as CSV (RFC 4180), oldest first, with a header row. */
@@ -97,6 +115,8 @@ public class AuditLog {
       w.write("id,at,actor,action,object_type,object_id,before,after\r\n");
       each(
           q,
+          0,
+          false,
           e -> {
             try {
               w.write(
@@ -121,12 +141,22 @@ public class AuditLog {
     }
   }
 
-  private void each(AuditQuery q, Consumer<AuditEntry> sink) {
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT id, at, actor, action, object_type, object_id, before::text AS before,"
-                + " after::text AS after FROM audit_log WHERE true");
+  private void each(AuditQuery q, int offset, boolean newestFirst, Consumer<AuditEntry> sink) {
     List<Object> params = new ArrayList<>();
+    String sql =
+        "SELECT id, at, actor, action, object_type, object_id, before::text AS before,"
+            + " after::text AS after FROM audit_log WHERE true"
+            + where(q, params)
+            + (newestFirst ? " ORDER BY id DESC" : " ORDER BY id")
+            + " LIMIT ? OFFSET ?";
+    params.add(q.limit());
+    params.add(offset);
+    jdbc.sql(sql).params(params).query((RowCallbackHandler) rs -> sink.accept(row(rs)));
+  }
+
+  /** The conditions of {@code q}, each a bound parameter appended to {@code params}. */
+  private static String where(AuditQuery q, List<Object> params) {
+    StringBuilder sql = new StringBuilder();
     if (q.objectType() != null) {
       sql.append(" AND object_type = ?");
       params.add(q.objectType());
@@ -151,9 +181,7 @@ public class AuditLog {
       sql.append(" AND at < ?");
       params.add(Timestamp.from(q.to()));
     }
-    sql.append(" ORDER BY id LIMIT ?");
-    params.add(q.limit());
-    jdbc.sql(sql.toString()).params(params).query((RowCallbackHandler) rs -> sink.accept(row(rs)));
+    return sql.toString();
   }
 
   private static AuditEntry row(ResultSet rs) throws SQLException {

@@ -215,7 +215,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             a -> a.requestMatchers("/login").permitAll().anyRequest().authenticated())
         // back to the console page that asked for the sign-in, else the console's start page
-        .formLogin(f -> f.defaultSuccessUrl("/", false))
+        // the console's own sign-in page (editor.shell.LoginView) posts here; Spring checks it
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false))
         .logout(l -> l.logoutSuccessUrl("/login?logout"))
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
     return http.build();

@@ -83,6 +83,8 @@ class ComplianceBrowserTest extends SecuredAppTest {
 
     // the operator raises the route's floor in the editor and submits it; publishing is refused
     signIn("operator");
+    // operators land on the call log; the editor is one entry in the menu
+    click("nav-editor");
     pickFromComboBox("flow-select", FLOW_NAME);
     wait.until(ExpectedConditions.presenceOfElementLocated(node("ring")));
     browser.findElement(By.cssSelector(".react-flow__node[data-id='ring'] .rt-node-title")).click();

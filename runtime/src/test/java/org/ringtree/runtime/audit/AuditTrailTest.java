@@ -127,6 +127,25 @@ class AuditTrailTest extends SecuredAppTest {
   }
 
   @Test
+  void theLogIsPagedNewestFirstWithACountOfEveryMatch() {
+    for (int i = 1; i <= 5; i++) {
+      audit.record("pager", "test.page", "paged", "p-" + i, null, Map.of("n", i));
+    }
+
+    JsonNode page = as(ADMIN).get("/api/audit?objectType=paged&order=desc&limit=2&offset=1").json();
+    assertThat(page).hasSize(2);
+    assertThat(page.at("/0/objectId").asText()).isEqualTo("p-4");
+    assertThat(page.at("/1/objectId").asText()).isEqualTo("p-3");
+    assertThat(as(ADMIN).get("/api/audit?objectType=paged&offset=4").json())
+        .singleElement()
+        .satisfies(e -> assertThat(e.get("objectId").asText()).isEqualTo("p-5"));
+    assertThat(as(COMPLIANCE).get("/api/audit/count?objectType=paged").json().get("count").asInt())
+        .isEqualTo(5);
+    assertThat(as(ADMIN).get("/api/audit?order=sideways").status()).isEqualTo(400);
+    assertThat(as(OPERATOR).get("/api/audit/count").status()).isEqualTo(403);
+  }
+
+  @Test
   void theCsvExportQuotesCellsAndDefusesSpreadsheetFormulas() {
     audit.record(
         "=cmd|' /C calc'!A0", "test.csv", "csv-thing", "a,b \"c\"", null, Map.of("k", "v"));

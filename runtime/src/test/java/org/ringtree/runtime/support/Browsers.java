@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -60,16 +61,17 @@ public final class Browsers {
   }
 
   /**
-   * Signs in through the form at /login (a fresh session: any earlier sign-in is dropped first) and
-   * waits for the console frame to show the user.
+   * Signs in through the console's sign-in page at /login (a fresh session: any earlier sign-in is
+   * dropped first) and waits for the console frame to show the user.
    */
   public static void signIn(ChromeDriver browser, String baseUrl, String user, String password) {
     browser.manage().deleteAllCookies();
     browser.get(baseUrl + "/login");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    // the inputs of Vaadin's login form, by the names the form posts them under
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=username]")))
+        .sendKeys(user);
+    browser.findElement(By.cssSelector("input[name=password]")).sendKeys(password, Keys.ENTER);
     // the first page after a sign-in may wait for the console's frontend to start
     new WebDriverWait(browser, Duration.ofSeconds(120))
         .until(

@@ -1,0 +1,95 @@
+package org.ringtree.editor.shell;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The console's one table of screens: where each lives, the group it is shown under, and the roles
+ * that may open it. The drawer shows a role only its own entries; each view checks the same roles
+ * again with {@code @RolesAllowed}, so a hidden entry is never the only protection.
+ */
+public final class Navigation {
+
+  /** One screen in the drawer; {@code id} is the element id tests click. */
+  public record Entry(
+      String group, String label, String path, String id, VaadinIcon icon, Set<String> roles) {
+
+    public boolean visibleTo(Viewer viewer) {
+      return viewer.hasAnyRole(roles.toArray(String[]::new));
+    }
+  }
+
+  private static final Set<String> STAFF = Set.of(Viewer.ADMIN, Viewer.OPERATOR);
+
+  public static final List<Entry> ENTRIES =
+      List.of(
+          new Entry("Calls", "Call log", "calls", "nav-calls", VaadinIcon.PHONE, STAFF),
+          new Entry("Calls", "Live", "live", "nav-live", VaadinIcon.SIGNAL, STAFF),
+          new Entry(
+              "Network", "Campaigns", "campaigns", "nav-campaigns", VaadinIcon.BULLSEYE, STAFF),
+          new Entry(
+              "Network", "Publishers", "publishers", "nav-publishers", VaadinIcon.MEGAPHONE, STAFF),
+          new Entry(
+              "Network", "Buyers & targets", "buyers", "nav-buyers", VaadinIcon.HANDSHAKE, STAFF),
+          new Entry(
+              "Network",
+              "Target groups",
+              "target-groups",
+              "nav-target-groups",
+              VaadinIcon.CLUSTER,
+              STAFF),
+          new Entry(
+              "Network", "Tracking numbers", "numbers", "nav-numbers", VaadinIcon.HASH, STAFF),
+          new Entry("Network", "Verticals", "verticals", "nav-verticals", VaadinIcon.TAGS, STAFF),
+          new Entry(
+              "Flows", "Editor", ConsoleLayout.EDITOR, "nav-editor", VaadinIcon.SITEMAP, STAFF),
+          new Entry(
+              "Flows",
+              "Compliance",
+              ConsoleLayout.COMPLIANCE,
+              "nav-compliance",
+              VaadinIcon.CHECK_SQUARE_O,
+              Set.of(Viewer.ADMIN, Viewer.OPERATOR, Viewer.COMPLIANCE)),
+          new Entry(
+              "Admin",
+              "Users & API keys",
+              "users",
+              "nav-users",
+              VaadinIcon.USERS,
+              Set.of(Viewer.ADMIN)),
+          new Entry(
+              "Admin",
+              "Audit log",
+              "audit",
+              "nav-audit",
+              VaadinIcon.RECORDS,
+              Set.of(Viewer.ADMIN, Viewer.COMPLIANCE)),
+          new Entry(
+              "Admin",
+              "Settings",
+              "settings",
+              "nav-settings",
+              VaadinIcon.COG,
+              Set.of(Viewer.ADMIN)));
+
+  private Navigation() {}
+
+  /** The entries {@code viewer} may open, by group in the drawer's order; empty groups left out. */
+  public static Map<String, List<Entry>> forViewer(Viewer viewer) {
+    Map<String, List<Entry>> groups = new LinkedHashMap<>();
+    for (Entry e : ENTRIES) {
+      if (e.visibleTo(viewer)) {
+        groups.computeIfAbsent(e.group(), g -> new java.util.ArrayList<>()).add(e);
+      }
+    }
+    return groups;
+  }
+
+  /** Where a sign-in lands: the first screen the role may open, or empty for portal roles. */
+  public static java.util.Optional<String> landing(Viewer viewer) {
+    return ENTRIES.stream().filter(e -> e.visibleTo(viewer)).map(Entry::path).findFirst();
+  }
+}

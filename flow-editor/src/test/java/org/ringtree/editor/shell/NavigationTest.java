@@ -1,0 +1,103 @@
+package org.ringtree.editor.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class NavigationTest {
+
+  static Viewer as(String... roles) {
+    return new Viewer("someone", Set.of(roles));
+  }
+
+  static Set<String> paths(Viewer viewer) {
+    return Navigation.forViewer(viewer).values().stream()
+        .flatMap(java.util.List::stream)
+        .map(Navigation.Entry::path)
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void operatorsSeeCallsNetworkAndFlowsButNoAdminScreens() {
+    assertThat(Navigation.forViewer(as(Viewer.OPERATOR)).keySet())
+        .containsExactly("Calls", "Network", "Flows");
+    assertThat(paths(as(Viewer.OPERATOR)))
+        .containsExactlyInAnyOrder(
+            "calls",
+            "live",
+            "campaigns",
+            "publishers",
+            "buyers",
+            "target-groups",
+            "numbers",
+            "verticals",
+            "flows",
+            "compliance");
+  }
+
+  @Test
+  void adminsSeeEveryScreenGroupedByJob() {
+    assertThat(Navigation.forViewer(as(Viewer.ADMIN)).keySet())
+        .containsExactly("Calls", "Network", "Flows", "Admin");
+    assertThat(paths(as(Viewer.ADMIN))).hasSize(Navigation.ENTRIES.size());
+  }
+
+  @Test
+  void complianceSeesTheReviewScreensAndTheAuditLogOnly() {
+    assertThat(paths(as(Viewer.COMPLIANCE))).containsExactlyInAnyOrder("compliance", "audit");
+  }
+
+  @Test
+  void publishersAndBuyersSeeNoConsoleScreensAndLandOnTheirPortalPage() {
+    assertThat(Navigation.forViewer(as(Viewer.PUBLISHER))).isEmpty();
+    assertThat(Navigation.forViewer(as(Viewer.BUYER))).isEmpty();
+    assertThat(Navigation.landing(as(Viewer.PUBLISHER))).isEmpty();
+  }
+
+  @Test
+  void operatorsAndAdminsLandOnTheCallLogAndComplianceOnItsReviews() {
+    assertThat(Navigation.landing(as(Viewer.OPERATOR))).contains("calls");
+    assertThat(Navigation.landing(as(Viewer.ADMIN))).contains("calls");
+    assertThat(Navigation.landing(as(Viewer.COMPLIANCE))).contains("compliance");
+  }
+
+  @Test
+  void elementIdsArePerEntryAndKeepTheOnesExistingTestsClick() {
+    assertThat(Navigation.ENTRIES.stream().map(Navigation.Entry::id).distinct())
+        .hasSize(Navigation.ENTRIES.size())
+        .contains("nav-editor", "nav-compliance");
+  }
+
+  /**
+   * The drawer is not the protection: every screen in this module that the drawer links to checks
+   * exactly the roles the drawer shows it to.
+   */
+  @Test
+  void everyScreenChecksTheSameRolesItsEntryIsShownTo() {
+    Map<String, Set<String>> viewRoles =
+        new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.ringtree.editor")
+                .stream()
+                .filter(
+                    c -> c.isAnnotatedWith(Route.class) && c.isAnnotatedWith(RolesAllowed.class))
+                .map(c -> c.reflect())
+                .collect(
+                    Collectors.toMap(
+                        c -> c.getAnnotation(Route.class).value(),
+                        c -> Set.of(c.getAnnotation(RolesAllowed.class).value())));
+    assertThat(viewRoles).containsKeys("flows", "compliance", "users", "audit", "settings");
+    for (Navigation.Entry entry : Navigation.ENTRIES) {
+      if (viewRoles.containsKey(entry.path())) {
+        assertThat(viewRoles.get(entry.path())).as(entry.path()).isEqualTo(entry.roles());
+      }
+    }
+  }
+}
