@@ -70,31 +70,31 @@ public record VersionDiff(
             new Change(
                 ChangeKind.ADDED,
                 now.artifact(),
-                id,
+                now.ruleId(),
                 null,
                 null,
                 now.description(),
-                "new rule " + id + node(now) + ": " + now.description()));
+                "new rule " + now.ruleId() + node(now) + ": " + now.description()));
       } else if (now == null) {
         out.add(
             new Change(
                 ChangeKind.REMOVED,
                 was.artifact(),
-                id,
+                was.ruleId(),
                 null,
                 was.description(),
                 null,
-                "rule " + id + node(was) + " removed"));
+                "rule " + was.ruleId() + node(was) + " removed"));
       } else if (!Objects.equals(was.description(), now.description())) {
         out.add(
             new Change(
                 ChangeKind.CHANGED,
                 now.artifact(),
-                id,
+                now.ruleId(),
                 "description",
                 was.description(),
                 now.description(),
-                "rule " + id + node(now) + " now: " + now.description()));
+                "rule " + now.ruleId() + node(now) + " now: " + now.description()));
       }
     }
     return out;
@@ -108,7 +108,16 @@ public record VersionDiff(
     Map<String, RuleIndexEntry> out = new LinkedHashMap<>();
     index.stream()
         .filter(e -> !e.artifact().startsWith("dmn"))
-        .forEach(e -> out.put(e.ruleId(), e));
+        .forEach(
+            e -> out.put(VERSION_IN_ROUTE_ID.matcher(e.ruleId()).replaceFirst("ringtree-*-"), e));
     return out;
   }
+
+  /**
+   * Camel route ids carry their version's key ({@code ringtree-<16 hex>-<node>}) so two versions'
+   * routes can run side by side; compared without it, an unchanged connector node is not shown as
+   * one route removed and another added.
+   */
+  private static final java.util.regex.Pattern VERSION_IN_ROUTE_ID =
+      java.util.regex.Pattern.compile("^ringtree-[0-9a-f]{16}-");
 }

@@ -185,6 +185,37 @@ class VersionDiffTest {
     assertThat(removed.summary()).first().isEqualTo("Decision table Routing policy removed.");
   }
 
+  @Test
+  void anUnchangedConnectorNodeIsNotShownAsOneRouteRemovedAndAnotherAdded() {
+    FlowDocument withLookup = withConnectorFirst(flow);
+    FlowDocument changed =
+        withNode(withLookup, configured(withLookup, "zip", "prompt", "Key in your zip code."));
+    CompiledFlow before = FlowCompiler.compile(withLookup, directory).orElseThrow();
+    CompiledFlow after = FlowCompiler.compile(changed, directory).orElseThrow();
+    assertThat(before.versionId()).isNotEqualTo(after.versionId());
+
+    VersionDiff diff = VersionDiff.between(before, after);
+
+    assertThat(diff.summary()).noneMatch(line -> line.contains("lookup"));
+    assertThat(diff.summary()).contains("node zip: prompt changed");
+  }
+
+  /** The flow with a connector node between start and the first step. */
+  private static FlowDocument withConnectorFirst(FlowDocument doc) {
+    FlowEdge first =
+        doc.edges().stream().filter(e -> e.from().equals("start")).findFirst().orElseThrow();
+    List<FlowNode> nodes = new ArrayList<>(doc.nodes());
+    nodes.add(
+        new FlowNode(
+            "lookup", NodeKind.CONNECTOR, Position.ORIGIN, Map.of("connectorId", "crm-lookup")));
+    List<FlowEdge> edges = new ArrayList<>(doc.edges());
+    edges.remove(first);
+    edges.add(new FlowEdge("start", first.port(), "lookup"));
+    edges.add(new FlowEdge("lookup", "next", first.to()));
+    return new FlowDocument(
+        doc.schemaVersion(), doc.id(), doc.name(), doc.campaignId(), nodes, edges);
+  }
+
   private static FlowNode configured(FlowDocument doc, String nodeId, String key, Object value) {
     FlowNode n = doc.node(nodeId).orElseThrow();
     Map<String, Object> config = new LinkedHashMap<>(n.config());

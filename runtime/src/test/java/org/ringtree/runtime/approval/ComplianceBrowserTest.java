@@ -310,9 +310,11 @@ class ComplianceBrowserTest extends SecuredAppTest {
   }
 
   private static void click(String id) {
-    WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+    // scrolled into view first: inside the console's layout, a button scrolled out of the content
+    // area counts as hidden to WebDriver
+    WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
     browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-    e.click();
+    wait.until(ExpectedConditions.elementToBeClickable(e)).click();
   }
 
   private static void tab(String label) {
