@@ -154,7 +154,17 @@ public class FlowStore {
         flowId,
         previous == null ? null : java.util.Map.of("liveVersionId", previous),
         java.util.Map.of("liveVersionId", versionId));
-    jdbc.sql("SELECT pg_notify('ringtree_flow_published', ?)").param(flowId).query().listOfRows();
+    jdbc.sql("SELECT pg_notify(?, ?)").params(PUBLISHED_CHANNEL, flowId).query().listOfRows();
+  }
+
+  /** The PostgreSQL channel told, at commit, that a flow has a new live version. */
+  static final String PUBLISHED_CHANNEL = "ringtree_flow_published";
+
+  /** The campaigns whose flow has a live version. */
+  public List<String> campaignsWithALiveFlow() {
+    return jdbc.sql("SELECT campaign_id FROM flows WHERE live_version_id IS NOT NULL")
+        .query(String.class)
+        .list();
   }
 
   /** The versions that are live now, one per flow at most. */

@@ -1,54 +1,74 @@
 package org.ringtree.runtime.flow;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.ringtree.runtime.database.PgNotifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds every live flow version at start-up, and each newly published one as soon as any node
- * publishes it (PostgreSQL LISTEN/NOTIFY), so no caller waits for a KieBase to compile. Calls stay
- * correct without it — versions also load on first use — this only takes the wait out.
+ * publishes it (heard through the node's {@link PgNotifications} connection), so no caller waits
+ * for a KieBase to compile. Calls stay correct without it — versions also load on first use — this
+ * only takes the wait out.
  */
 @Component
 @Order(20)
-class PublishedFlowListener implements ApplicationRunner, SmartLifecycle {
+class PublishedFlowListener implements ApplicationRunner, DisposableBean {
 
-  static final String CHANNEL = "ringtree_flow_published";
   private static final Logger log = LoggerFactory.getLogger(PublishedFlowListener.class);
 
-  private final DataSource dataSource;
-  private final JdbcClient jdbc;
+  private final FlowStore flows;
   private final FlowRuntimes runtimes;
-  private volatile boolean running;
-  private Thread thread;
+  private final PgNotifications notifications;
 
-  PublishedFlowListener(DataSource dataSource, JdbcClient jdbc, FlowRuntimes runtimes) {
-    this.dataSource = dataSource;
-    this.jdbc = jdbc;
+  /**
+   * Building a version takes seconds: it runs here, never on the notification thread, which other
+   * features' updates (live settings, live calls) share.
+   */
+  private final ExecutorService builder =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "flow-publish-builder");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** A build is queued and has not started: a burst of publications is built once. */
+  private final AtomicBoolean queued = new AtomicBoolean();
+
+  PublishedFlowListener(FlowStore flows, FlowRuntimes runtimes, PgNotifications notifications) {
+    this.flows = flows;
     this.runtimes = runtimes;
+    this.notifications = notifications;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     warmLiveVersions();
+    // also told (null payload) when the connection was re-opened: a publication may have been
+    // missed meanwhile, so the live versions are looked at again
+    notifications.subscribe(FlowStore.PUBLISHED_CHANNEL, payload -> queueWarm());
+  }
+
+  private void queueWarm() {
+    if (queued.compareAndSet(false, true)) {
+      builder.execute(
+          () -> {
+            queued.set(false);
+            warmLiveVersions();
+          });
+    }
   }
 
   private void warmLiveVersions() {
-    for (String campaign :
-        jdbc.sql("SELECT campaign_id FROM flows WHERE live_version_id IS NOT NULL")
-            .query(String.class)
-            .list()) {
+    for (String campaign : flows.campaignsWithALiveFlow()) {
       try {
         runtimes.liveForCampaign(campaign);
       } catch (RuntimeException e) {
@@ -58,53 +78,7 @@ class PublishedFlowListener implements ApplicationRunner, SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    running = true;
-    thread = new Thread(this::listen, "flow-publish-listener");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  @Override
-  public void stop() {
-    running = false;
-    if (thread != null) {
-      thread.interrupt();
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  private void listen() {
-    while (running) {
-      try (Connection c = dataSource.getConnection()) {
-        try (Statement s = c.createStatement()) {
-          s.execute("LISTEN " + CHANNEL);
-        }
-        PGConnection pg = c.unwrap(PGConnection.class);
-        while (running) {
-          PGNotification[] notes = pg.getNotifications(5_000);
-          if (notes != null && notes.length > 0) {
-            warmLiveVersions();
-          }
-        }
-      } catch (SQLException e) {
-        if (running) {
-          log.warn("Flow publish listener lost its connection ({}); retrying", e.getMessage());
-          sleepQuietly();
-        }
-      }
-    }
-  }
-
-  private static void sleepQuietly() {
-    try {
-      Thread.sleep(2_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  public void destroy() {
+    builder.shutdownNow();
   }
 }
