@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The billing-table review in headless Chromium: with approval required, the admin asks for a
  * publisher's payout override; the admin sees the pending table but is told why the buttons are off
  * (four eyes); compliance finds it from the compliance page, reads the rows and the changed amount,
- * and approves it, after which the table is live. Screenshot: billing-review.png.
+ * and approves it, after which the table is live; a rival change reviewed against the replaced
+ * table is then refused with the reason shown. Screenshot: billing-review.png.
  */
 class BillingReviewBrowserTest extends SecuredAppTest {
 
@@ -75,21 +76,21 @@ class BillingReviewBrowserTest extends SecuredAppTest {
             BillingPolicies.Scope.PUBLISHER,
             "blue-billboard",
             "pi-accidents",
-            new PolicyOverride(
-                null,
-                null,
-                null,
-                new BigDecimal("150"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
+            fixed("150"),
             "admin");
     long id = asked.tables().get(0).id();
+    // a rival change asked for against the same live table, which the approval below replaces
+    long rival =
+        changes
+            .save(
+                BillingPolicies.Scope.PUBLISHER,
+                "blue-billboard",
+                "pi-accidents",
+                fixed("160"),
+                "admin")
+            .tables()
+            .get(0)
+            .id();
 
     // the admin who asked sees it waiting, and why the buttons are off
     signIn("admin");
@@ -133,6 +134,19 @@ class BillingReviewBrowserTest extends SecuredAppTest {
                 .query((rs, i) -> rs.getString(1) + " " + rs.getString(2))
                 .single())
         .isEqualTo("APPLIED Agreed rate.");
+
+    // the rival was reviewed against the $200 table: its approval is refused, in words
+    open("/compliance/billing/" + rival);
+    click("billing-approve");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("billing-refusal"), "changed since this change was asked for"));
+    assertThat(text("billing-state")).contains("Waiting for review");
+  }
+
+  private static PolicyOverride fixed(String amount) {
+    return new PolicyOverride(
+        null, null, null, new BigDecimal(amount), null, null, null, null, null, null, null, null);
   }
 
   private void signIn(String user) {
