@@ -61,7 +61,8 @@ public class ComplianceView extends VerticalLayout {
             "Every version of a flow is listed with its review state. Open one to read the decision"
                 + " tables and rules it compiled to, compare it with the live version, and approve"
                 + " or reject it."),
-        approvalSetting());
+        approvalSetting(),
+        billingLink());
 
     flows.setId("compliance-flows");
     flows.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -113,6 +114,16 @@ public class ComplianceView extends VerticalLayout {
 
     add(new H3("Flows"), flows, versionsBar, versions);
     reloadFlows(null);
+  }
+
+  /** Billing tables are reviewed on their own page; the ledger books only on approved ones. */
+  private static Anchor billingLink() {
+    Anchor billing =
+        new Anchor(
+            BillingReviewView.PATH, "Billing tables: payout and override changes to review →");
+    billing.setId("billing-review-link");
+    billing.getElement().setAttribute("router-link", true);
+    return billing;
   }
 
   private Checkbox approvalSetting() {

@@ -54,6 +54,13 @@ public final class Navigation {
               VaadinIcon.CHECK_SQUARE_O,
               Set.of(Viewer.ADMIN, Viewer.OPERATOR, Viewer.COMPLIANCE)),
           new Entry(
+              "Flows",
+              "Billing tables",
+              ConsoleLayout.COMPLIANCE + "/billing",
+              "nav-billing-tables",
+              VaadinIcon.MONEY,
+              Set.of(Viewer.ADMIN, Viewer.OPERATOR, Viewer.COMPLIANCE)),
+          new Entry(
               "Admin",
               "Users & API keys",
               "users",

@@ -39,7 +39,8 @@ class NavigationTest {
             "numbers",
             "verticals",
             "flows",
-            "compliance");
+            "compliance",
+            "compliance/billing");
   }
 
   @Test
@@ -51,7 +52,8 @@ class NavigationTest {
 
   @Test
   void complianceSeesTheReviewScreensAndTheAuditLogOnly() {
-    assertThat(paths(as(Viewer.COMPLIANCE))).containsExactlyInAnyOrder("compliance", "audit");
+    assertThat(paths(as(Viewer.COMPLIANCE)))
+        .containsExactlyInAnyOrder("compliance", "compliance/billing", "audit");
   }
 
   @Test
@@ -93,7 +95,8 @@ class NavigationTest {
                     Collectors.toMap(
                         c -> c.getAnnotation(Route.class).value(),
                         c -> Set.of(c.getAnnotation(RolesAllowed.class).value())));
-    assertThat(viewRoles).containsKeys("flows", "compliance", "users", "audit", "settings");
+    assertThat(viewRoles)
+        .containsKeys("flows", "compliance", "compliance/billing", "users", "audit", "settings");
     for (Navigation.Entry entry : Navigation.ENTRIES) {
       if (viewRoles.containsKey(entry.path())) {
         assertThat(viewRoles.get(entry.path())).as(entry.path()).isEqualTo(entry.roles());
