@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.ringtree.rules.billing.BillingDecision;
 import org.ringtree.rules.billing.BillingInput;
@@ -26,13 +25,11 @@ import org.springframework.stereotype.Service;
  * campaign, buyer and publisher ({@link BillingTableVersions}: the campaign's payout policy with
  * the overrides on top, as reviewed), asks that DMN table what the buyer pays and the publisher
  * earns, and appends one ledger row for each (plus one for a region bonus), each naming the table
- * row that decided it. Settling twice writes nothing twice. A call is blocked when its status is
- * {@code blocked} or {@code spam}, or its tags say {@code blocked=true} or {@code spam=true}.
+ * row that decided it. Settling twice writes nothing twice. A call is blocked when its tags say
+ * {@code blocked=true} or {@code spam=true} (no call phase or provider status means blocked).
  */
 @Service
 public class CallBilling {
-
-  private static final Set<String> BLOCKED_STATUSES = Set.of("blocked", "spam");
 
   private final DecisionEngine engine;
   private final LedgerWriter ledger;
@@ -68,7 +65,7 @@ public class CallBilling {
       Money revenue) {}
 
   private record CallRow(
-      String callerNumber, String callerState, Instant startedAt, String status, String currency) {}
+      String callerNumber, String callerState, Instant startedAt, String currency) {}
 
   /** Settles the call; returns the decision for the call's trace. */
   public BillingDecision settle(FinishedCall call) {
@@ -82,7 +79,7 @@ public class CallBilling {
     }
     CallRow row =
         jdbc.sql(
-                "SELECT caller_number, caller_state, started_at, status, currency FROM calls"
+                "SELECT caller_number, caller_state, started_at, currency FROM calls"
                     + " WHERE id = ?")
             .param(call.callId())
             .query(
@@ -91,16 +88,13 @@ public class CallBilling {
                         rs.getString(1),
                         rs.getString(2),
                         rs.getTimestamp(3).toInstant(),
-                        rs.getString(4),
-                        rs.getString(5).trim()))
+                        rs.getString(4).trim()))
             .single();
     BillingTable table = tables.live(flow, campaign, call.buyerId(), call.publisherId()).table();
     BillingPolicy policy = table.policy();
     Map<String, String> tags = call.state().facts().tags();
     boolean blocked =
-        BLOCKED_STATUSES.contains(row.status())
-            || "true".equalsIgnoreCase(tags.get("blocked"))
-            || "true".equalsIgnoreCase(tags.get("spam"));
+        "true".equalsIgnoreCase(tags.get("blocked")) || "true".equalsIgnoreCase(tags.get("spam"));
     boolean duplicate = duplicate(call, row, policy.duplicateWindowDays());
     Money price = call.revenue() == null ? Money.zero(row.currency()) : call.revenue();
     BillingTable.Decision d =

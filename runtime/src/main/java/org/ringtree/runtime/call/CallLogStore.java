@@ -26,7 +26,8 @@ public class CallLogStore {
   static final int EXPORT_FETCH_SIZE = 1000;
 
   private static final String COLUMNS =
-      "c.id, c.call_sid, c.started_at, c.ended_at, c.status, c.campaign_id, cp.name AS"
+      "c.id, c.call_sid, c.started_at, c.ended_at, c.phase, c.provider_status, c.campaign_id,"
+          + " cp.name AS"
           + " campaign_name, c.publisher_id, p.name AS publisher_name, c.tracking_number,"
           + " c.caller_number, c.caller_state, c.caller_zip, c.target_id, t.name AS target_name,"
           + " c.buyer_id, b.name AS buyer_name, c.total_seconds, c.talk_seconds, c.revenue,"
@@ -184,9 +185,7 @@ public class CallLogStore {
     equal(terms, params, "c.tracking_number", f.trackingNumber());
     equal(terms, params, "c.caller_number", f.callerNumber());
     if (!f.statuses().isEmpty()) {
-      terms.add(
-          "c.status IN (" + String.join(", ", f.statuses().stream().map(s -> "?").toList()) + ")");
-      params.addAll(f.statuses());
+      terms.add(statusIn(f.statuses(), params));
     }
     if (f.billable() != null) {
       terms.add(f.billable() ? "c.billable_to_buyer" : "c.billable_to_buyer IS NOT TRUE");
@@ -207,6 +206,32 @@ public class CallLogStore {
     return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
   }
 
+  /**
+   * The status users see is the phase's label, or the provider's status once the call ended ({@link
+   * CallPhase#shown}): each label asked for is one or the other.
+   */
+  private static String statusIn(List<String> statuses, List<Object> params) {
+    List<String> phases = new ArrayList<>();
+    List<String> provider = new ArrayList<>();
+    for (String status : statuses) {
+      CallPhase.labelled(status)
+          .ifPresentOrElse(p -> phases.add(p.name()), () -> provider.add(status));
+    }
+    List<String> any = new ArrayList<>();
+    if (!phases.isEmpty()) {
+      any.add("c.phase IN (" + String.join(", ", phases.stream().map(s -> "?").toList()) + ")");
+      params.addAll(phases);
+    }
+    if (!provider.isEmpty()) {
+      any.add(
+          "(c.phase = 'ENDED' AND c.provider_status IN ("
+              + String.join(", ", provider.stream().map(s -> "?").toList())
+              + "))");
+      params.addAll(provider);
+    }
+    return "(" + String.join(" OR ", any) + ")";
+  }
+
   private static void equal(List<String> terms, List<Object> params, String column, String value) {
     if (value != null) {
       terms.add(column + " = ?");
@@ -220,7 +245,7 @@ public class CallLogStore {
         rs.getString("call_sid"),
         instant(rs, "started_at"),
         instant(rs, "ended_at"),
-        rs.getString("status"),
+        CallPhase.valueOf(rs.getString("phase")).shown(rs.getString("provider_status")),
         rs.getString("campaign_id"),
         rs.getString("campaign_name"),
         rs.getString("publisher_id"),

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.ringtree.runtime.routing.TraceEntry;
+import org.ringtree.runtime.routing.TraceKind;
+import org.ringtree.runtime.routing.TraceOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CallReconciler {
 
   private static final Logger log = LoggerFactory.getLogger(CallReconciler.class);
-  static final String NO_STATUS = "no-status";
 
   private final CallStore calls;
   private final CallSettlement settlement;
@@ -147,19 +148,20 @@ public class CallReconciler {
                         + " min after the call started"
                         + (provider.configured() ? " (the provider has no record of it)" : "")
                         + "; capacity freed";
-                calls.markEndedBy(open.id(), NO_STATUS, null, reason);
+                calls.markEndedWithoutStatus(open.id(), reason);
                 how = Ending.NO_STATUS;
               }
               calls.appendTrace(
                   open.id(),
                   List.of(
-                      CallOrchestrator.row(
-                          TraceEntry.of(
-                              null,
-                              null,
-                              "reconcile",
-                              how == Ending.NO_STATUS ? "NO_STATUS" : "PROVIDER_RECORD",
-                              reason))));
+                      TraceEntry.of(
+                          null,
+                          null,
+                          TraceKind.RECONCILE,
+                          how == Ending.NO_STATUS
+                              ? TraceOutcome.NO_STATUS
+                              : TraceOutcome.PROVIDER_RECORD,
+                          reason)));
               return how;
             });
     if (ending == Ending.NO_STATUS || ending == Ending.BY_PROVIDER) {

@@ -1,6 +1,5 @@
 package org.ringtree.runtime.call;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,13 +7,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ringtree.rules.billing.BillingDecision;
 import org.ringtree.rules.engine.CallState;
-import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.billing.CallBilling;
 import org.ringtree.runtime.observability.BusinessMetrics;
 import org.ringtree.runtime.routing.CapacityStore;
 import org.ringtree.runtime.routing.TraceEntry;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.ringtree.runtime.routing.TraceKind;
+import org.ringtree.runtime.routing.TraceOutcome;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,6 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class CallSettlement {
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(CallSettlement.class);
 
   /** What settling did. */
   public enum Outcome {
@@ -44,7 +46,6 @@ public class CallSettlement {
   private final CapacityStore capacity;
   private final CallBilling billing;
   private final TransactionTemplate tx;
-  private final JdbcClient jdbc;
   private final BusinessMetrics metrics;
 
   CallSettlement(
@@ -52,14 +53,25 @@ public class CallSettlement {
       CapacityStore capacity,
       CallBilling billing,
       TransactionTemplate tx,
-      JdbcClient jdbc,
       BusinessMetrics metrics) {
     this.metrics = metrics;
     this.calls = calls;
     this.capacity = capacity;
     this.billing = billing;
     this.tx = tx;
-    this.jdbc = jdbc;
+  }
+
+  /** Settles a call whose end is stored; a failure is logged and left to the reconciler. */
+  public void settleAfterAnswer(UUID callId, String callSid) {
+    try {
+      settle(callId);
+    } catch (RuntimeException e) {
+      log.error(
+          "Call {} ended and its end is stored, but settling failed; the reconciler settles it"
+              + " later",
+          callSid,
+          e);
+    }
   }
 
   /** Settles the call, waiting for its row lock (webhooks). */
@@ -99,8 +111,8 @@ public class CallSettlement {
                 calls.appendTrace(
                     call.id(),
                     List.of(
-                        CallOrchestrator.row(
-                            TraceEntry.of(null, null, "reconcile", "NO_DIAL_RESULT", reason))));
+                        TraceEntry.of(
+                            null, null, TraceKind.RECONCILE, TraceOutcome.NO_DIAL_RESULT, reason)));
               }
               capacity.callEnded(call.id());
               bill(call.callSid());
@@ -113,17 +125,10 @@ public class CallSettlement {
   /** Revenue from the winning bid or fixed price, payout by the campaign's billing table. */
   private void bill(String callSid) {
     CallStore.CallRow fresh = calls.find(callSid).orElseThrow();
-    if (fresh.flowVersionId() == null
-        || fresh.stateJson() == null
-        || fresh.stateJson().equals("{}")) {
+    Optional<CallState> state = fresh.state();
+    if (fresh.flowVersionId() == null || state.isEmpty()) {
       return;
     }
-    Integer talk =
-        jdbc.sql("SELECT talk_seconds FROM calls WHERE id = ?")
-            .param(fresh.id())
-            .query(Integer.class)
-            .optional()
-            .orElse(null);
     BillingDecision d =
         billing.settle(
             new CallBilling.FinishedCall(
@@ -132,43 +137,21 @@ public class CallSettlement {
                 fresh.publisherId(),
                 fresh.buyerId(),
                 fresh.targetId(),
-                read(fresh.stateJson()),
-                talk == null ? 0 : talk,
+                state.get(),
+                fresh.talkSeconds() == null ? 0 : fresh.talkSeconds(),
                 fresh.revenue() == null ? null : new Money(fresh.revenue(), Money.USD)));
     calls.appendTrace(
         fresh.id(),
         List.of(
-            CallOrchestrator.row(
-                new TraceEntry(
-                    null,
-                    fresh.buyerId(),
-                    "billing",
-                    d.buyer().verdict().name(),
-                    d.buyer().message(),
-                    d.revenue().amount(),
-                    null,
-                    null,
-                    Map.of("row", String.valueOf(d.buyerRow())))),
-            CallOrchestrator.row(
-                new TraceEntry(
-                    null,
-                    fresh.publisherId(),
-                    "billing",
-                    d.publisher().verdict().name(),
-                    d.publisher().message(),
-                    d.payout().amount(),
-                    null,
-                    null,
-                    Map.of("row", String.valueOf(d.publisherRow()))))));
+            TraceEntry.justified(TraceKind.BILLING, d.buyer())
+                .about(fresh.buyerId())
+                .amounting(d.revenue().amount())
+                .detailed(Map.of("row", String.valueOf(d.buyerRow()))),
+            TraceEntry.justified(TraceKind.BILLING, d.publisher())
+                .about(fresh.publisherId())
+                .amounting(d.payout().amount())
+                .detailed(Map.of("row", String.valueOf(d.publisherRow())))));
     metrics.callSettled(
         fresh.buyerId() != null, d.buyer().verdict().name(), d.publisher().verdict().name());
-  }
-
-  private static CallState read(String json) {
-    try {
-      return RingtreeJson.mapper().readValue(json, CallState.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable call state", e);
-    }
   }
 }

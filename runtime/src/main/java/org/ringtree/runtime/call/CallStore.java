@@ -16,7 +16,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ringtree.rules.call.PriorCall;
 import org.ringtree.rules.directory.TrackingNumber;
+import org.ringtree.rules.engine.CallState;
+import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.money.Money;
+import org.ringtree.runtime.routing.DialPlan;
+import org.ringtree.runtime.routing.TraceEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,8 +34,9 @@ public class CallStore {
   private static final TypeReference<Map<String, Object>> JSON_MAP = new TypeReference<>() {};
   private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
   private static final String SELECT_CALL =
-      "SELECT id, call_sid, campaign_id, publisher_id, flow_version_id, status, state::text AS"
-          + " state, state_version, started_at, ended_at, target_id, buyer_id, revenue FROM calls";
+      "SELECT id, call_sid, campaign_id, publisher_id, flow_version_id, phase, state::text AS"
+          + " state, state_version, started_at, ended_at, target_id, buyer_id, revenue,"
+          + " talk_seconds, dial_plan::text AS dial_plan FROM calls";
 
   /**
    * The PostgreSQL channel told, at commit, the id of each call whose phase changed (started,
@@ -50,21 +55,44 @@ public class CallStore {
     this.json = json;
   }
 
-  /** A stored call as the orchestrator needs it. */
+  /**
+   * A stored call as its webhooks and settling need it. State and dial plan stay JSON until asked
+   * for: a lock taken only to check the step never pays for reading them.
+   */
   public record CallRow(
       UUID id,
       String callSid,
       String campaignId,
       String publisherId,
       Long flowVersionId,
-      String status,
+      CallPhase phase,
       String stateJson,
       int stateVersion,
       Instant startedAt,
       Instant endedAt,
       String targetId,
       String buyerId,
-      BigDecimal revenue) {}
+      BigDecimal revenue,
+      Integer talkSeconds,
+      String dialPlanJson) {
+
+    /** Where the call is in its flow; empty for a call that never had one (unrouted). */
+    public Optional<CallState> state() {
+      return stateJson == null || stateJson.equals("{}")
+          ? Optional.empty()
+          : Optional.of(decode(stateJson, CallState.class));
+    }
+
+    /** The buyer legs of the route node the call is at; null when it never reached one. */
+    public DialPlan dialPlan() {
+      return dialPlanJson == null ? null : decode(dialPlanJson, DialPlan.class);
+    }
+
+    public boolean awaitingDial() {
+      DialPlan plan = dialPlan();
+      return plan != null && plan.awaitingDial();
+    }
+  }
 
   /** The answer already given to this webhook, if it was seen before. */
   public Optional<String> previousResponse(String callSid, String stepKey) {
@@ -95,7 +123,7 @@ public class CallStore {
     return jdbc.sql(
                 "WITH u AS (INSERT INTO calls (id, call_sid, tracking_number, campaign_id,"
                     + " publisher_id, flow_version_id, caller_number, caller_city, caller_state,"
-                    + " caller_zip, caller_country, status, state, state_version, started_at,"
+                    + " caller_zip, caller_country, phase, state, state_version, started_at,"
                     + " currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 0, ?, ?)"
                     + " ON CONFLICT (call_sid) DO NOTHING RETURNING id)"
                     + NOTIFY_EACH)
@@ -160,8 +188,8 @@ public class CallStore {
    */
   public boolean insertFirstStep(
       NewCall call,
-      String dialPlanJson,
-      List<CallReport.TraceRow> trace,
+      DialPlan dialPlan,
+      List<TraceEntry> trace,
       String stepKey,
       String kind,
       Map<String, String> request,
@@ -172,13 +200,13 @@ public class CallStore {
             "WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true) AS setting),"
                 + " c AS (INSERT INTO calls (id, call_sid, tracking_number, campaign_id,"
                 + " publisher_id, flow_version_id, caller_number, caller_city, caller_state,"
-                + " caller_zip, caller_country, status, state, state_version, dial_plan,"
+                + " caller_zip, caller_country, phase, state, state_version, dial_plan,"
                 + " started_at, currency) SELECT ?::uuid, ?, ?, ?, ?, ?::bigint, ?, ?, ?, ?, ?, ?,"
                 + " ?::jsonb, 1, ?::jsonb, ?::timestamptz, ? FROM relaxed ON CONFLICT (call_sid) DO NOTHING RETURNING id),"
                 + " e AS (INSERT INTO call_events (call_sid, call_id, step_key, kind, request,"
                 + " response) SELECT ?, c.id, ?, ?, ?::jsonb, ? FROM c"
                 + " ON CONFLICT (call_sid, step_key) DO NOTHING)");
-    params.addAll(callColumns(call, true, dialPlanJson));
+    params.addAll(callColumns(call, true, dialPlan == null ? null : encode(dialPlan)));
     params.addAll(java.util.Arrays.asList(call.callSid(), stepKey, kind, write(request), response));
     if (!trace.isEmpty()) {
       sql.append(
@@ -209,14 +237,15 @@ public class CallStore {
       String callerState,
       String callerZip,
       String callerCountry,
-      String status,
-      String stateJson,
+      CallPhase phase,
+      CallState state,
       Instant startedAt,
       String currency) {}
 
   /**
    * A call in progress as the live view shows it: where it came from, what it waits for, and the
    * target whose leg rings (or talks: the provider reports the answer only when the leg ends).
+   * {@code status} is what users see ({@link CallPhase#shown}).
    */
   public record LiveCallRow(
       UUID id,
@@ -237,12 +266,12 @@ public class CallStore {
 
   private static final String SELECT_LIVE =
       "SELECT c.id, c.call_sid, c.caller_number, c.campaign_id, cp.name, c.publisher_id, p.name,"
-          + " c.status, c.state->>'nodeId', c.state->>'waiting',"
+          + " c.phase, c.state->>'nodeId', c.state->>'waiting',"
           + " CASE WHEN (c.dial_plan->>'ringing')::int >= 0 THEN c.dial_plan->'legs'->"
           + "((c.dial_plan->>'ringing')::int)->>'targetId' END,"
           + " CASE WHEN (c.dial_plan->>'ringing')::int >= 0 THEN c.dial_plan->'legs'->"
           + "((c.dial_plan->>'ringing')::int)->>'name' END,"
-          + " c.started_at, c.connected_at, c.ended_at FROM calls c"
+          + " c.started_at, c.connected_at, c.ended_at, c.provider_status FROM calls c"
           + " LEFT JOIN campaigns cp ON cp.id = c.campaign_id"
           + " LEFT JOIN publishers p ON p.id = c.publisher_id";
 
@@ -274,7 +303,7 @@ public class CallStore {
         rs.getString(5),
         rs.getString(6),
         rs.getString(7),
-        rs.getString(8),
+        CallPhase.valueOf(rs.getString(8)).shown(rs.getString(16)),
         rs.getString(9),
         rs.getString(10),
         rs.getString(11),
@@ -304,13 +333,13 @@ public class CallStore {
         .optional();
   }
 
-  /** Saves the call's new state and dial plan (null: none) as its next step. */
-  public void saveState(UUID callId, String stateJson, String status, String dialPlanJson) {
+  /** Saves the call's new state, phase and dial plan (null: none) as its next step. */
+  public void saveState(UUID callId, CallState state, CallPhase phase, DialPlan dialPlan) {
     jdbc.sql(
             "WITH u AS (UPDATE calls SET state = ?::jsonb, state_version = state_version + 1,"
-                + " status = ?, dial_plan = ?::jsonb WHERE id = ? RETURNING id)"
+                + " phase = ?, dial_plan = ?::jsonb WHERE id = ? RETURNING id)"
                 + NOTIFY_EACH)
-        .params(stateJson, status, dialPlanJson, callId)
+        .params(encode(state), phase.name(), dialPlan == null ? null : encode(dialPlan), callId)
         .query()
         .listOfRows();
   }
@@ -322,36 +351,65 @@ public class CallStore {
         .update();
   }
 
-  public void markConnected(UUID callId, String targetId, String buyerId, BigDecimal revenue) {
+  /** The buyer leg was answered: its target, buyer, price and the talk time it reported. */
+  public void markConnected(
+      UUID callId, String targetId, String buyerId, BigDecimal revenue, int talkSeconds) {
     jdbc.sql(
             "WITH u AS (UPDATE calls SET target_id = ?, buyer_id = ?, revenue = ?,"
-                + " connected_at = coalesce(connected_at, now()) WHERE id = ? RETURNING id)"
+                + " connected_at = coalesce(connected_at, now()), talk_seconds = ? WHERE id = ?"
+                + " RETURNING id)"
                 + NOTIFY_EACH)
-        .params(targetId, buyerId, revenue, callId)
+        .params(targetId, buyerId, revenue, talkSeconds, callId)
         .query()
         .listOfRows();
   }
 
-  public void markTalk(UUID callId, int talkSeconds) {
-    jdbc.sql("UPDATE calls SET talk_seconds = ? WHERE id = ?").params(talkSeconds, callId).update();
+  /**
+   * IVR progress (state, trace, the stored answer) does not wait for the disk flush: if the
+   * database crashed within that fraction of a second, the provider's retry recomputes the step.
+   * Transactions that write money never call this and keep synchronous commit.
+   */
+  public void relaxCommitOfThisTransaction() {
+    jdbc.sql("SET LOCAL synchronous_commit TO off").update();
   }
 
-  /** The call's end as the provider reported it; {@code totalSeconds} null when unreadable. */
-  public void markEnded(UUID callId, String status, Integer totalSeconds) {
+  /**
+   * The call's end as the provider reported it, with its final status ({@code completed}, {@code
+   * no-answer}, ...); {@code totalSeconds} null when unreadable.
+   */
+  public void markEnded(UUID callId, String providerStatus, Integer totalSeconds) {
+    end(callId, CallPhase.ENDED, providerStatus, totalSeconds);
+  }
+
+  private void end(UUID callId, CallPhase phase, String providerStatus, Integer totalSeconds) {
     jdbc.sql(
-            "WITH u AS (UPDATE calls SET status = ?, ended_at = coalesce(ended_at, now()),"
-                + " total_seconds = ?, ivr_seconds = greatest(0, ?::int - coalesce(talk_seconds,"
-                + " 0)) WHERE id = ? RETURNING id)"
+            "WITH u AS (UPDATE calls SET phase = ?, provider_status = ?,"
+                + " ended_at = coalesce(ended_at, now()), total_seconds = ?,"
+                + " ivr_seconds = greatest(0, ?::int - coalesce(talk_seconds, 0)) WHERE id = ?"
+                + " RETURNING id)"
                 + NOTIFY_EACH)
-        .params(status, totalSeconds, totalSeconds, callId)
+        .params(phase.name(), providerStatus, totalSeconds, totalSeconds, callId)
         .query()
         .listOfRows();
   }
 
-  /** Ends a call the provider never reported the end of, saying why for operators. */
-  public void markEndedBy(UUID callId, String status, Integer totalSeconds, String reason) {
-    markEnded(callId, status, totalSeconds);
+  /** Ends a call the provider never reported the end of (its record did), saying why. */
+  public void markEndedBy(UUID callId, String providerStatus, Integer totalSeconds, String reason) {
+    markEnded(callId, providerStatus, totalSeconds);
     noteEndReason(callId, reason);
+  }
+
+  /** Ends a call nobody reported the end of, not even the provider's record, saying why. */
+  public void markEndedWithoutStatus(UUID callId, String reason) {
+    end(callId, CallPhase.ENDED_WITHOUT_STATUS, null, null);
+    noteEndReason(callId, reason);
+  }
+
+  /** The provider's status of a call still going (queued, ringing, in-progress). */
+  public void noteProviderStatus(UUID callId, String providerStatus) {
+    jdbc.sql("UPDATE calls SET provider_status = ? WHERE id = ? AND ended_at IS NULL")
+        .params(providerStatus, callId)
+        .update();
   }
 
   /** Why the call ended as it did, for operators (a status or dial result that never came). */
@@ -446,7 +504,7 @@ public class CallStore {
   }
 
   /** Appends routing trace rows after those the call already has, in one statement. */
-  public void appendTrace(UUID callId, List<CallReport.TraceRow> rows) {
+  public void appendTrace(UUID callId, List<TraceEntry> rows) {
     if (rows.isEmpty()) {
       return;
     }
@@ -487,8 +545,8 @@ public class CallStore {
                 call.callerState(),
                 call.callerZip(),
                 call.callerCountry(),
-                call.status(),
-                call.stateJson()));
+                call.phase().name(),
+                call.state() == null ? "{}" : encode(call.state())));
     if (withDialPlan) {
       values.add(dialPlan);
     }
@@ -498,16 +556,15 @@ public class CallStore {
   }
 
   /** Rows numbered from 1: {@code (i, node_id, …, detail)} with their parameters. */
-  private void appendTraceValues(
-      StringBuilder sql, List<Object> params, List<CallReport.TraceRow> rows) {
+  private void appendTraceValues(StringBuilder sql, List<Object> params, List<TraceEntry> rows) {
     int i = 0;
-    for (CallReport.TraceRow row : rows) {
+    for (TraceEntry row : rows) {
       sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?::numeric, ?::int, ?::int, ?)");
       params.add(++i);
       params.add(row.nodeId());
       params.add(row.targetId());
-      params.add(row.kind());
-      params.add(row.outcome());
+      params.add(row.kind().code());
+      params.add(row.outcome().name());
       params.add(row.reason());
       params.add(row.bidAmount());
       params.add(row.latencyMs());
@@ -521,7 +578,8 @@ public class CallStore {
     Optional<CallReport.Summary> summary =
         jdbc.sql(
                 "SELECT id, call_sid, tracking_number, campaign_id, publisher_id, flow_version_id,"
-                    + " caller_number, caller_state, caller_zip, status, started_at, ended_at,"
+                    + " caller_number, caller_state, caller_zip, phase, provider_status,"
+                    + " started_at, ended_at,"
                     + " total_seconds, ivr_seconds, talk_seconds, target_id, buyer_id, revenue,"
                     + " payout, currency, billable_to_buyer, payable_to_publisher, duplicate,"
                     + " recording_url, recording_seconds FROM calls WHERE call_sid = ?")
@@ -538,7 +596,8 @@ public class CallStore {
                         rs.getString("caller_number"),
                         rs.getString("caller_state"),
                         rs.getString("caller_zip"),
-                        rs.getString("status"),
+                        CallPhase.valueOf(rs.getString("phase"))
+                            .shown(rs.getString("provider_status")),
                         instant(rs, "started_at"),
                         instant(rs, "ended_at"),
                         (Integer) rs.getObject("total_seconds"),
@@ -652,14 +711,16 @@ public class CallStore {
         rs.getString("campaign_id"),
         rs.getString("publisher_id"),
         (Long) rs.getObject("flow_version_id"),
-        rs.getString("status"),
+        CallPhase.valueOf(rs.getString("phase")),
         rs.getString("state"),
         rs.getInt("state_version"),
         instant(rs, "started_at"),
         instant(rs, "ended_at"),
         rs.getString("target_id"),
         rs.getString("buyer_id"),
-        rs.getBigDecimal("revenue"));
+        rs.getBigDecimal("revenue"),
+        (Integer) rs.getObject("talk_seconds"),
+        rs.getString("dial_plan"));
   }
 
   private Arrival arrival(ResultSet rs, int i) throws SQLException {
@@ -721,6 +782,23 @@ public class CallStore {
       return json.writeValueAsString(value);
     } catch (Exception e) {
       throw new IllegalArgumentException("not serialisable as JSON: " + value, e);
+    }
+  }
+
+  /** Call state and dial plans are written with the rules module's one Jackson configuration. */
+  private static String encode(Object value) {
+    try {
+      return RingtreeJson.mapper().writeValueAsString(value);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static <T> T decode(String text, Class<T> type) {
+    try {
+      return RingtreeJson.mapper().readValue(text, type);
+    } catch (Exception e) {
+      throw new IllegalStateException("unreadable " + type.getSimpleName() + ": " + text, e);
     }
   }
 

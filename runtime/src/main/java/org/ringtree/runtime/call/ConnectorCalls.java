@@ -10,6 +10,8 @@ import org.ringtree.integrations.connector.ConnectorResult;
 import org.ringtree.rules.engine.ConnectorRequest;
 import org.ringtree.runtime.flow.FlowRuntimes;
 import org.ringtree.runtime.routing.TraceEntry;
+import org.ringtree.runtime.routing.TraceKind;
+import org.ringtree.runtime.routing.TraceOutcome;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,11 +55,11 @@ class ConnectorCalls {
   }
 
   private TraceEntry traced(ConnectorRequest request, String route, ConnectorResult result) {
-    String outcome = result.succeeded() ? "OK" : "FAILED";
+    TraceOutcome outcome = result.succeeded() ? TraceOutcome.OK : TraceOutcome.FAILED;
     Timer.builder("ringtree.connector.calls")
         .description("Connector calls by connector and outcome")
         .tag("connector", request.connectorId())
-        .tag("outcome", outcome.toLowerCase(java.util.Locale.ROOT))
+        .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
         .register(meters)
         .record(result.latency());
     Map<String, Object> detail = new LinkedHashMap<>();
@@ -76,7 +78,7 @@ class ConnectorCalls {
     return new TraceEntry(
         request.nodeId(),
         null,
-        "connector",
+        TraceKind.CONNECTOR,
         outcome,
         route == null ? reason : reason + " (route " + route + ")",
         null,

@@ -1,5 +1,6 @@
 /**
- * A call's life: the orchestrator that turns each webhook into the next step, the calls table's
- * store, reconciliation at the end of a call, settlement and the call API.
+ * A call's life, one job per class: its arrival, its steps and the provider's callbacks (the
+ * webhooks' entry points), flow stepping and dial results (computing), settlement and
+ * reconciliation at its end, the store of the calls table, and the call log and API.
  */
 package org.ringtree.runtime.call;

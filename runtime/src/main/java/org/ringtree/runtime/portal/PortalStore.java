@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.ringtree.runtime.call.CallPhase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,12 +58,12 @@ class PortalStore {
       String description) {}
 
   private static final String PUBLISHER_CALL =
-      "SELECT call_sid, started_at, campaign_id, tracking_number, caller_state, status,"
-          + " talk_seconds, payable_to_publisher, payout, currency FROM calls";
+      "SELECT call_sid, started_at, campaign_id, tracking_number, caller_state, phase,"
+          + " talk_seconds, payable_to_publisher, payout, currency, provider_status FROM calls";
 
   private static final String BUYER_CALL =
-      "SELECT call_sid, started_at, campaign_id, caller_number, caller_state, status,"
-          + " talk_seconds, billable_to_buyer, revenue, currency FROM calls";
+      "SELECT call_sid, started_at, campaign_id, caller_number, caller_state, phase,"
+          + " talk_seconds, billable_to_buyer, revenue, currency, provider_status FROM calls";
 
   List<PublisherCall> publisherCalls(String publisherId, Instant from, Instant to, int limit) {
     return jdbc.sql(
@@ -107,7 +108,7 @@ class PortalStore {
         rs.getString(3),
         rs.getString(4),
         rs.getString(5),
-        rs.getString(6),
+        CallPhase.valueOf(rs.getString(6)).shown(rs.getString(11)),
         rs.getObject(7, Integer.class),
         rs.getObject(8, Boolean.class),
         rs.getBigDecimal(9),
@@ -121,7 +122,7 @@ class PortalStore {
         rs.getString(3),
         rs.getString(4),
         rs.getString(5),
-        rs.getString(6),
+        CallPhase.valueOf(rs.getString(6)).shown(rs.getString(11)),
         rs.getObject(7, Integer.class),
         rs.getObject(8, Boolean.class),
         rs.getBigDecimal(9),

@@ -121,8 +121,8 @@ public class Router {
               TraceEntry.of(
                   request.nodeId(),
                   null,
-                  "route",
-                  "DEADLINE_CUT",
+                  TraceKind.ROUTE,
+                  TraceOutcome.DEADLINE_CUT,
                   "auction closes after "
                       + timeLeft.toMillis()
                       + " ms instead of "
@@ -175,8 +175,8 @@ public class Router {
           TraceEntry.of(
               plan.nodeId(),
               null,
-              "route",
-              "EXHAUSTED",
+              TraceKind.ROUTE,
+              TraceOutcome.EXHAUSTED,
               "tried "
                   + plan.attempts()
                   + " of "
@@ -191,8 +191,8 @@ public class Router {
             TraceEntry.of(
                 plan.nodeId(),
                 leg.targetId(),
-                "dial",
-                "SKIPPED",
+                TraceKind.DIAL,
+                TraceOutcome.SKIPPED,
                 leg.name() + " skipped: bid expired at " + leg.bidExpiresAt()));
         continue;
       }
@@ -203,8 +203,8 @@ public class Router {
             TraceEntry.of(
                 plan.nodeId(),
                 leg.targetId(),
-                "dial",
-                "SKIPPED",
+                TraceKind.DIAL,
+                TraceOutcome.SKIPPED,
                 "target no longer in the directory"));
         continue;
       }
@@ -213,8 +213,8 @@ public class Router {
             TraceEntry.of(
                 plan.nodeId(),
                 leg.targetId(),
-                "dial",
-                "SKIPPED",
+                TraceKind.DIAL,
+                TraceOutcome.SKIPPED,
                 leg.name()
                     + " skipped: "
                     + (target.active() ? "its buyer" : "the target")
@@ -230,8 +230,8 @@ public class Router {
             TraceEntry.of(
                 plan.nodeId(),
                 leg.targetId(),
-                "dial",
-                "SKIPPED",
+                TraceKind.DIAL,
+                TraceOutcome.SKIPPED,
                 leg.name() + " skipped: " + full.reason() + " reached when dialling"));
         continue;
       }
@@ -240,8 +240,8 @@ public class Router {
           new TraceEntry(
               plan.nodeId(),
               leg.targetId(),
-              "dial",
-              "DIALLING",
+              TraceKind.DIAL,
+              TraceOutcome.DIALLING,
               "dialling "
                   + leg.name()
                   + (leg.price() == null ? "" : " at " + leg.price() + " " + leg.currency()),
@@ -263,24 +263,10 @@ public class Router {
         TraceEntry.of(
             plan.nodeId(),
             null,
-            "route",
-            "EXHAUSTED",
+            TraceKind.ROUTE,
+            TraceOutcome.EXHAUSTED,
             "no buyer left to dial: taking the fallback"));
     return new Attempt(plan.exhausted(), null, trace);
-  }
-
-  /** The ringing leg ended without a connection: its capacity goes back. */
-  public void legFailed(DialPlan plan) {
-    if (plan.reservation() != null) {
-      capacity.release(plan.reservation());
-    }
-  }
-
-  /** The ringing leg was answered: the call counts against the caps it held. */
-  public void legConnected(DialPlan plan) {
-    if (plan.reservation() != null) {
-      capacity.connect(plan.reservation());
-    }
   }
 
   private static CapacityStore.PublisherQuota quota(CallState state, DirectorySnapshot dir) {
@@ -337,8 +323,8 @@ public class Router {
           new TraceEntry(
               decision.nodeId(),
               p.targetId(),
-              "ping",
-              p.status().name(),
+              TraceKind.PING,
+              TraceOutcome.of(p.status()),
               p.reason() == null
                   ? p.status().name().toLowerCase(java.util.Locale.ROOT)
                   : p.reason(),
@@ -348,31 +334,14 @@ public class Router {
               Map.of()));
     }
     for (Justification j : decision.justifications()) {
-      out.add(
-          new TraceEntry(
-              j.nodeId(),
-              j.subject(),
-              "decision",
-              j.verdict().name(),
-              j.message(),
-              null,
-              null,
-              null,
-              j.ruleId() == null ? Map.of() : Map.of("rule", j.ruleId())));
+      out.add(TraceEntry.justified(TraceKind.DECISION, j).about(j.subject()));
     }
     if (decision.summary() != null) {
       Justification s = decision.summary();
       out.add(
-          new TraceEntry(
-              s.nodeId(),
-              s.subject(),
-              "route",
-              s.verdict().name(),
-              s.message(),
-              null,
-              null,
-              null,
-              Map.of("method", decision.method() == null ? "" : decision.method())));
+          TraceEntry.justified(TraceKind.ROUTE, s)
+              .about(s.subject())
+              .detailed(Map.of("method", decision.method() == null ? "" : decision.method())));
     }
     return out;
   }

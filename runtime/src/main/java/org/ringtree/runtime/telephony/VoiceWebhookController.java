@@ -19,7 +19,10 @@ import java.util.function.Supplier;
 import org.ringtree.integrations.twilio.TwilioWebhookFields;
 import org.ringtree.integrations.twilio.TwilioWebhookFields.CallStatus;
 import org.ringtree.integrations.twilio.TwilioWebhookFields.DialCallStatus;
-import org.ringtree.runtime.call.CallOrchestrator;
+import org.ringtree.runtime.call.CallArrivals;
+import org.ringtree.runtime.call.CallSteps;
+import org.ringtree.runtime.call.IncomingCall;
+import org.ringtree.runtime.call.ProviderCallbacks;
 import org.ringtree.runtime.call.UnknownCallException;
 import org.ringtree.runtime.database.DatabaseAvailability;
 import org.ringtree.runtime.observability.BusinessMetrics;
@@ -51,7 +54,9 @@ class VoiceWebhookController implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(VoiceWebhookController.class);
   private static final MediaType XML = MediaType.APPLICATION_XML;
 
-  private final CallOrchestrator calls;
+  private final CallArrivals arrivals;
+  private final CallSteps steps;
+  private final ProviderCallbacks callbacks;
   private final TwimlReplyRenderer renderer;
   private final Duration answerBudget;
   private final Duration answerDeadline;
@@ -61,7 +66,9 @@ class VoiceWebhookController implements DisposableBean {
   private final BusinessMetrics metrics;
 
   VoiceWebhookController(
-      CallOrchestrator calls,
+      CallArrivals arrivals,
+      CallSteps steps,
+      ProviderCallbacks callbacks,
       TwimlReplyRenderer renderer,
       @Value("${ringtree.webhooks.answer-budget:10s}") Duration answerBudget,
       @Value("${ringtree.webhooks.answer-grace:3s}") Duration answerGrace,
@@ -69,7 +76,9 @@ class VoiceWebhookController implements DisposableBean {
       BusinessMetrics metrics) {
     this.database = database;
     this.metrics = metrics;
-    this.calls = calls;
+    this.arrivals = arrivals;
+    this.steps = steps;
+    this.callbacks = callbacks;
     this.renderer = renderer;
     this.answerBudget = answerBudget;
     this.answerDeadline = answerBudget.plus(answerGrace);
@@ -100,8 +109,8 @@ class VoiceWebhookController implements DisposableBean {
     String callSid = form.callSid();
     return twiml(
         () ->
-            calls.incoming(
-                new CallOrchestrator.Incoming(
+            arrivals.incoming(
+                new IncomingCall(
                     callSid,
                     form.required(TwilioWebhookFields.FROM),
                     form.required(TwilioWebhookFields.TO),
@@ -129,7 +138,7 @@ class VoiceWebhookController implements DisposableBean {
     }
     String speech = form.optional(TwilioWebhookFields.SPEECH_RESULT);
     String heard = digits;
-    return twiml(() -> calls.gather(callSid, n, heard, speech, form.all()));
+    return twiml(() -> steps.gather(callSid, n, heard, speech, form.all()));
   }
 
   @CallerWaits
@@ -163,7 +172,7 @@ class VoiceWebhookController implements DisposableBean {
     boolean answered = connected;
     String dialOutcome = outcome;
     int talked = talk;
-    return twiml(() -> calls.dialed(callSid, n, answered, dialOutcome, talked, form.all()));
+    return twiml(() -> steps.dialed(callSid, n, answered, dialOutcome, talked, form.all()));
   }
 
   @CallerWaits
@@ -175,7 +184,7 @@ class VoiceWebhookController implements DisposableBean {
     String callSid = form.callSid();
     int n = WebhookForm.step(step);
     String url = form.optional(TwilioWebhookFields.RECORDING_URL);
-    return twiml(() -> calls.recorded(callSid, n, url, form.all()));
+    return twiml(() -> steps.recorded(callSid, n, url, form.all()));
   }
 
   @PostMapping(WebhookPaths.STATUS)
@@ -194,7 +203,7 @@ class VoiceWebhookController implements DisposableBean {
       return statusNotStored(callSid);
     }
     try {
-      calls.status(callSid, status.wireValue(), status.isFinal(), total, form.all());
+      callbacks.status(callSid, status.wireValue(), status.isFinal(), total, form.all());
     } catch (RuntimeException e) {
       database.failed(e);
       if (!database.knownDown()) {
@@ -230,16 +239,10 @@ class VoiceWebhookController implements DisposableBean {
       log.warn("Call {}: {}; the recording is stored without a duration", callSid, e.getMessage());
       seconds = null;
     }
-    calls.recording(callSid, url, sid, seconds, form.all());
+    callbacks.recording(callSid, url, sid, seconds, form.all());
     return ResponseEntity.noContent().build();
   }
 
-  /**
-   * Computes the answer on a worker thread and waits for it at most the answer budget plus its
-   * grace: the orchestrator already keeps connectors and pings within the budget, and this is the
-   * backstop for anything else that is slow (a lock, the database). Work still running then is left
-   * to finish and save what it computed, which its trace shows; the caller hears an apology.
-   */
   /** Signed like every webhook; the end of a campaign fallback's dial or voicemail. */
   @PostMapping(WebhookPaths.FALLBACK_DONE)
   ResponseEntity<String> fallbackDone() {
@@ -257,6 +260,12 @@ class VoiceWebhookController implements DisposableBean {
     return renderer.fallback(to);
   }
 
+  /**
+   * Computes the answer on a worker thread and waits for it at most the answer budget plus its
+   * grace: FlowStepper already keeps connectors and pings within the budget, and this is the
+   * backstop for anything else that is slow (a lock, the database). Work still running then is left
+   * to finish and save what it computed, which its trace shows; the caller hears an apology.
+   */
   private ResponseEntity<String> twiml(Supplier<String> answer) {
     if (database.knownDown()) {
       log.warn("The database is unreachable; the campaign fallback (from memory) answers");

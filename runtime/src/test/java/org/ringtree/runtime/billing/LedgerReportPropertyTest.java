@@ -197,9 +197,9 @@ class LedgerReportPropertyTest extends PostgresTest {
       boolean connected = buyer != null && rnd.nextInt(4) > 0;
       jdbc.sql(
               "INSERT INTO calls (id, call_sid, tracking_number, campaign_id, publisher_id,"
-                  + " caller_number, status, started_at, connected_at, buyer_id,"
-                  + " billable_to_buyer, duplicate, converted) VALUES (?, ?, ?, ?, ?, ?, 'completed',"
-                  + " ?, ?, ?, ?, ?, ?)")
+                  + " caller_number, phase, provider_status, started_at, connected_at, buyer_id,"
+                  + " billable_to_buyer, duplicate, converted) VALUES (?, ?, ?, ?, ?, ?, 'ENDED',"
+                  + " 'completed', ?, ?, ?, ?, ?, ?)")
           .params(
               id,
               "CA" + id.toString().replace("-", ""),

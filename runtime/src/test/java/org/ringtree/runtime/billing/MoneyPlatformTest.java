@@ -376,8 +376,9 @@ class MoneyPlatformTest extends PostgresTest {
     UUID old = UUID.randomUUID();
     jdbc.sql(
             "INSERT INTO calls (id, call_sid, tracking_number, campaign_id, publisher_id,"
-                + " caller_number, status, started_at, buyer_id) VALUES (?, ?, '+18885550102',"
-                + " 'pi-accidents', 'sunrise-media', '+15125551007', 'completed',"
+                + " caller_number, phase, provider_status, started_at, buyer_id) VALUES (?, ?,"
+                + " '+18885550102', 'pi-accidents', 'sunrise-media', '+15125551007', 'ENDED',"
+                + " 'completed',"
                 + " now() - interval '31 days', 'acme-law')")
         .params(old, "CA-old-" + old)
         .update();

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.ringtree.runtime.support.TestDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +43,7 @@ class RollupQuarterHoursMigrationTest {
     assertThat(jdbc.sql("SELECT count(*) FROM report_rollup_pending").query(Long.class).single())
         .isZero();
 
-    call("CAv36d", "2026-10-01T20:59:59Z");
+    call("CAv36d", "2026-10-01T20:59:59Z", "phase, provider_status", "'ENDED', 'completed'");
     assertThat(
             jdbc.sql("SELECT bucket FROM report_rollup_pending")
                 .query(Timestamp.class)
@@ -54,21 +53,21 @@ class RollupQuarterHoursMigrationTest {
   }
 
   private void migrate(String target) {
-    var config =
-        Flyway.configure()
-            .dataSource(url, TestDatabases.user(), "")
-            .locations("classpath:db/migration");
-    if (target != null) {
-      config.target(target);
-    }
-    config.load().migrate();
+    TestDatabases.migrate(url, target);
   }
 
   private UUID call(String sid, String startedAt) {
+    return call(sid, startedAt, "status", "'completed'"); // before V72 split it into two
+  }
+
+  private UUID call(String sid, String startedAt, String statusColumns, String statusValues) {
     UUID id = UUID.randomUUID();
     jdbc.sql(
-            "INSERT INTO calls (id, call_sid, tracking_number, caller_number, status, started_at)"
-                + " VALUES (?, ?, '+18885550101', '+13105550000', 'completed', ?)")
+            "INSERT INTO calls (id, call_sid, tracking_number, caller_number, "
+                + statusColumns
+                + ", started_at) VALUES (?, ?, '+18885550101', '+13105550000', "
+                + statusValues
+                + ", ?)")
         .params(id, sid, Timestamp.from(Instant.parse(startedAt)))
         .update();
     return id;

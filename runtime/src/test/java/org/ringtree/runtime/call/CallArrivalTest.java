@@ -128,8 +128,8 @@ class CallArrivalTest extends PostgresTest {
                 "CA",
                 "90210",
                 "US",
-                "completed",
-                "{}",
+                CallPhase.FLOW_ENDED,
+                null,
                 startedAt,
                 "USD"));
     assertThat(inserted).isTrue();

@@ -68,9 +68,9 @@ final class CallLogFixture {
                   : null);
       jdbc.sql(
               "INSERT INTO calls (id, call_sid, tracking_number, campaign_id, publisher_id,"
-                  + " caller_number, caller_state, status, started_at, target_id, buyer_id,"
-                  + " revenue, billable_to_buyer, duplicate, recording_url)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, 'CA', ?, ?, ?, ?, ?, ?, ?, ?)")
+                  + " caller_number, caller_state, phase, provider_status, started_at, target_id,"
+                  + " buyer_id, revenue, billable_to_buyer, duplicate, recording_url)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, 'CA', ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .params(
               c.id(),
               c.sid(),
@@ -78,7 +78,9 @@ final class CallLogFixture {
               c.campaign(),
               c.publisher(),
               c.caller(),
-              c.status(),
+              // the status users see is a phase's label, or the provider's status once ended
+              CallPhase.labelled(c.status()).map(CallPhase::name).orElse("ENDED"),
+              CallPhase.labelled(c.status()).isPresent() ? null : c.status(),
               Timestamp.from(c.startedAt()),
               c.target(),
               c.buyer(),

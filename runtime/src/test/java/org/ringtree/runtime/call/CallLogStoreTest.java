@@ -104,6 +104,26 @@ class CallLogStoreTest extends SecuredAppTest {
                 50))
         .isEqualTo(
             fixture.expected(c -> c.status().equals("busy") || c.status().equals("no-answer")));
+    // a phase's label and a provider's status in one filter (two columns since V72)
+    assertThat(
+            walk(
+                new CallLogStore.Filter(
+                    d.from(),
+                    d.to(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of("in-ivr", "completed"),
+                    null,
+                    null,
+                    null),
+                50))
+        .isEqualTo(
+            fixture.expected(c -> c.status().equals("in-ivr") || c.status().equals("completed")))
+        .isNotEmpty();
     assertThat(walk(bools(d, Boolean.TRUE, null, null), 50))
         .isEqualTo(fixture.expected(c -> Boolean.TRUE.equals(c.billable())));
     assertThat(walk(bools(d, Boolean.FALSE, null, null), 50))

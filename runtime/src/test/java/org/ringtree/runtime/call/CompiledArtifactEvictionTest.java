@@ -48,8 +48,8 @@ class CompiledArtifactEvictionTest extends RunningPlatformTest {
     runtimes.byId(inCall.id());
     jdbc.sql(
             "INSERT INTO calls (id, call_sid, tracking_number, campaign_id, publisher_id,"
-                + " caller_number, status, started_at, flow_version_id) VALUES (?, ?,"
-                + " '+18885550101', 'pi-accidents', 'sunrise-media', '+15125550199', 'in-ivr',"
+                + " caller_number, phase, started_at, flow_version_id) VALUES (?, ?,"
+                + " '+18885550101', 'pi-accidents', 'sunrise-media', '+15125550199', 'IN_IVR',"
                 + " now(), ?)")
         .params(UUID.randomUUID(), "CA-evict-" + UUID.randomUUID(), inCall.id())
         .update();

@@ -49,9 +49,9 @@ class ConsoleCallLogTest extends SecuredAppTest {
     String sid = "CONSOLE-" + UUID.randomUUID();
     jdbc.sql(
             "INSERT INTO calls (id, call_sid, tracking_number, campaign_id, publisher_id,"
-                + " caller_number, status, started_at, recording_url)"
+                + " caller_number, phase, provider_status, started_at, recording_url)"
                 + " VALUES (?, ?, '+18885550101', 'pi-accidents', 'sunrise-media', '+13105550100',"
-                + " 'completed', ?, ?)")
+                + " 'ENDED', 'completed', ?, ?)")
         .params(
             UUID.randomUUID(),
             sid,

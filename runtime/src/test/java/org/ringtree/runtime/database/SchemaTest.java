@@ -106,8 +106,9 @@ class SchemaTest extends PostgresTest {
   private UUID insertCall() {
     UUID id = UUID.randomUUID();
     jdbc.sql(
-            "INSERT INTO calls (id, call_sid, tracking_number, caller_number, status, started_at)"
-                + " VALUES (?, ?, '+18885550101', '+13105550199', 'completed', now())")
+            "INSERT INTO calls (id, call_sid, tracking_number, caller_number, phase,"
+                + " provider_status, started_at) VALUES (?, ?, '+18885550101', '+13105550199',"
+                + " 'ENDED', 'completed', now())")
         .params(id, "CA" + id.toString().replace("-", ""))
         .update();
     return id;

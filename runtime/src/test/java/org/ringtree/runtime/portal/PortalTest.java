@@ -111,10 +111,11 @@ class PortalTest extends SecuredAppTest {
     UUID id = UUID.randomUUID();
     jdbc.sql(
             "INSERT INTO calls (id, call_sid, tracking_number, campaign_id, publisher_id,"
-                + " caller_number, caller_state, status, started_at, buyer_id, revenue, payout,"
+                + " caller_number, caller_state, phase, provider_status, started_at, buyer_id,"
+                + " revenue, payout,"
                 + " talk_seconds, billable_to_buyer, payable_to_publisher)"
                 + " VALUES (?, ?, '+18885550101', 'pi-accidents', ?, '+13105550000', 'CA',"
-                + " 'completed', ?, ?, ?, ?, 120, true, true)")
+                + " 'ENDED', 'completed', ?, ?, ?, ?, 120, true, true)")
         .params(
             id,
             sid,

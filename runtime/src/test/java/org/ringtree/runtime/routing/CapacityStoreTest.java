@@ -84,9 +84,9 @@ class CapacityStoreTest extends PostgresTest {
         .update();
     for (int i = 0; i < 2; i++) {
       jdbc.sql(
-              "INSERT INTO calls (id, call_sid, tracking_number, caller_number, status, started_at,"
-                  + " target_id, converted, converted_at) VALUES (?, ?, '+18885550101',"
-                  + " '+13105550100', 'completed', ?, 'conv', true, ?)")
+              "INSERT INTO calls (id, call_sid, tracking_number, caller_number, phase,"
+                  + " provider_status, started_at, target_id, converted, converted_at) VALUES (?,"
+                  + " ?, '+18885550101', '+13105550100', 'ENDED', 'completed', ?, 'conv', true, ?)")
           .params(
               UUID.randomUUID(),
               "CAconv" + i,

@@ -14,11 +14,11 @@ public final class BenchmarkCalls {
   public static void generate(JdbcClient jdbc, int n) {
     jdbc.sql(
             "INSERT INTO calls (id, call_sid, tracking_number, campaign_id, publisher_id,"
-                + " caller_number, caller_state, status, started_at, connected_at, buyer_id,"
+                + " caller_number, caller_state, phase, provider_status, started_at, connected_at, buyer_id,"
                 + " talk_seconds, billable_to_buyer, payable_to_publisher, duplicate, converted)"
                 + " SELECT gen_random_uuid(), 'BENCH' || g, n.number, n.campaign_id,"
                 + " n.publisher_id, '+1555' || lpad((g % 400000)::text, 7, '0'),"
-                + " (ARRAY['CA','TX','NY','FL'])[1 + g % 4], 'completed',"
+                + " (ARRAY['CA','TX','NY','FL'])[1 + g % 4], 'ENDED', 'completed',"
                 + " timestamptz '2026-09-01 00:00Z' + g * interval '7.776 seconds',"
                 + " CASE WHEN g % 4 <> 0 THEN timestamptz '2026-09-01 00:00Z'"
                 + "   + g * interval '7.776 seconds' + interval '20 seconds' END,"

@@ -38,6 +38,18 @@ public final class TestDatabases {
     return serverUrl + name;
   }
 
+  /** Runs the app's migrations on the database at {@code url} up to {@code target} (null: all). */
+  public static void migrate(String url, String target) {
+    var config =
+        org.flywaydb.core.Flyway.configure()
+            .dataSource(url, user(), "")
+            .locations("classpath:db/migration");
+    if (target != null) {
+      config.target(target);
+    }
+    config.load().migrate();
+  }
+
   public static String user() {
     ensureServer();
     return user;

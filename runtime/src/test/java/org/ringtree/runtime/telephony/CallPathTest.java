@@ -72,7 +72,7 @@ class CallPathTest extends RunningPlatformTest {
     assertThat(trace(call))
         .containsSubsequence(
             "dial bidder-one-rtb DIALLING",
-            "dial bidder-one-rtb NO-ANSWER",
+            "dial bidder-one-rtb NO_ANSWER",
             "dial bidder-two-rtb DIALLING",
             "dial bidder-two-rtb CONNECTED");
     assertThat(column(call, "buyer_id")).isEqualTo("bidder-two");
@@ -203,11 +203,11 @@ class CallPathTest extends RunningPlatformTest {
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).contains("not in service").contains("<Hangup/>");
     assertThat(
-            jdbc.sql("SELECT status FROM calls WHERE call_sid = ?")
+            jdbc.sql("SELECT phase FROM calls WHERE call_sid = ?")
                 .param("CAunknown0000000000000000000000001")
                 .query(String.class)
                 .single())
-        .isEqualTo("unrouted");
+        .isEqualTo("UNROUTED");
   }
 
   @Test

@@ -63,7 +63,8 @@ class EndOfCallTest extends RunningPlatformTest {
     WebhookExchange status = driver.post(WebhookPaths.STATUS, completed);
 
     assertThat(status.status()).isEqualTo(204);
-    assertThat(column(sid, "status")).isEqualTo("completed");
+    assertThat(column(sid, "phase")).isEqualTo("ENDED");
+    assertThat(column(sid, "provider_status")).isEqualTo("completed");
     assertThat(column(sid, "total_seconds")).isEqualTo("140");
     assertThat(column(sid, "ended_at")).isNotNull();
     assertThat(column(sid, "settled_at")).isNull();
@@ -101,7 +102,8 @@ class EndOfCallTest extends RunningPlatformTest {
 
     reconciler.reconcile(Instant.now().plus(Duration.ofDays(1)));
 
-    assertThat(column(sid, "status")).isEqualTo("no-status");
+    assertThat(column(sid, "phase")).isEqualTo("ENDED_WITHOUT_STATUS");
+    assertThat(column(sid, "provider_status")).isNull();
     assertThat(column(sid, "end_reason")).startsWith("no status from provider");
     assertThat(column(sid, "settled_at")).isNotNull();
     assertThat(connectedSlotsHeld(sid)).isZero();
@@ -120,7 +122,8 @@ class EndOfCallTest extends RunningPlatformTest {
 
     reconciler.reconcile(Instant.now().plus(Duration.ofDays(1)));
 
-    assertThat(column(ended, "status")).isEqualTo("completed");
+    assertThat(column(ended, "phase")).isEqualTo("ENDED");
+    assertThat(column(ended, "provider_status")).isEqualTo("completed");
     assertThat(column(ended, "total_seconds")).isEqualTo("150");
     assertThat(column(ended, "end_reason")).contains("call record says completed");
     assertThat(ledgerOf(ended)).first().isEqualTo("REVENUE BUYER bidder-one 310.00 USD");
@@ -193,7 +196,8 @@ class EndOfCallTest extends RunningPlatformTest {
     completed.put("CallDuration", "ten");
 
     assertThat(driver.post(WebhookPaths.STATUS, completed).status()).isEqualTo(204);
-    assertThat(column(sid, "status")).isEqualTo("completed");
+    assertThat(column(sid, "phase")).isEqualTo("ENDED");
+    assertThat(column(sid, "provider_status")).isEqualTo("completed");
     assertThat(column(sid, "total_seconds")).isNull();
     assertThat(column(sid, "settled_at")).isNotNull();
   }

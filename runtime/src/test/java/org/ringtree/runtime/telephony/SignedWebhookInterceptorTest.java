@@ -61,7 +61,7 @@ class SignedWebhookInterceptorTest {
   private static HandlerMethod voiceHandler() throws NoSuchMethodException {
     VoiceWebhookController controller =
         new VoiceWebhookController(
-            null, null, Duration.ofSeconds(10), Duration.ofSeconds(3), null, null);
+            null, null, null, null, Duration.ofSeconds(10), Duration.ofSeconds(3), null, null);
     return new HandlerMethod(
         controller,
         VoiceWebhookController.class.getDeclaredMethod("incoming", HttpServletRequest.class));

@@ -1,0 +1,116 @@
+package org.ringtree.runtime.call;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.ringtree.rules.call.UsZips;
+import org.ringtree.rules.directory.DuplicateRule;
+import org.ringtree.rules.directory.TrackingNumber;
+import org.ringtree.runtime.routing.TraceEntry;
+import org.ringtree.runtime.routing.TraceKind;
+import org.ringtree.runtime.routing.TraceOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The first webhook of a call: a replay gets its stored answer; a known number with a live flow
+ * takes its first steps ({@link FlowStepper}), saved with the new call in one statement; any other
+ * number is saved as an unrouted call and hears the unknown-number policy.
+ */
+@Service
+public class CallArrivals {
+
+  private static final Logger log = LoggerFactory.getLogger(CallArrivals.class);
+  // as far back as a duplicate window may reach (longer ones are refused when saved)
+  private static final Duration HISTORY = Duration.ofSeconds(DuplicateRule.MAX_WINDOW_SECONDS);
+  private static final String INCOMING = "incoming";
+
+  private final CallStore calls;
+  private final FlowStepper stepper;
+  private final ReplyRenderer renderer;
+  private final UnknownNumberPolicy unknownNumbers;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  CallArrivals(
+      CallStore calls,
+      FlowStepper stepper,
+      ReplyRenderer renderer,
+      UnknownNumberPolicy unknownNumbers,
+      TransactionTemplate tx,
+      Clock clock) {
+    this.calls = calls;
+    this.stepper = stepper;
+    this.renderer = renderer;
+    this.unknownNumbers = unknownNumbers;
+    this.tx = tx;
+    this.clock = clock;
+    // the zip table (42,000 rows) loads here at start-up, not on the first caller's webhook
+    UsZips.shared();
+  }
+
+  /**
+   * The first webhook of a call. Its first step is saved with the call in one statement (one round
+   * trip, one implicit transaction); a number with no live flow is saved as unrouted.
+   */
+  public String incoming(IncomingCall in) {
+    Instant now = clock.instant();
+    CallStore.Arrival arrival =
+        calls.arrival(in.callSid(), INCOMING, in.to(), in.from(), now.minus(HISTORY));
+    if (arrival.previousResponse().isPresent()) {
+      return arrival.previousResponse().get();
+    }
+    UUID callId = UUID.randomUUID();
+    Optional<TrackingNumber> number = arrival.trackingNumber();
+    if (number.isEmpty() || arrival.liveVersionId().isEmpty()) {
+      return unrouted(in, callId, number, now);
+    }
+    long versionId = arrival.liveVersionId().get();
+    StepResult step =
+        stepper.start(
+            callId,
+            versionId,
+            in.facts(callId, number.get(), now, arrival.history()),
+            stepper.deadline(now));
+    String answer = renderer.render(callId, 1, step.instructions());
+    boolean saved =
+        calls.insertFirstStep(
+            in.row(callId, number, versionId, step.state(), step.phase(), now),
+            step.plan(),
+            step.trace(),
+            INCOMING,
+            INCOMING,
+            in.request(),
+            answer);
+    if (!saved) {
+      stepper.giveBack(step);
+      return calls.previousResponse(in.callSid(), INCOMING).orElse(answer);
+    }
+    return answer;
+  }
+
+  private String unrouted(
+      IncomingCall in, UUID callId, Optional<TrackingNumber> number, Instant now) {
+    String why =
+        number.isEmpty()
+            ? "unknown tracking number " + in.to()
+            : "campaign " + number.get().campaignId() + " has no live flow";
+    log.warn("Call {} to {}: {}", in.callSid(), in.to(), why);
+    String answer = renderer.render(callId, 1, unknownNumbers.instructions());
+    tx.executeWithoutResult(
+        s -> {
+          if (calls.insert(in.row(callId, number, null, null, CallPhase.UNROUTED, now))) {
+            calls.appendTrace(
+                callId,
+                List.of(TraceEntry.of(null, null, TraceKind.INCOMING, TraceOutcome.UNROUTED, why)));
+          }
+          calls.recordEvent(in.callSid(), callId, INCOMING, INCOMING, in.request(), answer);
+        });
+    return calls.previousResponse(in.callSid(), INCOMING).orElse(answer);
+  }
+}

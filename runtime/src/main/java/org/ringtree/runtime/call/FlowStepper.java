@@ -1,0 +1,169 @@
+package org.ringtree.runtime.call;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.ringtree.integrations.connector.ConnectorResult;
+import org.ringtree.rules.call.CallFacts;
+import org.ringtree.rules.call.CallInstruction;
+import org.ringtree.rules.engine.CallInput;
+import org.ringtree.rules.engine.CallState;
+import org.ringtree.rules.engine.ConnectorRequest;
+import org.ringtree.rules.engine.DecisionEngine;
+import org.ringtree.rules.engine.Step;
+import org.ringtree.runtime.flow.FlowRuntimes;
+import org.ringtree.runtime.routing.CapacityStore;
+import org.ringtree.runtime.routing.DialPlan;
+import org.ringtree.runtime.routing.Router;
+import org.ringtree.runtime.routing.TraceEntry;
+import org.ringtree.runtime.routing.TraceKind;
+import org.ringtree.runtime.routing.TraceOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves a call through its flow: engine steps until the call waits for the caller or a buyer leg,
+ * or ends, running route nodes through the {@link Router} (pings, capacity holds) and connector
+ * nodes through {@link ConnectorCalls}. It computes; it saves nothing about the call.
+ */
+@Component
+class FlowStepper {
+
+  private static final Logger log = LoggerFactory.getLogger(FlowStepper.class);
+  private static final int MAX_TURNS = 20;
+  // less than this left of the answer budget is not worth a ping or a connector call
+  private static final Duration MIN_USEFUL = Duration.ofMillis(50);
+
+  private final DecisionEngine engine;
+  private final FlowRuntimes flows;
+  private final Router router;
+  private final ConnectorCalls connectors;
+  private final CapacityStore capacity;
+  private final Clock clock;
+  private final Duration answerBudget;
+
+  FlowStepper(
+      DecisionEngine engine,
+      FlowRuntimes flows,
+      Router router,
+      ConnectorCalls connectors,
+      CapacityStore capacity,
+      Clock clock,
+      @Value("${ringtree.webhooks.answer-budget:10s}") Duration answerBudget) {
+    this.engine = engine;
+    this.flows = flows;
+    this.router = router;
+    this.connectors = connectors;
+    this.capacity = capacity;
+    this.clock = clock;
+    this.answerBudget = answerBudget;
+  }
+
+  /** When a webhook that arrived at {@code arrived} must have its answer. */
+  Instant deadline(Instant arrived) {
+    return arrived.plus(answerBudget);
+  }
+
+  /** A new call's first steps on flow version {@code versionId}. */
+  StepResult start(UUID callId, long versionId, CallFacts facts, Instant deadline) {
+    Step first = engine.start(flows.byId(versionId).compiled().versionId(), facts);
+    return advance(callId, first, null, deadline);
+  }
+
+  /** The steps after the caller's (or a buyer leg's) {@code input}, keeping the dial plan. */
+  StepResult next(UUID callId, CallState state, CallInput input, DialPlan plan, Instant deadline) {
+    return advance(callId, engine.next(state, input), plan, deadline);
+  }
+
+  /** Dials the plan's next candidate with capacity (the ringing one failed). */
+  Router.Attempt dialNext(UUID callId, DialPlan plan, CallState state) {
+    return router.dialNext(
+        callId, plan, flows.version(state.versionId()).compiled().directory(), state);
+  }
+
+  /** A step that was not saved (a concurrent duplicate won) gives back the capacity it held. */
+  void giveBack(StepResult step) {
+    if (step.plan() != null && step.plan().reservation() != null) {
+      capacity.release(step.plan().reservation());
+    }
+  }
+
+  /**
+   * Runs engine steps until the call waits for the caller or a buyer leg, or ends. Connectors and
+   * buyer pings get at most what is left of the webhook's answer budget ({@code deadline}); with
+   * nothing left, a connector counts as failed and a route as finding nobody, so the flow takes its
+   * own failure or fallback port and the caller is answered in time.
+   */
+  private StepResult advance(UUID callId, Step step, DialPlan plan, Instant deadline) {
+    List<CallInstruction> instructions = new ArrayList<>();
+    List<TraceEntry> trace = new ArrayList<>();
+    DialPlan currentPlan = plan;
+    for (int turn = 0; turn < MAX_TURNS; turn++) {
+      instructions.addAll(step.instructions());
+      step.trace().forEach(j -> trace.add(TraceEntry.justified(TraceKind.STEP, j)));
+      if (step.route() != null) {
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (left.compareTo(MIN_USEFUL) < 0) {
+          trace.add(
+              TraceEntry.of(
+                  step.route().nodeId(),
+                  null,
+                  TraceKind.ROUTE,
+                  TraceOutcome.OUT_OF_TIME,
+                  "the webhook's answer budget of "
+                      + answerBudget.toMillis()
+                      + " ms is spent: taking the fallback without pinging"));
+          step = engine.next(step.state(), new CallInput.RouteFinished(false, null));
+          continue;
+        }
+        Router.Attempt attempt =
+            router.route(
+                callId,
+                step.state(),
+                step.route(),
+                flows.version(step.state().versionId()).compiled().directory(),
+                left);
+        trace.addAll(attempt.trace());
+        currentPlan = attempt.plan();
+        if (attempt.dialling()) {
+          instructions.add(attempt.dial());
+          return new StepResult(step.state(), instructions, currentPlan, trace, false, null);
+        }
+        step = engine.next(step.state(), new CallInput.RouteFinished(false, null));
+        continue;
+      }
+      if (step.connector() != null) {
+        ConnectorCalls.Outcome called = callConnector(step, deadline);
+        ConnectorResult result = called.result();
+        trace.add(called.trace());
+        step =
+            engine.next(
+                step.state(), new CallInput.ConnectorReply(result.succeeded(), result.tags()));
+        continue;
+      }
+      return new StepResult(step.state(), instructions, currentPlan, trace, step.ended(), null);
+    }
+    log.error("Call {} did not settle after {} engine turns; hanging up", callId, MAX_TURNS);
+    instructions.add(new CallInstruction.Hangup());
+    return new StepResult(step.state(), instructions, currentPlan, trace, true, null);
+  }
+
+  /** The node's connector, given its own timeout or what is left of the budget if less. */
+  private ConnectorCalls.Outcome callConnector(Step step, Instant deadline) {
+    ConnectorRequest request = step.connector();
+    Duration own = Duration.ofMillis(request.timeoutMillis());
+    Duration left = Duration.between(clock.instant(), deadline);
+    if (left.compareTo(MIN_USEFUL) < 0) {
+      return connectors.notCalled(
+          request,
+          "not called: the webhook's answer budget of " + answerBudget.toMillis() + " ms is spent");
+    }
+    return connectors.call(
+        step.state().versionId(), request, own.compareTo(left) <= 0 ? own : left);
+  }
+}
