@@ -13,13 +13,14 @@ import org.ringtree.rules.flow.FlowNode;
 import org.ringtree.rules.flow.NodeKind;
 import org.ringtree.rules.flow.Position;
 
-class FlowDiffTest {
+/** The editor's view of the one flow diff, {@link org.ringtree.rules.review.FlowDiff}. */
+class DiffViewTest {
 
   private final FlowDocument before = DemoNetwork.flow();
 
   @Test
   void aFlowComparedWithItselfHasNoDifferences() {
-    FlowDiff diff = FlowDiff.between(before, before);
+    DiffView diff = DiffView.between(before, before);
     assertThat(diff.isEmpty()).isTrue();
     assertThat(diff.sentences()).containsExactly("No differences.");
   }
@@ -49,7 +50,7 @@ class FlowDiffTest {
     FlowDocument after =
         new FlowDocument(1, before.id(), before.name(), before.campaignId(), nodes, edges);
 
-    FlowDiff diff = FlowDiff.between(before, after);
+    DiffView diff = DiffView.between(before, after);
 
     assertThat(diff.addedNodes()).containsExactly("thanks");
     assertThat(diff.removedNodes()).containsExactly("qualified");
@@ -74,6 +75,69 @@ class FlowDiffTest {
             .toList();
     FlowDocument after =
         new FlowDocument(1, before.id(), before.name(), before.campaignId(), moved, before.edges());
-    assertThat(FlowDiff.between(before, after).isEmpty()).isTrue();
+    assertThat(DiffView.between(before, after).isEmpty()).isTrue();
+  }
+
+  @Test
+  void aSettingWrittenOutAtItsDefaultIsNoChangeInTheEditorNorInCompliance() {
+    // the editor's own diff used to compare raw settings and call this a change of "language",
+    // while the compliance review (defaults filled in) saw none
+    assertThat(before.node("zip").orElseThrow().config()).doesNotContainKey("language");
+    FlowDocument explicit = withZipLanguage("en-US");
+
+    DiffView editor = DiffView.between(before, explicit);
+
+    assertThat(editor.isEmpty()).isTrue();
+    assertThat(editor.changedNodes()).isEmpty();
+    assertThat(org.ringtree.rules.review.FlowDiff.between(before, explicit)).isEmpty();
+  }
+
+  @Test
+  void aChangedSettingIsAChangeInTheEditorAndInCompliance() {
+    FlowDocument spanish = withZipLanguage("es-US");
+
+    assertThat(DiffView.between(before, spanish).changedNodes())
+        .containsExactly(Map.entry("zip", List.of("language")));
+    assertThat(org.ringtree.rules.review.FlowDiff.between(before, spanish))
+        .extracting(org.ringtree.rules.review.Change::summary)
+        .containsExactly("node zip: language en-US → es-US");
+  }
+
+  @Test
+  void aRewiredPortShowsAsTheOldEdgeRemovedAndTheNewOneAdded() {
+    List<FlowEdge> edges =
+        new ArrayList<>(
+            before.edges().stream()
+                .filter(e -> !(e.from().equals("texas") && e.port().equals("false")))
+                .toList());
+    edges.add(new FlowEdge("texas", "false", "ring"));
+    FlowDocument after =
+        new FlowDocument(1, before.id(), before.name(), before.campaignId(), before.nodes(), edges);
+
+    DiffView diff = DiffView.between(before, after);
+
+    assertThat(diff.addedEdges()).containsExactly(new FlowEdge("texas", "false", "ring"));
+    assertThat(diff.removedEdges()).containsExactly(new FlowEdge("texas", "false", "not-served"));
+    assertThat(diff.sentences())
+        .containsExactly(
+            "Connected “texas” false → “ring”.", "Disconnected “texas” false → “not-served”.");
+  }
+
+  /** The demo flow with the zip prompt's language written out. */
+  private FlowDocument withZipLanguage(String language) {
+    List<FlowNode> nodes =
+        before.nodes().stream()
+            .map(
+                n -> {
+                  if (!n.id().equals("zip")) {
+                    return n;
+                  }
+                  var config = new java.util.TreeMap<String, Object>(n.config());
+                  config.put("language", language);
+                  return new FlowNode("zip", n.kind(), n.position(), config);
+                })
+            .toList();
+    return new FlowDocument(
+        1, before.id(), before.name(), before.campaignId(), nodes, before.edges());
   }
 }
