@@ -1,6 +1,5 @@
 package org.ringtree.rules.billing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -203,11 +202,7 @@ public final class BillingTable {
   }
 
   static String policyJson(BillingPolicy p) {
-    try {
-      return RingtreeJson.mapper().writeValueAsString(p);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise billing policy", e);
-    }
+    return p == null ? "null" : RingtreeJson.write(p);
   }
 
   private static String hash(String s) {

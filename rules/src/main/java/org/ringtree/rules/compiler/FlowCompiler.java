@@ -54,13 +54,7 @@ public final class FlowCompiler {
     }
     DirectorySnapshot used = directory.subset(flow.campaignId(), targets, groups, connectors);
     String flowJson = FlowJson.write(flow);
-    String directoryJson;
-    try {
-      directoryJson =
-          RingtreeJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(used) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a directory snapshot always serialises", e);
-    }
+    String directoryJson = RingtreeJson.writePretty(used);
     String versionKey = sha256(flowJson + "\u0000" + directoryJson).substring(0, 16);
 
     List<RuleIndexEntry> index = new ArrayList<>();

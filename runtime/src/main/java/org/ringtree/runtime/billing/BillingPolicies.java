@@ -250,7 +250,7 @@ public class BillingPolicies {
       Scope scope, String partyId, String campaignId, PolicyOverride policy, String actor) {
     check(scope, partyId, campaignId, policy);
     Optional<StoredOverride> before = find(scope, partyId, campaignId);
-    String json = Audit.json(policy);
+    String json = RingtreeJson.write(policy);
     if (before.isPresent()) {
       jdbc.sql(
               "UPDATE billing_policy_overrides SET policy = ?::jsonb, updated_by = ?,"
