@@ -68,7 +68,7 @@ public final class CanvasModel {
     public static final Overlay NONE =
         new Overlay(Map.of(), Map.of(), List.of(), List.of(), Map.of(), null);
 
-    public static Overlay of(FlowDiff diff, FlowDocument before) {
+    public static Overlay of(DiffView diff, FlowDocument before) {
       Map<String, String> nodes = new HashMap<>();
       diff.addedNodes().forEach(id -> nodes.put(id, "added"));
       diff.changedNodes().keySet().forEach(id -> nodes.put(id, "changed"));

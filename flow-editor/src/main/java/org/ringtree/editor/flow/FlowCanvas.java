@@ -9,6 +9,7 @@ import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.component.react.ReactAdapterComponent;
 import java.util.List;
 import java.util.function.Consumer;
+import org.ringtree.rules.json.RingtreeJson;
 
 /**
  * The React Flow canvas. Java owns the flow: it sends nodes and edges as state, and the canvas
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
 @JsModule("./flow-canvas.tsx")
 public class FlowCanvas extends ReactAdapterComponent implements HasSize {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = RingtreeJson.mapper();
 
   /** A node the operator dropped or clicked in the palette. */
   public record Added(String kind, double x, double y) {}

@@ -387,7 +387,7 @@ public class FlowEditorView extends VerticalLayout implements BeforeLeaveObserve
       warn("Version " + (before.isEmpty() ? older : newer) + " no longer exists.");
       return;
     }
-    FlowDiff diff = FlowDiff.between(before.get(), after.get());
+    DiffView diff = DiffView.between(before.get(), after.get());
     overlay = CanvasModel.Overlay.NONE;
     List<String> words = new java.util.ArrayList<>();
     words.add(
@@ -402,7 +402,7 @@ public class FlowEditorView extends VerticalLayout implements BeforeLeaveObserve
   }
 
   private void showDiff(FlowDocument before, FlowDocument after, String from, String to) {
-    FlowDiff diff = FlowDiff.between(before, after);
+    DiffView diff = DiffView.between(before, after);
     overlay = CanvasModel.Overlay.of(diff, before);
     List<String> words = new java.util.ArrayList<>();
     words.add("From " + from + " to " + to + ":");

@@ -78,7 +78,7 @@ class CanvasModelTest {
             before.campaignId(),
             nodes,
             before.edges().stream().filter(e -> !e.to().equals("goodbye")).toList());
-    CanvasModel.Overlay overlay = CanvasModel.Overlay.of(FlowDiff.between(before, after), before);
+    CanvasModel.Overlay overlay = CanvasModel.Overlay.of(DiffView.between(before, after), before);
 
     List<CanvasModel.CanvasNode> drawn = CanvasModel.nodes(after, List.of(), Set.of(), overlay);
     List<CanvasModel.CanvasEdge> edges = CanvasModel.edges(after, overlay);

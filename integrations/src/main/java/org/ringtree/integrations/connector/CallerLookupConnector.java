@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.ringtree.rules.json.RingtreeJson;
 
 /**
  * A worked example connector, {@value #NAME}: looks the caller up in a CRM over HTTP and tags the
@@ -26,7 +27,7 @@ public final class CallerLookupConnector extends RouteBuilder {
 
   private final String crmBaseUrl;
   private final int timeoutMillis;
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper = RingtreeJson.mapper();
 
   public CallerLookupConnector(String crmBaseUrl, int timeoutMillis) {
     URI uri = URI.create(Objects.requireNonNull(crmBaseUrl, "crmBaseUrl"));

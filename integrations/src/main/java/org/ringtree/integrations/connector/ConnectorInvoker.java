@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.ringtree.rules.json.RingtreeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ public final class ConnectorInvoker implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicInteger();
 
   private final ExecutorService executor;
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper = RingtreeJson.mapper();
 
   public ConnectorInvoker(CamelContext camel) {
     this.camel = Objects.requireNonNull(camel, "camel");
@@ -200,8 +201,8 @@ public final class ConnectorInvoker implements AutoCloseable {
       String value;
       if (v instanceof Map<?, ?> || v instanceof Iterable<?>) {
         try {
-          value = mapper.writeValueAsString(v);
-        } catch (Exception ex) {
+          value = RingtreeJson.write(v);
+        } catch (IllegalArgumentException ex) {
           value = String.valueOf(v);
         }
       } else {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.TreeMap;
+import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.routing.BidRequest;
 
 /** Writes our bid request JSON (docs/rtb.md, "Bid request"). Null fields are left out. */
@@ -16,7 +17,7 @@ public final class BidRequestJson {
   private final ObjectMapper mapper;
 
   public BidRequestJson() {
-    this(new ObjectMapper());
+    this(RingtreeJson.mapper());
   }
 
   public BidRequestJson(ObjectMapper mapper) {

@@ -1,6 +1,5 @@
 package org.ringtree.integrations.rtb;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jayway.jsonpath.Configuration;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.ringtree.rules.directory.Destination;
 import org.ringtree.rules.directory.Destination.BidResponseFormat;
+import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.money.Money;
 import org.ringtree.rules.routing.Bid;
 import org.ringtree.rules.routing.BidCollector.PingTarget;
@@ -47,7 +47,7 @@ public final class BidResponseParser {
 
   public BidResponseParser(RtbLimits limits) {
     this.limits = limits;
-    this.mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    this.mapper = RingtreeJson.mapper();
     this.jsonPath =
         Configuration.builder()
             .jsonProvider(new JacksonJsonNodeJsonProvider(mapper))

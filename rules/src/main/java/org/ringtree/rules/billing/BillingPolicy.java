@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.ringtree.rules.directory.Campaign;
 import org.ringtree.rules.directory.PayoutPolicy;
 
 /**
@@ -120,6 +121,26 @@ public record BillingPolicy(
         null,
         List.of(),
         null);
+  }
+
+  /**
+   * The policy a flow version itself defines for this buyer and publisher (either may be null: any
+   * other party): the campaign's payout policy, or the publisher's replacement policy on the
+   * campaign ({@code publisherPayouts}), with the buyer's billable duration on the campaign ({@code
+   * buyerMinSeconds}) if it has one. Null when the campaign has no payout policy.
+   */
+  public static BillingPolicy base(Campaign campaign, String buyerId, String publisherId) {
+    if (campaign == null || campaign.payout() == null) {
+      return null;
+    }
+    BillingPolicy p = of(campaign.payoutFor(publisherId));
+    int buyerMin =
+        buyerId != null && campaign.buyerMinSeconds().containsKey(buyerId)
+            ? campaign.buyerMinSeconds().get(buyerId)
+            : campaign.payout().buyerMinSeconds();
+    return new PolicyOverride(
+            buyerMin, null, null, null, null, null, null, null, null, null, null, null)
+        .applyTo(p);
   }
 
   private static void requireAmount(BigDecimal amount, String what) {

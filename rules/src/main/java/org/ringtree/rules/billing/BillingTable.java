@@ -1,6 +1,5 @@
 package org.ringtree.rules.billing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +30,10 @@ import org.ringtree.rules.money.Money;
  * policy, so equal policies share one table and a ledger row's rule reference ({@code
  * bt-<hash>#publisher-4}) names one row of one table forever. Every operator value reaches FEEL as
  * a number we format or as a validated, quoted string; the XML is written by StAX.
+ *
+ * <p>This is the only compiler of billing rules: a flow version's billing DMN is the table of its
+ * campaign's own policy ({@link #dmnOf}), and a call whose campaign has no payout policy is decided
+ * by {@link #withoutPolicy()}, whose rows book nothing.
  */
 public final class BillingTable {
 
@@ -41,6 +44,9 @@ public final class BillingTable {
   static final String BUYER = "Buyer revenue";
   static final String PUBLISHER = "Publisher payout";
   static final String BONUS = "Region bonus";
+  static final String NO_POLICY = "no campaign payout policy";
+
+  private static final BillingTable WITHOUT_POLICY = new BillingTable(null);
 
   private final BillingPolicy policy;
   private final String ref;
@@ -50,8 +56,8 @@ public final class BillingTable {
 
   private BillingTable(BillingPolicy policy) {
     this.policy = policy;
-    this.ref = "bt-" + hash(policyJson(policy));
-    this.dmn = new Writer(policy).write();
+    this.ref = policy == null ? "bt-none" : refOf(policy);
+    this.dmn = dmnOf(policy);
     Resource r =
         KieServices.get()
             .getResources()
@@ -70,7 +76,30 @@ public final class BillingTable {
   }
 
   public static BillingTable compile(BillingPolicy policy) {
-    return new BillingTable(policy);
+    return new BillingTable(java.util.Objects.requireNonNull(policy, "policy"));
+  }
+
+  /** The table of a call whose campaign has no payout policy: every row books nothing. */
+  public static BillingTable withoutPolicy() {
+    return WITHOUT_POLICY;
+  }
+
+  /** The DMN document of a policy (null: no payout policy), without building its runtime. */
+  public static String dmnOf(BillingPolicy policy) {
+    return new Writer(policy).write();
+  }
+
+  /** One generated row: its id in the table ({@code buyer-1}) and what it says. */
+  public record Rule(String id, String description) {}
+
+  /** The rows of a policy's table (null: no payout policy), in table order, for the rule index. */
+  public static List<Rule> rulesOf(BillingPolicy policy) {
+    Writer w = new Writer(policy);
+    List<Rule> out = new ArrayList<>();
+    for (List<Writer.Row> rows : List.of(w.buyerRows(), w.publisherRows(), w.bonusRows())) {
+      rows.forEach(r -> out.add(new Rule(r.id(), Writer.describe(r))));
+    }
+    return out;
   }
 
   /** The policy's stable reference: {@code bt-} and 16 hex digits of its SHA-256. */
@@ -173,11 +202,7 @@ public final class BillingTable {
   }
 
   static String policyJson(BillingPolicy p) {
-    try {
-      return RingtreeJson.mapper().writeValueAsString(p);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise billing policy", e);
-    }
+    return p == null ? "null" : RingtreeJson.write(p);
   }
 
   private static String hash(String s) {
@@ -284,6 +309,10 @@ public final class BillingTable {
 
     private List<Row> buyerRows() {
       List<Row> rows = new ArrayList<>();
+      if (p == null) {
+        rows.add(new Row("buyer-1", List.of("-", "-", "-"), false, "0", NO_POLICY));
+        return rows;
+      }
       rows.add(new Row("buyer-1", List.of("true", "-", "-"), false, "0", "blocked or spam call"));
       rows.add(new Row("buyer-2", List.of("-", "false", "-"), false, "0", "not connected"));
       rows.add(
@@ -307,6 +336,10 @@ public final class BillingTable {
 
     private List<Row> publisherRows() {
       List<Row> rows = new ArrayList<>();
+      if (p == null) {
+        rows.add(new Row("publisher-1", List.of("-", "-", "-", "-", "-"), false, "0", NO_POLICY));
+        return rows;
+      }
       int i = 1;
       rows.add(
           new Row(
@@ -406,7 +439,7 @@ public final class BillingTable {
 
     private List<Row> bonusRows() {
       List<Row> rows = new ArrayList<>();
-      BillingPolicy.RegionBonus b = p.regionBonus();
+      BillingPolicy.RegionBonus b = p == null ? null : p.regionBonus();
       if (b != null) {
         String states = String.join(", ", b.states().stream().map(Writer::feelString).toList());
         rows.add(
@@ -475,7 +508,7 @@ public final class BillingTable {
       for (Row r : rows) {
         x.writeStartElement("rule");
         x.writeAttribute("id", r.id());
-        text(x, "description", capitalise(r.why()) + ".");
+        text(x, "description", describe(r));
         for (int i = 0; i < r.inputs().size(); i++) {
           x.writeStartElement("inputEntry");
           x.writeAttribute("id", r.id() + "_i" + i);
@@ -523,8 +556,8 @@ public final class BillingTable {
       return sb.append('"').toString();
     }
 
-    private static String capitalise(String s) {
-      return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    static String describe(Row r) {
+      return Character.toUpperCase(r.why().charAt(0)) + r.why().substring(1) + ".";
     }
 
     static String num(BigDecimal d) {

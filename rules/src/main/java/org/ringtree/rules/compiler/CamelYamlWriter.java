@@ -2,9 +2,10 @@ package org.ringtree.rules.compiler;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 import org.ringtree.rules.flow.FlowNode;
 import org.ringtree.rules.flow.NodeConfig;
+import org.ringtree.rules.json.RingtreeJson;
 
 /**
  * Generates Camel YAML DSL routes, one per connector node: {@code direct:<endpoint>} sets the
@@ -82,8 +83,6 @@ final class CamelYamlWriter {
   }
 
   private static String json(Map<String, String> m) {
-    return m.entrySet().stream()
-        .map(e -> Literals.yamlString(e.getKey()) + ":" + Literals.yamlString(e.getValue()))
-        .collect(Collectors.joining(",", "{", "}"));
+    return RingtreeJson.write(new TreeMap<>(m));
   }
 }

@@ -4,15 +4,14 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.ringtree.rules.directory.Campaign;
-import org.ringtree.rules.directory.PayoutPolicy;
 import org.ringtree.rules.flow.FlowNode;
 import org.ringtree.rules.flow.NodeConfig;
 
 /**
- * Generates the two DMN 1.5 models of a flow: the routing policy (per route node: method, the
- * lowest acceptable offer from floor and margin, and whether tiers compete as one auction) and the
- * billable/payout policy (buyer revenue and publisher payout, FIRST hit). Every number is formatted
- * by us; no operator text enters FEEL.
+ * Generates the routing DMN 1.5 model of a flow: per route node, the method, the lowest acceptable
+ * offer from floor and margin, and whether tiers compete as one auction. (The billing model is the
+ * campaign's {@link org.ringtree.rules.billing.BillingTable}.) Every number is formatted by us; no
+ * operator text enters FEEL.
  */
 final class DmnWriter {
 
@@ -20,10 +19,6 @@ final class DmnWriter {
   static final String ROUTING_NS = "https://ringtree.org/dmn/routing";
   static final String ROUTING_NAME = "ringtree-routing";
   static final String ROUTING_DECISION = "Routing policy";
-  static final String BILLING_NS = "https://ringtree.org/dmn/billing";
-  static final String BILLING_NAME = "ringtree-billing";
-  static final String BUYER_DECISION = "Buyer revenue";
-  static final String PUBLISHER_DECISION = "Publisher payout";
 
   private final List<RuleIndexEntry> index;
 
@@ -104,243 +99,6 @@ final class DmnWriter {
             new String[] {"Row", "string"}),
         rows);
     return x.end().toString();
-  }
-
-  String billing(Campaign campaign) {
-    PayoutPolicy p = campaign == null ? null : campaign.payout();
-    Xml x = definitions(BILLING_NAME, BILLING_NS);
-    itemDefinition(
-        x,
-        "tBilling",
-        "Payable",
-        "boolean",
-        "Amount",
-        "number",
-        "Reason",
-        "string",
-        "Row",
-        "string");
-    for (String[] in :
-        List.of(
-            new String[] {"Publisher", "string"},
-            new String[] {"Buyer", "string"},
-            new String[] {"Blocked", "boolean"},
-            new String[] {"Connected", "boolean"},
-            new String[] {"Duplicate", "boolean"},
-            new String[] {"Talk seconds", "number"},
-            new String[] {"Revenue", "number"})) {
-      inputData(x, in[0], in[1]);
-    }
-    List<String[]> outputs =
-        List.of(
-            new String[] {"Payable", "boolean"},
-            new String[] {"Amount", "number"},
-            new String[] {"Reason", "string"},
-            new String[] {"Row", "string"});
-
-    List<Row> buyer = new ArrayList<>();
-    int[] b = {1};
-    if (p == null) {
-      buyer.add(
-          row(
-              "billing-buyer-" + b[0]++,
-              List.of("-", "-", "-", "-"),
-              false,
-              "0",
-              "no campaign payout policy"));
-    } else {
-      // Buyer overrides first: FIRST hit makes their rows win over the campaign's.
-      campaign
-          .buyerMinSeconds()
-          .forEach(
-              (id, seconds) ->
-                  buyerRows(buyer, b, Literals.feelString(id), "buyer " + id + ": ", seconds));
-      buyerRows(buyer, b, "-", "", p.buyerMinSeconds());
-    }
-    decision(
-        x,
-        BUYER_DECISION,
-        "tBilling",
-        "FIRST",
-        List.of("Buyer", "Blocked", "Connected", "Talk seconds", "Revenue"),
-        List.of(
-            new String[] {"Buyer", "string"},
-            new String[] {"Blocked", "boolean"},
-            new String[] {"Connected", "boolean"},
-            new String[] {"Talk seconds", "number"}),
-        outputs,
-        buyer);
-
-    List<Row> pub = new ArrayList<>();
-    int[] n = {1};
-    if (p == null) {
-      pub.add(
-          row(
-              "billing-publisher-" + n[0]++,
-              List.of("-", "-", "-", "-", "-"),
-              false,
-              "0",
-              "no campaign payout policy"));
-    } else {
-      // Publisher overrides first: FIRST hit makes their rows win over the campaign's.
-      campaign
-          .publisherPayouts()
-          .forEach(
-              (publisher, policy) ->
-                  publisherRows(
-                      pub,
-                      n,
-                      Literals.feelString(publisher),
-                      "publisher " + publisher + ": ",
-                      policy));
-      publisherRows(pub, n, "-", "", p);
-    }
-    decision(
-        x,
-        PUBLISHER_DECISION,
-        "tBilling",
-        "FIRST",
-        List.of("Publisher", "Blocked", "Connected", "Duplicate", "Talk seconds", "Revenue"),
-        List.of(
-            new String[] {"Publisher", "string"},
-            new String[] {"Blocked", "boolean"},
-            new String[] {"Connected", "boolean"},
-            new String[] {"Duplicate", "boolean"},
-            new String[] {"Talk seconds", "number"}),
-        outputs,
-        pub);
-    return x.end().toString();
-  }
-
-  /** The buyer-revenue rows for one billable duration; {@code who} is "-" or a buyer id literal. */
-  private void buyerRows(List<Row> rows, int[] n, String who, String prefix, int minSeconds) {
-    rows.add(
-        row(
-            "billing-buyer-" + n[0]++,
-            List.of(who, "true", "-", "-"),
-            false,
-            "0",
-            prefix + "blocked or spam call"));
-    rows.add(
-        row(
-            "billing-buyer-" + n[0]++,
-            List.of(who, "-", "false", "-"),
-            false,
-            "0",
-            prefix + "not connected"));
-    rows.add(
-        row(
-            "billing-buyer-" + n[0]++,
-            List.of(who, "-", "-", "< " + minSeconds),
-            false,
-            "0",
-            prefix + "talk time under " + minSeconds + " s"));
-    rows.add(
-        row(
-            "billing-buyer-" + n[0]++,
-            List.of(who, "-", "-", "-"),
-            true,
-            "Revenue",
-            prefix + "talk time at least " + minSeconds + " s: the buyer pays the winning price"));
-  }
-
-  /** The publisher-payout rows of one policy; {@code who} is "-" or a publisher id literal. */
-  private void publisherRows(List<Row> pub, int[] n, String who, String prefix, PayoutPolicy p) {
-    pub.add(
-        row(
-            "billing-publisher-" + n[0]++,
-            List.of(who, "true", "-", "-", "-"),
-            false,
-            "0",
-            prefix + "blocked or spam call"));
-    pub.add(
-        row(
-            "billing-publisher-" + n[0]++,
-            List.of(who, "-", "false", "-", "-"),
-            false,
-            "0",
-            prefix + "not connected"));
-    if (p.duplicateWindowDays() > 0) {
-      pub.add(
-          row(
-              "billing-publisher-" + n[0]++,
-              List.of(who, "-", "-", "true", "-"),
-              false,
-              "0",
-              prefix + "duplicate caller within " + p.duplicateWindowDays() + " days"));
-    }
-    pub.add(
-        row(
-            "billing-publisher-" + n[0]++,
-            List.of(who, "-", "-", "-", "< " + p.publisherMinSeconds()),
-            false,
-            "0",
-            prefix + "talk time under " + p.publisherMinSeconds() + " s"));
-    switch (p.mode()) {
-      case FIXED ->
-          pub.add(
-              row(
-                  "billing-publisher-" + n[0]++,
-                  List.of(who, "-", "-", "-", "-"),
-                  true,
-                  num(p.fixedPayout() == null ? BigDecimal.ZERO : p.fixedPayout().amount()),
-                  prefix + "fixed payout " + money(p.fixedPayout())));
-      case REVENUE_SHARE -> {
-        String expr = "Revenue * " + num(p.sharePercent().movePointLeft(2));
-        String why = num(p.sharePercent()) + "% revenue share";
-        if (p.shareMin() != null) {
-          expr = "max([" + expr + ", " + num(p.shareMin().amount()) + "])";
-          why += ", at least " + money(p.shareMin());
-        }
-        if (p.shareMax() != null) {
-          expr = "min([" + expr + ", " + num(p.shareMax().amount()) + "])";
-          why += ", at most " + money(p.shareMax());
-        }
-        pub.add(
-            row(
-                "billing-publisher-" + n[0]++,
-                List.of(who, "-", "-", "-", "-"),
-                true,
-                expr,
-                prefix + why));
-      }
-      case TIERED -> {
-        for (PayoutPolicy.Tier t : p.tiers()) {
-          String range =
-              t.maxSeconds() == null
-                  ? ">= " + t.minSeconds()
-                  : "[" + t.minSeconds() + ".." + t.maxSeconds() + ")";
-          pub.add(
-              row(
-                  "billing-publisher-" + n[0]++,
-                  List.of(who, "-", "-", "-", range),
-                  true,
-                  num(t.amount().amount()),
-                  prefix + "tier " + range + " s pays " + money(t.amount())));
-        }
-        pub.add(
-            row(
-                "billing-publisher-" + n[0]++,
-                List.of(who, "-", "-", "-", "-"),
-                false,
-                "0",
-                prefix + "no payout tier matches"));
-      }
-    }
-  }
-
-  private Row row(String id, List<String> inputs, boolean payable, String amount, String why) {
-    String artifact = "dmn-billing";
-    index.add(new RuleIndexEntry(id, artifact, null, capitalise(why) + "."));
-    return new Row(
-        id,
-        inputs,
-        List.of(String.valueOf(payable), amount, Literals.feelString(why), Literals.quoted(id)),
-        capitalise(why) + ".");
-  }
-
-  private static String capitalise(String s) {
-    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   private static Xml definitions(String name, String ns) {
@@ -434,9 +192,5 @@ final class DmnWriter {
       s = s.setScale(0);
     }
     return s.toPlainString();
-  }
-
-  private static String money(org.ringtree.rules.money.Money m) {
-    return m == null ? "0" : "$" + m.amount().toPlainString();
   }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.ringtree.rules.billing.BillingPolicy;
+import org.ringtree.rules.billing.BillingTable;
 import org.ringtree.rules.directory.Campaign;
 import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.directory.PayoutPolicy;
@@ -52,13 +54,7 @@ public final class FlowCompiler {
     }
     DirectorySnapshot used = directory.subset(flow.campaignId(), targets, groups, connectors);
     String flowJson = FlowJson.write(flow);
-    String directoryJson;
-    try {
-      directoryJson =
-          RingtreeJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(used) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a directory snapshot always serialises", e);
-    }
+    String directoryJson = RingtreeJson.writePretty(used);
     String versionKey = sha256(flowJson + "\u0000" + directoryJson).substring(0, 16);
 
     List<RuleIndexEntry> index = new ArrayList<>();
@@ -72,7 +68,7 @@ public final class FlowCompiler {
             sorted.stream().filter(n -> n.kind() == NodeKind.ROUTE).toList(),
             campaign,
             expectedPayout(campaign));
-    String billing = dmn.billing(campaign);
+    String billing = billingDmn(campaign, index);
     List<FlowNode> connectorNodes =
         sorted.stream().filter(n -> n.kind() == NodeKind.CONNECTOR).toList();
     String camel = new CamelYamlWriter(index).write(versionKey, connectorNodes);
@@ -119,6 +115,18 @@ public final class FlowCompiler {
           "stored version " + expectedVersionId + " recompiles to " + c.versionId());
     }
     return c;
+  }
+
+  /**
+   * The flow version's billing DMN: the billing table of its campaign's own policy for every buyer
+   * and publisher without terms of their own (or the table without a policy), with its rows in the
+   * rule index. The runtime books money on exactly this table until overrides or party terms apply.
+   */
+  private static String billingDmn(Campaign campaign, List<RuleIndexEntry> index) {
+    BillingPolicy policy = BillingPolicy.base(campaign, null, null);
+    BillingTable.rulesOf(policy)
+        .forEach(r -> index.add(new RuleIndexEntry(r.id(), "dmn-billing", null, r.description())));
+    return BillingTable.dmnOf(policy);
   }
 
   /** What the publisher is expected to earn on a converting call, for the margin rule. */

@@ -108,7 +108,10 @@ public final class DecisionEngine {
     return new RouteDecider(runtime(versionId)).decide(routeNodeId, context, bids);
   }
 
-  /** The billable/payout decision for a finished call, through the version's billing DMN. */
+  /**
+   * The billable/payout decision for a finished call, on the version's own billing table (no
+   * overrides: the runtime settles real calls on the live billing table version).
+   */
   public BillingDecision bill(String versionId, BillingInput input) {
     return new Biller(runtime(versionId)).bill(input);
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -17,6 +18,8 @@ import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNRuntime;
 import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
 import org.kie.internal.utils.KieHelper;
+import org.ringtree.rules.billing.BillingPolicy;
+import org.ringtree.rules.billing.BillingTable;
 import org.ringtree.rules.compiler.CompiledFlow;
 import org.ringtree.rules.compiler.FlowCompiler;
 import org.ringtree.rules.directory.Buyer;
@@ -35,9 +38,9 @@ import org.ringtree.rules.flow.FlowNode;
 import org.ringtree.rules.flow.NodeKind;
 
 /**
- * One compiled flow version made executable: its KieBase, its DMN runtime, and the parameter facts
- * that carry the operator's values into the rules. Immutable and thread-safe; built once per
- * version by {@link DecisionEngine}.
+ * One compiled flow version made executable: its KieBase, its routing DMN runtime, its billing
+ * tables, and the parameter facts that carry the operator's values into the rules. Immutable and
+ * thread-safe; built once per version by {@link DecisionEngine}.
  */
 public final class FlowRuntime {
 
@@ -45,7 +48,7 @@ public final class FlowRuntime {
   private final KieBase kieBase;
   private final DMNRuntime dmn;
   private final DMNModel routingModel;
-  private final DMNModel billingModel;
+  private final Map<String, BillingTable> billingTables = new ConcurrentHashMap<>();
   private final Map<String, FlowNode> nodes = new HashMap<>();
   private final Map<String, Map<String, String>> edges = new HashMap<>();
   private final Map<String, List<Object>> conditionParams = new HashMap<>();
@@ -88,8 +91,7 @@ public final class FlowRuntime {
     this.kieBase = buildKieBase(compiled);
     this.dmn = buildDmn(compiled);
     this.routingModel = dmn.getModel(DmnNames.ROUTING_NS, DmnNames.ROUTING_NAME);
-    this.billingModel = dmn.getModel(DmnNames.BILLING_NS, DmnNames.BILLING_NAME);
-    if (routingModel == null || billingModel == null) {
+    if (routingModel == null) {
       throw new IllegalStateException("compiled DMN models did not load");
     }
   }
@@ -113,13 +115,9 @@ public final class FlowRuntime {
         ks.getResources()
             .newByteArrayResource(compiled.routingDmn().getBytes(StandardCharsets.UTF_8))
             .setSourcePath("routing-" + compiled.versionId() + ".dmn");
-    Resource billing =
-        ks.getResources()
-            .newByteArrayResource(compiled.billingDmn().getBytes(StandardCharsets.UTF_8))
-            .setSourcePath("billing-" + compiled.versionId() + ".dmn");
     return DMNRuntimeBuilder.fromDefaults()
         .buildConfiguration()
-        .fromResources(List.of(routing, billing))
+        .fromResources(List.of(routing))
         .getOrElseThrow(e -> new IllegalStateException("DMN did not build", e));
   }
 
@@ -273,7 +271,15 @@ public final class FlowRuntime {
     return routingModel;
   }
 
-  DMNModel billingModel() {
-    return billingModel;
+  /**
+   * The compiled billing table of a policy this version defines for some buyer and publisher (null:
+   * the campaign has no payout policy); compiled once per distinct policy.
+   */
+  BillingTable billingTable(BillingPolicy policy) {
+    if (policy == null) {
+      return BillingTable.withoutPolicy();
+    }
+    return billingTables.computeIfAbsent(
+        BillingTable.refOf(policy), ref -> BillingTable.compile(policy));
   }
 }

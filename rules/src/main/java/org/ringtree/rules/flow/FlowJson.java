@@ -315,11 +315,7 @@ public final class FlowJson {
       edge.put("port", e.port());
       edge.put("to", e.to());
     }
-    try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(sortKeys(root)) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a flow document always serialises", e);
-    }
+    return RingtreeJson.writePretty(sortKeys(root));
   }
 
   static JsonNode sortKeys(JsonNode node) {

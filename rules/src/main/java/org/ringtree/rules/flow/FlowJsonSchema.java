@@ -1,6 +1,5 @@
 package org.ringtree.rules.flow;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -145,13 +144,6 @@ public final class FlowJsonSchema {
 
   /** The schema as pretty-printed JSON with sorted keys. */
   public static String toJsonSchema() {
-    try {
-      return MAPPER
-              .writerWithDefaultPrettyPrinter()
-              .writeValueAsString(FlowJson.sortKeys(toJsonSchemaNode()))
-          + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return RingtreeJson.writePretty(FlowJson.sortKeys(toJsonSchemaNode()));
   }
 }

@@ -2,10 +2,12 @@ package org.ringtree.rules.json;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -32,6 +34,28 @@ public final class RingtreeJson {
 
   public static ObjectMapper mapper() {
     return MAPPER;
+  }
+
+  /**
+   * The value as compact JSON; null stays null (a SQL NULL, not the text {@code null}). Everything
+   * Ringtree stores or sends as JSON text is written here.
+   */
+  public static String write(Object value) {
+    return value == null ? null : write(MAPPER.writer(), value);
+  }
+
+  /** The value as indented JSON with a final newline: the canonical text of stored documents. */
+  public static String writePretty(Object value) {
+    return write(MAPPER.writerWithDefaultPrettyPrinter(), value) + "\n";
+  }
+
+  private static String write(ObjectWriter writer, Object value) {
+    try {
+      return writer.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
   }
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")

@@ -175,4 +175,21 @@ class BillingTableTest {
         .contains("rule id=\"publisher-5\"")
         .contains("Fixed payout $200.00.");
   }
+
+  @Test
+  void theTableWithoutAPolicyBooksNothingWhateverTheCall() {
+    BillingTable none = BillingTable.withoutPolicy();
+
+    BillingTable.Decision d =
+        none.decide(
+            new BillingTable.Facts(false, true, false, 600, Money.usd("250"), "TX", "gold"));
+
+    assertThat(none.ref()).isEqualTo("bt-none");
+    assertThat(d.revenue().isZero()).isTrue();
+    assertThat(d.totalPayout().isZero()).isTrue();
+    assertThat(d.buyer().ruleRef()).isEqualTo("bt-none#buyer-1");
+    assertThat(d.buyer().reason()).isEqualTo("no campaign payout policy");
+    assertThat(d.payout().reason()).isEqualTo("no campaign payout policy");
+    assertThat(BillingTable.dmnOf(null)).isEqualTo(none.dmn());
+  }
 }

@@ -69,7 +69,7 @@ class CompilerTest {
             "True when IVR answer zip matches the pattern 7[5-9][0-9]{3}.",
             "True when the caller's state is one of TX.");
     assertThat(c.rule("routing-ring")).map(RuleIndexEntry::nodeId).contains("ring");
-    assertThat(c.rule("billing-publisher-5")).isPresent();
+    assertThat(c.rule("publisher-5")).map(RuleIndexEntry::artifact).contains("dmn-billing");
   }
 
   @Test

@@ -89,6 +89,14 @@ class DemoArtifactsTest {
                 c.routingDmn().indexOf("<rule id=\"routing-ring\">"),
                 c.routingDmn().indexOf("</rule>") + 7);
     assertThat(md).contains(routingRule.strip());
+    c.ruleIndex().stream()
+        .filter(e -> e.artifact().equals("dmn-billing"))
+        .forEach(
+            e ->
+                assertThat(md)
+                    .as("docs/rules.md lists the billing row " + e.ruleId())
+                    .contains(
+                        "| `" + e.ruleId() + "` | dmn-billing |  | " + e.description() + " |"));
     assertThat(md)
         .as("docs/rules.md shows target/demo-artifacts/camel-connector-example.yaml")
         .contains(Files.readString(out.resolve("camel-connector-example.yaml")).strip());

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.ringtree.rules.Fixtures;
 import org.ringtree.rules.billing.BillingDecision;
 import org.ringtree.rules.billing.BillingInput;
+import org.ringtree.rules.billing.BillingPolicy;
+import org.ringtree.rules.billing.BillingTable;
 import org.ringtree.rules.call.CallFacts;
 import org.ringtree.rules.call.Caller;
 import org.ringtree.rules.call.PriorCall;
@@ -18,16 +20,11 @@ import org.ringtree.rules.directory.DuplicateRule;
 import org.ringtree.rules.directory.PayoutPolicy;
 import org.ringtree.rules.money.Money;
 
-/** The billing DMN table, row by row. */
+/** The flow version's own billing table (a {@link BillingTable}), row by row. */
 class BillingTest {
 
-  private static BillingDecision bill(
-      PayoutPolicy policy,
-      CallFacts call,
-      String target,
-      long talk,
-      String revenue,
-      boolean blocked) {
+  /** A loaded flow version whose campaign pays by {@code policy}, with one target, acme. */
+  private static CompiledFlow loaded(PayoutPolicy policy) {
     CompiledFlow f =
         routeFlow(
             directory(
@@ -37,6 +34,17 @@ class BillingTest {
             "priority",
             Map.of());
     ENGINE.load(f);
+    return f;
+  }
+
+  private static BillingDecision bill(
+      PayoutPolicy policy,
+      CallFacts call,
+      String target,
+      long talk,
+      String revenue,
+      boolean blocked) {
+    CompiledFlow f = loaded(policy);
     return ENGINE.bill(
         f.versionId(),
         new BillingInput(call, target, talk, revenue == null ? null : Money.usd(revenue), blocked));
@@ -44,14 +52,19 @@ class BillingTest {
 
   private static final PayoutPolicy SEED = PayoutPolicy.fixed(90, 60, Money.usd("200"), 30);
 
+  /** The full reference of a row of the table of {@code policy}. */
+  private static String row(PayoutPolicy policy, String rowId) {
+    return BillingTable.refOf(BillingPolicy.of(policy)) + "#" + rowId;
+  }
+
   @Test
   void buyerPays250PublisherEarns200NetworkKeeps50() {
     BillingDecision b = bill(SEED, texas(), "acme", 240, "250", false);
     assertThat(b.revenue()).isEqualTo(Money.usd("250"));
     assertThat(b.payout()).isEqualTo(Money.usd("200"));
     assertThat(b.margin()).isEqualTo(Money.usd("50"));
-    assertThat(b.buyerRow()).isEqualTo("billing-buyer-4");
-    assertThat(b.publisherRow()).isEqualTo("billing-publisher-5");
+    assertThat(b.buyerRow()).isEqualTo(row(SEED, "buyer-4"));
+    assertThat(b.publisherRow()).isEqualTo(row(SEED, "publisher-5"));
     assertThat(b.buyer().message())
         .isEqualTo(
             "Buyer billed 250.00 USD: talk time at least 90 s: the buyer pays the winning price");
@@ -67,7 +80,7 @@ class BillingTest {
     assertThat(b.payout()).isEqualTo(Money.usd("200"));
     BillingDecision shorter = bill(SEED, texas(), "acme", 30, "250", false);
     assertThat(shorter.payout().isZero()).isTrue();
-    assertThat(shorter.publisherRow()).isEqualTo("billing-publisher-4");
+    assertThat(shorter.publisherRow()).isEqualTo(row(SEED, "publisher-4"));
   }
 
   @Test
@@ -83,7 +96,7 @@ class BillingTest {
     BillingDecision b = bill(SEED, texas(), "acme", 300, "250", true);
     assertThat(b.revenue().isZero()).isTrue();
     assertThat(b.payout().isZero()).isTrue();
-    assertThat(b.buyerRow()).isEqualTo("billing-buyer-1");
+    assertThat(b.buyerRow()).isEqualTo(row(SEED, "buyer-1"));
   }
 
   @Test
@@ -149,11 +162,14 @@ class BillingTest {
     BillingDecision pub1 =
         ENGINE.bill(f.versionId(), new BillingInput(texas(), "acme", 240, Money.usd("250"), false));
     assertThat(pub1.payout()).isEqualTo(Money.usd("180"));
+    PayoutPolicy pub1Policy = PayoutPolicy.fixed(90, 120, Money.usd("180"), 0);
     assertThat(pub1.publisher().message())
-        .isEqualTo("Publisher earns 180.00 USD: publisher pub-1: fixed payout $180.00");
+        .isEqualTo("Publisher earns 180.00 USD: fixed payout $180.00");
+    assertThat(pub1.publisherRow()).isEqualTo(row(pub1Policy, "publisher-4"));
     BillingDecision pub1Short =
         ENGINE.bill(f.versionId(), new BillingInput(texas(), "acme", 100, Money.usd("250"), false));
-    assertThat(pub1Short.publisher().message()).endsWith("publisher pub-1: talk time under 120 s");
+    assertThat(pub1Short.publisher().message()).endsWith("talk time under 120 s");
+    assertThat(pub1Short.publisherRow()).isEqualTo(row(pub1Policy, "publisher-3"));
     CallFacts other =
         new CallFacts(
             "c2",
@@ -197,10 +213,27 @@ class BillingTest {
     BillingDecision acme =
         ENGINE.bill(f.versionId(), new BillingInput(texas(), "acme", 100, Money.usd("250"), false));
     assertThat(acme.revenue().isZero()).isTrue();
-    assertThat(acme.buyer().message()).endsWith("buyer buyer-acme: talk time under 120 s");
+    assertThat(acme.buyer().message()).endsWith("talk time under 120 s");
+    assertThat(acme.buyerRow())
+        .isEqualTo(
+            BillingTable.refOf(BillingPolicy.base(withOverride, "buyer-acme", null)) + "#buyer-3");
     BillingDecision beta =
         ENGINE.bill(f.versionId(), new BillingInput(texas(), "beta", 100, Money.usd("250"), false));
     assertThat(beta.revenue()).isEqualTo(Money.usd("250"));
+    assertThat(beta.buyerRow()).isEqualTo(row(SEED, "buyer-4"));
+  }
+
+  @Test
+  void theVersionsBillingDmnIsTheTableThatDecidesItsCalls() {
+    CompiledFlow f = loaded(SEED);
+    BillingTable table = BillingTable.compile(BillingPolicy.of(SEED));
+
+    BillingDecision b =
+        ENGINE.bill(f.versionId(), new BillingInput(texas(), "acme", 240, Money.usd("250"), false));
+
+    assertThat(f.billingDmn()).isEqualTo(table.dmn());
+    assertThat(b.buyerRow()).startsWith(table.ref() + "#");
+    assertThat(f.rule("publisher-5").orElseThrow().artifact()).isEqualTo("dmn-billing");
   }
 
   @Test

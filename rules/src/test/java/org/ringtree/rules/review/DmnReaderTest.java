@@ -34,12 +34,12 @@ class DmnReaderTest {
   }
 
   @Test
-  void readsBothBillingTablesInPlainWords() {
+  void readsTheBillingTablesInPlainWords() {
     DmnModel model = DmnReader.read(demo.billingDmn(), demo.ruleIndex());
 
     assertThat(model.tables())
         .extracting(DecisionTable::name)
-        .containsExactly("Buyer revenue", "Publisher payout");
+        .containsExactly("Buyer revenue", "Publisher payout", "Region bonus");
     DecisionTable publisher = model.table("Publisher payout").orElseThrow();
     assertThat(publisher.hitPolicy()).isEqualTo("FIRST");
     assertThat(publisher.hitPolicyInWords()).startsWith("First:");

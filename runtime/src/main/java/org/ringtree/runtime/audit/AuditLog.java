@@ -59,8 +59,8 @@ public class AuditLog {
             action,
             objectType,
             objectId,
-            json(before),
-            json(after))
+            RingtreeJson.write(before),
+            RingtreeJson.write(after))
         .update();
   }
 
@@ -194,16 +194,5 @@ public class AuditLog {
         rs.getString("object_id"),
         parse(rs.getString("before")),
         parse(rs.getString("after")));
-  }
-
-  private static String json(Object value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot record " + value.getClass().getSimpleName(), e);
-    }
   }
 }

@@ -71,7 +71,7 @@ public class AdjustmentRequests {
         jdbc.sql(
                 "INSERT INTO adjustment_requests (request, preview, summary, requested_by)"
                     + " VALUES (?::jsonb, ?, ?::jsonb, ?) RETURNING id")
-            .params(Audit.json(r), previewToken, Audit.json(summary), actor)
+            .params(RingtreeJson.write(r), previewToken, RingtreeJson.write(summary), actor)
             .query(Long.class)
             .single();
     AdjustmentRequest created = find(id).orElseThrow();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.approval.ComplianceSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -145,7 +146,7 @@ public class Adjustments {
     jdbc.sql(
             "INSERT INTO adjustment_batches (id, request, preview, summary, actor)"
                 + " VALUES (?, ?::jsonb, ?, ?::jsonb, ?)")
-        .params(batch, Audit.json(r), previewToken, Audit.json(summary), actor)
+        .params(batch, RingtreeJson.write(r), previewToken, RingtreeJson.write(summary), actor)
         .update();
     audit.record(
         actor,
@@ -248,7 +249,7 @@ public class Adjustments {
     BigDecimal payAfter = BigDecimal.ZERO.setScale(2);
     List<Change> changes = new ArrayList<>();
     long changed = 0;
-    StringBuilder state = new StringBuilder(Audit.json(r));
+    StringBuilder state = new StringBuilder(RingtreeJson.write(r));
     for (Standing s : rows) {
       BigDecimal before = current(r, s);
       BigDecimal after = s.partyId() == null ? before : after(r, before);

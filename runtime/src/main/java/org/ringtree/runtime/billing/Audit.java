@@ -1,8 +1,5 @@
 package org.ringtree.runtime.billing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.runtime.audit.AuditLog;
 import org.springframework.stereotype.Repository;
 
@@ -12,8 +9,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class Audit {
-
-  private static final ObjectMapper JSON = RingtreeJson.mapper();
 
   private final AuditLog log;
 
@@ -29,16 +24,5 @@ public class Audit {
       Object before,
       Object after) {
     log.record(actor, action, objectType, objectId, before, after);
-  }
-
-  static String json(Object value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot audit " + value.getClass().getSimpleName(), e);
-    }
   }
 }

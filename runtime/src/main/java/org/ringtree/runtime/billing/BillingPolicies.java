@@ -127,7 +127,7 @@ public class BillingPolicies {
   /** The effective policy under a given set of overrides. */
   public static Effective effective(
       Campaign campaign, String buyerId, String publisherId, OverrideSet overrides) {
-    BillingPolicy p = base(campaign, buyerId, publisherId);
+    BillingPolicy p = BillingPolicy.base(campaign, buyerId, publisherId);
     List<StoredOverride> applied = new java.util.ArrayList<>();
     for (Optional<StoredOverride> layer :
         List.of(
@@ -142,23 +142,6 @@ public class BillingPolicies {
       }
     }
     return new Effective(p, applied);
-  }
-
-  /**
-   * The policy the flow version itself defines for this buyer and publisher: the campaign's payout
-   * policy, or the publisher's replacement policy on the campaign ({@code publisherPayouts}), with
-   * the buyer's billable duration on the campaign ({@code buyerMinSeconds}) if it has one — the
-   * same choices the version's own billing DMN makes.
-   */
-  static BillingPolicy base(Campaign campaign, String buyerId, String publisherId) {
-    BillingPolicy p = BillingPolicy.of(campaign.payoutFor(publisherId));
-    int buyerMin =
-        buyerId != null && campaign.buyerMinSeconds().containsKey(buyerId)
-            ? campaign.buyerMinSeconds().get(buyerId)
-            : campaign.payout().buyerMinSeconds();
-    return new PolicyOverride(
-            buyerMin, null, null, null, null, null, null, null, null, null, null, null)
-        .applyTo(p);
   }
 
   /**
@@ -267,7 +250,7 @@ public class BillingPolicies {
       Scope scope, String partyId, String campaignId, PolicyOverride policy, String actor) {
     check(scope, partyId, campaignId, policy);
     Optional<StoredOverride> before = find(scope, partyId, campaignId);
-    String json = Audit.json(policy);
+    String json = RingtreeJson.write(policy);
     if (before.isPresent()) {
       jdbc.sql(
               "UPDATE billing_policy_overrides SET policy = ?::jsonb, updated_by = ?,"

@@ -6,14 +6,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.ringtree.rules.billing.BillingDecision;
-import org.ringtree.rules.billing.BillingInput;
 import org.ringtree.rules.billing.BillingPolicy;
 import org.ringtree.rules.billing.BillingTable;
 import org.ringtree.rules.directory.Campaign;
 import org.ringtree.rules.engine.CallState;
-import org.ringtree.rules.engine.DecisionEngine;
 import org.ringtree.rules.money.Money;
-import org.ringtree.rules.trace.Justification;
 import org.ringtree.runtime.flow.FlowRuntimes;
 import org.ringtree.runtime.flow.FlowStore;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,7 +28,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class CallBilling {
 
-  private final DecisionEngine engine;
   private final LedgerWriter ledger;
   private final JdbcClient jdbc;
   private final FlowRuntimes flows;
@@ -39,13 +35,11 @@ public class CallBilling {
   private final ApplicationEventPublisher events;
 
   CallBilling(
-      DecisionEngine engine,
       LedgerWriter ledger,
       JdbcClient jdbc,
       FlowRuntimes flows,
       BillingTableVersions tables,
       ApplicationEventPublisher events) {
-    this.engine = engine;
     this.ledger = ledger;
     this.jdbc = jdbc;
     this.flows = flows;
@@ -75,7 +69,7 @@ public class CallBilling {
             ? null
             : flow.compiled().directory().campaign(call.campaignId()).orElse(null);
     if (campaign == null || campaign.payout() == null) {
-      return settleWithoutPolicy(call);
+      return settleWithoutPolicy(call, campaign);
     }
     CallRow row =
         jdbc.sql(
@@ -136,34 +130,7 @@ public class CallBilling {
             call.buyerId(),
             d.revenue(),
             d.totalPayout()));
-    String pubMessage =
-        d.payout().pays()
-            ? "Publisher earns "
-                + d.totalPayout()
-                + ": "
-                + d.payout().reason()
-                + (d.bonus().pays() ? " + " + d.bonus().reason() : "")
-            : "Publisher not paid: " + d.payout().reason();
-    return new BillingDecision(
-        d.revenue(),
-        d.totalPayout(),
-        d.margin(),
-        duplicate,
-        d.buyer().ruleRef(),
-        d.payout().ruleRef(),
-        new Justification(
-            "buyer",
-            null,
-            d.buyer().ruleRef(),
-            d.buyer().pays() ? Justification.Verdict.PAY : Justification.Verdict.NO_PAY,
-            (d.buyer().pays() ? "Buyer billed " + d.revenue() + ": " : "Buyer not billed: ")
-                + d.buyer().reason()),
-        new Justification(
-            "publisher",
-            null,
-            d.payout().ruleRef(),
-            d.payout().pays() ? Justification.Verdict.PAY : Justification.Verdict.NO_PAY,
-            pubMessage));
+    return BillingDecision.of(d, duplicate);
   }
 
   private void append(
@@ -208,18 +175,27 @@ public class CallBilling {
   }
 
   /**
-   * A call without a campaign or whose campaign has no payout policy: the flow version's own
-   * billing DMN (reviewed with the version) decides, and its only rows say "no campaign payout
-   * policy", so it books no money. Money is booked only on a live billing table version above; a
-   * decision that would pay here is refused rather than booked on a table no reviewer saw as a
-   * billing table.
+   * A call without a campaign or whose campaign has no payout policy: the table without a policy
+   * (the flow version's billing DMN shows the same rows) decides, and its only rows say "no
+   * campaign payout policy", so it books no money. Money is booked only on a live billing table
+   * version above; a decision that would pay here is refused rather than booked on a table no
+   * reviewer saw as a billing table.
    */
-  private BillingDecision settleWithoutPolicy(FinishedCall call) {
+  private BillingDecision settleWithoutPolicy(FinishedCall call, Campaign campaign) {
+    String currency = campaign == null ? Money.USD : campaign.currency();
     BillingDecision d =
-        engine.bill(
-            call.state().versionId(),
-            new BillingInput(
-                call.state().facts(), call.targetId(), call.talkSeconds(), call.revenue(), false));
+        BillingDecision.of(
+            BillingTable.withoutPolicy()
+                .decide(
+                    new BillingTable.Facts(
+                        false,
+                        call.targetId() != null,
+                        false,
+                        call.talkSeconds(),
+                        call.revenue() == null ? Money.zero(currency) : call.revenue(),
+                        null,
+                        null)),
+            false);
     if (d.billable() || d.payable()) {
       throw new IllegalStateException(
           "call "

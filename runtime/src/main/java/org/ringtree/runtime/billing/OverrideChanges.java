@@ -214,7 +214,7 @@ public class OverrideChanges {
                 scope.name(),
                 partyId,
                 campaignId,
-                policy == null ? null : Audit.json(policy),
+                policy == null ? null : RingtreeJson.write(policy),
                 actor)
             .query(Long.class)
             .single();

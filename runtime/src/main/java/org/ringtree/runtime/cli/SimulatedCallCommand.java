@@ -1,8 +1,6 @@
 package org.ringtree.runtime.cli;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.runtime.driver.CallScript;
 import org.ringtree.runtime.driver.CallTranscript;
 import org.ringtree.runtime.driver.TwilioDriver;
@@ -120,10 +119,7 @@ public final class SimulatedCallCommand {
         err.println("Could not read the call back: HTTP " + response.statusCode());
         return;
       }
-      JsonNode report =
-          new ObjectMapper()
-              .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-              .readTree(response.body());
+      JsonNode report = RingtreeJson.mapper().readTree(response.body());
       JsonNode call = report.path("call");
       out.println();
       out.println("== Call record");

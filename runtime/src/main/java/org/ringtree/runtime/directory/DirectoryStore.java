@@ -592,11 +592,7 @@ public class DirectoryStore {
   }
 
   private static String write(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot store " + value, e);
-    }
+    return RingtreeJson.write(value);
   }
 
   private static <T> T read(String json, Class<T> type, String table) {

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import org.ringtree.rules.json.RingtreeJson;
 
 /** The short answers of the limits: 429 with Retry-After, 413; a JSON body that says why. */
 final class Refusals {
@@ -34,13 +36,6 @@ final class Refusals {
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response
         .getWriter()
-        .write(
-            "{\"status\":"
-                + status
-                + ",\"error\":\""
-                + error
-                + "\",\"message\":\""
-                + reason.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\"}");
+        .write(RingtreeJson.write(Map.of("status", status, "error", error, "message", reason)));
   }
 }

@@ -78,7 +78,7 @@ class ComplianceApiTest extends SecuredAppTest {
                 + " Minimum offer is max([100, Publisher payout + 20]), Auction is tiers.");
     List<String> billing = new ArrayList<>();
     review.at("/review/billing/tables").forEach(t -> billing.add(t.get("name").asText()));
-    assertThat(billing).containsExactly("Buyer revenue", "Publisher payout");
+    assertThat(billing).containsExactly("Buyer revenue", "Publisher payout", "Region bonus");
     assertThat(review.at("/review/billing/tables/1/rows/0/sentence").asText())
         .isEqualTo(
             "When Blocked is yes: Payable is no, Amount is 0, Reason is blocked or spam call.");
