@@ -14,20 +14,18 @@ import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.engine.CallInput;
 import org.ringtree.rules.engine.Gathering;
 import org.ringtree.rules.engine.Next;
-import org.ringtree.rules.engine.NodeExecution;
 import org.ringtree.rules.engine.Turn;
 import org.ringtree.rules.flow.FlowNode;
 import org.ringtree.rules.flow.NodeConfig;
 import org.ringtree.rules.flow.NodeKind;
-import org.ringtree.rules.flow.NodeKindHandler;
 import org.ringtree.rules.flow.NodeSpec;
 import org.ringtree.rules.flow.PortSpec;
+import org.ringtree.rules.node.KindHandler;
 import org.ringtree.rules.node.Spoken;
 import org.ringtree.rules.validation.IssueSink;
-import org.ringtree.rules.validation.KindCheck;
 
 /** Collects digits; in zip mode a real US zip also tells where the caller is. */
-public final class CollectDigitsHandler implements NodeKindHandler, KindCheck, NodeExecution {
+public final class CollectDigitsHandler extends KindHandler {
 
   /** Lengths are null when a hand-edited document holds something else (the checks say so). */
   record Settings(
@@ -109,9 +107,8 @@ public final class CollectDigitsHandler implements NodeKindHandler, KindCheck, N
                   "After the retries run out on silence; hangs up if unconnected.")),
           null);
 
-  @Override
-  public NodeSpec spec() {
-    return SPEC;
+  public CollectDigitsHandler() {
+    super(SPEC);
   }
 
   @Override

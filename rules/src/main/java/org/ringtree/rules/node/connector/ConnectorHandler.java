@@ -13,24 +13,22 @@ import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.engine.CallInput;
 import org.ringtree.rules.engine.ConnectorRequest;
 import org.ringtree.rules.engine.Next;
-import org.ringtree.rules.engine.NodeExecution;
 import org.ringtree.rules.engine.Turn;
 import org.ringtree.rules.flow.FlowJson;
 import org.ringtree.rules.flow.FlowNode;
 import org.ringtree.rules.flow.NodeConfig;
 import org.ringtree.rules.flow.NodeKind;
-import org.ringtree.rules.flow.NodeKindHandler;
 import org.ringtree.rules.flow.NodeSpec;
 import org.ringtree.rules.flow.PortSpec;
+import org.ringtree.rules.node.KindHandler;
 import org.ringtree.rules.validation.IssueSink;
-import org.ringtree.rules.validation.KindCheck;
 
 /**
  * Calls a registered connector: the call waits while the runtime sends the mapped tags to the
  * node's generated Camel route (the compiler writes one per connector node) and continues with the
  * reply's fields as tags.
  */
-public final class ConnectorHandler implements NodeKindHandler, KindCheck, NodeExecution {
+public final class ConnectorHandler extends KindHandler {
 
   static final Pattern CONNECTOR_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -73,9 +71,8 @@ public final class ConnectorHandler implements NodeKindHandler, KindCheck, NodeE
                   "On failure or timeout; continues at next if unconnected.")),
           null);
 
-  @Override
-  public NodeSpec spec() {
-    return SPEC;
+  public ConnectorHandler() {
+    super(SPEC);
   }
 
   @Override

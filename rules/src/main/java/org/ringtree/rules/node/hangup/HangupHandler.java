@@ -5,22 +5,18 @@ import static org.ringtree.rules.flow.FieldType.TEXT;
 
 import java.util.List;
 import org.ringtree.rules.call.CallInstruction;
-import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.engine.CallOutcome;
 import org.ringtree.rules.engine.Next;
-import org.ringtree.rules.engine.NodeExecution;
 import org.ringtree.rules.engine.Turn;
 import org.ringtree.rules.flow.FlowNode;
 import org.ringtree.rules.flow.NodeConfig;
 import org.ringtree.rules.flow.NodeKind;
-import org.ringtree.rules.flow.NodeKindHandler;
 import org.ringtree.rules.flow.NodeSpec;
+import org.ringtree.rules.node.KindHandler;
 import org.ringtree.rules.node.Spoken;
-import org.ringtree.rules.validation.IssueSink;
-import org.ringtree.rules.validation.KindCheck;
 
 /** Ends the call; a way out of any loop. */
-public final class HangupHandler implements NodeKindHandler, KindCheck, NodeExecution {
+public final class HangupHandler extends KindHandler {
 
   record Settings(String text, String voice, String language) {
     static Settings of(NodeConfig c) {
@@ -41,18 +37,14 @@ public final class HangupHandler implements NodeKindHandler, KindCheck, NodeExec
           List.of(),
           null);
 
-  @Override
-  public NodeSpec spec() {
-    return SPEC;
+  public HangupHandler() {
+    super(SPEC);
   }
 
   @Override
   public String summary(NodeConfig c) {
     return Spoken.clip(Settings.of(c).text());
   }
-
-  @Override
-  public void check(FlowNode node, DirectorySnapshot directory, IssueSink issues) {}
 
   @Override
   public boolean endsCall() {

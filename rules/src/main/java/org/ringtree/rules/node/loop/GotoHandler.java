@@ -4,21 +4,17 @@ import static org.ringtree.rules.flow.FieldSpec.of;
 import static org.ringtree.rules.flow.FieldType.INTEGER;
 
 import java.util.List;
-import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.engine.Next;
-import org.ringtree.rules.engine.NodeExecution;
 import org.ringtree.rules.engine.Turn;
 import org.ringtree.rules.flow.FlowNode;
 import org.ringtree.rules.flow.NodeConfig;
 import org.ringtree.rules.flow.NodeKind;
-import org.ringtree.rules.flow.NodeKindHandler;
 import org.ringtree.rules.flow.NodeSpec;
 import org.ringtree.rules.flow.PortSpec;
-import org.ringtree.rules.validation.IssueSink;
-import org.ringtree.rules.validation.KindCheck;
+import org.ringtree.rules.node.KindHandler;
 
 /** Takes its loop port until the limit, then exhausted; the only thing that caps a cycle. */
-public final class GotoHandler implements NodeKindHandler, KindCheck, NodeExecution {
+public final class GotoHandler extends KindHandler {
 
   record Settings(int maxLoops) {
     static Settings of(NodeConfig c) {
@@ -45,18 +41,14 @@ public final class GotoHandler implements NodeKindHandler, KindCheck, NodeExecut
               new PortSpec("exhausted", "Exhausted", true, "Taken once the limit is reached.")),
           null);
 
-  @Override
-  public NodeSpec spec() {
-    return SPEC;
+  public GotoHandler() {
+    super(SPEC);
   }
 
   @Override
   public String summary(NodeConfig c) {
     return "up to " + c.string("maxLoops") + " loop(s)";
   }
-
-  @Override
-  public void check(FlowNode node, DirectorySnapshot directory, IssueSink issues) {}
 
   @Override
   public boolean capsLoops() {

@@ -16,20 +16,18 @@ import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.engine.CallInput;
 import org.ringtree.rules.engine.Gathering;
 import org.ringtree.rules.engine.Next;
-import org.ringtree.rules.engine.NodeExecution;
 import org.ringtree.rules.engine.Turn;
 import org.ringtree.rules.flow.FlowNode;
 import org.ringtree.rules.flow.NodeConfig;
 import org.ringtree.rules.flow.NodeKind;
-import org.ringtree.rules.flow.NodeKindHandler;
 import org.ringtree.rules.flow.NodeSpec;
 import org.ringtree.rules.flow.PortSpec;
+import org.ringtree.rules.node.KindHandler;
 import org.ringtree.rules.node.Spoken;
 import org.ringtree.rules.validation.IssueSink;
-import org.ringtree.rules.validation.KindCheck;
 
 /** Asks the caller to choose; each option's key is a port of the node. */
-public final class MenuHandler implements NodeKindHandler, KindCheck, NodeExecution {
+public final class MenuHandler extends KindHandler {
 
   /** One choice; any field may be missing in a hand-edited document (the checks say so). */
   record Option(String key, String speech, String label) {}
@@ -113,9 +111,8 @@ public final class MenuHandler implements NodeKindHandler, KindCheck, NodeExecut
                   "After the retries run out on silence; hangs up if unconnected.")),
           "options");
 
-  @Override
-  public NodeSpec spec() {
-    return SPEC;
+  public MenuHandler() {
+    super(SPEC);
   }
 
   @Override

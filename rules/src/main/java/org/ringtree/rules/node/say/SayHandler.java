@@ -9,20 +9,18 @@ import java.util.List;
 import org.ringtree.rules.call.CallInstruction;
 import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.engine.Next;
-import org.ringtree.rules.engine.NodeExecution;
 import org.ringtree.rules.engine.Turn;
 import org.ringtree.rules.flow.FlowNode;
 import org.ringtree.rules.flow.NodeConfig;
 import org.ringtree.rules.flow.NodeKind;
-import org.ringtree.rules.flow.NodeKindHandler;
 import org.ringtree.rules.flow.NodeSpec;
 import org.ringtree.rules.flow.PortSpec;
+import org.ringtree.rules.node.KindHandler;
 import org.ringtree.rules.node.Spoken;
 import org.ringtree.rules.validation.IssueSink;
-import org.ringtree.rules.validation.KindCheck;
 
 /** Speaks text or plays an audio file; the place a recording-consent notice is given. */
-public final class SayHandler implements NodeKindHandler, KindCheck, NodeExecution {
+public final class SayHandler extends KindHandler {
 
   record Settings(
       String text,
@@ -70,9 +68,8 @@ public final class SayHandler implements NodeKindHandler, KindCheck, NodeExecuti
           List.of(new PortSpec("next", "Next", true, "The step after the message.")),
           null);
 
-  @Override
-  public NodeSpec spec() {
-    return SPEC;
+  public SayHandler() {
+    super(SPEC);
   }
 
   @Override

@@ -6,19 +6,17 @@ import static org.ringtree.rules.flow.FieldType.STRING;
 import java.util.List;
 import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.engine.Next;
-import org.ringtree.rules.engine.NodeExecution;
 import org.ringtree.rules.engine.Turn;
 import org.ringtree.rules.flow.FlowNode;
 import org.ringtree.rules.flow.NodeConfig;
 import org.ringtree.rules.flow.NodeKind;
-import org.ringtree.rules.flow.NodeKindHandler;
 import org.ringtree.rules.flow.NodeSpec;
 import org.ringtree.rules.flow.PortSpec;
+import org.ringtree.rules.node.KindHandler;
 import org.ringtree.rules.validation.IssueSink;
-import org.ringtree.rules.validation.KindCheck;
 
 /** Sets one call tag. */
-public final class SetTagHandler implements NodeKindHandler, KindCheck, NodeExecution {
+public final class SetTagHandler extends KindHandler {
 
   record Settings(String tag, String value) {
     static Settings of(NodeConfig c) {
@@ -38,9 +36,8 @@ public final class SetTagHandler implements NodeKindHandler, KindCheck, NodeExec
           List.of(new PortSpec("next", "Next", true, "The next step.")),
           null);
 
-  @Override
-  public NodeSpec spec() {
-    return SPEC;
+  public SetTagHandler() {
+    super(SPEC);
   }
 
   @Override

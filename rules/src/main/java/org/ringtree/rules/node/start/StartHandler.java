@@ -1,21 +1,17 @@
 package org.ringtree.rules.node.start;
 
 import java.util.List;
-import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.engine.Next;
-import org.ringtree.rules.engine.NodeExecution;
 import org.ringtree.rules.engine.Turn;
 import org.ringtree.rules.flow.FlowNode;
 import org.ringtree.rules.flow.NodeConfig;
 import org.ringtree.rules.flow.NodeKind;
-import org.ringtree.rules.flow.NodeKindHandler;
 import org.ringtree.rules.flow.NodeSpec;
 import org.ringtree.rules.flow.PortSpec;
-import org.ringtree.rules.validation.IssueSink;
-import org.ringtree.rules.validation.KindCheck;
+import org.ringtree.rules.node.KindHandler;
 
 /** Where every call enters; the graph checks see to there being exactly one. */
-public final class StartHandler implements NodeKindHandler, KindCheck, NodeExecution {
+public final class StartHandler extends KindHandler {
 
   private static final NodeSpec SPEC =
       new NodeSpec(
@@ -27,18 +23,14 @@ public final class StartHandler implements NodeKindHandler, KindCheck, NodeExecu
           List.of(new PortSpec("next", "Next", true, "The first step of the call.")),
           null);
 
-  @Override
-  public NodeSpec spec() {
-    return SPEC;
+  public StartHandler() {
+    super(SPEC);
   }
 
   @Override
   public String summary(NodeConfig settings) {
     return "Calls enter here";
   }
-
-  @Override
-  public void check(FlowNode node, DirectorySnapshot directory, IssueSink issues) {}
 
   @Override
   public Next enter(FlowNode node, Turn turn) {

@@ -7,25 +7,21 @@ import static org.ringtree.rules.flow.FieldType.TEXT;
 
 import java.util.List;
 import org.ringtree.rules.call.CallInstruction;
-import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.engine.CallInput;
 import org.ringtree.rules.engine.CallOutcome;
 import org.ringtree.rules.engine.CallState;
 import org.ringtree.rules.engine.Next;
-import org.ringtree.rules.engine.NodeExecution;
 import org.ringtree.rules.engine.Turn;
 import org.ringtree.rules.flow.FlowNode;
 import org.ringtree.rules.flow.NodeConfig;
 import org.ringtree.rules.flow.NodeKind;
-import org.ringtree.rules.flow.NodeKindHandler;
 import org.ringtree.rules.flow.NodeSpec;
 import org.ringtree.rules.flow.PortSpec;
+import org.ringtree.rules.node.KindHandler;
 import org.ringtree.rules.node.Spoken;
-import org.ringtree.rules.validation.IssueSink;
-import org.ringtree.rules.validation.KindCheck;
 
 /** Records a message; the call ends after it unless the next port leads on. */
-public final class VoicemailHandler implements NodeKindHandler, KindCheck, NodeExecution {
+public final class VoicemailHandler extends KindHandler {
 
   record Settings(
       String prompt, String voice, String language, int maxLengthSeconds, boolean beep) {
@@ -59,18 +55,14 @@ public final class VoicemailHandler implements NodeKindHandler, KindCheck, NodeE
               new PortSpec("next", "Next", false, "After the message; hangs up if unconnected.")),
           null);
 
-  @Override
-  public NodeSpec spec() {
-    return SPEC;
+  public VoicemailHandler() {
+    super(SPEC);
   }
 
   @Override
   public String summary(NodeConfig c) {
     return Spoken.clip(Settings.of(c).prompt());
   }
-
-  @Override
-  public void check(FlowNode node, DirectorySnapshot directory, IssueSink issues) {}
 
   @Override
   public Next enter(FlowNode node, Turn t) {
