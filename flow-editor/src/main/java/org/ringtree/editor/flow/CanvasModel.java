@@ -194,32 +194,8 @@ public final class CanvasModel {
     return out;
   }
 
-  /** One line saying what a node does, shown under its title. */
+  /** One line saying what a node does, shown under its title: the node kind says it. */
   static String summary(FlowNode n) {
-    NodeConfig c = n.settings();
-    return switch (n.kind()) {
-      case START -> "Calls enter here";
-      case SAY -> clip(c.string("text") != null ? c.string("text") : c.string("audioUrl"));
-      case MENU, COLLECT_DIGITS -> clip(c.string("prompt"));
-      case CONDITION ->
-          "match " + c.string("match") + " · " + c.objects("clauses").size() + " test(s)";
-      case SET_TAG -> c.string("tag") == null ? "" : c.string("tag") + " = " + c.string("value");
-      case ROUTE -> {
-        int targets = c.strings("targets").size();
-        int groups = c.strings("groups").size();
-        yield c.string("method") + " · " + targets + " target(s), " + groups + " group(s)";
-      }
-      case VOICEMAIL -> clip(c.string("prompt"));
-      case CONNECTOR -> c.string("connectorId") == null ? "" : c.string("connectorId");
-      case GOTO -> "up to " + c.string("maxLoops") + " loop(s)";
-      case HANGUP -> clip(c.string("text"));
-    };
-  }
-
-  private static String clip(String s) {
-    if (s == null) {
-      return "";
-    }
-    return s.length() > 60 ? s.substring(0, 57) + "…" : s;
+    return NodeCatalog.handler(n.kind()).summary(n.settings());
   }
 }

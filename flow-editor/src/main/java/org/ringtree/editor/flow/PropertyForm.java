@@ -95,7 +95,7 @@ public class PropertyForm extends VerticalLayout {
     for (FieldSpec f : spec.fields()) {
       Component c =
           f.type() == org.ringtree.rules.flow.FieldType.OBJECT_LIST
-              ? objectList(f, config.objects(f.name()))
+              ? objectList(f, config.objects(f.name()), f.name().equals(spec.dynamicPortsFrom()))
               : field(f, node.config().get(f.name()), v -> fire(f.name(), v));
       if (c instanceof HasValidation hv) {
         fields.put(f.name(), hv);
@@ -292,7 +292,11 @@ public class PropertyForm extends VerticalLayout {
     return c;
   }
 
-  private Component objectList(FieldSpec f, List<Map<String, Object>> items) {
+  /**
+   * A list setting as cards, one per item; {@code keyed}: each item's key is a port of the node
+   * (menu options), so a new item gets the next free key.
+   */
+  private Component objectList(FieldSpec f, List<Map<String, Object>> items, boolean keyed) {
     VerticalLayout box = new VerticalLayout();
     box.setPadding(false);
     box.setSpacing(false);
@@ -353,7 +357,7 @@ public class PropertyForm extends VerticalLayout {
             "Add " + singular(f.label()),
             e -> {
               Map<String, Object> fresh = new LinkedHashMap<>();
-              if (f.name().equals("options")) {
+              if (keyed) {
                 fresh.put("key", nextKey(working));
               }
               working.add(fresh);

@@ -47,6 +47,24 @@ class CanvasModelTest {
   }
 
   @Test
+  void aRandomPromptIsOnThePaletteAndSaysHowManyPromptsItPicksFrom() {
+    assertThat(CanvasModel.palette())
+        .extracting(CanvasModel.PaletteItem::kind, CanvasModel.PaletteItem::category)
+        .contains(org.assertj.core.api.Assertions.tuple("randomPrompt", "Voice"));
+    FlowNode greet =
+        new FlowNode(
+            "greet",
+            NodeKind.RANDOM_PROMPT,
+            Position.ORIGIN,
+            Map.of("prompts", List.of(Map.of("text", "Hi."), Map.of("text", "Hello."))));
+    FlowDocument doc = new FlowDocument(1, "f", "f", "c", List.of(greet), List.of());
+    CanvasModel.CanvasNode node =
+        CanvasModel.nodes(doc, List.of(), Set.of(), CanvasModel.Overlay.NONE).get(0);
+    assertThat(node.data().summary()).isEqualTo("one of 2 prompt(s)");
+    assertThat(node.data().ports()).extracting(CanvasModel.Port::name).containsExactly("next");
+  }
+
+  @Test
   void issuesAreCountedOnTheirNodesAndSelectionIsCarried() {
     FlowDocument doc = DemoNetwork.flow();
     List<Issue> issues =

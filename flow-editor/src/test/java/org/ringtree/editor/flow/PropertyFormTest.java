@@ -119,6 +119,59 @@ class PropertyFormTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aRandomPromptIsEditedAsItsSchemaSaysAListOfPromptTexts() {
+    FlowNode greet =
+        new FlowNode(
+            "greet",
+            NodeKind.RANDOM_PROMPT,
+            Position.ORIGIN,
+            Map.of("prompts", List.of(Map.of("text", "Hi."), Map.of("text", "Hello."))));
+    form.show(greet, List.of());
+
+    HasValidation second = form.fieldFor("prompts[1].text");
+    assertThat(second).isInstanceOf(TextArea.class);
+    assertThat(((TextArea) second).getValue()).isEqualTo("Hello.");
+    field("voice", ComboBox.class);
+    field("language", ComboBox.class);
+
+    button("add-prompts").click();
+
+    assertThat(fired).last().extracting(PropertyForm.FieldChanged::field).isEqualTo("prompts");
+    assertThat((List<Object>) fired.get(fired.size() - 1).value())
+        .containsExactly(Map.of("text", "Hi."), Map.of("text", "Hello."), Map.of());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aNewMenuOptionGetsTheNextFreeKeyBecauseItsKeyIsAPort() {
+    form.show(
+        new FlowNode(
+            "m",
+            NodeKind.MENU,
+            Position.ORIGIN,
+            Map.of("prompt", "Hi", "options", List.of(Map.of("key", "1")))),
+        List.of());
+
+    button("add-options").click();
+
+    assertThat((List<Object>) fired.get(fired.size() - 1).value())
+        .containsExactly(Map.of("key", "1"), Map.of("key", "2"));
+  }
+
+  private com.vaadin.flow.component.button.Button button(String id) {
+    return descendants(form)
+        .filter(c -> c.getId().filter(id::equals).isPresent())
+        .map(com.vaadin.flow.component.button.Button.class::cast)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static Stream<Component> descendants(Component c) {
+    return Stream.concat(Stream.of(c), c.getChildren().flatMap(PropertyFormTest::descendants));
+  }
+
+  @Test
   void withNothingSelectedItExplainsWhatToDo() {
     form.showNothing(3);
     assertThat(form.nodeId()).isNull();

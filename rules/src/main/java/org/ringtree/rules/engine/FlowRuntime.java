@@ -247,11 +247,11 @@ public final class FlowRuntime {
     return m == null ? null : m.get(port);
   }
 
-  List<Object> conditionParams(String nodeId) {
+  public List<Object> conditionParams(String nodeId) {
     return conditionParams.getOrDefault(nodeId, List.of());
   }
 
-  List<ConditionClause> clauses(String nodeId) {
+  public List<ConditionClause> clauses(String nodeId) {
     return clauses.getOrDefault(nodeId, List.of());
   }
 
@@ -259,7 +259,7 @@ public final class FlowRuntime {
     return routeFacts.getOrDefault(nodeId, List.of());
   }
 
-  List<String> routeTargets(String nodeId) {
+  public List<String> routeTargets(String nodeId) {
     return routeTargets.getOrDefault(nodeId, List.of());
   }
 

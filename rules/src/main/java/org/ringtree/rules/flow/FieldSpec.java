@@ -28,16 +28,16 @@ public record FieldSpec(
     maxLength = maxLength <= 0 ? DEFAULT_MAX_LENGTH : maxLength;
   }
 
-  static FieldSpec of(String name, String label, FieldType type, String help) {
+  public static FieldSpec of(String name, String label, FieldType type, String help) {
     return new FieldSpec(name, label, type, false, null, null, null, null, 0, help, null);
   }
 
-  FieldSpec mandatory() {
+  public FieldSpec mandatory() {
     return new FieldSpec(
         name, label, type, true, defaultValue, allowed, min, max, maxLength, help, itemFields);
   }
 
-  FieldSpec withDefault(Object d) {
+  public FieldSpec withDefault(Object d) {
     return new FieldSpec(
         name,
         label,
@@ -52,7 +52,7 @@ public record FieldSpec(
         itemFields);
   }
 
-  FieldSpec allowed(String... values) {
+  public FieldSpec allowed(String... values) {
     return new FieldSpec(
         name,
         label,
@@ -67,17 +67,17 @@ public record FieldSpec(
         itemFields);
   }
 
-  FieldSpec range(long lo, long hi) {
+  public FieldSpec range(long lo, long hi) {
     return new FieldSpec(
         name, label, type, required, defaultValue, allowed, lo, hi, maxLength, help, itemFields);
   }
 
-  FieldSpec maxLength(int n) {
+  public FieldSpec maxLength(int n) {
     return new FieldSpec(
         name, label, type, required, defaultValue, allowed, min, max, n, help, itemFields);
   }
 
-  FieldSpec items(FieldSpec... fields) {
+  public FieldSpec items(FieldSpec... fields) {
     return new FieldSpec(
         name,
         label,

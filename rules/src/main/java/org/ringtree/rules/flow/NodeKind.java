@@ -6,6 +6,7 @@ import java.util.Optional;
 public enum NodeKind {
   START("start"),
   SAY("say"),
+  RANDOM_PROMPT("randomPrompt"),
   MENU("menu"),
   COLLECT_DIGITS("collectDigits"),
   CONDITION("condition"),

@@ -1,4 +1,4 @@
-package org.ringtree.rules.compiler;
+package org.ringtree.rules.node.condition;
 
 import java.util.TreeSet;
 import org.ringtree.rules.flow.ConditionClause;

@@ -1,0 +1,2 @@
+/** The voicemail node: records a message from the caller. */
+package org.ringtree.rules.node.voicemail;
