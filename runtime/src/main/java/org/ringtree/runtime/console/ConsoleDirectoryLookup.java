@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.ringtree.rules.port.DirectoryLookupPort;
 import org.ringtree.runtime.connector.ConnectorNames;
+import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -15,6 +16,16 @@ import org.springframework.stereotype.Service;
  * hundreds of targets. Connectors and timezones are small in-memory lists.
  */
 @Service
+@Store(
+    reads = {
+      "targets",
+      "buyers",
+      "target_groups",
+      "target_group_members",
+      "tracking_numbers",
+      "campaigns",
+      "publishers"
+    })
 class ConsoleDirectoryLookup implements DirectoryLookupPort {
 
   // "caller" first: a condition's hours may follow the caller's zone (from their zip).

@@ -1,6 +1,7 @@
 package org.ringtree.runtime.directory;
 
 import java.util.List;
+import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Repository;
  * the database, so a list stays fast with ten thousand targets.
  */
 @Repository
+@Store(reads = {"campaigns", "publishers", "buyers", "targets"})
 public class DirectoryNames {
 
   /** The directory tables a pick list may name. */
