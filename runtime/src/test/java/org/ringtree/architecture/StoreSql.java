@@ -17,7 +17,7 @@ record StoreSql(Set<String> named, Set<String> written) {
 
   private static final Pattern TABLE =
       Pattern.compile(
-          "\\b(from|join|into|update|table|references|using)\\s+([a-z_][a-z0-9_]*)",
+          "\\b(from|join|into|update|table|references|using|truncate)\\s+([a-z_][a-z0-9_]*)",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern LOCKING =
       Pattern.compile("\\bfor\\s+(no\\s+key\\s+)?(update|share)\\b", Pattern.CASE_INSENSITIVE);
@@ -40,7 +40,8 @@ record StoreSql(Set<String> named, Set<String> written) {
             statement.substring(Math.max(0, m.start() - 12), m.start()).toLowerCase(Locale.ROOT);
         boolean writes =
             switch (keyword) {
-              case "into" -> before.matches("(?s).*\\binsert\\s*");
+              case "into" -> before.matches("(?s).*\\b(insert|merge)\\s*");
+              case "truncate" -> true;
               // "ON CONFLICT ... DO UPDATE SET" and "FOR UPDATE" name no table
               case "update" -> !before.matches("(?s).*\\b(do|for|key)\\s*");
               case "from" -> before.matches("(?s).*\\bdelete\\s*") || locks;

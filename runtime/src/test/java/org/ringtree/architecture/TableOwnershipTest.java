@@ -185,6 +185,21 @@ class TableOwnershipTest {
     assertThat(found.written()).containsExactly("rotation_counters");
   }
 
+  @Test
+  void mergingTruncatingAndLockingWholeTablesAreWrites() {
+    StoreSql found =
+        StoreSql.of(
+            """
+            String a = "MERGE INTO disputes d USING calls c ON c.id = d.call_id WHEN MATCHED"
+                + " THEN DO NOTHING";
+            String b = "TRUNCATE postbacks";
+            String c = "LOCK TABLE cap_counters IN EXCLUSIVE MODE";
+            """,
+            tables);
+    assertThat(found.named()).containsExactly("calls", "cap_counters", "disputes", "postbacks");
+    assertThat(found.written()).containsExactly("cap_counters", "disputes", "postbacks");
+  }
+
   private static Set<String> writesOutsideOwned(StoreSql found, Store store) {
     Set<String> foreign = new TreeSet<>(found.written());
     foreign.removeAll(List.of(store.owns()));

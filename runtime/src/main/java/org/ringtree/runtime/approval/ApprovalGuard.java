@@ -1,6 +1,7 @@
 package org.ringtree.runtime.approval;
 
 import org.ringtree.runtime.flow.FlowStore;
+import org.ringtree.runtime.flow.VersionCatalog;
 import org.springframework.stereotype.Component;
 
 /**

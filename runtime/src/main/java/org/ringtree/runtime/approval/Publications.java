@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ringtree.runtime.audit.AuditLog;
 import org.ringtree.runtime.flow.FlowStore;
+import org.ringtree.runtime.flow.VersionCatalog;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.ringtree.runtime.audit.AuditLog;
 import org.ringtree.runtime.database.Store;
 import org.ringtree.runtime.flow.FlowStore;
+import org.ringtree.runtime.flow.VersionCatalog;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

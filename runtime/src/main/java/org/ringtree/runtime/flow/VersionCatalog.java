@@ -1,4 +1,4 @@
-package org.ringtree.runtime.approval;
+package org.ringtree.runtime.flow;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +23,7 @@ public class VersionCatalog {
   /** No flow version has this id. */
   @ResponseStatus(HttpStatus.NOT_FOUND)
   public static final class UnknownVersionException extends RuntimeException {
-    UnknownVersionException(long id) {
+    public UnknownVersionException(long id) {
       super("no flow version " + id);
     }
   }
