@@ -5,13 +5,21 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.sql.Connection;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.ringtree.runtime.database.Store;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The module boundaries of docs/architecture.md, checked on every build across all four modules
@@ -121,6 +129,38 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule runtimeFeaturesHaveNoCycles =
       slices().matching("org.ringtree.runtime.(*)..").should().beFreeOfCycles();
+
+  /** A {@link Store} class, or a class nested in one. */
+  private static final DescribedPredicate<JavaClass> STORES =
+      DescribedPredicate.describe("are @Store classes", ArchitectureTest::inStore);
+
+  /**
+   * Each table has one owner: SQL lives in stores (and in the database package's infrastructure:
+   * migrations, the embedded server, notifications, availability, the production role check).
+   */
+  @ArchTest
+  static final ArchRule onlyStoresUseJdbc =
+      noClasses()
+          .that()
+          .resideInAPackage("org.ringtree.runtime..")
+          .and()
+          .resideOutsideOfPackage("org.ringtree.runtime.database")
+          .and(DescribedPredicate.not(STORES))
+          .should()
+          .dependOnClassesThat()
+          .belongToAnyOf(
+              JdbcClient.class,
+              JdbcTemplate.class,
+              NamedParameterJdbcTemplate.class,
+              Connection.class,
+              DataSource.class)
+          .because(
+              "a feature's store owns its tables; other features ask it (docs/architecture.md)");
+
+  private static boolean inStore(JavaClass c) {
+    return c.isAnnotatedWith(Store.class)
+        || c.getEnclosingClass().map(ArchitectureTest::inStore).orElse(false);
+  }
 
   /** Every package of every module opens with a package-info.java saying what it is for. */
   @ArchTest

@@ -1,7 +1,7 @@
 package org.ringtree.runtime.approval;
 
 import org.ringtree.runtime.flow.FlowStore;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.ringtree.runtime.flow.VersionCatalog;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,17 +16,17 @@ class ApprovalGuard implements FlowStore.LiveVersionGuard {
   private final ComplianceSettings settings;
   private final VersionReviews reviews;
   private final VersionCatalog catalog;
-  private final JdbcClient jdbc;
+  private final FlowStore flows;
 
   ApprovalGuard(
       ComplianceSettings settings,
       VersionReviews reviews,
       VersionCatalog catalog,
-      JdbcClient jdbc) {
+      FlowStore flows) {
     this.settings = settings;
     this.reviews = reviews;
     this.catalog = catalog;
-    this.jdbc = jdbc;
+    this.flows = flows;
   }
 
   @Override
@@ -34,7 +34,7 @@ class ApprovalGuard implements FlowStore.LiveVersionGuard {
     if (!settings.requireApproval()) {
       return;
     }
-    if (rollingBack() && catalog.wasEverLive(flowId, versionId)) {
+    if (flows.rollingBack() && catalog.wasEverLive(flowId, versionId)) {
       return;
     }
     if (!reviews.isApproved(versionId)) {
@@ -52,14 +52,5 @@ class ApprovalGuard implements FlowStore.LiveVersionGuard {
               + state
               + "; approval by someone other than its author is required before it goes live");
     }
-  }
-
-  /** True inside a rollback's transaction (Publications#rollback marks it). */
-  private boolean rollingBack() {
-    return "ROLLBACK"
-        .equals(
-            jdbc.sql("SELECT coalesce(current_setting('ringtree.publish_kind', true), '')")
-                .query(String.class)
-                .single());
   }
 }

@@ -15,6 +15,7 @@ import org.ringtree.rules.review.VersionReview;
 import org.ringtree.runtime.connector.ConnectorNames;
 import org.ringtree.runtime.directory.DirectoryStore;
 import org.ringtree.runtime.flow.FlowStore;
+import org.ringtree.runtime.flow.VersionCatalog;
 import org.ringtree.runtime.security.SignedInUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -2,12 +2,14 @@ package org.ringtree.runtime.approval;
 
 import java.util.Map;
 import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Compliance settings kept in the database, so every runtime node applies the same ones. */
 @Service
+@Store(owns = "compliance_settings")
 public class ComplianceSettings {
 
   static final String REQUIRE_APPROVAL = "requireApproval";

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ringtree.runtime.audit.AuditLog;
 import org.ringtree.runtime.flow.FlowStore;
+import org.ringtree.runtime.flow.VersionCatalog;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -29,13 +29,11 @@ public class Publications {
   private final FlowStore flows;
   private final VersionCatalog catalog;
   private final AuditLog audit;
-  private final JdbcClient jdbc;
 
-  Publications(FlowStore flows, VersionCatalog catalog, AuditLog audit, JdbcClient jdbc) {
+  Publications(FlowStore flows, VersionCatalog catalog, AuditLog audit) {
     this.flows = flows;
     this.catalog = catalog;
     this.audit = audit;
-    this.jdbc = jdbc;
   }
 
   /** Makes the version live for new calls (refused if approval is required and missing). */
@@ -58,7 +56,7 @@ public class Publications {
     if (comment == null || comment.isBlank()) {
       throw new IllegalArgumentException("a rollback needs a comment saying why");
     }
-    jdbc.sql("SELECT id FROM flows WHERE id = ? FOR UPDATE").param(flowId).query().listOfRows();
+    flows.lockFlow(flowId);
     long current =
         catalog
             .liveVersionId(flowId)
@@ -72,7 +70,7 @@ public class Publications {
                     new NothingToRollBackException(
                         "flow " + flowId + " had no live version before version " + current));
     // transaction-local: tells the guard and the publication trigger this is a rollback
-    jdbc.sql("SELECT set_config('ringtree.publish_kind', 'ROLLBACK', true)").query().listOfRows();
+    flows.markRollback();
     flows.makeLive(flowId, previous);
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("liveVersionId", previous);

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.database.Store;
+import org.ringtree.runtime.flow.FlowStore;
+import org.ringtree.runtime.flow.VersionCatalog;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * cannot decide on it. Decisions are append-only; the latest one on a version counts.
  */
 @Service
+@Store(owns = "version_reviews")
 public class VersionReviews {
 
   /** The outcome of a review. */
@@ -40,11 +44,13 @@ public class VersionReviews {
   private final JdbcClient jdbc;
   private final AuditLog audit;
   private final VersionCatalog catalog;
+  private final FlowStore flows;
 
-  VersionReviews(JdbcClient jdbc, AuditLog audit, VersionCatalog catalog) {
+  VersionReviews(JdbcClient jdbc, AuditLog audit, VersionCatalog catalog, FlowStore flows) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.catalog = catalog;
+    this.flows = flows;
   }
 
   public Optional<Review> latest(long versionId) {
@@ -92,10 +98,7 @@ public class VersionReviews {
               + " and cannot review it");
     }
     // serialise decisions on one version so "before" is exact
-    jdbc.sql("SELECT id FROM flows WHERE id = ? FOR UPDATE")
-        .param(version.flowId())
-        .query()
-        .listOfRows();
+    flows.lockFlow(version.flowId());
     Optional<Review> before = latest(versionId);
     jdbc.sql(
             "INSERT INTO version_reviews (version_id, decision, reviewer, comment)"

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.ringtree.rules.json.RingtreeJson;
+import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Service;
  * together.
  */
 @Service
+@Store(owns = "audit_log")
 public class AuditLog {
 
   /** The actor of changes made by the platform itself (seeding, start-up). */

@@ -13,7 +13,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,11 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class FloorEndpoint {
 
   public static final String PATH = "/benchmark/floor";
-
-  @Bean
-  FloorStore floorStore(JdbcClient jdbc) {
-    return new FloorStore(jdbc);
-  }
 
   /** Like the voice webhooks, outside the security filter chains: the signature authenticates. */
   @Bean

@@ -1,8 +1,14 @@
 package org.ringtree.runtime.benchmark;
 
+import org.ringtree.runtime.database.Store;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** Owns {@code benchmark_floor}: one durable row per floor request, nothing else. */
+@Repository
+@ConditionalOnProperty(name = "ringtree.benchmark.floor", havingValue = "true")
+@Store(owns = "benchmark_floor")
 class FloorStore {
 
   private final JdbcClient jdbc;

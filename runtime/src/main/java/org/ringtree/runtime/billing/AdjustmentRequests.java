@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ringtree.rules.json.RingtreeJson;
+import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * them, so the approver applies exactly what was asked for and shown.
  */
 @Service
+@Store(owns = "adjustment_requests")
 public class AdjustmentRequests {
 
   private static final ObjectMapper JSON = RingtreeJson.mapper();

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.approval.ComplianceSettings;
+import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * stored and audited.
  */
 @Service
+@Store(
+    owns = "adjustment_batches",
+    reads = {"calls", "ledger_entries"})
 public class Adjustments {
 
   static final int MAX_CALLS = 10_000;

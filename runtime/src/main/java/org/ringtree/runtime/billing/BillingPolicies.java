@@ -14,6 +14,7 @@ import org.ringtree.rules.directory.Campaign;
 import org.ringtree.rules.directory.PayoutPolicy;
 import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.money.Money;
+import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Service;
  * (cached by content) and stored in {@code billing_tables} the first time it decides a call.
  */
 @Service
+@Store(
+    owns = {"billing_tables", "billing_policy_overrides"},
+    reads = "campaigns")
 public class BillingPolicies {
 
   private static final ObjectMapper JSON = RingtreeJson.mapper();

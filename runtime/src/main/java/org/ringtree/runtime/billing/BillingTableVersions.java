@@ -19,6 +19,7 @@ import org.ringtree.rules.review.DmnModel;
 import org.ringtree.rules.review.DmnReader;
 import org.ringtree.rules.review.TableDiff;
 import org.ringtree.runtime.approval.ComplianceSettings;
+import org.ringtree.runtime.database.Store;
 import org.ringtree.runtime.flow.FlowRuntimes;
 import org.ringtree.runtime.flow.FlowStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the recorded actor), or computed once from a published flow version plus overrides already live.
  */
 @Service
+@Store(owns = "billing_table_versions", reads = "flow_versions")
 public class BillingTableVersions {
 
   /** The key for "any other buyer" or "any other publisher". */

@@ -1,8 +1,6 @@
 package org.ringtree.runtime.billing;
 
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.ringtree.rules.billing.BillingDecision;
@@ -14,7 +12,6 @@ import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.flow.FlowRuntimes;
 import org.ringtree.runtime.flow.FlowStore;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,19 +26,19 @@ import org.springframework.stereotype.Service;
 public class CallBilling {
 
   private final LedgerWriter ledger;
-  private final JdbcClient jdbc;
+  private final BilledCalls calls;
   private final FlowRuntimes flows;
   private final BillingTableVersions tables;
   private final ApplicationEventPublisher events;
 
   CallBilling(
       LedgerWriter ledger,
-      JdbcClient jdbc,
+      BilledCalls calls,
       FlowRuntimes flows,
       BillingTableVersions tables,
       ApplicationEventPublisher events) {
     this.ledger = ledger;
-    this.jdbc = jdbc;
+    this.calls = calls;
     this.flows = flows;
     this.tables = tables;
     this.events = events;
@@ -58,9 +55,6 @@ public class CallBilling {
       int talkSeconds,
       Money revenue) {}
 
-  private record CallRow(
-      String callerNumber, String callerState, Instant startedAt, String currency) {}
-
   /** Settles the call; returns the decision for the call's trace. */
   public BillingDecision settle(FinishedCall call) {
     FlowStore.StoredVersion flow = flows.version(call.state().versionId());
@@ -71,19 +65,7 @@ public class CallBilling {
     if (campaign == null || campaign.payout() == null) {
       return settleWithoutPolicy(call, campaign);
     }
-    CallRow row =
-        jdbc.sql(
-                "SELECT caller_number, caller_state, started_at, currency FROM calls"
-                    + " WHERE id = ?")
-            .param(call.callId())
-            .query(
-                (rs, i) ->
-                    new CallRow(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getTimestamp(3).toInstant(),
-                        rs.getString(4).trim()))
-            .single();
+    BilledCalls.CallFacts row = calls.facts(call.callId());
     BillingTable table = tables.live(flow, campaign, call.buyerId(), call.publisherId()).table();
     BillingPolicy policy = table.policy();
     Map<String, String> tags = call.state().facts().tags();
@@ -110,18 +92,14 @@ public class CallBilling {
         call.publisherId(),
         d.bonus(),
         ":payout-bonus");
-    jdbc.sql(
-            "UPDATE calls SET billable_to_buyer = ?, payable_to_publisher = ?, duplicate = ?,"
-                + " revenue = ?, payout = ?, billing_table = ? WHERE id = ?")
-        .params(
-            d.buyer().pays(),
-            d.payout().pays(),
-            duplicate,
-            d.revenue().amount(),
-            d.totalPayout().amount(),
-            table.ref(),
-            call.callId())
-        .update();
+    calls.recordBilling(
+        call.callId(),
+        d.buyer().pays(),
+        d.payout().pays(),
+        duplicate,
+        d.revenue().amount(),
+        d.totalPayout().amount(),
+        table.ref());
     events.publishEvent(
         new CallSettled(
             call.callId(),
@@ -156,22 +134,16 @@ public class CallBilling {
   }
 
   /** An earlier call from the same caller to the same campaign within the window. */
-  private boolean duplicate(FinishedCall call, CallRow row, int windowDays) {
+  private boolean duplicate(FinishedCall call, BilledCalls.CallFacts row, int windowDays) {
     if (windowDays <= 0) {
       return false;
     }
-    return Boolean.TRUE.equals(
-        jdbc.sql(
-                "SELECT EXISTS (SELECT 1 FROM calls WHERE caller_number = ? AND campaign_id = ?"
-                    + " AND id <> ? AND started_at <= ? AND started_at >= ?)")
-            .params(
-                row.callerNumber(),
-                call.campaignId(),
-                call.callId(),
-                Timestamp.from(row.startedAt()),
-                Timestamp.from(row.startedAt().minus(Duration.ofDays(windowDays))))
-            .query(Boolean.class)
-            .single());
+    return calls.hasOtherCall(
+        row.callerNumber(),
+        call.campaignId(),
+        call.callId(),
+        row.startedAt().minus(Duration.ofDays(windowDays)),
+        row.startedAt());
   }
 
   /**
@@ -202,17 +174,13 @@ public class CallBilling {
               + call.callId()
               + " has no payout policy but its flow version's billing table would book money");
     }
-    jdbc.sql(
-            "UPDATE calls SET billable_to_buyer = ?, payable_to_publisher = ?, duplicate = ?,"
-                + " revenue = ?, payout = ? WHERE id = ?")
-        .params(
-            d.billable(),
-            d.payable(),
-            d.duplicate(),
-            d.revenue().amount(),
-            d.payout().amount(),
-            call.callId())
-        .update();
+    calls.recordBillingWithoutTable(
+        call.callId(),
+        d.billable(),
+        d.payable(),
+        d.duplicate(),
+        d.revenue().amount(),
+        d.payout().amount());
     events.publishEvent(
         new CallSettled(
             call.callId(),

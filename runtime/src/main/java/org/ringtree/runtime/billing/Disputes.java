@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.approval.ComplianceSettings;
+import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Every step is audited.
  */
 @Service
+@Store(owns = "disputes", reads = "calls")
 public class Disputes {
 
   private final JdbcClient jdbc;
@@ -30,9 +32,11 @@ public class Disputes {
   private final BillingProperties properties;
   private final Clock clock;
   private final ComplianceSettings settings;
+  private final BilledCalls calls;
 
   Disputes(
       JdbcClient jdbc,
+      BilledCalls calls,
       LedgerWriter ledger,
       Audit audit,
       BillingProperties properties,
@@ -40,6 +44,7 @@ public class Disputes {
       ComplianceSettings settings) {
     this.settings = settings;
     this.jdbc = jdbc;
+    this.calls = calls;
     this.ledger = ledger;
     this.audit = audit;
     this.properties = properties;
@@ -156,10 +161,7 @@ public class Disputes {
               publisher.latestRowId(),
               ref + ":publisher"));
     }
-    jdbc.sql(
-            "UPDATE calls SET billable_to_buyer = false, payable_to_publisher = false WHERE id = ?")
-        .param(before.callId())
-        .update();
+    calls.markNotBillable(before.callId());
     Dispute after = decide(id, "APPROVED", note, actor);
     Approval approval = new Approval(after, buyer.total().negate(), publisher.total().negate());
     audit.record(actor, "dispute.approve", "dispute", Long.toString(id), before, approval);

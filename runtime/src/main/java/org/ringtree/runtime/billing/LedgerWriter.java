@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
 import org.ringtree.rules.money.Money;
+import org.ringtree.runtime.database.Store;
 import org.ringtree.runtime.observability.BusinessMetrics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Repository;
  * twice. A correction is a new row whose {@code corrects_id} points at the row it corrects.
  */
 @Repository
+@Store(owns = "ledger_entries")
 public class LedgerWriter {
 
   private final JdbcClient jdbc;

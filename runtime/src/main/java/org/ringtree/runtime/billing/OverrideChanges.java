@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.ringtree.rules.billing.PolicyOverride;
 import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.runtime.approval.ComplianceSettings;
+import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * under who made them.
  */
 @Service
+@Store(owns = "billing_override_changes")
 public class OverrideChanges {
 
   private static final ObjectMapper JSON = RingtreeJson.mapper();

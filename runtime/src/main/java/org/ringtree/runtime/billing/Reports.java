@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ringtree.runtime.database.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -28,6 +29,9 @@ import org.springframework.stereotype.Service;
  * from enums, filters are bound parameters: no request text reaches the SQL.
  */
 @Service
+@Store(
+    owns = {"report_rollup", "report_rollup_pending"},
+    reads = "campaigns")
 public class Reports {
 
   private static final Logger log = LoggerFactory.getLogger(Reports.class);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The export streams the same rows through a server-side cursor, never holding the set in memory.
  */
 @Repository
+@Store(reads = {"calls", "campaigns", "publishers", "buyers", "targets"})
 public class CallLogStore {
 
   /** Rows the export reads from the database per round trip. */

@@ -21,6 +21,8 @@ import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.routing.DialPlan;
 import org.ringtree.runtime.routing.TraceEntry;
+import org.ringtree.runtime.billing.BilledCalls;
+import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,7 +31,10 @@ import org.springframework.stereotype.Repository;
  * memory, so any runtime node can take a call's next webhook.
  */
 @Repository
-public class CallStore {
+@Store(
+    owns = {"calls", "call_events", "routing_trace"},
+    reads = {"campaigns", "flows", "ledger_entries", "publishers", "tracking_numbers"})
+public class CallStore implements BilledCalls {
 
   private static final TypeReference<Map<String, Object>> JSON_MAP = new TypeReference<>() {};
   private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
@@ -808,5 +813,119 @@ public class CallStore {
     } catch (Exception e) {
       return Map.of("unreadable", text);
     }
+  }
+
+  // Other features' SQL on calls, moved here so that this store is the table's only writer.
+
+  @Override
+  public CallFacts facts(UUID callId) {
+    return jdbc.sql(
+            "SELECT caller_number, caller_state, started_at, currency FROM calls"
+                + " WHERE id = ?")
+        .param(callId)
+        .query(
+            (rs, i) ->
+                new CallFacts(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getTimestamp(3).toInstant(),
+                    rs.getString(4).trim()))
+        .single();
+  }
+
+  @Override
+  public boolean hasOtherCall(
+      String callerNumber, String campaignId, UUID exceptCallId, Instant from, Instant until) {
+    return Boolean.TRUE.equals(
+        jdbc.sql(
+                "SELECT EXISTS (SELECT 1 FROM calls WHERE caller_number = ? AND campaign_id = ?"
+                    + " AND id <> ? AND started_at <= ? AND started_at >= ?)")
+            .params(
+                callerNumber, campaignId, exceptCallId, Timestamp.from(until), Timestamp.from(from))
+            .query(Boolean.class)
+            .single());
+  }
+
+  @Override
+  public void recordBilling(
+      UUID callId,
+      boolean billableToBuyer,
+      boolean payableToPublisher,
+      boolean duplicate,
+      BigDecimal revenue,
+      BigDecimal payout,
+      String billingTable) {
+    jdbc.sql(
+            "UPDATE calls SET billable_to_buyer = ?, payable_to_publisher = ?, duplicate = ?,"
+                + " revenue = ?, payout = ?, billing_table = ? WHERE id = ?")
+        .params(
+            billableToBuyer, payableToPublisher, duplicate, revenue, payout, billingTable, callId)
+        .update();
+  }
+
+  @Override
+  public void recordBillingWithoutTable(
+      UUID callId,
+      boolean billableToBuyer,
+      boolean payableToPublisher,
+      boolean duplicate,
+      BigDecimal revenue,
+      BigDecimal payout) {
+    jdbc.sql(
+            "UPDATE calls SET billable_to_buyer = ?, payable_to_publisher = ?, duplicate = ?,"
+                + " revenue = ?, payout = ? WHERE id = ?")
+        .params(billableToBuyer, payableToPublisher, duplicate, revenue, payout, callId)
+        .update();
+  }
+
+  @Override
+  public void markNotBillable(UUID callId) {
+    jdbc.sql(
+            "UPDATE calls SET billable_to_buyer = false, payable_to_publisher = false WHERE id = ?")
+        .param(callId)
+        .update();
+  }
+
+  /** Our id of the call with this provider CallSid. */
+  public Optional<UUID> idOf(String callSid) {
+    return jdbc.sql("SELECT id FROM calls WHERE call_sid = ?")
+        .param(callSid)
+        .query(UUID.class)
+        .optional();
+  }
+
+  /** A call as a buyer's conversion postback finds it. */
+  public record ConvertingCall(
+      UUID id,
+      String buyerId,
+      String publisherId,
+      String campaignId,
+      String currency,
+      boolean converted,
+      Instant startedAt) {}
+
+  /** The call, locked until the caller's transaction ends, so replays of a postback queue. */
+  public Optional<ConvertingCall> lockForConversion(UUID callId) {
+    return jdbc.sql(
+            "SELECT id, buyer_id, publisher_id, campaign_id, currency, converted,"
+                + " started_at FROM calls WHERE id = ? FOR UPDATE")
+        .param(callId)
+        .query(
+            (rs, i) ->
+                new ConvertingCall(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5).trim(),
+                    rs.getBoolean(6),
+                    rs.getTimestamp(7).toInstant()))
+        .optional();
+  }
+
+  public void markConverted(UUID callId) {
+    jdbc.sql("UPDATE calls SET converted = true, converted_at = now() WHERE id = ?")
+        .param(callId)
+        .update();
   }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.ringtree.rules.port.DirectoryLookupPort;
 import org.ringtree.runtime.connector.ConnectorNames;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.ringtree.runtime.directory.DirectoryNames;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,11 +32,11 @@ class ConsoleDirectoryLookup implements DirectoryLookupPort {
                   .map(z -> new Choice(z, z, null)))
           .toList();
 
-  private final JdbcClient jdbc;
+  private final DirectoryNames names;
   private final ConnectorNames connectors;
 
-  ConsoleDirectoryLookup(JdbcClient jdbc, ConnectorNames connectors) {
-    this.jdbc = jdbc;
+  ConsoleDirectoryLookup(DirectoryNames names, ConnectorNames connectors) {
+    this.names = names;
     this.connectors = connectors;
   }
 
@@ -45,10 +45,9 @@ class ConsoleDirectoryLookup implements DirectoryLookupPort {
     String q = text == null ? "" : text.strip();
     return switch (kind) {
       case TARGET, GROUP, TRACKING_NUMBER ->
-          jdbc.sql(select(kind) + " ORDER BY 2, 1 LIMIT ? OFFSET ?")
-              .params(q, q, q, limit, offset)
-              .query((rs, i) -> new Choice(rs.getString(1), rs.getString(2), rs.getString(3)))
-              .list();
+          names.picks(pickable(kind), q, offset, limit).stream()
+              .map(ConsoleDirectoryLookup::choice)
+              .toList();
       case CONNECTOR, TIMEZONE -> memory(kind, q).skip(offset).limit(limit).toList();
     };
   }
@@ -57,11 +56,7 @@ class ConsoleDirectoryLookup implements DirectoryLookupPort {
   public int count(RefKind kind, String text) {
     String q = text == null ? "" : text.strip();
     return switch (kind) {
-      case TARGET, GROUP, TRACKING_NUMBER ->
-          jdbc.sql("SELECT count(*) FROM (" + select(kind) + ") s")
-              .params(q, q, q)
-              .query(Integer.class)
-              .single();
+      case TARGET, GROUP, TRACKING_NUMBER -> names.countPicks(pickable(kind), q);
       case CONNECTOR, TIMEZONE -> (int) memory(kind, q).count();
     };
   }
@@ -73,52 +68,31 @@ class ConsoleDirectoryLookup implements DirectoryLookupPort {
     }
     return switch (kind) {
       case TARGET, GROUP, TRACKING_NUMBER ->
-          jdbc.sql("SELECT * FROM (" + select(kind) + ") s WHERE s.id = ?")
-              .params("", "", "", id)
-              .query((rs, i) -> new Choice(rs.getString(1), rs.getString(2), rs.getString(3)))
-              .optional();
+          names.pick(pickable(kind), id).map(ConsoleDirectoryLookup::choice);
       case CONNECTOR, TIMEZONE -> memory(kind, "").filter(c -> c.id().equals(id)).findFirst();
     };
   }
 
   @Override
   public List<Choice> targetsOf(List<String> targetIds, List<String> groupIds) {
-    List<String> ids =
-        jdbc.sql(
-                "SELECT id FROM targets WHERE id = ANY(?) UNION SELECT target_id FROM"
-                    + " target_group_members WHERE group_id = ANY(?)")
-            .params(targetIds.toArray(String[]::new), groupIds.toArray(String[]::new))
-            .query(String.class)
-            .list();
-    return ids.stream()
+    return names.targetIds(targetIds, groupIds).stream()
         .map(id -> find(RefKind.TARGET, id))
         .flatMap(Optional::stream)
         .sorted(java.util.Comparator.comparing(Choice::label))
         .toList();
   }
 
-  /** A query with three text parameters, matched as plain substrings (no LIKE wildcards). */
-  private static String select(RefKind kind) {
-    String matches =
-        " WHERE (position(lower(?) in lower(%1$s)) > 0 OR position(lower(?) in lower(%2$s)) > 0"
-            + " OR position(lower(?) in lower(%3$s)) > 0)";
+  private static DirectoryNames.Pickable pickable(RefKind kind) {
     return switch (kind) {
-      case TARGET ->
-          "SELECT t.id AS id, t.name AS label, b.name || ' · ' || t.kind || CASE WHEN t.enabled"
-              + " THEN '' ELSE ' · disabled' END AS detail FROM targets t JOIN buyers b ON b.id ="
-              + " t.buyer_id"
-              + matches.formatted("t.id", "t.name", "b.name");
-      case GROUP ->
-          "SELECT g.id AS id, g.name AS label, (SELECT count(*) FROM target_group_members m"
-              + " WHERE m.group_id = g.id) || ' targets' AS detail FROM target_groups g"
-              + matches.formatted("g.id", "g.name", "g.id");
-      case TRACKING_NUMBER ->
-          "SELECT n.number AS id, n.number AS label, c.name || ' · ' || p.name AS detail FROM"
-              + " tracking_numbers n JOIN campaigns c ON c.id = n.campaign_id JOIN publishers p"
-              + " ON p.id = n.publisher_id"
-              + matches.formatted("n.number", "c.name", "p.name");
+      case TARGET -> DirectoryNames.Pickable.TARGET;
+      case GROUP -> DirectoryNames.Pickable.GROUP;
+      case TRACKING_NUMBER -> DirectoryNames.Pickable.TRACKING_NUMBER;
       default -> throw new IllegalArgumentException(kind.name());
     };
+  }
+
+  private static Choice choice(DirectoryNames.Pick p) {
+    return new Choice(p.id(), p.label(), p.detail());
   }
 
   private Stream<Choice> memory(RefKind kind, String q) {

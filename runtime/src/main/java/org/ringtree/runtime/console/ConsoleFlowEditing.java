@@ -15,7 +15,6 @@ import org.ringtree.runtime.directory.DirectoryStore;
 import org.ringtree.runtime.flow.FlowStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,7 +27,6 @@ class ConsoleFlowEditing implements FlowEditingPort {
 
   private static final Logger log = LoggerFactory.getLogger(ConsoleFlowEditing.class);
 
-  private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final FlowStore flows;
   private final DirectoryStore directory;
@@ -36,13 +34,11 @@ class ConsoleFlowEditing implements FlowEditingPort {
   private final ComplianceSettings settings;
 
   ConsoleFlowEditing(
-      JdbcClient jdbc,
       TransactionTemplate tx,
       FlowStore flows,
       DirectoryStore directory,
       ConnectorNames connectors,
       ComplianceSettings settings) {
-    this.jdbc = jdbc;
     this.tx = tx;
     this.flows = flows;
     this.directory = directory;
@@ -52,31 +48,18 @@ class ConsoleFlowEditing implements FlowEditingPort {
 
   @Override
   public List<FlowSummary> flows() {
-    return jdbc.sql(
-            "SELECT f.id, f.name, f.campaign_id, v.version, f.draft IS NOT NULL FROM flows f"
-                + " LEFT JOIN flow_versions v ON v.id = f.live_version_id ORDER BY f.name, f.id")
-        .query(
-            (rs, i) ->
-                new FlowSummary(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    (Integer) rs.getObject(4),
-                    rs.getBoolean(5)))
-        .list();
+    return flows.headers().stream()
+        .map(f -> new FlowSummary(f.id(), f.name(), f.campaignId(), f.liveVersion(), f.hasDraft()))
+        .toList();
   }
 
   @Override
   public Optional<EditableFlow> open(String flowId) {
-    return jdbc.sql(
-            "SELECT f.draft::text, v.document::text, v.version FROM flows f LEFT JOIN"
-                + " flow_versions v ON v.id = f.live_version_id WHERE f.id = ?")
-        .param(flowId)
-        .query(
-            (rs, i) -> {
-              String draft = rs.getString(1);
-              Integer live = (Integer) rs.getObject(3);
-              String json = draft != null ? draft : rs.getString(2);
+    return flows
+        .editorCopy(flowId)
+        .map(
+            copy -> {
+              String json = copy.draftJson() != null ? copy.draftJson() : copy.liveJson();
               FlowDocument doc =
                   json == null
                       ? new FlowDocument(
@@ -87,9 +70,8 @@ class ConsoleFlowEditing implements FlowEditingPort {
                           List.of(),
                           List.of())
                       : FlowJson.read(json).document().orElseThrow();
-              return new EditableFlow(doc, draft != null, live);
-            })
-        .optional();
+              return new EditableFlow(doc, copy.draftJson() != null, copy.liveVersion());
+            });
   }
 
   @Override
@@ -98,33 +80,21 @@ class ConsoleFlowEditing implements FlowEditingPort {
       throw new IllegalArgumentException("a draft needs a flow id and a campaign");
     }
     String name = doc.name() == null || doc.name().isBlank() ? doc.id() : doc.name();
-    jdbc.sql(
-            "INSERT INTO flows (id, campaign_id, name, draft) VALUES (?, ?, ?, ?::jsonb)"
-                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, draft = excluded.draft,"
-                + " updated_at = now()")
-        .params(doc.id(), doc.campaignId(), name, FlowJson.write(doc))
-        .update();
+    flows.saveDraft(doc, name);
   }
 
   @Override
   public List<VersionSummary> versions(String flowId) {
-    return jdbc.sql(
-            "SELECT v.version, v.version_key, v.author, v.created_at, v.id = f.live_version_id,"
-                + " (SELECT r.decision FROM version_reviews r WHERE r.version_id = v.id"
-                + " ORDER BY r.id DESC LIMIT 1),"
-                + " EXISTS (SELECT 1 FROM flow_publications p WHERE p.version_id = v.id)"
-                + " FROM flow_versions v JOIN flows f ON f.id = v.flow_id WHERE v.flow_id = ?"
-                + " ORDER BY v.version DESC")
-        .param(flowId)
-        .query(
-            (rs, i) ->
+    return flows.versionHeaders(flowId).stream()
+        .map(
+            v ->
                 new VersionSummary(
-                    rs.getInt(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getTimestamp(4).toInstant(),
-                    state(rs.getBoolean(5), rs.getString(6), rs.getBoolean(7))))
-        .list();
+                    v.version(),
+                    v.versionKey(),
+                    v.author(),
+                    v.createdAt(),
+                    state(v.live(), v.latestDecision(), v.everPublished())))
+        .toList();
   }
 
   /**
@@ -146,11 +116,7 @@ class ConsoleFlowEditing implements FlowEditingPort {
 
   @Override
   public Optional<FlowDocument> version(String flowId, int version) {
-    return jdbc.sql("SELECT document::text FROM flow_versions WHERE flow_id = ? AND version = ?")
-        .params(flowId, version)
-        .query(String.class)
-        .optional()
-        .flatMap(json -> FlowJson.read(json).document());
+    return flows.documentJson(flowId, version).flatMap(json -> FlowJson.read(json).document());
   }
 
   @Override

@@ -35,7 +35,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,7 +60,6 @@ class DemoNetworkSeeder implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoNetworkSeeder.class);
 
-  private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final RingtreeProperties properties;
   private final Environment environment;
@@ -70,14 +68,12 @@ class DemoNetworkSeeder implements ApplicationRunner {
   private final ComplianceSettings settings;
 
   DemoNetworkSeeder(
-      JdbcClient jdbc,
       TransactionTemplate tx,
       RingtreeProperties properties,
       Environment environment,
       DirectoryStore directory,
       FlowStore flows,
       ComplianceSettings settings) {
-    this.jdbc = jdbc;
     this.settings = settings;
     this.tx = tx;
     this.properties = properties;
@@ -97,9 +93,7 @@ class DemoNetworkSeeder implements ApplicationRunner {
         tx.execute(
             status -> {
               // one seeder wins even when two nodes start on an empty database at once
-              jdbc.sql("SELECT pg_advisory_xact_lock(4242)").query().listOfRows();
-              boolean empty =
-                  jdbc.sql("SELECT count(*) FROM verticals").query(Long.class).single() == 0;
+              boolean empty = directory.emptyUnderSeedLock();
               if (empty) {
                 seedDirectory(demoBuyers);
                 // the demo is tried by one person: no second person to approve a change
@@ -248,11 +242,7 @@ class DemoNetworkSeeder implements ApplicationRunner {
   }
 
   private boolean demoBuyersMoved(String demoBuyers) {
-    return jdbc.sql("SELECT count(*) FROM targets WHERE id = 'bidder-one-rtb' AND destination <> ?")
-            .param(demoBuyers + "/bidder-one")
-            .query(Long.class)
-            .single()
-        > 0;
+    return directory.targetCallsElsewhere("bidder-one-rtb", demoBuyers + "/bidder-one");
   }
 
   private void publishDemoFlow() {

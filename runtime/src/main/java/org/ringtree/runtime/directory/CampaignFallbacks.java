@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.ringtree.rules.call.CallInstruction;
 import org.ringtree.rules.directory.Destination;
 import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.database.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Repository;
  * fallback when the database is down.
  */
 @Repository
+@Store(owns = "campaign_fallbacks")
 public class CampaignFallbacks {
 
   private static final Logger log = LoggerFactory.getLogger(CampaignFallbacks.class);

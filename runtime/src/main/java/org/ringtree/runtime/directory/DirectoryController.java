@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.ringtree.rules.directory.Buyer;
@@ -65,13 +66,15 @@ class DirectoryController {
 
   private final DirectoryStore directory;
   private final DirectoryListings listings;
+  private final Map<String, EntryWriter> writers;
 
   DirectoryController(DirectoryStore directory, DirectoryListings listings) {
     this.directory = directory;
     this.listings = listings;
+    this.writers = writers();
   }
 
-  /** The path segment of each kind of entry, as PUT uses it. */
+  /** The path segment of each kind of entry, as GET and PUT use it. */
   private static final Map<String, DirectoryListings.Listing> KINDS =
       Map.of(
           "verticals", DirectoryListings.Listing.VERTICAL,
@@ -90,12 +93,7 @@ class DirectoryController {
   ResponseEntity<String> one(@PathVariable String kind, @PathVariable String id) {
     DirectoryListings.Listing listing = KINDS.get(kind);
     if (listing == null) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND)
-          .contentType(MediaType.APPLICATION_JSON)
-          .body(
-              JSON.createObjectNode()
-                  .put("error", "no kind of directory entry called " + kind)
-                  .toString());
+      return unknownKind(kind);
     }
     return listings
         .stored(listing, id)
@@ -132,34 +130,90 @@ class DirectoryController {
     return JSON.writeValueAsString(directory.snapshot(Set.of()));
   }
 
-  @PutMapping(path = "/verticals/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  /**
+   * Creates or replaces one entry of any kind (the OpenAPI document lists each kind's path with its
+   * body, see {@link DirectoryApiReference}).
+   */
+  @PutMapping(path = "/{kind}/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ApiResponse(
       responseCode = "200",
-      content = @Content(schema = @Schema(implementation = Vertical.class)))
-  ResponseEntity<String> vertical(
+      content =
+          @Content(
+              schema =
+                  @Schema(
+                      oneOf = {
+                        Vertical.class,
+                        Campaign.class,
+                        Publisher.class,
+                        Buyer.class,
+                        Target.class,
+                        TargetGroup.class,
+                        TrackingNumber.class
+                      })))
+  ResponseEntity<String> put(
+      @PathVariable String kind,
       @PathVariable String id,
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              description = "a Vertical",
-              content = @Content(schema = @Schema(implementation = Vertical.class)))
-          @RequestBody
-          String body,
+      @RequestBody String body,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return save(id, body, ifMatch, Vertical.class, Vertical::id, directory::save);
+    EntryWriter writer = writers.get(kind);
+    if (writer == null) {
+      return unknownKind(kind);
+    }
+    return writer.put().put(id, body, ifMatch);
+  }
+
+  /** How PUT reads, checks and saves one kind of entry, whose body is a {@code type}. */
+  private record EntryWriter(Class<?> type, Put put) {}
+
+  @FunctionalInterface
+  private interface Put {
+    ResponseEntity<String> put(String id, String body, String ifMatch);
+  }
+
+  /** The body each kind's PUT takes, by path segment (for the OpenAPI document). */
+  Map<String, Class<?>> bodyTypes() {
+    Map<String, Class<?>> types = new TreeMap<>();
+    writers.forEach((kind, writer) -> types.put(kind, writer.type()));
+    return types;
+  }
+
+  private Map<String, EntryWriter> writers() {
+    return Map.of(
+        "verticals",
+        writer(Vertical.class, Vertical::id, directory::save),
+        "campaigns",
+        new EntryWriter(Campaign.class, this::putCampaign),
+        "publishers",
+        writer(Publisher.class, Publisher::id, directory::save),
+        "buyers",
+        writer(Buyer.class, Buyer::id, directory::save),
+        "targets",
+        new EntryWriter(
+            Target.class,
+            (id, body, ifMatch) ->
+                save(
+                    id,
+                    body,
+                    ifMatch,
+                    Target.class,
+                    Target::id,
+                    directory::save,
+                    // the stored target: a SIP password comes back as its secret reference
+                    t -> directory.snapshot(Set.of()).target(t.id()).orElse(t))),
+        "target-groups",
+        writer(TargetGroup.class, TargetGroup::id, directory::save),
+        "tracking-numbers",
+        new EntryWriter(TrackingNumber.class, this::putTrackingNumber));
+  }
+
+  private <T> EntryWriter writer(
+      Class<T> type, Function<T, String> idOf, BiFunction<T, Long, Long> store) {
+    return new EntryWriter(
+        type, (id, body, ifMatch) -> save(id, body, ifMatch, type, idOf, store, t -> t));
   }
 
   /** A campaign's body also carries its {@code timezone} (an IANA name). */
-  @PutMapping(path = "/campaigns/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  @ApiResponse(
-      responseCode = "200",
-      content = @Content(schema = @Schema(implementation = Campaign.class)))
-  ResponseEntity<String> campaign(
-      @PathVariable String id,
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              description = "a Campaign plus \"timezone\" (an IANA name)",
-              content = @Content(schema = @Schema(implementation = Campaign.class)))
-          @RequestBody
-          String body,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+  private ResponseEntity<String> putCampaign(String id, String body, String ifMatch) {
     JsonNode tree = tree(body);
     String timezone = tree.path("timezone").asText("");
     try {
@@ -177,116 +231,29 @@ class DirectoryController {
         ifMatch,
         Campaign.class,
         Campaign::id,
-        (c, expected) -> directory.save(c, timezone, expected));
-  }
-
-  @PutMapping(path = "/publishers/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  @ApiResponse(
-      responseCode = "200",
-      content = @Content(schema = @Schema(implementation = Publisher.class)))
-  ResponseEntity<String> publisher(
-      @PathVariable String id,
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              description = "a Publisher",
-              content = @Content(schema = @Schema(implementation = Publisher.class)))
-          @RequestBody
-          String body,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return save(id, body, ifMatch, Publisher.class, Publisher::id, directory::save);
-  }
-
-  @PutMapping(path = "/buyers/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  @ApiResponse(
-      responseCode = "200",
-      content = @Content(schema = @Schema(implementation = Buyer.class)))
-  ResponseEntity<String> buyer(
-      @PathVariable String id,
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              description = "a Buyer",
-              content = @Content(schema = @Schema(implementation = Buyer.class)))
-          @RequestBody
-          String body,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return save(id, body, ifMatch, Buyer.class, Buyer::id, directory::save);
-  }
-
-  @PutMapping(path = "/targets/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  @ApiResponse(
-      responseCode = "200",
-      content = @Content(schema = @Schema(implementation = Target.class)))
-  ResponseEntity<String> target(
-      @PathVariable String id,
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              description = "a Target",
-              content = @Content(schema = @Schema(implementation = Target.class)))
-          @RequestBody
-          String body,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return save(
-        id,
-        body,
-        ifMatch,
-        Target.class,
-        Target::id,
-        directory::save,
-        // the stored target: a SIP password comes back as its secret reference, never as sent
-        t -> directory.snapshot(Set.of()).target(t.id()).orElse(t));
-  }
-
-  @PutMapping(path = "/target-groups/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  @ApiResponse(
-      responseCode = "200",
-      content = @Content(schema = @Schema(implementation = TargetGroup.class)))
-  ResponseEntity<String> targetGroup(
-      @PathVariable String id,
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              description = "a TargetGroup",
-              content = @Content(schema = @Schema(implementation = TargetGroup.class)))
-          @RequestBody
-          String body,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return save(id, body, ifMatch, TargetGroup.class, TargetGroup::id, directory::save);
+        (c, expected) -> directory.save(c, timezone, expected),
+        c -> c);
   }
 
   /** The number in E.164, URL-encoded in the path ({@code %2B18885550101}). */
-  @PutMapping(path = "/tracking-numbers/{number}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  @ApiResponse(
-      responseCode = "200",
-      content = @Content(schema = @Schema(implementation = TrackingNumber.class)))
-  ResponseEntity<String> trackingNumber(
-      @PathVariable String number,
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              description = "a TrackingNumber",
-              content = @Content(schema = @Schema(implementation = TrackingNumber.class)))
-          @RequestBody
-          String body,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+  private ResponseEntity<String> putTrackingNumber(String number, String body, String ifMatch) {
     if (!number.matches("\\+[1-9][0-9]{6,14}")) {
       throw new BadEntry("a tracking number is E.164, such as +18885550101; got " + number);
     }
-    return save(number, body, ifMatch, TrackingNumber.class, TrackingNumber::e164, directory::save);
+    return save(
+        number, body, ifMatch, TrackingNumber.class, TrackingNumber::e164, directory::save, n -> n);
   }
 
   /**
    * Takes the number out of service (its calls get the unknown-number answer); PUT puts it back.
    */
-  @DeleteMapping("/tracking-numbers/{number}")
-  ResponseEntity<Map<String, Object>> disableTrackingNumber(@PathVariable String number) {
+  @DeleteMapping("/tracking-numbers/{id}")
+  ResponseEntity<Map<String, Object>> disableTrackingNumber(@PathVariable("id") String number) {
     if (!directory.disable(number)) {
       return ResponseEntity.status(HttpStatus.NOT_FOUND)
           .body(Map.of("error", "no tracking number " + number));
     }
     return ResponseEntity.ok(Map.of("e164", number, "enabled", false));
-  }
-
-  private <T> ResponseEntity<String> save(
-      String id,
-      String body,
-      String ifMatch,
-      Class<T> type,
-      Function<T, String> idOf,
-      BiFunction<T, Long, Long> store) {
-    return save(id, body, ifMatch, type, idOf, store, t -> t);
   }
 
   /**
@@ -341,6 +308,15 @@ class DirectoryController {
               + ifMatch);
     }
     return Long.parseLong(v);
+  }
+
+  private static ResponseEntity<String> unknownKind(String kind) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(
+            JSON.createObjectNode()
+                .put("error", "no kind of directory entry called " + kind)
+                .toString());
   }
 
   private static JsonNode tree(String body) {

@@ -3,6 +3,7 @@ package org.ringtree.runtime.directory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,6 +14,17 @@ import org.springframework.stereotype.Repository;
  * keys are checked against each listing's own columns, never pasted from the caller.
  */
 @Repository
+@Store(
+    reads = {
+      "verticals",
+      "campaigns",
+      "publishers",
+      "buyers",
+      "targets",
+      "target_groups",
+      "target_group_members",
+      "tracking_numbers"
+    })
 public class DirectoryListings {
 
   /** What can be listed, with its columns (key → SQL expression) in display order. */

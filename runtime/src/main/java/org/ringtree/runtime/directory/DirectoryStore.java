@@ -20,6 +20,7 @@ import org.ringtree.rules.directory.TrackingNumber;
 import org.ringtree.rules.directory.Vertical;
 import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.database.Store;
 import org.ringtree.runtime.secrets.SecretStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,17 @@ import org.springframework.transaction.annotation.Transactional;
  * record as JSON in {@code settings}, so what the engine sees is exactly what was saved.
  */
 @Repository
+@Store(
+    owns = {
+      "verticals",
+      "campaigns",
+      "publishers",
+      "buyers",
+      "targets",
+      "target_groups",
+      "target_group_members",
+      "tracking_numbers"
+    })
 public class DirectoryStore {
 
   private static final ObjectMapper JSON = RingtreeJson.mapper();
@@ -358,6 +370,37 @@ public class DirectoryStore {
         .param(id)
         .query(Long.class)
         .optional();
+  }
+
+  public boolean publisherExists(String id) {
+    return jdbc.sql("SELECT count(*) FROM publishers WHERE id = ?")
+            .param(id)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  public boolean buyerExists(String id) {
+    return jdbc.sql("SELECT count(*) FROM buyers WHERE id = ?").param(id).query(Long.class).single()
+        > 0;
+  }
+
+  /**
+   * Whether the directory is still empty (no vertical), asked while holding a transaction-level
+   * lock, so that of two nodes starting on an empty database only one seeds it.
+   */
+  public boolean emptyUnderSeedLock() {
+    jdbc.sql("SELECT pg_advisory_xact_lock(4242)").query().listOfRows();
+    return jdbc.sql("SELECT count(*) FROM verticals").query(Long.class).single() == 0;
+  }
+
+  /** Whether the target exists and calls a destination other than {@code destination}. */
+  public boolean targetCallsElsewhere(String targetId, String destination) {
+    return jdbc.sql("SELECT count(*) FROM targets WHERE id = ? AND destination <> ?")
+            .params(targetId, destination)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   /** Each tracking number's campaign (in service or not), for copies kept in memory. */

@@ -15,6 +15,7 @@ import org.ringtree.rules.flow.FlowJson;
 import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.validation.Issue;
 import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.database.Store;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * compliance reviews is exactly what the engine runs.
  */
 @Repository
+@Store(
+    owns = {"flows", "flow_versions", "flow_publications"},
+    reads = {"version_reviews"})
 public class FlowStore {
 
   private final JdbcClient jdbc;
@@ -93,7 +97,7 @@ public class FlowStore {
     if (existing.isPresent()) {
       return existing.get();
     }
-    jdbc.sql("SELECT id FROM flows WHERE id = ? FOR UPDATE").param(flowId).query().listOfRows();
+    lockFlow(flowId);
     int version =
         jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM flow_versions WHERE flow_id = ?")
             .param(flowId)
@@ -155,6 +159,118 @@ public class FlowStore {
         previous == null ? null : java.util.Map.of("liveVersionId", previous),
         java.util.Map.of("liveVersionId", versionId));
     jdbc.sql("SELECT pg_notify(?, ?)").params(PUBLISHED_CHANNEL, flowId).query().listOfRows();
+  }
+
+  /**
+   * Serialises changes to one flow (versions, publications, reviews) until the caller's transaction
+   * ends.
+   */
+  public void lockFlow(String flowId) {
+    jdbc.sql("SELECT id FROM flows WHERE id = ? FOR UPDATE").param(flowId).query().listOfRows();
+  }
+
+  /**
+   * Marks the caller's transaction as a rollback: transaction-local, it tells the live-version
+   * guards ({@link #rollingBack}) and the publication trigger.
+   */
+  public void markRollback() {
+    jdbc.sql("SELECT set_config('ringtree.publish_kind', 'ROLLBACK', true)").query().listOfRows();
+  }
+
+  /** True inside a transaction that {@link #markRollback} marked. */
+  public boolean rollingBack() {
+    return "ROLLBACK"
+        .equals(
+            jdbc.sql("SELECT coalesce(current_setting('ringtree.publish_kind', true), '')")
+                .query(String.class)
+                .single());
+  }
+
+  /** Saves the editor's working copy of a flow, creating the flow if it is new. */
+  public void saveDraft(FlowDocument doc, String name) {
+    jdbc.sql(
+            "INSERT INTO flows (id, campaign_id, name, draft) VALUES (?, ?, ?, ?::jsonb)"
+                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, draft = excluded.draft,"
+                + " updated_at = now()")
+        .params(doc.id(), doc.campaignId(), name, FlowJson.write(doc))
+        .update();
+  }
+
+  /** A flow as the editor lists it. */
+  public record FlowHeader(
+      String id, String name, String campaignId, Integer liveVersion, boolean hasDraft) {}
+
+  /** Every flow by name, with its live version number and whether it has a draft. */
+  public List<FlowHeader> headers() {
+    return jdbc.sql(
+            "SELECT f.id, f.name, f.campaign_id, v.version, f.draft IS NOT NULL FROM flows f"
+                + " LEFT JOIN flow_versions v ON v.id = f.live_version_id ORDER BY f.name, f.id")
+        .query(
+            (rs, i) ->
+                new FlowHeader(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    (Integer) rs.getObject(4),
+                    rs.getBoolean(5)))
+        .list();
+  }
+
+  /** What the editor opens: the flow's draft and its live document (JSON), either may be null. */
+  public record EditorCopy(String draftJson, String liveJson, Integer liveVersion) {}
+
+  public Optional<EditorCopy> editorCopy(String flowId) {
+    return jdbc.sql(
+            "SELECT f.draft::text, v.document::text, v.version FROM flows f LEFT JOIN"
+                + " flow_versions v ON v.id = f.live_version_id WHERE f.id = ?")
+        .param(flowId)
+        .query(
+            (rs, i) -> new EditorCopy(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3)))
+        .optional();
+  }
+
+  /**
+   * A version as the editor lists it, with its latest review decision (null when none) and whether
+   * it was ever published.
+   */
+  public record VersionHeader(
+      int version,
+      String versionKey,
+      String author,
+      java.time.Instant createdAt,
+      boolean live,
+      String latestDecision,
+      boolean everPublished) {}
+
+  /** The flow's versions, newest first. */
+  public List<VersionHeader> versionHeaders(String flowId) {
+    return jdbc.sql(
+            "SELECT v.version, v.version_key, v.author, v.created_at, v.id = f.live_version_id,"
+                + " (SELECT r.decision FROM version_reviews r WHERE r.version_id = v.id"
+                + " ORDER BY r.id DESC LIMIT 1),"
+                + " EXISTS (SELECT 1 FROM flow_publications p WHERE p.version_id = v.id)"
+                + " FROM flow_versions v JOIN flows f ON f.id = v.flow_id WHERE v.flow_id = ?"
+                + " ORDER BY v.version DESC")
+        .param(flowId)
+        .query(
+            (rs, i) ->
+                new VersionHeader(
+                    rs.getInt(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getTimestamp(4).toInstant(),
+                    rs.getBoolean(5),
+                    rs.getString(6),
+                    rs.getBoolean(7)))
+        .list();
+  }
+
+  /** The document of one numbered version of a flow, as JSON. */
+  public Optional<String> documentJson(String flowId, int version) {
+    return jdbc.sql("SELECT document::text FROM flow_versions WHERE flow_id = ? AND version = ?")
+        .params(flowId, version)
+        .query(String.class)
+        .optional();
   }
 
   /** The PostgreSQL channel told, at commit, that a flow has a new live version. */

@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.ringtree.runtime.call.CallPhase;
+import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The calls and ledger rows of one publisher or one buyer, and nothing else. */
 @Repository
+@Store(reads = {"calls", "ledger_entries"})
 class PortalStore {
 
   private final JdbcClient jdbc;

@@ -19,6 +19,8 @@ import org.ringtree.runtime.billing.CallConverted;
 import org.ringtree.runtime.billing.Disputes;
 import org.ringtree.runtime.billing.LedgerWriter;
 import org.ringtree.runtime.billing.MoneyProblem;
+import org.ringtree.runtime.call.CallStore;
+import org.ringtree.runtime.database.Store;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  * 404, before anything is written.
  */
 @Service
+@Store(
+    owns = {"buyer_postback_keys", "conversion_revenue_policies"},
+    reads = {"buyers", "campaigns"})
 public class ConversionPostbacks {
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -44,15 +49,18 @@ public class ConversionPostbacks {
   private final Audit audit;
   private final ApplicationEventPublisher events;
   private final Disputes disputes;
+  private final CallStore calls;
 
   ConversionPostbacks(
       JdbcClient jdbc,
+      CallStore calls,
       LedgerWriter ledger,
       Audit audit,
       ApplicationEventPublisher events,
       Disputes disputes) {
     this.disputes = disputes;
     this.jdbc = jdbc;
+    this.calls = calls;
     this.ledger = ledger;
     this.audit = audit;
     this.events = events;
@@ -193,33 +201,9 @@ public class ConversionPostbacks {
       throw new MoneyProblem(
           MoneyProblem.Kind.INVALID, "revenue is a non-negative amount in cents");
     }
-    record CallInfo(
-        UUID id,
-        String buyerId,
-        String publisherId,
-        String campaignId,
-        String currency,
-        boolean converted,
-        Instant startedAt) {}
-    CallInfo call =
-        lockCall(callRef)
-            .flatMap(
-                id ->
-                    jdbc.sql(
-                            "SELECT id, buyer_id, publisher_id, campaign_id, currency, converted,"
-                                + " started_at FROM calls WHERE id = ? FOR UPDATE")
-                        .param(id)
-                        .query(
-                            (rs, i) ->
-                                new CallInfo(
-                                    rs.getObject(1, UUID.class),
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    rs.getString(4),
-                                    rs.getString(5).trim(),
-                                    rs.getBoolean(6),
-                                    rs.getTimestamp(7).toInstant()))
-                        .optional())
+    CallStore.ConvertingCall call =
+        callId(callRef)
+            .flatMap(calls::lockForConversion)
             .filter(c -> buyerId.equals(c.buyerId()))
             .orElseThrow(
                 () -> new MoneyProblem(MoneyProblem.Kind.NOT_FOUND, "no such call for this buyer"));
@@ -272,9 +256,7 @@ public class ConversionPostbacks {
     }
     boolean first = !call.converted();
     if (first) {
-      jdbc.sql("UPDATE calls SET converted = true, converted_at = now() WHERE id = ?")
-          .param(call.id())
-          .update();
+      calls.markConverted(call.id());
       events.publishEvent(new CallConverted(call.id(), call.publisherId(), buyerId));
     }
     BigDecimal total = standing.total().add(change).setScale(2);
@@ -324,17 +306,14 @@ public class ConversionPostbacks {
   }
 
   /** Our call id (UUID) or the provider's CallSid. */
-  private Optional<UUID> lockCall(String ref) {
+  private Optional<UUID> callId(String ref) {
     if (ref == null || ref.isBlank()) {
       return Optional.empty();
     }
     try {
       return Optional.of(UUID.fromString(ref));
     } catch (IllegalArgumentException notUuid) {
-      return jdbc.sql("SELECT id FROM calls WHERE call_sid = ?")
-          .param(ref)
-          .query(UUID.class)
-          .optional();
+      return calls.idOf(ref);
     }
   }
 

@@ -11,7 +11,7 @@ class PostbackConfiguration {
 
   @Bean(destroyMethod = "close")
   PostbackSender postbackSender(
-      CamelContext camel, PostbackProperties properties, PostbackLog log) {
+      CamelContext camel, PostbackProperties properties, PostbackStore log) {
     return new PostbackSender(camel, properties.policy(), log);
   }
 }

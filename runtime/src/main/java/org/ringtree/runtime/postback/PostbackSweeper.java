@@ -3,7 +3,6 @@ package org.ringtree.runtime.postback;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +19,11 @@ public class PostbackSweeper {
 
   private static final Logger log = LoggerFactory.getLogger(PostbackSweeper.class);
 
-  private final JdbcClient jdbc;
+  private final PostbackStore postbacks;
   private final Duration orphanedAfter;
 
-  PostbackSweeper(JdbcClient jdbc, PostbackProperties properties) {
-    this.jdbc = jdbc;
+  PostbackSweeper(PostbackStore postbacks, PostbackProperties properties) {
+    this.postbacks = postbacks;
     this.orphanedAfter =
         properties
             .maxDelay()
@@ -34,13 +33,7 @@ public class PostbackSweeper {
 
   @Scheduled(fixedDelayString = "${ringtree.postbacks.sweep-every:60s}", initialDelay = 30_000)
   public int sweep() {
-    int swept =
-        jdbc.sql(
-                "UPDATE postbacks SET state = 'DEAD', updated_at = now(), last_error ="
-                    + " coalesce(last_error || '; ', '') || 'sender stopped before delivery'"
-                    + " WHERE state = 'SENDING' AND updated_at < now() - ? * interval '1 millisecond'")
-            .param(orphanedAfter.toMillis())
-            .update();
+    int swept = postbacks.deadLetterOrphans(orphanedAfter);
     if (swept > 0) {
       log.warn("{} postbacks were orphaned by a stopped node; they are dead letters now", swept);
     }

@@ -22,6 +22,7 @@ import org.ringtree.runtime.billing.Audit;
 import org.ringtree.runtime.billing.CallConverted;
 import org.ringtree.runtime.billing.CallSettled;
 import org.ringtree.runtime.billing.MoneyProblem;
+import org.ringtree.runtime.database.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,10 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Publisher postbacks out. A publisher's URL template is requested once per call and event: on
  * conversion, and on every settled call if the publisher asked for it. The postback row is written
  * first (unique per call and event, so a replay sends nothing twice), then the integrations sender
- * delivers it with retries; {@link PostbackLog} records each attempt. Dead letters stay listed
+ * delivers it with retries; {@link PostbackStore} records each attempt. Dead letters stay listed
  * until an operator retries them.
  */
 @Service
+@Store(
+    owns = "publisher_postback_settings",
+    reads = {"postbacks", "postback_attempts", "calls", "ledger_entries", "publishers"})
 public class PublisherPostbacks {
 
   private static final Logger log = LoggerFactory.getLogger(PublisherPostbacks.class);
@@ -48,10 +52,16 @@ public class PublisherPostbacks {
   private final PostbackSender sender;
   private final Audit audit;
   private final TransactionTemplate ownTransaction;
+  private final PostbackStore postbacks;
 
   PublisherPostbacks(
-      JdbcClient jdbc, PostbackSender sender, Audit audit, PlatformTransactionManager tx) {
+      JdbcClient jdbc,
+      PostbackSender sender,
+      Audit audit,
+      PlatformTransactionManager tx,
+      PostbackStore postbacks) {
     this.jdbc = jdbc;
+    this.postbacks = postbacks;
     this.sender = sender;
     this.audit = audit;
     // after-commit listeners still hold the finished transaction's connection: the postback row
@@ -149,13 +159,7 @@ public class PublisherPostbacks {
       UUID id = UUID.randomUUID();
       Integer inserted =
           ownTransaction.execute(
-              status ->
-                  jdbc.sql(
-                          "INSERT INTO postbacks (id, call_id, publisher_id, event, url, state)"
-                              + " VALUES (?, ?, ?, ?, ?, 'SENDING')"
-                              + " ON CONFLICT (call_id, event) DO NOTHING")
-                      .params(id, callId, s.publisherId(), event, url)
-                      .update());
+              status -> postbacks.insertSending(id, callId, s.publisherId(), event, url));
       if (inserted != null && inserted == 1) {
         sender.send(new Postback(id.toString(), url));
       }
@@ -242,12 +246,7 @@ public class PublisherPostbacks {
     Row before =
         get(id)
             .orElseThrow(() -> new MoneyProblem(MoneyProblem.Kind.NOT_FOUND, "no such postback"));
-    int moved =
-        jdbc.sql(
-                "UPDATE postbacks SET state = 'SENDING', updated_at = now()"
-                    + " WHERE id = ? AND state = 'DEAD'")
-            .param(id)
-            .update();
+    int moved = postbacks.resend(id);
     if (moved == 0) {
       throw new MoneyProblem(
           MoneyProblem.Kind.CONFLICT,

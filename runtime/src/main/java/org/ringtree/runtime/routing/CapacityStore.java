@@ -18,6 +18,7 @@ import org.ringtree.rules.directory.Caps;
 import org.ringtree.rules.directory.Target;
 import org.ringtree.rules.routing.Usage;
 import org.ringtree.rules.routing.UsageSnapshot;
+import org.ringtree.runtime.database.Store;
 import org.ringtree.runtime.observability.BusinessMetrics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Connection caps count here; conversion caps count when the buyer's postback marks a conversion.
  */
 @Repository
+@Store(
+    owns = {"cap_counters", "cap_reservations"},
+    reads = {"calls", "targets", "buyers"})
 public class CapacityStore {
 
   static final String CONCURRENT = "concurrent";

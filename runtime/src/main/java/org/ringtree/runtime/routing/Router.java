@@ -26,7 +26,6 @@ import org.ringtree.rules.trace.Justification;
 import org.ringtree.runtime.directory.LiveDirectory;
 import org.ringtree.runtime.observability.BusinessMetrics;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,7 +39,7 @@ public class Router {
   private final DecisionEngine engine;
   private final BidCollector bids;
   private final CapacityStore capacity;
-  private final JdbcClient jdbc;
+  private final RoutingHistoryStore history;
   private final Clock clock;
   private final String nodeName;
   private final Duration holdMargin;
@@ -52,7 +51,7 @@ public class Router {
       DecisionEngine engine,
       BidCollector bids,
       CapacityStore capacity,
-      JdbcClient jdbc,
+      RoutingHistoryStore history,
       Clock clock,
       @Value("${ringtree.node-name:${HOSTNAME:local}}") String nodeName,
       @Value("${ringtree.routing.hold-margin:60s}") Duration holdMargin,
@@ -64,7 +63,7 @@ public class Router {
     this.engine = engine;
     this.bids = bids;
     this.capacity = capacity;
-    this.jdbc = jdbc;
+    this.history = history;
     this.clock = clock;
     this.nodeName = nodeName;
     this.holdMargin = holdMargin;
@@ -289,31 +288,12 @@ public class Router {
     if (targets.isEmpty()) {
       return Map.of();
     }
-    Map<String, PerformanceStats> stats = new LinkedHashMap<>();
-    jdbc.sql(
-            "SELECT target_id, count(*), count(*) FILTER (WHERE converted),"
-                + " coalesce(sum(revenue), 0) FROM calls WHERE target_id = ANY(?)"
-                + " AND started_at > ? GROUP BY target_id")
-        .params(
-            targets.stream().map(Target::id).toArray(String[]::new),
-            java.sql.Timestamp.from(now.minus(performanceLookback)))
-        .query(
-            (rs, i) ->
-                stats.put(
-                    rs.getString(1),
-                    new PerformanceStats(rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4))))
-        .list();
-    return stats;
+    return history.performance(targets, now.minus(performanceLookback));
   }
 
   /** The round-robin counter of one route node of one flow (node ids repeat across flows). */
   private long nextRotation(String flowId, String nodeId) {
-    return jdbc.sql(
-            "INSERT INTO rotation_counters (scope, value) VALUES (?, 1) ON CONFLICT (scope)"
-                + " DO UPDATE SET value = rotation_counters.value + 1 RETURNING value")
-        .param("route:" + flowId + ":" + nodeId)
-        .query(Long.class)
-        .single();
+    return history.nextRotation("route:" + flowId + ":" + nodeId);
   }
 
   static List<TraceEntry> trace(RouteDecision decision) {

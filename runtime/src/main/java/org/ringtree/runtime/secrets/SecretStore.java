@@ -8,7 +8,9 @@ import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * Owns {@code secrets}: each secret encrypted with AES-256-GCM under the configured key (a fresh
@@ -17,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * secret:<id>}; the secret itself is read back only where it is used (the TwiML that dials a SIP
  * target).
  */
+@Repository
+@Store(owns = "secrets")
 public class SecretStore {
 
   public static final String PREFIX = "secret:";

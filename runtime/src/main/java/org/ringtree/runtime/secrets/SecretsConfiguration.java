@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The key secrets are encrypted with: {@code ringtree.secrets.key} (base64 of 32 random bytes, e.g.
@@ -29,12 +28,12 @@ class SecretsConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(SecretsConfiguration.class);
 
+  /** The key {@link SecretStore} encrypts with. */
   @Bean
-  SecretStore secretStore(
-      JdbcClient jdbc,
+  SecretKey secretsKey(
       @Value("${ringtree.secrets.key:}") String configured,
       @Value("${ringtree.data-dir:data}") String dataDir) {
-    return new SecretStore(jdbc, key(configured, Path.of(dataDir)));
+    return key(configured, Path.of(dataDir));
   }
 
   static SecretKey key(String configured, Path dataDir) {

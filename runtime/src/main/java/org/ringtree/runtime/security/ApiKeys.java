@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -32,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * means a stolen copy of the table gives no usable key.
  */
 @Service
+@Store(owns = "api_keys", reads = "users")
 public class ApiKeys {
 
   private static final String PREFIX = "rt_";

@@ -2,12 +2,12 @@ package org.ringtree.runtime.security;
 
 import java.util.List;
 import org.ringtree.runtime.config.RingtreeProperties;
+import org.ringtree.runtime.directory.DirectoryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,12 +36,12 @@ class DemoUsers implements ApplicationRunner {
 
   private final RingtreeProperties properties;
   private final UserAccounts accounts;
-  private final JdbcClient jdbc;
+  private final DirectoryStore directory;
 
-  DemoUsers(RingtreeProperties properties, UserAccounts accounts, JdbcClient jdbc) {
+  DemoUsers(RingtreeProperties properties, UserAccounts accounts, DirectoryStore directory) {
     this.properties = properties;
     this.accounts = accounts;
-    this.jdbc = jdbc;
+    this.directory = directory;
   }
 
   @Override
@@ -74,18 +74,10 @@ class DemoUsers implements ApplicationRunner {
 
   private boolean partyExists(DemoUser u) {
     if (u.publisherId() != null) {
-      return jdbc.sql("SELECT count(*) FROM publishers WHERE id = ?")
-              .param(u.publisherId())
-              .query(Long.class)
-              .single()
-          > 0;
+      return directory.publisherExists(u.publisherId());
     }
     if (u.buyerId() != null) {
-      return jdbc.sql("SELECT count(*) FROM buyers WHERE id = ?")
-              .param(u.buyerId())
-              .query(Long.class)
-              .single()
-          > 0;
+      return directory.buyerExists(u.buyerId());
     }
     return true;
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.database.Store;
 import org.ringtree.runtime.limits.SignInLimiter;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the audit log in the same transaction; passwords appear there only as "changed", never as a hash.
  */
 @Service
+@Store(owns = "users")
 public class UserAccounts implements UserDetailsService {
 
   /** Shortest password accepted for a new or changed password. */

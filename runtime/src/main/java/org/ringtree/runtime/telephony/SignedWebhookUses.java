@@ -1,5 +1,6 @@
 package org.ringtree.runtime.telephony;
 
+import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Repository;
  * database, so a request replayed to another node of the platform is caught as well.
  */
 @Repository
+@Store(owns = "signed_webhook_uses")
 class SignedWebhookUses implements WebhookSignatureFilter.ReplayGuard {
 
   private final JdbcClient jdbc;

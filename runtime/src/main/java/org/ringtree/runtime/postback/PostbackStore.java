@@ -1,23 +1,29 @@
 package org.ringtree.runtime.postback;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.UUID;
 import org.ringtree.integrations.postback.PostbackAttempt;
 import org.ringtree.integrations.postback.PostbackDeadLetter;
 import org.ringtree.integrations.postback.PostbackListener;
+import org.ringtree.runtime.database.Store;
 import org.ringtree.runtime.observability.BusinessMetrics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Stores every postback attempt (append-only) and moves the postback to DELIVERED or DEAD. */
+/**
+ * Postbacks and their attempts: stores every attempt (append-only) and moves the postback to
+ * DELIVERED or DEAD; the only writer of both tables.
+ */
 @Component
-class PostbackLog implements PostbackListener {
+@Store(owns = {"postbacks", "postback_attempts"})
+class PostbackStore implements PostbackListener {
 
   private final JdbcClient jdbc;
 
   private final BusinessMetrics metrics;
 
-  PostbackLog(JdbcClient jdbc, BusinessMetrics metrics) {
+  PostbackStore(JdbcClient jdbc, BusinessMetrics metrics) {
     this.jdbc = jdbc;
     this.metrics = metrics;
   }
@@ -50,6 +56,35 @@ class PostbackLog implements PostbackListener {
     metrics.postbackDeadLettered();
     jdbc.sql("UPDATE postbacks SET state = 'DEAD', last_error = ?, updated_at = now() WHERE id = ?")
         .params(d.lastError(), UUID.fromString(d.postbackId()))
+        .update();
+  }
+
+  /** A new postback about to be sent; 0 when the call's event already has one. */
+  int insertSending(UUID id, UUID callId, String publisherId, String event, String url) {
+    return jdbc.sql(
+            "INSERT INTO postbacks (id, call_id, publisher_id, event, url, state)"
+                + " VALUES (?, ?, ?, ?, ?, 'SENDING')"
+                + " ON CONFLICT (call_id, event) DO NOTHING")
+        .params(id, callId, publisherId, event, url)
+        .update();
+  }
+
+  /** Moves a dead letter back to SENDING; 0 when it is not a dead letter. */
+  int resend(UUID id) {
+    return jdbc.sql(
+            "UPDATE postbacks SET state = 'SENDING', updated_at = now()"
+                + " WHERE id = ? AND state = 'DEAD'")
+        .param(id)
+        .update();
+  }
+
+  /** Dead-letters postbacks still SENDING but untouched for longer than {@code orphanedAfter}. */
+  int deadLetterOrphans(Duration orphanedAfter) {
+    return jdbc.sql(
+            "UPDATE postbacks SET state = 'DEAD', updated_at = now(), last_error ="
+                + " coalesce(last_error || '; ', '') || 'sender stopped before delivery'"
+                + " WHERE state = 'SENDING' AND updated_at < now() - ? * interval '1 millisecond'")
+        .param(orphanedAfter.toMillis())
         .update();
   }
 }

@@ -1,8 +1,9 @@
-package org.ringtree.runtime.approval;
+package org.ringtree.runtime.flow;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.ringtree.runtime.database.Store;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Read-only listings of flows, their versions and their publication history. */
 @Repository
+@Store(reads = {"flows", "flow_versions", "flow_publications"})
 public class VersionCatalog {
 
   private final JdbcClient jdbc;
@@ -21,7 +23,7 @@ public class VersionCatalog {
   /** No flow version has this id. */
   @ResponseStatus(HttpStatus.NOT_FOUND)
   public static final class UnknownVersionException extends RuntimeException {
-    UnknownVersionException(long id) {
+    public UnknownVersionException(long id) {
       super("no flow version " + id);
     }
   }
