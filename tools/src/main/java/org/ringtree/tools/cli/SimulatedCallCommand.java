@@ -1,4 +1,4 @@
-package org.ringtree.runtime.cli;
+package org.ringtree.tools.cli;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.ringtree.runtime.driver.CallScript;
-import org.ringtree.runtime.driver.CallTranscript;
-import org.ringtree.runtime.driver.TwilioDriver;
-import org.ringtree.runtime.driver.WebhookExchange;
+import org.ringtree.tools.driver.CallScript;
+import org.ringtree.tools.driver.CallTranscript;
+import org.ringtree.tools.driver.TwilioDriver;
+import org.ringtree.tools.driver.WebhookExchange;
 
 /**
  * {@code ./ringtree call}: places a simulated call against a running platform through the same
@@ -54,7 +54,7 @@ public final class SimulatedCallCommand {
     }
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     Options options;
     try {
       options = Options.parse(args);
