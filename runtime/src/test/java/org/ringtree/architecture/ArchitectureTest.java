@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The module boundaries of docs/architecture.md, checked on every build across all four modules
+ * The module boundaries of docs/architecture.md, checked on every build across all five modules
  * (the runtime's test classpath holds them all). This is the project's one rule set: the modules
  * keep no copies of their own that could drift apart.
  */
@@ -65,11 +65,21 @@ class ArchitectureTest {
   static final ArchRule servicesLogInsteadOfPrinting =
       noClasses()
           .that()
-          .resideOutsideOfPackages("org.ringtree.runtime.driver..", "org.ringtree.runtime.cli..")
+          .resideOutsideOfPackage("org.ringtree.tools..")
           .should()
           .accessField(System.class, "out")
           .because(
               "services log through SLF4J with the call id; only the command-line tools print");
+
+  @ArchTest
+  static final ArchRule noModuleDependsOnTheTools =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("org.ringtree.tools..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.ringtree.tools..")
+          .because("the developer tools stay out of the platform's jar");
 
   @ArchTest
   static final ArchRule rulesDependsOnNoOtherModule =
@@ -167,7 +177,7 @@ class ArchitectureTest {
   static void everyPackageSaysWhatItIsFor(JavaClasses classes) {
     Set<String> packages = new TreeSet<>();
     classes.forEach(c -> packages.add(c.getPackageName()));
-    assertThat(packages).as("packages of all four modules").hasSizeGreaterThan(40);
+    assertThat(packages).as("packages of all five modules").hasSizeGreaterThan(40);
     Set<String> without = new TreeSet<>();
     for (String p : packages) {
       if (classes.getPackage(p).tryGetPackageInfo().isEmpty()) {

@@ -1,11 +1,13 @@
 package org.ringtree.editor.compliance;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -190,9 +192,11 @@ public class ComplianceView extends VerticalLayout {
     dialog.setId("rollback-dialog");
     dialog.setHeader("Roll back " + flow.name() + "?");
     dialog.setText(
-        "The version that was live before the current one goes live again for new calls. Calls in"
-            + " progress finish on the version they started with.");
-    dialog.add(reason);
+        new Div(
+            new Text(
+                "The version that was live before the current one goes live again for new calls."
+                    + " Calls in progress finish on the version they started with."),
+            reason));
     dialog.setCancelable(true);
     dialog.setConfirmText("Roll back");
     dialog.setConfirmButtonTheme("error primary");

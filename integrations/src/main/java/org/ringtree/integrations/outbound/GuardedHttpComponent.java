@@ -32,6 +32,9 @@ public final class GuardedHttpComponent extends HttpComponent {
     }
   }
 
+  // Camel's hook (and the pool constructor that accepts its registry) still speaks httpclient5's
+  // deprecated ConnectionSocketFactory; this override is the only place to guard every connection.
+  @SuppressWarnings("deprecation")
   @Override
   protected HttpClientConnectionManager createConnectionManager(
       Registry<ConnectionSocketFactory> registry,

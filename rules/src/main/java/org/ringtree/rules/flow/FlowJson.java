@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -206,9 +205,7 @@ public final class FlowJson {
 
   private static Map<String, Object> toMap(JsonNode obj) {
     Map<String, Object> out = new TreeMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : obj.properties()) {
       Object v = toJava(e.getValue());
       if (v != null) {
         out.put(e.getKey(), v);

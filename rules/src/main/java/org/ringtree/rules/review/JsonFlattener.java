@@ -2,7 +2,6 @@ package org.ringtree.rules.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +26,7 @@ final class JsonFlattener {
       return;
     }
     if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         walk(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out);
       }
       return;

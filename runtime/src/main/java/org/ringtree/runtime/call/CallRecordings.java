@@ -14,9 +14,9 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.ringtree.integrations.outbound.OutboundAddresses;
@@ -107,9 +107,9 @@ public class CallRecordings implements DisposableBean {
       throw new Unavailable(true, "this call has no recording");
     }
     URI uri = mediaUri(stored.get());
-    CloseableHttpResponse response;
+    ClassicHttpResponse response;
     try {
-      response = http.execute(new HttpGet(uri));
+      response = http.executeOpen(null, new HttpGet(uri), null); // streamed: closed by the caller
     } catch (IOException e) {
       throw new Unavailable(
           false,
@@ -177,7 +177,7 @@ public class CallRecordings implements DisposableBean {
     return uri;
   }
 
-  private static void close(CloseableHttpResponse response) {
+  private static void close(ClassicHttpResponse response) {
     try {
       response.close();
     } catch (IOException ignored) {

@@ -139,7 +139,7 @@ public class FlowStore {
     Long previous =
         jdbc.sql("SELECT live_version_id FROM flows WHERE id = ? FOR UPDATE")
             .param(flowId)
-            .query((rs, i) -> (Long) rs.getObject(1, Long.class))
+            .query((rs, i) -> rs.getObject(1, Long.class))
             .optional()
             .orElse(null);
     int updated =

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.ringtree.runtime.driver.CallScript;
-import org.ringtree.runtime.driver.CallTranscript;
 import org.ringtree.runtime.support.RunningPlatformTest;
+import org.ringtree.tools.driver.CallScript;
+import org.ringtree.tools.driver.CallTranscript;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -35,7 +35,7 @@ class CompiledArtifactEvictionTest extends RunningPlatformTest {
 
   @Test
   void anIdleVersionNoCallNeedsIsDroppedAndTheLiveAndInProgressOnesStay() {
-    driver().place(org.ringtree.runtime.driver.CallScript.demo()); // builds the live version
+    driver().place(org.ringtree.tools.driver.CallScript.demo()); // builds the live version
     long live = flows.liveVersionIds().iterator().next();
     FlowStore.StoredVersion live0 = flows.byId(live).orElseThrow();
     FlowStore.StoredVersion idle =

@@ -13,10 +13,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.ringtree.runtime.driver.CallScript;
-import org.ringtree.runtime.driver.CallTranscript;
 import org.ringtree.runtime.support.Browsers;
 import org.ringtree.runtime.support.RunningPlatformTest;
+import org.ringtree.tools.driver.CallScript;
+import org.ringtree.tools.driver.CallTranscript;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.ringtree.runtime.driver.CallScript;
-import org.ringtree.runtime.driver.CallTranscript;
 import org.ringtree.runtime.flow.FlowStore;
 import org.ringtree.runtime.flow.VersionRoutes;
 import org.ringtree.runtime.support.RunningPlatformTest;
+import org.ringtree.tools.driver.CallScript;
+import org.ringtree.tools.driver.CallTranscript;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -9,9 +9,9 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.ringtree.runtime.driver.CallScript;
 import org.ringtree.runtime.support.RunningPlatformTest;
 import org.ringtree.runtime.telephony.WebhookPaths;
+import org.ringtree.tools.driver.CallScript;
 
 /** The network's own figures reach Prometheus as calls happen. */
 class BusinessMetricsTest extends RunningPlatformTest {

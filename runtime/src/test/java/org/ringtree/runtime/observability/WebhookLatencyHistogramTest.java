@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.ringtree.runtime.driver.CallScript;
 import org.ringtree.runtime.support.RunningPlatformTest;
+import org.ringtree.tools.driver.CallScript;
 
 class WebhookLatencyHistogramTest extends RunningPlatformTest {
 

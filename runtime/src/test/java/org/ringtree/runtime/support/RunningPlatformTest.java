@@ -7,7 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import org.ringtree.integrations.telnyx.TelnyxSignatures;
-import org.ringtree.runtime.driver.TwilioDriver;
+import org.ringtree.tools.driver.TwilioDriver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;

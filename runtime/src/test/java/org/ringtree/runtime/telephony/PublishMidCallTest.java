@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.ringtree.rules.flow.FlowDocument;
 import org.ringtree.rules.flow.FlowJson;
 import org.ringtree.runtime.directory.DirectoryStore;
-import org.ringtree.runtime.driver.TwilioDriver;
-import org.ringtree.runtime.driver.WebhookExchange;
 import org.ringtree.runtime.flow.FlowStore;
 import org.ringtree.runtime.support.RunningPlatformTest;
+import org.ringtree.tools.driver.TwilioDriver;
+import org.ringtree.tools.driver.WebhookExchange;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

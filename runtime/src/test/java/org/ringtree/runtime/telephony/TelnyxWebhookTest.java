@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ringtree.integrations.telnyx.TelnyxSignatures;
-import org.ringtree.runtime.driver.TwilioDriver;
 import org.ringtree.runtime.support.RunningPlatformTest;
+import org.ringtree.tools.driver.TwilioDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -14,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.ringtree.runtime.driver.TwilioDriver;
 import org.ringtree.runtime.support.RunningPlatformTest;
+import org.ringtree.tools.driver.TwilioDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -1,4 +1,4 @@
-package org.ringtree.runtime.driver;
+package org.ringtree.tools.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.ringtree.runtime.driver;
+package org.ringtree.tools.driver;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -19,8 +19,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ringtree.integrations.twilio.TwilioWebhookFields;
-import org.ringtree.runtime.benchmark.FloorEndpoint;
-import org.ringtree.runtime.telephony.WebhookPaths;
 
 /**
  * {@code ./ringtree load}: an open-loop load generator over loopback. At each rate it starts calls
@@ -42,6 +40,12 @@ public final class LoadGenerator {
         bare endpoint checking the same signature and inserting one row; start the platform with
         --ringtree.benchmark.floor=true) and the webhook's latency is reported as a multiple of it
       """;
+
+  /**
+   * The platform's benchmark floor (served with {@code ringtree.benchmark.floor=true}); a runtime
+   * test keeps it equal to the path the platform serves.
+   */
+  public static final String FLOOR_PATH = "/benchmark/floor";
 
   /** Connections of the incoming-mode sender: requests beyond that many in flight wait. */
   private static final int CONNECTIONS = 64;
@@ -82,36 +86,37 @@ public final class LoadGenerator {
         seconds,
         Runtime.getRuntime().availableProcessors(),
         o.get("url"));
-    ServerLatency server = new ServerLatency(o.get("url"), WebhookPaths.INCOMING);
-    ServerLatency floorServer = new ServerLatency(o.get("url"), FloorEndpoint.PATH);
-    warmUp(driver, WebhookPaths.INCOMING, o.get("number"), Integer.parseInt(o.get("warmup")));
+    ServerLatency server = new ServerLatency(o.get("url"), TwilioDriver.INCOMING_PATH);
+    ServerLatency floorServer = new ServerLatency(o.get("url"), FLOOR_PATH);
+    warmUp(driver, TwilioDriver.INCOMING_PATH, o.get("number"), Integer.parseInt(o.get("warmup")));
     int warmUpSeconds = Integer.parseInt(o.get("warmup-seconds"));
     List<Integer> rates =
         Arrays.stream(o.get("rates").split(",")).map(r -> Integer.parseInt(r.strip())).toList();
     boolean incoming = o.get("mode").equals("incoming");
     boolean floor = incoming && o.get("floor").equals("on") && floorServed(driver, out);
     if (floor) {
-      warmUp(driver, FloorEndpoint.PATH, o.get("number"), Integer.parseInt(o.get("warmup")));
+      warmUp(driver, FLOOR_PATH, o.get("number"), Integer.parseInt(o.get("warmup")));
     }
     // every signed request of the run built first: signing and encoding thousands of requests
     // between steps made the generator's own JIT compile on the shared cores as a step began
     int top = rates.stream().mapToInt(Integer::intValue).max().orElse(100);
     List<byte[]> warmUpLoad =
-        incomingRequests(driver, WebhookPaths.INCOMING, o.get("number"), top * warmUpSeconds);
+        incomingRequests(driver, TwilioDriver.INCOMING_PATH, o.get("number"), top * warmUpSeconds);
     List<byte[]> floorWarmUpLoad =
         floor
-            ? incomingRequests(driver, FloorEndpoint.PATH, o.get("number"), top * warmUpSeconds)
+            ? incomingRequests(driver, FLOOR_PATH, o.get("number"), top * warmUpSeconds)
             : List.of();
     List<List<byte[]>> stepLoads = new ArrayList<>();
     List<List<byte[]>> floorLoads = new ArrayList<>();
     for (int rate : rates) {
       stepLoads.add(
           incoming
-              ? incomingRequests(driver, WebhookPaths.INCOMING, o.get("number"), rate * seconds)
+              ? incomingRequests(
+                  driver, TwilioDriver.INCOMING_PATH, o.get("number"), rate * seconds)
               : List.of());
       floorLoads.add(
           floor
-              ? incomingRequests(driver, FloorEndpoint.PATH, o.get("number"), rate * seconds)
+              ? incomingRequests(driver, FLOOR_PATH, o.get("number"), rate * seconds)
               : List.of());
     }
     try (RawHttpSender sender = new RawHttpSender(URI.create(o.get("url")), CONNECTIONS)) {
@@ -210,7 +215,7 @@ public final class LoadGenerator {
 
   /** Whether the platform serves the floor; says how to turn it on when it does not. */
   private static boolean floorServed(TwilioDriver driver, PrintStream out) {
-    WebhookExchange probe = driver.post(FloorEndpoint.PATH, incoming("+18885550100"));
+    WebhookExchange probe = driver.post(FLOOR_PATH, incoming("+18885550100"));
     if (probe.status() == 200) {
       return true;
     }

@@ -1,4 +1,4 @@
-package org.ringtree.runtime.driver;
+package org.ringtree.tools.driver;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * load step; percentiles come from the bucket counts in between (each is the upper bound of its
  * bucket, so a slight overestimate).
  */
-final class ServerLatency {
+public final class ServerLatency {
 
   private static final Pattern BUCKET =
       Pattern.compile(
@@ -33,13 +33,13 @@ final class ServerLatency {
   private final URI metrics;
   private final String uri;
 
-  ServerLatency(String baseUrl, String uri) {
+  public ServerLatency(String baseUrl, String uri) {
     this.metrics = URI.create(baseUrl.replaceAll("/+$", "") + "/actuator/prometheus");
     this.uri = uri;
   }
 
   /** Cumulative count per bucket upper bound (seconds); empty if the platform has no histogram. */
-  Map<Double, Double> snapshot() {
+  public Map<Double, Double> snapshot() {
     try {
       String text =
           http.send(
@@ -84,7 +84,7 @@ final class ServerLatency {
    * The upper bounds in milliseconds of the buckets holding p50, p95 and p99 between two snapshots,
    * then the number of requests in between; NaN where there were none.
    */
-  static double[] bounds(Map<Double, Double> before, Map<Double, Double> after) {
+  public static double[] bounds(Map<Double, Double> before, Map<Double, Double> after) {
     double total = 0;
     TreeMap<Double, Double> delta = new TreeMap<>();
     for (Map.Entry<Double, Double> e : after.entrySet()) {

@@ -1,4 +1,4 @@
-package org.ringtree.runtime.driver;
+package org.ringtree.tools.driver;
 
 import java.util.List;
 

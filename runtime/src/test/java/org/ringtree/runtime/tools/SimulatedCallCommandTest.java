@@ -1,4 +1,4 @@
-package org.ringtree.runtime.cli;
+package org.ringtree.runtime.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.ringtree.runtime.support.RunningPlatformTest;
+import org.ringtree.tools.cli.SimulatedCallCommand;
 
 /** {@code ./ringtree call} against the running demo platform, whose call API needs a sign-in. */
 class SimulatedCallCommandTest extends RunningPlatformTest {

@@ -1,6 +1,8 @@
-package org.ringtree.runtime.cli;
+package org.ringtree.tools.cli;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,11 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.ringtree.rules.json.RingtreeJson;
-import org.ringtree.runtime.driver.CallScript;
-import org.ringtree.runtime.driver.CallTranscript;
-import org.ringtree.runtime.driver.TwilioDriver;
-import org.ringtree.runtime.driver.WebhookExchange;
+import org.ringtree.tools.driver.CallScript;
+import org.ringtree.tools.driver.CallTranscript;
+import org.ringtree.tools.driver.TwilioDriver;
+import org.ringtree.tools.driver.WebhookExchange;
 
 /**
  * {@code ./ringtree call}: places a simulated call against a running platform through the same
@@ -53,7 +54,7 @@ public final class SimulatedCallCommand {
     }
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     Options options;
     try {
       options = Options.parse(args);
@@ -119,7 +120,10 @@ public final class SimulatedCallCommand {
         err.println("Could not read the call back: HTTP " + response.statusCode());
         return;
       }
-      JsonNode report = RingtreeJson.mapper().readTree(response.body());
+      JsonNode report =
+          new ObjectMapper()
+              .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+              .readTree(response.body());
       JsonNode call = report.path("call");
       out.println();
       out.println("== Call record");

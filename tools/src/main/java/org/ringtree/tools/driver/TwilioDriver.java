@@ -1,4 +1,4 @@
-package org.ringtree.runtime.driver;
+package org.ringtree.tools.driver;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -19,7 +19,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.ringtree.integrations.twilio.TwilioSignatures;
 import org.ringtree.integrations.twilio.TwilioWebhookFields;
-import org.ringtree.runtime.telephony.WebhookPaths;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -33,6 +32,15 @@ import org.xml.sax.SAXException;
  * benchmark.
  */
 public final class TwilioDriver {
+
+  /**
+   * Where a number's "A call comes in" points, as configured at Twilio; every later webhook follows
+   * the URLs in the TwiML answers. The platform serves it (a runtime test keeps the two equal).
+   */
+  public static final String INCOMING_PATH = "/twilio/voice/incoming";
+
+  /** Where a number's status callback points, as configured at Twilio. */
+  public static final String STATUS_PATH = "/twilio/voice/status";
 
   private static final int MAX_WEBHOOKS = 60;
   private static final int SECONDS_PER_PROMPT = 4;
@@ -78,7 +86,7 @@ public final class TwilioDriver {
 
     Map<String, String> first = new LinkedHashMap<>(base);
     first.put(TwilioWebhookFields.CALL_STATUS, "ringing");
-    WebhookExchange exchange = post(WebhookPaths.INCOMING, first);
+    WebhookExchange exchange = post(INCOMING_PATH, first);
     exchanges.add(exchange);
 
     boolean ended = false;
@@ -175,7 +183,7 @@ public final class TwilioDriver {
     Map<String, String> status = new LinkedHashMap<>(base);
     status.put(TwilioWebhookFields.CALL_STATUS, "completed");
     status.put(TwilioWebhookFields.CALL_DURATION, Integer.toString(clock));
-    exchanges.add(post(WebhookPaths.STATUS, status));
+    exchanges.add(post(STATUS_PATH, status));
     return new CallTranscript(callSid, exchanges, heard, clock);
   }
 

@@ -1,0 +1,2 @@
+/** The developer tools' launcher: {@code ./ringtree call} and {@code ./ringtree load}. */
+package org.ringtree.tools;
