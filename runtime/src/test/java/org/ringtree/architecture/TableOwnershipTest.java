@@ -66,8 +66,7 @@ class TableOwnershipTest {
     Map<String, Set<String>> outside = new TreeMap<>();
     sql.forEach(
         (className, found) -> {
-          if (!stores.containsKey(className)
-              && !found.named().isEmpty()) {
+          if (!stores.containsKey(className) && !found.named().isEmpty()) {
             outside.put(className, found.named());
           }
         });

@@ -12,8 +12,7 @@ import java.util.UUID;
 public interface BilledCalls {
 
   /** What settling needs to know about a call beyond what the call path hands over. */
-  record CallFacts(
-      String callerNumber, String callerState, Instant startedAt, String currency) {}
+  record CallFacts(String callerNumber, String callerState, Instant startedAt, String currency) {}
 
   CallFacts facts(UUID callId);
 

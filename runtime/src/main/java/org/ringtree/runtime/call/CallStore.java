@@ -19,10 +19,10 @@ import org.ringtree.rules.directory.TrackingNumber;
 import org.ringtree.rules.engine.CallState;
 import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.money.Money;
-import org.ringtree.runtime.routing.DialPlan;
-import org.ringtree.runtime.routing.TraceEntry;
 import org.ringtree.runtime.billing.BilledCalls;
 import org.ringtree.runtime.database.Store;
+import org.ringtree.runtime.routing.DialPlan;
+import org.ringtree.runtime.routing.TraceEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -820,8 +820,7 @@ public class CallStore implements BilledCalls {
   @Override
   public CallFacts facts(UUID callId) {
     return jdbc.sql(
-            "SELECT caller_number, caller_state, started_at, currency FROM calls"
-                + " WHERE id = ?")
+            "SELECT caller_number, caller_state, started_at, currency FROM calls" + " WHERE id = ?")
         .param(callId)
         .query(
             (rs, i) ->
