@@ -1,6 +1,5 @@
 package org.ringtree.rules.billing;
 
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,9 +8,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.kie.api.KieServices;
 import org.kie.api.io.Resource;
 import org.kie.dmn.api.core.DMNContext;
@@ -20,7 +16,6 @@ import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNResult;
 import org.kie.dmn.api.core.DMNRuntime;
 import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
-import org.ringtree.rules.directory.PayoutPolicy;
 import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.money.Money;
 
@@ -96,7 +91,8 @@ public final class BillingTable {
   public static List<Rule> rulesOf(BillingPolicy policy) {
     BillingTableDmn w = new BillingTableDmn(policy);
     List<Rule> out = new ArrayList<>();
-    for (List<BillingTableDmn.Row> rows : List.of(w.buyerRows(), w.publisherRows(), w.bonusRows())) {
+    for (List<BillingTableDmn.Row> rows :
+        List.of(w.buyerRows(), w.publisherRows(), w.bonusRows())) {
       rows.forEach(r -> out.add(new Rule(r.id(), BillingTableDmn.describe(r))));
     }
     return out;

@@ -11,35 +11,20 @@ import static org.ringtree.rules.billing.BillingTable.PUBLISHER;
 
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.kie.api.KieServices;
-import org.kie.api.io.Resource;
-import org.kie.dmn.api.core.DMNContext;
-import org.kie.dmn.api.core.DMNDecisionResult;
-import org.kie.dmn.api.core.DMNModel;
-import org.kie.dmn.api.core.DMNResult;
-import org.kie.dmn.api.core.DMNRuntime;
-import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
 import org.ringtree.rules.directory.PayoutPolicy;
-import org.ringtree.rules.json.RingtreeJson;
-import org.ringtree.rules.money.Money;
 
 /**
- * Writes a {@link BillingTable}'s DMN document and lists its rows: three FIRST-hit tables with every
- * operator value formatted as a FEEL number or a validated, quoted string, the XML written by StAX.
+ * Writes a {@link BillingTable}'s DMN document and lists its rows: three FIRST-hit tables with
+ * every operator value formatted as a FEEL number or a validated, quoted string, the XML written by
+ * StAX.
  */
 final class BillingTableDmn {
-  record Row(
-      String id, List<String> inputs, boolean payable, String amount, String why) {}
+  record Row(String id, List<String> inputs, boolean payable, String amount, String why) {}
 
   private final BillingPolicy p;
 
@@ -150,9 +135,7 @@ final class BillingTableDmn {
             List.of("-", "-", "-"),
             true,
             "Revenue",
-            "talk time at least "
-                + p.buyerMinSeconds()
-                + " s: the buyer pays the winning price"));
+            "talk time at least " + p.buyerMinSeconds() + " s: the buyer pays the winning price"));
     return rows;
   }
 
@@ -172,11 +155,7 @@ final class BillingTableDmn {
             "blocked or spam call"));
     rows.add(
         new Row(
-            "publisher-" + i++,
-            List.of("-", "false", "-", "-", "-"),
-            false,
-            "0",
-            "not connected"));
+            "publisher-" + i++, List.of("-", "false", "-", "-", "-"), false, "0", "not connected"));
     if (p.duplicateWindowDays() > 0) {
       rows.add(
           new Row(
@@ -263,7 +242,8 @@ final class BillingTableDmn {
     List<Row> rows = new ArrayList<>();
     BillingPolicy.RegionBonus b = p == null ? null : p.regionBonus();
     if (b != null) {
-      String states = String.join(", ", b.states().stream().map(BillingTableDmn::feelString).toList());
+      String states =
+          String.join(", ", b.states().stream().map(BillingTableDmn::feelString).toList());
       rows.add(
           new Row(
               "bonus-1",
@@ -280,11 +260,7 @@ final class BillingTableDmn {
   }
 
   private static void decision(
-      XMLStreamWriter x,
-      String name,
-      List<String> required,
-      List<String[]> inputs,
-      List<Row> rows)
+      XMLStreamWriter x, String name, List<String> required, List<String[]> inputs, List<Row> rows)
       throws XMLStreamException {
     String d = "_d_" + id(name);
     x.writeStartElement("decision");
@@ -338,8 +314,7 @@ final class BillingTableDmn {
         x.writeEndElement();
       }
       List<String> outs =
-          List.of(
-              String.valueOf(r.payable()), r.amount(), feelString(r.why()), feelString(r.id()));
+          List.of(String.valueOf(r.payable()), r.amount(), feelString(r.why()), feelString(r.id()));
       for (int i = 0; i < outs.size(); i++) {
         x.writeStartElement("outputEntry");
         x.writeAttribute("id", r.id() + "_o" + i);

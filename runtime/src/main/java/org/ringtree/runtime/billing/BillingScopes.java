@@ -53,8 +53,7 @@ final class BillingScopes {
     return out;
   }
 
-  BillingTable table(
-      Campaign c, Key k, BillingPolicies.OverrideSet overrides, String describe) {
+  BillingTable table(Campaign c, Key k, BillingPolicies.OverrideSet overrides, String describe) {
     try {
       return policies.table(
           BillingPolicies.effective(

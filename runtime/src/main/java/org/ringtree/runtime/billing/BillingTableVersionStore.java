@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The rows of {@code billing_table_versions}: what {@link BillingTableVersions} decides (which table
- * each scope books on, proposed, live, retired or rejected) is stored and looked up here.
+ * The rows of {@code billing_table_versions}: what {@link BillingTableVersions} decides (which
+ * table each scope books on, proposed, live, retired or rejected) is stored and looked up here.
  */
 @Repository
 @Store(owns = "billing_table_versions", reads = "flow_versions")

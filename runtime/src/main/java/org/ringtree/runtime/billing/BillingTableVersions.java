@@ -23,12 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Decides {@code billing_table_versions} (stored by {@link BillingTableVersionStore}): the
- * effective billing table of each campaign, per buyer and
- * publisher with terms of their own ({@code *} for every other party), as versions that a change to
- * an override proposes and a reviewer lets go live. Settlement books money only on the LIVE version
- * of the call's scope, so a ledger row's {@code rule_ref} always names a table that went live
- * through this class: proposed by a change a reviewer approved (or, without approval, applied by
- * the recorded actor), or computed once from a published flow version plus overrides already live.
+ * effective billing table of each campaign, per buyer and publisher with terms of their own ({@code
+ * *} for every other party), as versions that a change to an override proposes and a reviewer lets
+ * go live. Settlement books money only on the LIVE version of the call's scope, so a ledger row's
+ * {@code rule_ref} always names a table that went live through this class: proposed by a change a
+ * reviewer approved (or, without approval, applied by the recorded actor), or computed once from a
+ * published flow version plus overrides already live.
  */
 @Service
 public class BillingTableVersions {

@@ -136,8 +136,7 @@ public class CallSteps {
     if (previous.isPresent()) {
       return previous.get();
     }
-    CallRow call =
-        calls.find(callSid).orElseThrow(() -> new UnknownCallException(callSid));
+    CallRow call = calls.find(callSid).orElseThrow(() -> new UnknownCallException(callSid));
     if (call.stateVersion() != step) {
       log.warn(
           "Stale {} webhook for call {}: step {} but the call is at {}",

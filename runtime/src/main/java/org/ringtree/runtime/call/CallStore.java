@@ -22,8 +22,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The life of a call's row in PostgreSQL, from its first webhook to its settling: every write and
- * lock of {@code calls}. Call state lives here, not in memory, so any runtime node can take a call's
- * next webhook. Its events and trace have their own stores ({@link CallEventStore}, {@link
+ * lock of {@code calls}. Call state lives here, not in memory, so any runtime node can take a
+ * call's next webhook. Its events and trace have their own stores ({@link CallEventStore}, {@link
  * RoutingTraceStore}); the read models that join calls live with their readers.
  */
 @Repository

@@ -77,8 +77,7 @@ public class LiveCallStore {
         .optional();
   }
 
-  private static LiveCallRow liveCallRow(ResultSet rs, int i)
-      throws SQLException {
+  private static LiveCallRow liveCallRow(ResultSet rs, int i) throws SQLException {
     return new LiveCallRow(
         rs.getObject(1, UUID.class),
         rs.getString(2),

@@ -98,8 +98,6 @@ final class ConnectorContract {
         file);
   }
 
-  }
-
   /**
    * Puts the route's steps inside a Resilience4j circuit breaker: the connector's timeout bounds
    * each call, and after repeated failures calls fail at once (the flow takes its error port) until

@@ -38,7 +38,8 @@ public class UserAccounts implements UserDetailsService {
   private final AuditLogStore audit;
   private final SignInLimiter signIns;
 
-  UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditLogStore audit, SignInLimiter signIns) {
+  UserAccounts(
+      JdbcClient jdbc, PasswordEncoder encoder, AuditLogStore audit, SignInLimiter signIns) {
     this.jdbc = jdbc;
     this.encoder = encoder;
     this.audit = audit;

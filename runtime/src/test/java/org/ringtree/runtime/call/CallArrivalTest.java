@@ -17,9 +17,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The incoming webhook's single read ({@link CallArrivalStore#arrival}): replay answer, tracking number,
- * live flow and the caller's history come back together, the history exact to the cent, newest
- * first, within the window and capped at 50 calls. Runs against the demo network's directory.
+ * The incoming webhook's single read ({@link CallArrivalStore#arrival}): replay answer, tracking
+ * number, live flow and the caller's history come back together, the history exact to the cent,
+ * newest first, within the window and capped at 50 calls. Runs against the demo network's
+ * directory.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class CallArrivalTest extends PostgresTest {
