@@ -1,7 +1,7 @@
 package org.ringtree.runtime.approval;
 
 import java.util.Map;
-import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.audit.AuditLogStore;
 import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,9 +15,9 @@ public class ComplianceSettings {
   static final String REQUIRE_APPROVAL = "requireApproval";
 
   private final JdbcClient jdbc;
-  private final AuditLog audit;
+  private final AuditLogStore audit;
 
-  ComplianceSettings(JdbcClient jdbc, AuditLog audit) {
+  ComplianceSettings(JdbcClient jdbc, AuditLogStore audit) {
     this.jdbc = jdbc;
     this.audit = audit;
   }

@@ -2,7 +2,7 @@ package org.ringtree.runtime.approval;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.audit.AuditLogStore;
 import org.ringtree.runtime.flow.FlowStore;
 import org.ringtree.runtime.flow.VersionCatalog;
 import org.springframework.http.HttpStatus;
@@ -28,9 +28,9 @@ public class Publications {
 
   private final FlowStore flows;
   private final VersionCatalog catalog;
-  private final AuditLog audit;
+  private final AuditLogStore audit;
 
-  Publications(FlowStore flows, VersionCatalog catalog, AuditLog audit) {
+  Publications(FlowStore flows, VersionCatalog catalog, AuditLogStore audit) {
     this.flows = flows;
     this.catalog = catalog;
     this.audit = audit;

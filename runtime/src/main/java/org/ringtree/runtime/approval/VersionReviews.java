@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.audit.AuditLogStore;
 import org.ringtree.runtime.database.Store;
 import org.ringtree.runtime.flow.FlowStore;
 import org.ringtree.runtime.flow.VersionCatalog;
@@ -42,11 +42,11 @@ public class VersionReviews {
   }
 
   private final JdbcClient jdbc;
-  private final AuditLog audit;
+  private final AuditLogStore audit;
   private final VersionCatalog catalog;
   private final FlowStore flows;
 
-  VersionReviews(JdbcClient jdbc, AuditLog audit, VersionCatalog catalog, FlowStore flows) {
+  VersionReviews(JdbcClient jdbc, AuditLogStore audit, VersionCatalog catalog, FlowStore flows) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.catalog = catalog;

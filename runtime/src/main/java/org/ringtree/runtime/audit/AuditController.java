@@ -22,9 +22,9 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/audit")
 class AuditController {
 
-  private final AuditLog audit;
+  private final AuditLogStore audit;
 
-  AuditController(AuditLog audit) {
+  AuditController(AuditLogStore audit) {
     this.audit = audit;
   }
 

@@ -1,18 +1,19 @@
 package org.ringtree.runtime.billing;
 
-import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.audit.AuditLogStore;
 import org.springframework.stereotype.Repository;
 
 /**
- * The money endpoints' door to the audit log ({@link AuditLog}): who did what to which object, with
- * the state before and after as JSON. The actor is the signed-in user the endpoint was called as.
+ * The money endpoints' door to the audit log ({@link AuditLogStore}): who did what to which object,
+ * with the state before and after as JSON. The actor is the signed-in user the endpoint was called
+ * as.
  */
 @Repository
 public class Audit {
 
-  private final AuditLog log;
+  private final AuditLogStore log;
 
-  Audit(AuditLog log) {
+  Audit(AuditLogStore log) {
     this.log = log;
   }
 

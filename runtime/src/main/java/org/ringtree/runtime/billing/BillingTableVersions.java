@@ -1,65 +1,57 @@
 package org.ringtree.runtime.billing;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import org.ringtree.rules.billing.BillingTable;
 import org.ringtree.rules.directory.Campaign;
 import org.ringtree.rules.review.DmnModel;
 import org.ringtree.rules.review.DmnReader;
 import org.ringtree.rules.review.TableDiff;
 import org.ringtree.runtime.approval.ComplianceSettings;
-import org.ringtree.runtime.database.Store;
 import org.ringtree.runtime.flow.FlowRuntimes;
 import org.ringtree.runtime.flow.FlowStore;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Owns {@code billing_table_versions}: the effective billing table of each campaign, per buyer and
- * publisher with terms of their own ({@code *} for every other party), as versions that a change to
- * an override proposes and a reviewer lets go live. Settlement books money only on the LIVE version
- * of the call's scope, so a ledger row's {@code rule_ref} always names a table that went live
- * through this store: proposed by a change a reviewer approved (or, without approval, applied by
- * the recorded actor), or computed once from a published flow version plus overrides already live.
+ * Decides {@code billing_table_versions} (stored by {@link BillingTableVersionStore}): the
+ * effective billing table of each campaign, per buyer and publisher with terms of their own ({@code
+ * *} for every other party), as versions that a change to an override proposes and a reviewer lets
+ * go live. Settlement books money only on the LIVE version of the call's scope, so a ledger row's
+ * {@code rule_ref} always names a table that went live through this class: proposed by a change a
+ * reviewer approved (or, without approval, applied by the recorded actor), or computed once from a
+ * published flow version plus overrides already live.
  */
 @Service
-@Store(owns = "billing_table_versions", reads = "flow_versions")
 public class BillingTableVersions {
 
   /** The key for "any other buyer" or "any other publisher". */
   public static final String ANY = "*";
 
-  private static final String COLUMNS =
-      "id, flow_version_id, campaign_id, buyer_key, publisher_key, table_ref, previous_ref,"
-          + " change_id, cause, state, approval_required, requested_by, requested_at, decided_by,"
-          + " decided_at";
-
-  private final JdbcClient jdbc;
+  private final BillingTableVersionStore store;
   private final BillingPolicies policies;
+  private final BillingScopes scopes;
   private final FlowRuntimes flows;
   private final Audit audit;
   private final ComplianceSettings settings;
 
   BillingTableVersions(
-      JdbcClient jdbc,
+      BillingTableVersionStore store,
       BillingPolicies policies,
       FlowRuntimes flows,
       Audit audit,
       ComplianceSettings settings) {
-    this.jdbc = jdbc;
+    this.store = store;
     this.policies = policies;
+    this.scopes = new BillingScopes(policies);
     this.flows = flows;
     this.audit = audit;
     this.settings = settings;
@@ -114,10 +106,10 @@ public class BillingTableVersions {
    */
   public Live live(
       FlowStore.StoredVersion flow, Campaign campaign, String buyer, String publisher) {
-    Optional<Version> v = lookup(flow.id(), campaign.id(), buyer, publisher);
+    Optional<Version> v = store.lookup(flow.id(), campaign.id(), buyer, publisher);
     if (v.isEmpty()) {
       materialize(flow, campaign);
-      v = lookup(flow.id(), campaign.id(), buyer, publisher);
+      v = store.lookup(flow.id(), campaign.id(), buyer, publisher);
     }
     Version found =
         v.orElseThrow(
@@ -147,9 +139,9 @@ public class BillingTableVersions {
       FlowStore.StoredVersion flow = fc.get().flow();
       Campaign c = fc.get().campaign();
       materialize(flow, c);
-      Map<Key, Version> live = liveByKey(flow.id(), c.id());
-      for (Key k : scopes(flow.id(), c, live.keySet(), now, after)) {
-        BillingTable t = tableFor(c, k, after, describe);
+      Map<Key, Version> live = store.liveByKey(flow.id(), c.id());
+      for (Key k : BillingScopes.of(flow.id(), c, live.keySet(), now, after)) {
+        BillingTable t = scopes.table(c, k, after, describe);
         Version current = live.get(k);
         if (current != null && current.tableRef().equals(t.ref())) {
           continue;
@@ -190,14 +182,15 @@ public class BillingTableVersions {
       FlowStore.StoredVersion flow = fc.get().flow();
       Campaign c = fc.get().campaign();
       materialize(flow, c);
-      Map<Key, Version> live = liveByKey(flow.id(), c.id());
-      Set<Key> underReview = pendingFlowKeys(flow.id(), c.id());
-      for (Key k : scopes(flow.id(), c, live.keySet(), now, now)) {
+      Map<Key, Version> live = store.liveByKey(flow.id(), c.id());
+      Set<Key> underReview = new HashSet<>();
+      store.pendingFlowTables(flow.id(), c.id()).forEach(p -> underReview.add(p.key()));
+      for (Key k : BillingScopes.of(flow.id(), c, live.keySet(), now, now)) {
         if (underReview.contains(k) && !byKey.containsKey(k)) {
           // its combined table waits for its own review; the standing table keeps booking
           continue;
         }
-        String expected = tableFor(c, k, now, null).ref();
+        String expected = scopes.table(c, k, now, null).ref();
         Version p = byKey.get(k);
         String actual =
             p != null ? p.tableRef() : live.containsKey(k) ? live.get(k).tableRef() : null;
@@ -216,12 +209,7 @@ public class BillingTableVersions {
       }
     }
     for (Version p : proposed) {
-      jdbc.sql(
-              "UPDATE billing_table_versions SET state = 'RETIRED' WHERE state = 'LIVE'"
-                  + " AND flow_version_id = ? AND campaign_id = ? AND buyer_key = ?"
-                  + " AND publisher_key = ?")
-          .params(p.flowVersionId(), p.campaignId(), p.buyerKey(), p.publisherKey())
-          .update();
+      store.retireLive(p.key());
       decide(p, State.LIVE, actor);
     }
   }
@@ -234,33 +222,15 @@ public class BillingTableVersions {
   }
 
   public List<Version> ofChange(long changeId) {
-    return jdbc.sql(
-            "SELECT " + COLUMNS + " FROM billing_table_versions WHERE change_id = ? ORDER BY id")
-        .param(changeId)
-        .query(this::row)
-        .list();
+    return store.ofChange(changeId);
   }
 
   public List<Version> list(State state, String campaignId) {
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM billing_table_versions WHERE (?::text IS NULL OR state = ?::text)"
-                + " AND (?::text IS NULL OR campaign_id = ?::text) ORDER BY id DESC LIMIT 500")
-        .params(
-            state == null ? null : state.name(),
-            state == null ? null : state.name(),
-            campaignId,
-            campaignId)
-        .query(this::row)
-        .list();
+    return store.list(state, campaignId);
   }
 
   public Optional<Version> find(long id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM billing_table_versions WHERE id = ?")
-        .param(id)
-        .query(this::row)
-        .optional();
+    return store.find(id);
   }
 
   /** What a reviewer sees for a version: its table and the diff against the one it replaces. */
@@ -286,20 +256,19 @@ public class BillingTableVersions {
    * flow's own); without approval it goes live at once, recorded.
    */
   void materialize(FlowStore.StoredVersion flow, Campaign c) {
-    lockScope(flow.id(), c.id());
-    Map<Key, Version> live = liveByKey(flow.id(), c.id());
-    if (!live.isEmpty()) {
+    store.lockScope(flow.id(), c.id());
+    if (!store.liveByKey(flow.id(), c.id()).isEmpty()) {
       return;
     }
     BillingPolicies.OverrideSet now = policies.current();
     BillingPolicies.OverrideSet none = new BillingPolicies.OverrideSet(Map.of());
     boolean review = settings.requireApproval();
     String actor = "flow:" + flow.flowId() + " v" + flow.version();
-    String author = review ? author(flow.id()) : actor;
-    for (Key k : scopes(flow.id(), c, Set.of(), now, now)) {
-      BillingTable combined = tableFor(c, k, now, null);
-      String own = tableFor(c, k, none, null).ref();
-      Optional<String> earlier = earlierRef(k);
+    String author = review ? store.author(flow.id()) : actor;
+    for (Key k : BillingScopes.of(flow.id(), c, Set.of(), now, now)) {
+      BillingTable combined = scopes.table(c, k, now, null);
+      String own = scopes.table(c, k, none, null).ref();
+      Optional<String> earlier = store.earlierRef(k);
       boolean seen =
           combined.ref().equals(own) || earlier.filter(combined.ref()::equals).isPresent();
       if (seen || !review) {
@@ -339,18 +308,13 @@ public class BillingTableVersions {
             .orElseThrow(BillingTableVersions::stale);
     BillingPolicies.OverrideSet now = policies.current();
     for (Version p : pending) {
-      if (!tableFor(c, p.key(), now, null).ref().equals(p.tableRef())
+      if (!scopes.table(c, p.key(), now, null).ref().equals(p.tableRef())
           || !java.util.Objects.equals(lookupRef(p.key()), p.previousRef())) {
         throw stale();
       }
     }
     for (Version p : pending) {
-      jdbc.sql(
-              "UPDATE billing_table_versions SET state = 'RETIRED' WHERE state = 'LIVE'"
-                  + " AND flow_version_id = ? AND campaign_id = ? AND buyer_key = ?"
-                  + " AND publisher_key = ?")
-          .params(p.flowVersionId(), p.campaignId(), p.buyerKey(), p.publisherKey())
-          .update();
+      store.retireLive(p.key());
       decide(p, State.LIVE, actor);
     }
     return pending.stream().map(p -> find(p.id()).orElseThrow()).toList();
@@ -380,16 +344,8 @@ public class BillingTableVersions {
               + " is "
               + v.state().name().toLowerCase(java.util.Locale.ROOT));
     }
-    lockScope(v.flowVersionId(), v.campaignId());
-    List<Version> pending =
-        jdbc.sql(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM billing_table_versions WHERE state = 'PENDING' AND cause = 'FLOW'"
-                    + " AND flow_version_id = ? AND campaign_id = ? ORDER BY id")
-            .params(v.flowVersionId(), v.campaignId())
-            .query(this::row)
-            .list();
+    store.lockScope(v.flowVersionId(), v.campaignId());
+    List<Version> pending = store.pendingFlowTables(v.flowVersionId(), v.campaignId());
     if (pending.isEmpty()) {
       throw new MoneyProblem(
           MoneyProblem.Kind.CONFLICT, "billing table version " + id + " was decided already");
@@ -404,136 +360,12 @@ public class BillingTableVersions {
     return pending;
   }
 
-  private void lockScope(long flowVersionId, String campaignId) {
-    jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?))")
-        .param("billing-table-versions:" + flowVersionId + ":" + campaignId)
-        .query(Integer.class)
-        .single();
-  }
-
-  /** Who wrote the flow version: the person who may not approve what it proposes. */
-  private String author(long flowVersionId) {
-    return jdbc.sql("SELECT author FROM flow_versions WHERE id = ?")
-        .param(flowVersionId)
-        .query(String.class)
-        .single();
-  }
-
-  /** The table the same campaign and scope last went live on under an earlier flow version. */
-  private Optional<String> earlierRef(Key k) {
-    return jdbc.sql(
-            "SELECT table_ref FROM billing_table_versions WHERE campaign_id = ? AND buyer_key = ?"
-                + " AND publisher_key = ? AND flow_version_id <> ? AND state IN ('LIVE', 'RETIRED')"
-                + " ORDER BY decided_at DESC, id DESC LIMIT 1")
-        .params(k.campaignId(), k.buyerKey(), k.publisherKey(), k.flowVersionId())
-        .query(String.class)
-        .optional();
-  }
-
-  private Set<Key> pendingFlowKeys(long flowVersionId, String campaignId) {
-    Set<Key> out = new java.util.HashSet<>();
-    jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM billing_table_versions WHERE state = 'PENDING' AND cause = 'FLOW'"
-                + " AND flow_version_id = ? AND campaign_id = ?")
-        .params(flowVersionId, campaignId)
-        .query(this::row)
-        .list()
-        .forEach(v -> out.add(v.key()));
-    return out;
-  }
-
-  private Optional<Version> lookup(
-      long flowVersionId, String campaignId, String buyer, String publisher) {
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM billing_table_versions WHERE state = 'LIVE' AND flow_version_id = ?"
-                + " AND campaign_id = ? AND buyer_key IN (?, '*') AND publisher_key IN (?, '*')"
-                + " ORDER BY buyer_key = '*', publisher_key = '*' LIMIT 1")
-        .params(
-            flowVersionId,
-            campaignId,
-            buyer == null ? ANY : buyer,
-            publisher == null ? ANY : publisher)
-        .query(this::row)
-        .optional();
-  }
-
   /** The table a scope without a version of its own settles on now (for the diff). */
   private String lookupRef(Key k) {
-    return lookup(k.flowVersionId(), k.campaignId(), k.buyerKey(), k.publisherKey())
+    return store
+        .lookup(k.flowVersionId(), k.campaignId(), k.buyerKey(), k.publisherKey())
         .map(Version::tableRef)
         .orElse(null);
-  }
-
-  private Map<Key, Version> liveByKey(long flowVersionId, String campaignId) {
-    Map<Key, Version> out = new HashMap<>();
-    jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM billing_table_versions WHERE state = 'LIVE' AND flow_version_id = ?"
-                + " AND campaign_id = ?")
-        .params(flowVersionId, campaignId)
-        .query(this::row)
-        .list()
-        .forEach(v -> out.put(v.key(), v));
-    return out;
-  }
-
-  /**
-   * Every scope of a campaign: each buyer and publisher with terms of their own before or after the
-   * change (or a version already), crossed, with {@code *} for all the others.
-   */
-  private static List<Key> scopes(
-      long flowVersionId,
-      Campaign c,
-      Set<Key> existing,
-      BillingPolicies.OverrideSet before,
-      BillingPolicies.OverrideSet after) {
-    SortedSet<String> buyers = new TreeSet<>(before.buyersWithTerms(c));
-    buyers.addAll(after.buyersWithTerms(c));
-    SortedSet<String> publishers = new TreeSet<>(before.publishersWithTerms(c));
-    publishers.addAll(after.publishersWithTerms(c));
-    for (Key k : existing) {
-      buyers.add(k.buyerKey());
-      publishers.add(k.publisherKey());
-    }
-    buyers.add(ANY);
-    publishers.add(ANY);
-    List<Key> out = new ArrayList<>();
-    for (String b : buyers) {
-      for (String p : publishers) {
-        out.add(new Key(flowVersionId, c.id(), b, p));
-      }
-    }
-    return out;
-  }
-
-  private BillingTable tableFor(
-      Campaign c, Key k, BillingPolicies.OverrideSet overrides, String describe) {
-    try {
-      return policies.table(
-          BillingPolicies.effective(
-                  c,
-                  ANY.equals(k.buyerKey()) ? null : k.buyerKey(),
-                  ANY.equals(k.publisherKey()) ? null : k.publisherKey(),
-                  overrides)
-              .policy());
-    } catch (IllegalArgumentException e) {
-      throw new MoneyProblem(
-          MoneyProblem.Kind.INVALID,
-          (describe == null ? "the overrides" : describe)
-              + " would make the billing table of campaign "
-              + c.id()
-              + " (buyer "
-              + k.buyerKey()
-              + ", publisher "
-              + k.publisherKey()
-              + ") invalid: "
-              + e.getMessage());
-    }
   }
 
   private record FlowAndCampaign(FlowStore.StoredVersion flow, Campaign campaign) {}
@@ -569,28 +401,8 @@ public class BillingTableVersions {
       String actor,
       String decidedBy) {
     long id =
-        jdbc.sql(
-                "INSERT INTO billing_table_versions (flow_version_id, campaign_id, buyer_key,"
-                    + " publisher_key, table_ref, previous_ref, change_id, cause, state,"
-                    + " approval_required, requested_by, decided_by, decided_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " CASE WHEN ? THEN now() END) RETURNING id")
-            .params(
-                k.flowVersionId(),
-                k.campaignId(),
-                k.buyerKey(),
-                k.publisherKey(),
-                ref,
-                previousRef,
-                changeId,
-                cause.name(),
-                state.name(),
-                approvalRequired,
-                actor,
-                decidedBy,
-                decidedBy != null)
-            .query(Long.class)
-            .single();
+        store.insert(
+            k, ref, previousRef, changeId, cause, state, approvalRequired, actor, decidedBy);
     Version created = find(id).orElseThrow();
     audit.record(
         actor,
@@ -603,13 +415,7 @@ public class BillingTableVersions {
   }
 
   private void decide(Version before, State state, String actor) {
-    int n =
-        jdbc.sql(
-                "UPDATE billing_table_versions SET state = ?, decided_by = ?, decided_at = now()"
-                    + " WHERE id = ? AND state = 'PENDING'")
-            .params(state.name(), actor, before.id())
-            .update();
-    if (n != 1) {
+    if (!store.decide(before.id(), state, actor)) {
       throw new MoneyProblem(
           MoneyProblem.Kind.CONFLICT, "billing table version " + before.id() + " is not pending");
     }
@@ -621,26 +427,5 @@ public class BillingTableVersions {
         Long.toString(before.id()),
         Map.of("state", before.state(), "requestedBy", before.requestedBy()),
         after);
-  }
-
-  private Version row(ResultSet rs, int i) throws SQLException {
-    long change = rs.getLong("change_id");
-    boolean noChange = rs.wasNull();
-    return new Version(
-        rs.getLong("id"),
-        rs.getLong("flow_version_id"),
-        rs.getString("campaign_id"),
-        rs.getString("buyer_key"),
-        rs.getString("publisher_key"),
-        rs.getString("table_ref"),
-        rs.getString("previous_ref"),
-        noChange ? null : change,
-        Cause.valueOf(rs.getString("cause")),
-        State.valueOf(rs.getString("state")),
-        rs.getBoolean("approval_required"),
-        rs.getString("requested_by"),
-        rs.getTimestamp("requested_at").toInstant(),
-        rs.getString("decided_by"),
-        rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant());
   }
 }

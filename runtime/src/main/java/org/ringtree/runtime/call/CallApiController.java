@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/calls")
 class CallApiController {
 
-  private final CallStore calls;
+  private final CallReportStore calls;
 
-  CallApiController(CallStore calls) {
+  CallApiController(CallReportStore calls) {
     this.calls = calls;
   }
 

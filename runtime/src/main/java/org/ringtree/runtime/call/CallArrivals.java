@@ -30,7 +30,10 @@ public class CallArrivals {
   private static final Duration HISTORY = Duration.ofSeconds(DuplicateRule.MAX_WINDOW_SECONDS);
   private static final String INCOMING = "incoming";
 
+  private final CallArrivalStore arrivals;
   private final CallStore calls;
+  private final CallEventStore events;
+  private final RoutingTraceStore traces;
   private final FlowStepper stepper;
   private final ReplyRenderer renderer;
   private final UnknownNumberPolicy unknownNumbers;
@@ -38,13 +41,19 @@ public class CallArrivals {
   private final Clock clock;
 
   CallArrivals(
+      CallArrivalStore arrivals,
       CallStore calls,
+      CallEventStore events,
+      RoutingTraceStore traces,
       FlowStepper stepper,
       ReplyRenderer renderer,
       UnknownNumberPolicy unknownNumbers,
       TransactionTemplate tx,
       Clock clock) {
+    this.arrivals = arrivals;
     this.calls = calls;
+    this.events = events;
+    this.traces = traces;
     this.stepper = stepper;
     this.renderer = renderer;
     this.unknownNumbers = unknownNumbers;
@@ -60,8 +69,8 @@ public class CallArrivals {
    */
   public String incoming(IncomingCall in) {
     Instant now = clock.instant();
-    CallStore.Arrival arrival =
-        calls.arrival(in.callSid(), INCOMING, in.to(), in.from(), now.minus(HISTORY));
+    CallArrivalStore.Arrival arrival =
+        arrivals.arrival(in.callSid(), INCOMING, in.to(), in.from(), now.minus(HISTORY));
     if (arrival.previousResponse().isPresent()) {
       return arrival.previousResponse().get();
     }
@@ -89,7 +98,7 @@ public class CallArrivals {
             answer);
     if (!saved) {
       stepper.giveBack(step);
-      return calls.previousResponse(in.callSid(), INCOMING).orElse(answer);
+      return events.previousResponse(in.callSid(), INCOMING).orElse(answer);
     }
     return answer;
   }
@@ -105,12 +114,12 @@ public class CallArrivals {
     tx.executeWithoutResult(
         s -> {
           if (calls.insert(in.row(callId, number, null, null, CallPhase.UNROUTED, now))) {
-            calls.appendTrace(
+            traces.appendTrace(
                 callId,
                 List.of(TraceEntry.of(null, null, TraceKind.INCOMING, TraceOutcome.UNROUTED, why)));
           }
-          calls.recordEvent(in.callSid(), callId, INCOMING, INCOMING, in.request(), answer);
+          events.recordEvent(in.callSid(), callId, INCOMING, INCOMING, in.request(), answer);
         });
-    return calls.previousResponse(in.callSid(), INCOMING).orElse(answer);
+    return events.previousResponse(in.callSid(), INCOMING).orElse(answer);
   }
 }

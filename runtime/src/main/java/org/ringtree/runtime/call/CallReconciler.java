@@ -30,6 +30,8 @@ public class CallReconciler {
   private static final Logger log = LoggerFactory.getLogger(CallReconciler.class);
 
   private final CallStore calls;
+  private final UnsettledCallStore unsettled;
+  private final RoutingTraceStore traces;
   private final CallSettlement settlement;
   private final CallRecords provider;
   private final TransactionTemplate tx;
@@ -40,6 +42,8 @@ public class CallReconciler {
 
   CallReconciler(
       CallStore calls,
+      UnsettledCallStore unsettled,
+      RoutingTraceStore traces,
       CallSettlement settlement,
       CallRecords provider,
       TransactionTemplate tx,
@@ -48,6 +52,8 @@ public class CallReconciler {
       @Value("${ringtree.reconcile.dial-result-wait:10m}") Duration dialResultWait,
       @Value("${ringtree.reconcile.batch:200}") int batch) {
     this.calls = calls;
+    this.unsettled = unsettled;
+    this.traces = traces;
     this.settlement = settlement;
     this.provider = provider;
     this.tx = tx;
@@ -79,7 +85,7 @@ public class CallReconciler {
     int endedWithoutStatus = 0;
     int endedByProvider = 0;
     int stillLive = 0;
-    for (CallStore.OpenCall open : calls.notEnded(now.minus(noStatusAfter), batch)) {
+    for (UnsettledCallStore.OpenCall open : unsettled.notEnded(now.minus(noStatusAfter), batch)) {
       switch (endOpenCall(open, now)) {
         case NO_STATUS -> endedWithoutStatus++;
         case BY_PROVIDER -> endedByProvider++;
@@ -88,7 +94,7 @@ public class CallReconciler {
       }
     }
     int settled = 0;
-    for (UUID id : calls.endedNotSettled(batch)) {
+    for (UUID id : unsettled.endedNotSettled(batch)) {
       try {
         if (settlement.settle(id, now.minus(dialResultWait), true)
             == CallSettlement.Outcome.SETTLED) {
@@ -109,7 +115,7 @@ public class CallReconciler {
   }
 
   /** A call whose status never came: ask the provider, else end it as "no status". */
-  private Ending endOpenCall(CallStore.OpenCall open, Instant now) {
+  private Ending endOpenCall(UnsettledCallStore.OpenCall open, Instant now) {
     Optional<CallRecords.ProviderCall> record = Optional.empty();
     if (provider.configured()) {
       try {
@@ -151,7 +157,7 @@ public class CallReconciler {
                 calls.markEndedWithoutStatus(open.id(), reason);
                 how = Ending.NO_STATUS;
               }
-              calls.appendTrace(
+              traces.appendTrace(
                   open.id(),
                   List.of(
                       TraceEntry.of(

@@ -43,6 +43,7 @@ public class CallSettlement {
   }
 
   private final CallStore calls;
+  private final RoutingTraceStore traces;
   private final CapacityStore capacity;
   private final CallBilling billing;
   private final TransactionTemplate tx;
@@ -50,12 +51,14 @@ public class CallSettlement {
 
   CallSettlement(
       CallStore calls,
+      RoutingTraceStore traces,
       CapacityStore capacity,
       CallBilling billing,
       TransactionTemplate tx,
       BusinessMetrics metrics) {
     this.metrics = metrics;
     this.calls = calls;
+    this.traces = traces;
     this.capacity = capacity;
     this.billing = billing;
     this.tx = tx;
@@ -108,7 +111,7 @@ public class CallSettlement {
                     "the ringing buyer leg's dial result never came: settled as not connected;"
                         + " capacity freed";
                 calls.noteEndReason(call.id(), reason);
-                calls.appendTrace(
+                traces.appendTrace(
                     call.id(),
                     List.of(
                         TraceEntry.of(
@@ -124,7 +127,7 @@ public class CallSettlement {
 
   /** Revenue from the winning bid or fixed price, payout by the campaign's billing table. */
   private void bill(String callSid) {
-    CallStore.CallRow fresh = calls.find(callSid).orElseThrow();
+    CallRow fresh = calls.find(callSid).orElseThrow();
     Optional<CallState> state = fresh.state();
     if (fresh.flowVersionId() == null || state.isEmpty()) {
       return;
@@ -140,7 +143,7 @@ public class CallSettlement {
                 state.get(),
                 fresh.talkSeconds() == null ? 0 : fresh.talkSeconds(),
                 fresh.revenue() == null ? null : new Money(fresh.revenue(), Money.USD)));
-    calls.appendTrace(
+    traces.appendTrace(
         fresh.id(),
         List.of(
             TraceEntry.justified(TraceKind.BILLING, d.buyer())

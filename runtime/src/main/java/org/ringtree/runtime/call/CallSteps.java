@@ -33,6 +33,8 @@ public class CallSteps {
   private static final Logger log = LoggerFactory.getLogger(CallSteps.class);
 
   private final CallStore calls;
+  private final CallEventStore events;
+  private final RoutingTraceStore traces;
   private final FlowStepper stepper;
   private final DialResults dials;
   private final CallSettlement settlement;
@@ -43,6 +45,8 @@ public class CallSteps {
 
   CallSteps(
       CallStore calls,
+      CallEventStore events,
+      RoutingTraceStore traces,
       FlowStepper stepper,
       DialResults dials,
       CallSettlement settlement,
@@ -51,6 +55,8 @@ public class CallSteps {
       TransactionTemplate tx,
       java.time.Clock clock) {
     this.calls = calls;
+    this.events = events;
+    this.traces = traces;
     this.stepper = stepper;
     this.dials = dials;
     this.settlement = settlement;
@@ -113,7 +119,7 @@ public class CallSteps {
   /** One webhook's computation, from the call as it was read and its state. */
   @FunctionalInterface
   private interface Turn {
-    StepResult run(CallStore.CallRow call, CallState state, Instant deadline);
+    StepResult run(CallRow call, CallState state, Instant deadline);
   }
 
   /** How the save of a webhook's step went. */
@@ -126,12 +132,11 @@ public class CallSteps {
 
   private String continueCall(
       String callSid, String key, String kind, int step, Map<String, String> request, Turn turn) {
-    Optional<String> previous = calls.previousResponse(callSid, key);
+    Optional<String> previous = events.previousResponse(callSid, key);
     if (previous.isPresent()) {
       return previous.get();
     }
-    CallStore.CallRow call =
-        calls.find(callSid).orElseThrow(() -> new UnknownCallException(callSid));
+    CallRow call = calls.find(callSid).orElseThrow(() -> new UnknownCallException(callSid));
     if (call.stateVersion() != step) {
       log.warn(
           "Stale {} webhook for call {}: step {} but the call is at {}",
@@ -149,7 +154,7 @@ public class CallSteps {
     Saved saved =
         tx.execute(
             s -> {
-              CallStore.CallRow locked = calls.lock(callSid).orElseThrow();
+              CallRow locked = calls.lock(callSid).orElseThrow();
               if (locked.stateVersion() != step) {
                 return Saved.LOST_RACE;
               }
@@ -160,7 +165,7 @@ public class CallSteps {
             });
     if (saved == Saved.LOST_RACE) {
       stepper.giveBack(result);
-      return calls.previousResponse(callSid, key).orElse(answer);
+      return events.previousResponse(callSid, key).orElse(answer);
     }
     if (saved == Saved.SAVED_AFTER_END) {
       // the call ended before this webhook (out of order): settle it now
@@ -185,8 +190,8 @@ public class CallSteps {
       calls.relaxCommitOfThisTransaction();
     }
     calls.saveState(callId, result.state(), result.phase(), result.plan());
-    calls.appendTrace(callId, result.trace());
-    calls.recordEvent(callSid, callId, key, kind, request, answer);
+    traces.appendTrace(callId, result.trace());
+    events.recordEvent(callSid, callId, key, kind, request, answer);
     Caller after = result.state().facts().caller();
     if (!after.equals(before)) {
       // a collected zip moved the caller: the call log, billing and postbacks follow

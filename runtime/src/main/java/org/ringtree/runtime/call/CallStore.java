@@ -1,24 +1,18 @@
 package org.ringtree.runtime.call;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.ringtree.rules.call.PriorCall;
-import org.ringtree.rules.directory.TrackingNumber;
 import org.ringtree.rules.engine.CallState;
 import org.ringtree.rules.json.RingtreeJson;
-import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.billing.BilledCalls;
 import org.ringtree.runtime.database.Store;
 import org.ringtree.runtime.routing.DialPlan;
@@ -27,17 +21,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Calls, their webhook events and routing trace in PostgreSQL. Call state lives here, not in
- * memory, so any runtime node can take a call's next webhook.
+ * The life of a call's row in PostgreSQL, from its first webhook to its settling: every write and
+ * lock of {@code calls}. Call state lives here, not in memory, so any runtime node can take a
+ * call's next webhook. Its events and trace have their own stores ({@link CallEventStore}, {@link
+ * RoutingTraceStore}); the read models that join calls live with their readers.
  */
 @Repository
-@Store(
-    owns = {"calls", "call_events", "routing_trace"},
-    reads = {"campaigns", "flows", "ledger_entries", "publishers", "tracking_numbers"})
+@Store(owns = "calls")
 public class CallStore implements BilledCalls {
 
-  private static final TypeReference<Map<String, Object>> JSON_MAP = new TypeReference<>() {};
-  private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
   private static final String SELECT_CALL =
       "SELECT id, call_sid, campaign_id, publisher_id, flow_version_id, phase, state::text AS"
           + " state, state_version, started_at, ended_at, target_id, buyer_id, revenue,"
@@ -53,74 +45,13 @@ public class CallStore implements BilledCalls {
       " SELECT pg_notify('" + CALL_CHANNEL + "', u.id::text) FROM u";
 
   private final JdbcClient jdbc;
-  private final ObjectMapper json;
+  private final CallEventStore events;
+  private final RoutingTraceStore traces;
 
-  CallStore(JdbcClient jdbc, ObjectMapper json) {
+  CallStore(JdbcClient jdbc, CallEventStore events, RoutingTraceStore traces) {
     this.jdbc = jdbc;
-    this.json = json;
-  }
-
-  /**
-   * A stored call as its webhooks and settling need it. State and dial plan stay JSON until asked
-   * for: a lock taken only to check the step never pays for reading them.
-   */
-  public record CallRow(
-      UUID id,
-      String callSid,
-      String campaignId,
-      String publisherId,
-      Long flowVersionId,
-      CallPhase phase,
-      String stateJson,
-      int stateVersion,
-      Instant startedAt,
-      Instant endedAt,
-      String targetId,
-      String buyerId,
-      BigDecimal revenue,
-      Integer talkSeconds,
-      String dialPlanJson) {
-
-    /** Where the call is in its flow; empty for a call that never had one (unrouted). */
-    public Optional<CallState> state() {
-      return stateJson == null || stateJson.equals("{}")
-          ? Optional.empty()
-          : Optional.of(decode(stateJson, CallState.class));
-    }
-
-    /** The buyer legs of the route node the call is at; null when it never reached one. */
-    public DialPlan dialPlan() {
-      return dialPlanJson == null ? null : decode(dialPlanJson, DialPlan.class);
-    }
-
-    public boolean awaitingDial() {
-      DialPlan plan = dialPlan();
-      return plan != null && plan.awaitingDial();
-    }
-  }
-
-  /** The answer already given to this webhook, if it was seen before. */
-  public Optional<String> previousResponse(String callSid, String stepKey) {
-    return jdbc.sql("SELECT response FROM call_events WHERE call_sid = ? AND step_key = ?")
-        .params(callSid, stepKey)
-        .query(String.class)
-        .optional();
-  }
-
-  /** Records a webhook and our answer; false if this step was already recorded (a replay). */
-  public boolean recordEvent(
-      String callSid,
-      UUID callId,
-      String stepKey,
-      String kind,
-      Map<String, String> request,
-      String response) {
-    return jdbc.sql(
-                "INSERT INTO call_events (call_sid, call_id, step_key, kind, request, response)"
-                    + " VALUES (?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (call_sid, step_key) DO NOTHING")
-            .params(callSid, callId, stepKey, kind, write(request), response)
-            .update()
-        == 1;
+    this.events = events;
+    this.traces = traces;
   }
 
   /** Inserts a new call; false if a call with this CallSid exists already. */
@@ -140,52 +71,6 @@ public class CallStore implements BilledCalls {
   }
 
   /**
-   * What a call's first webhook needs before the engine runs, in one round trip: the answer already
-   * given (a replayed webhook), the tracking number dialled, the live flow version of its campaign
-   * and the caller's recent calls (newest first: the newest 50 and the newest of each campaign,
-   * target, buyer and outcome), for duplicate and history rules. The incoming webhook is the hot
-   * path; separate queries cost it a round trip each.
-   */
-  public record Arrival(
-      Optional<String> previousResponse,
-      Optional<TrackingNumber> trackingNumber,
-      Optional<Long> liveVersionId,
-      List<PriorCall> history) {}
-
-  private static final String HISTORY_COLUMNS =
-      "id, started_at, campaign_id, target_id, buyer_id, connected_at, converted, payout, currency";
-
-  public Arrival arrival(String callSid, String stepKey, String to, String from, Instant since) {
-    return jdbc.sql(
-            "SELECT (SELECT response FROM call_events WHERE call_sid = ? AND step_key = ?),"
-                + " tn.number, tn.campaign_id, tn.publisher_id, tn.source_tags::text,"
-                + " f.live_version_id, h.calls FROM (VALUES (1)) AS one (x)"
-                + " LEFT JOIN tracking_numbers tn ON tn.number = ? AND tn.enabled"
-                + " LEFT JOIN LATERAL (SELECT live_version_id FROM flows"
-                + " WHERE campaign_id = tn.campaign_id AND live_version_id IS NOT NULL"
-                + " ORDER BY updated_at DESC LIMIT 1) f ON true"
-                // amounts as text: exact whatever the JSON reader does with numbers
-                + " LEFT JOIN LATERAL (SELECT json_agg(json_build_array(p.id::text, p.started_at,"
-                + " p.campaign_id, p.target_id, p.buyer_id, p.connected_at IS NOT NULL,"
-                + " p.converted, p.payout::text, p.currency) ORDER BY p.started_at DESC)::text"
-                // the newest 50, plus the newest call of each campaign/target/buyer and outcome:
-                // a per-target or per-buyer duplicate window is honoured however busy the caller
-                + " AS calls FROM ((SELECT "
-                + HISTORY_COLUMNS
-                + " FROM calls"
-                + " WHERE caller_number = ? AND started_at > ? ORDER BY started_at DESC LIMIT 50)"
-                + " UNION (SELECT DISTINCT ON (campaign_id, target_id, buyer_id,"
-                + " connected_at IS NOT NULL, converted) "
-                + HISTORY_COLUMNS
-                + " FROM calls"
-                + " WHERE caller_number = ? AND started_at > ? ORDER BY campaign_id, target_id,"
-                + " buyer_id, connected_at IS NOT NULL, converted, started_at DESC)) p) h ON true")
-        .params(callSid, stepKey, to, from, Timestamp.from(since), from, Timestamp.from(since))
-        .query(this::arrival)
-        .single();
-  }
-
-  /**
    * Saves a new call with its first step — state, dial plan, routing trace and the webhook with our
    * answer — in one statement, so in one round trip and one implicit transaction, without waiting
    * for the disk flush (like every IVR step: a crash within that fraction of a second makes the
@@ -199,7 +84,7 @@ public class CallStore implements BilledCalls {
       String kind,
       Map<String, String> request,
       String response) {
-    List<Object> params = new java.util.ArrayList<>();
+    List<Object> params = new ArrayList<>();
     StringBuilder sql =
         new StringBuilder(
             "WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true) AS setting),"
@@ -207,119 +92,19 @@ public class CallStore implements BilledCalls {
                 + " publisher_id, flow_version_id, caller_number, caller_city, caller_state,"
                 + " caller_zip, caller_country, phase, state, state_version, dial_plan,"
                 + " started_at, currency) SELECT ?::uuid, ?, ?, ?, ?, ?::bigint, ?, ?, ?, ?, ?, ?,"
-                + " ?::jsonb, 1, ?::jsonb, ?::timestamptz, ? FROM relaxed ON CONFLICT (call_sid) DO NOTHING RETURNING id),"
-                + " e AS (INSERT INTO call_events (call_sid, call_id, step_key, kind, request,"
-                + " response) SELECT ?, c.id, ?, ?, ?::jsonb, ? FROM c"
-                + " ON CONFLICT (call_sid, step_key) DO NOTHING)");
+                + " ?::jsonb, 1, ?::jsonb, ?::timestamptz, ? FROM relaxed ON CONFLICT (call_sid) DO NOTHING RETURNING id)");
     params.addAll(callColumns(call, true, dialPlan == null ? null : encode(dialPlan)));
-    params.addAll(java.util.Arrays.asList(call.callSid(), stepKey, kind, write(request), response));
-    if (!trace.isEmpty()) {
-      sql.append(
-          ", t AS (INSERT INTO routing_trace (call_id, seq, node_id, target_id, kind, outcome,"
-              + " reason, bid_amount, latency_ms, http_status, detail) SELECT c.id, v.i, v.node_id,"
-              + " v.target_id, v.kind, v.outcome, v.reason, v.bid_amount, v.latency_ms,"
-              + " v.http_status, v.detail::jsonb FROM c, (VALUES ");
-      appendTraceValues(sql, params, trace);
-      sql.append(
-          ") AS v(i, node_id, target_id, kind, outcome, reason, bid_amount, latency_ms,"
-              + " http_status, detail))");
+    // the event's and the trace's owners write their clauses; both read the new call from c
+    for (SqlClause clause :
+        List.of(
+            events.firstEvent(call.callSid(), stepKey, kind, request, response),
+            traces.firstTrace(trace))) {
+      sql.append(clause.sql());
+      params.addAll(clause.params());
     }
     // NOTIFY is sent at commit, so listeners never see a call that is not stored
     sql.append(" SELECT count(pg_notify('" + CALL_CHANNEL + "', c.id::text) IS NULL) FROM c");
     return jdbc.sql(sql.toString()).params(params).query(Integer.class).single() == 1;
-  }
-
-  /** The values of a call at its first webhook. */
-  public record NewCall(
-      UUID id,
-      String callSid,
-      String trackingNumber,
-      String campaignId,
-      String publisherId,
-      Long flowVersionId,
-      String callerNumber,
-      String callerCity,
-      String callerState,
-      String callerZip,
-      String callerCountry,
-      CallPhase phase,
-      CallState state,
-      Instant startedAt,
-      String currency) {}
-
-  /**
-   * A call in progress as the live view shows it: where it came from, what it waits for, and the
-   * target whose leg rings (or talks: the provider reports the answer only when the leg ends).
-   * {@code status} is what users see ({@link CallPhase#shown}).
-   */
-  public record LiveCallRow(
-      UUID id,
-      String callSid,
-      String callerNumber,
-      String campaignId,
-      String campaignName,
-      String publisherId,
-      String publisherName,
-      String status,
-      String nodeId,
-      String waiting,
-      String ringingTargetId,
-      String ringingTargetName,
-      Instant startedAt,
-      Instant connectedAt,
-      Instant endedAt) {}
-
-  private static final String SELECT_LIVE =
-      "SELECT c.id, c.call_sid, c.caller_number, c.campaign_id, cp.name, c.publisher_id, p.name,"
-          + " c.phase, c.state->>'nodeId', c.state->>'waiting',"
-          + " CASE WHEN (c.dial_plan->>'ringing')::int >= 0 THEN c.dial_plan->'legs'->"
-          + "((c.dial_plan->>'ringing')::int)->>'targetId' END,"
-          + " CASE WHEN (c.dial_plan->>'ringing')::int >= 0 THEN c.dial_plan->'legs'->"
-          + "((c.dial_plan->>'ringing')::int)->>'name' END,"
-          + " c.started_at, c.connected_at, c.ended_at, c.provider_status FROM calls c"
-          + " LEFT JOIN campaigns cp ON cp.id = c.campaign_id"
-          + " LEFT JOIN publishers p ON p.id = c.publisher_id";
-
-  /** Calls not ended that started after {@code since}, oldest first. */
-  public List<LiveCallRow> inProgress(Instant since, int limit) {
-    return jdbc.sql(
-            SELECT_LIVE
-                + " WHERE c.ended_at IS NULL AND c.started_at > ? ORDER BY c.started_at LIMIT ?")
-        .params(Timestamp.from(since), limit)
-        .query(CallStore::liveCallRow)
-        .list();
-  }
-
-  /** One call as the live view shows it, ended or not. */
-  public Optional<LiveCallRow> liveCall(UUID id) {
-    return jdbc.sql(SELECT_LIVE + " WHERE c.id = ?")
-        .param(id)
-        .query(CallStore::liveCallRow)
-        .optional();
-  }
-
-  private static LiveCallRow liveCallRow(java.sql.ResultSet rs, int i)
-      throws java.sql.SQLException {
-    return new LiveCallRow(
-        rs.getObject(1, UUID.class),
-        rs.getString(2),
-        rs.getString(3),
-        rs.getString(4),
-        rs.getString(5),
-        rs.getString(6),
-        rs.getString(7),
-        CallPhase.valueOf(rs.getString(8)).shown(rs.getString(16)),
-        rs.getString(9),
-        rs.getString(10),
-        rs.getString(11),
-        rs.getString(12),
-        instant(rs.getTimestamp(13)),
-        instant(rs.getTimestamp(14)),
-        instant(rs.getTimestamp(15)));
-  }
-
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
   }
 
   /** Reads the call without locking it. */
@@ -453,44 +238,6 @@ public class CallStore implements BilledCalls {
         .update();
   }
 
-  /** The flow versions that calls not yet settled (in progress, or ended and not billed) run on. */
-  public java.util.Set<Long> versionIdsOfUnsettledCalls() {
-    return new java.util.HashSet<>(
-        jdbc.sql(
-                "SELECT DISTINCT flow_version_id FROM calls WHERE flow_version_id IS NOT NULL"
-                    + " AND (ended_at IS NULL OR settled_at IS NULL)")
-            .query(Long.class)
-            .list());
-  }
-
-  /** Calls whose end is stored but that are not settled, oldest end first. */
-  public List<UUID> endedNotSettled(int limit) {
-    return jdbc.sql(
-            "SELECT id FROM calls WHERE ended_at IS NOT NULL AND settled_at IS NULL"
-                + " ORDER BY ended_at LIMIT ?")
-        .param(limit)
-        .query(UUID.class)
-        .list();
-  }
-
-  /** A call whose end was never reported. */
-  public record OpenCall(UUID id, String callSid, Instant startedAt) {}
-
-  /** Calls started before {@code startedBefore} whose end was never reported, oldest first. */
-  public List<OpenCall> notEnded(Instant startedBefore, int limit) {
-    return jdbc.sql(
-            "SELECT id, call_sid, started_at FROM calls WHERE ended_at IS NULL AND started_at < ?"
-                + " ORDER BY started_at LIMIT ?")
-        .params(Timestamp.from(startedBefore), limit)
-        .query(
-            (rs, i) ->
-                new OpenCall(
-                    rs.getObject("id", UUID.class),
-                    rs.getString("call_sid"),
-                    instant(rs, "started_at")))
-        .list();
-  }
-
   public void saveRecording(UUID callId, String url, String sid, Integer seconds) {
     jdbc.sql(
             "UPDATE calls SET recording_url = ?, recording_sid = ?, recording_seconds = ?"
@@ -508,37 +255,14 @@ public class CallStore implements BilledCalls {
         .optional();
   }
 
-  /** Appends routing trace rows after those the call already has, in one statement. */
-  public void appendTrace(UUID callId, List<TraceEntry> rows) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    StringBuilder sql =
-        new StringBuilder(
-            "INSERT INTO routing_trace (call_id, seq, node_id, target_id, kind, outcome, reason,"
-                + " bid_amount, latency_ms, http_status, detail) SELECT v.call_id, base.n + v.i,"
-                + " v.node_id, v.target_id, v.kind, v.outcome, v.reason, v.bid_amount,"
-                + " v.latency_ms, v.http_status, v.detail::jsonb FROM (SELECT coalesce(max(seq), 0)"
-                + " AS n FROM routing_trace WHERE call_id = ?) base, (SELECT ?::uuid AS call_id, v.*"
-                + " FROM (VALUES ");
-    List<Object> params = new java.util.ArrayList<>();
-    params.add(callId);
-    params.add(callId);
-    appendTraceValues(sql, params, rows);
-    sql.append(
-        ") AS v(i, node_id, target_id, kind, outcome, reason, bid_amount, latency_ms, http_status,"
-            + " detail)) v");
-    jdbc.sql(sql.toString()).params(params).update();
-  }
-
   /**
    * A new call's values in the column order both inserts use: id … state, then the dial plan when
    * {@code withDialPlan}, then started_at and currency.
    */
   private static List<Object> callColumns(NewCall call, boolean withDialPlan, String dialPlan) {
     List<Object> values =
-        new java.util.ArrayList<>(
-            java.util.Arrays.asList(
+        new ArrayList<>(
+            Arrays.asList(
                 call.id(),
                 call.callSid(),
                 call.trackingNumber(),
@@ -560,155 +284,6 @@ public class CallStore implements BilledCalls {
     return values;
   }
 
-  /** Rows numbered from 1: {@code (i, node_id, …, detail)} with their parameters. */
-  private void appendTraceValues(StringBuilder sql, List<Object> params, List<TraceEntry> rows) {
-    int i = 0;
-    for (TraceEntry row : rows) {
-      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?::numeric, ?::int, ?::int, ?)");
-      params.add(++i);
-      params.add(row.nodeId());
-      params.add(row.targetId());
-      params.add(row.kind().code());
-      params.add(row.outcome().name());
-      params.add(row.reason());
-      params.add(row.bidAmount());
-      params.add(row.latencyMs());
-      params.add(row.httpStatus());
-      params.add(write(row.detail() == null ? Map.of() : row.detail()));
-    }
-  }
-
-  /** The whole story of one call, by CallSid. */
-  public Optional<CallReport> report(String callSid) {
-    Optional<CallReport.Summary> summary =
-        jdbc.sql(
-                "SELECT id, call_sid, tracking_number, campaign_id, publisher_id, flow_version_id,"
-                    + " caller_number, caller_state, caller_zip, phase, provider_status,"
-                    + " started_at, ended_at,"
-                    + " total_seconds, ivr_seconds, talk_seconds, target_id, buyer_id, revenue,"
-                    + " payout, currency, billable_to_buyer, payable_to_publisher, duplicate,"
-                    + " recording_url, recording_seconds FROM calls WHERE call_sid = ?")
-            .param(callSid)
-            .query(
-                (rs, i) ->
-                    new CallReport.Summary(
-                        rs.getString("id"),
-                        rs.getString("call_sid"),
-                        rs.getString("tracking_number"),
-                        rs.getString("campaign_id"),
-                        rs.getString("publisher_id"),
-                        (Long) rs.getObject("flow_version_id"),
-                        rs.getString("caller_number"),
-                        rs.getString("caller_state"),
-                        rs.getString("caller_zip"),
-                        CallPhase.valueOf(rs.getString("phase"))
-                            .shown(rs.getString("provider_status")),
-                        instant(rs, "started_at"),
-                        instant(rs, "ended_at"),
-                        (Integer) rs.getObject("total_seconds"),
-                        (Integer) rs.getObject("ivr_seconds"),
-                        (Integer) rs.getObject("talk_seconds"),
-                        rs.getString("target_id"),
-                        rs.getString("buyer_id"),
-                        rs.getBigDecimal("revenue"),
-                        rs.getBigDecimal("payout"),
-                        rs.getString("currency"),
-                        (Boolean) rs.getObject("billable_to_buyer"),
-                        (Boolean) rs.getObject("payable_to_publisher"),
-                        rs.getBoolean("duplicate"),
-                        rs.getString("recording_url"),
-                        (Integer) rs.getObject("recording_seconds")))
-            .optional();
-    return summary.map(
-        s -> {
-          UUID id = UUID.fromString(s.id());
-          List<CallReport.Event> events =
-              jdbc.sql(
-                      "SELECT step_key, kind, created_at, request::text AS request"
-                          + " FROM call_events WHERE call_id = ? ORDER BY id")
-                  .param(id)
-                  .query(
-                      (rs, i) ->
-                          new CallReport.Event(
-                              rs.getString(1),
-                              rs.getString(2),
-                              instant(rs, "created_at"),
-                              answers(rs.getString("request"))))
-                  .list();
-          List<CallReport.TraceRow> trace =
-              jdbc.sql(
-                      "SELECT seq, node_id, target_id, kind, outcome, reason, bid_amount,"
-                          + " latency_ms, http_status, detail::text AS detail FROM routing_trace"
-                          + " WHERE call_id = ? ORDER BY seq")
-                  .param(id)
-                  .query(
-                      (rs, i) ->
-                          new CallReport.TraceRow(
-                              rs.getInt("seq"),
-                              rs.getString("node_id"),
-                              rs.getString("target_id"),
-                              rs.getString("kind"),
-                              rs.getString("outcome"),
-                              rs.getString("reason"),
-                              rs.getBigDecimal("bid_amount"),
-                              (Integer) rs.getObject("latency_ms"),
-                              (Integer) rs.getObject("http_status"),
-                              read(rs.getString("detail"))))
-                  .list();
-          List<CallReport.LedgerRow> ledger =
-              jdbc.sql(
-                      "SELECT id, kind, party_type, party_id, amount, currency, rule_ref,"
-                          + " description, corrects_id, created_at FROM ledger_entries"
-                          + " WHERE call_id = ? ORDER BY id")
-                  .param(id)
-                  .query(
-                      (rs, i) ->
-                          new CallReport.LedgerRow(
-                              rs.getLong("id"),
-                              rs.getString("kind"),
-                              rs.getString("party_type"),
-                              rs.getString("party_id"),
-                              rs.getBigDecimal("amount"),
-                              rs.getString("currency"),
-                              rs.getString("rule_ref"),
-                              rs.getString("description"),
-                              (Long) rs.getObject("corrects_id"),
-                              instant(rs, "created_at")))
-                  .list();
-          return new CallReport(s, events, trace, ledger);
-        });
-  }
-
-  /** The webhook parameters an operator reads in a call's timeline, in this order. */
-  private static final List<String> ANSWERS =
-      List.of(
-          "Digits",
-          "SpeechResult",
-          "Confidence",
-          "DialCallStatus",
-          "DialCallDuration",
-          "CallStatus",
-          "CallDuration",
-          "RecordingStatus",
-          "RecordingDuration",
-          "AnsweredBy");
-
-  private Map<String, String> answers(String request) {
-    Map<String, String> all;
-    try {
-      all = request == null ? Map.of() : json.readValue(request, STRING_MAP);
-    } catch (Exception e) {
-      return Map.of();
-    }
-    Map<String, String> picked = new java.util.LinkedHashMap<>();
-    for (String key : ANSWERS) {
-      if (all.get(key) != null && !all.get(key).isEmpty()) {
-        picked.put(key, all.get(key));
-      }
-    }
-    return picked;
-  }
-
   private static CallRow callRow(ResultSet rs, int i) throws SQLException {
     return new CallRow(
         rs.getObject("id", UUID.class),
@@ -728,66 +303,9 @@ public class CallStore implements BilledCalls {
         rs.getString("dial_plan"));
   }
 
-  private Arrival arrival(ResultSet rs, int i) throws SQLException {
-    String number = rs.getString(2);
-    Optional<TrackingNumber> trackingNumber =
-        number == null
-            ? Optional.empty()
-            : Optional.of(
-                new TrackingNumber(
-                    number, rs.getString(3), rs.getString(4), readTags(rs.getString(5))));
-    return new Arrival(
-        Optional.ofNullable(rs.getString(1)),
-        trackingNumber,
-        Optional.ofNullable((Long) rs.getObject(6)),
-        readHistory(rs.getString(7)));
-  }
-
-  /** The rows of {@link #arrival}'s history column: [id, started, campaign, target, buyer, ...]. */
-  private List<PriorCall> readHistory(String text) {
-    if (text == null) {
-      return List.of();
-    }
-    try {
-      List<PriorCall> calls = new ArrayList<>();
-      for (JsonNode row : json.readTree(text)) {
-        String payout = row.get(7).textValue();
-        calls.add(
-            new PriorCall(
-                row.get(0).textValue(),
-                OffsetDateTime.parse(row.get(1).textValue()).toInstant(),
-                row.get(2).textValue(),
-                row.get(3).textValue(),
-                row.get(4).textValue(),
-                row.get(5).booleanValue(),
-                row.get(6).booleanValue(),
-                payout == null ? null : new Money(new BigDecimal(payout), row.get(8).textValue())));
-      }
-      return calls;
-    } catch (Exception e) {
-      throw new IllegalStateException("unreadable caller history: " + text, e);
-    }
-  }
-
-  private Map<String, String> readTags(String text) {
-    try {
-      return text == null ? Map.of() : json.readValue(text, STRING_MAP);
-    } catch (Exception e) {
-      throw new IllegalStateException("unreadable source tags: " + text, e);
-    }
-  }
-
   private static Instant instant(ResultSet rs, String column) throws SQLException {
     Timestamp t = rs.getTimestamp(column);
     return t == null ? null : t.toInstant();
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (Exception e) {
-      throw new IllegalArgumentException("not serialisable as JSON: " + value, e);
-    }
   }
 
   /** Call state and dial plans are written with the rules module's one Jackson configuration. */
@@ -796,22 +314,6 @@ public class CallStore implements BilledCalls {
       return RingtreeJson.mapper().writeValueAsString(value);
     } catch (Exception e) {
       throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
-    }
-  }
-
-  private static <T> T decode(String text, Class<T> type) {
-    try {
-      return RingtreeJson.mapper().readValue(text, type);
-    } catch (Exception e) {
-      throw new IllegalStateException("unreadable " + type.getSimpleName() + ": " + text, e);
-    }
-  }
-
-  private Map<String, Object> read(String text) {
-    try {
-      return text == null ? Map.of() : json.readValue(text, JSON_MAP);
-    } catch (Exception e) {
-      return Map.of("unreadable", text);
     }
   }
 

@@ -24,14 +24,14 @@ class CompiledArtifactEviction {
 
   private final FlowRuntimes runtimes;
   private final FlowStore flows;
-  private final CallStore calls;
+  private final UnsettledCallStore calls;
   private final BillingPolicies billing;
   private final Duration idle;
 
   CompiledArtifactEviction(
       FlowRuntimes runtimes,
       FlowStore flows,
-      CallStore calls,
+      UnsettledCallStore calls,
       BillingPolicies billing,
       @Value("${ringtree.evict.idle-after:30m}") Duration idle) {
     this.runtimes = runtimes;

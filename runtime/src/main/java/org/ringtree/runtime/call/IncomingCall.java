@@ -45,14 +45,14 @@ public record IncomingCall(
   }
 
   /** The call row to insert; {@code state} null for a call that gets no flow. */
-  CallStore.NewCall row(
+  NewCall row(
       UUID callId,
       Optional<TrackingNumber> number,
       Long versionId,
       CallState state,
       CallPhase phase,
       Instant now) {
-    return new CallStore.NewCall(
+    return new NewCall(
         callId,
         callSid,
         to,

@@ -19,11 +19,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProviderCallbacks {
 
   private final CallStore calls;
+  private final CallEventStore events;
+  private final RoutingTraceStore traces;
   private final CallSettlement settlement;
   private final TransactionTemplate tx;
 
-  ProviderCallbacks(CallStore calls, CallSettlement settlement, TransactionTemplate tx) {
+  ProviderCallbacks(
+      CallStore calls,
+      CallEventStore events,
+      RoutingTraceStore traces,
+      CallSettlement settlement,
+      TransactionTemplate tx) {
     this.calls = calls;
+    this.events = events;
+    this.traces = traces;
     this.settlement = settlement;
     this.tx = tx;
   }
@@ -43,15 +52,15 @@ public class ProviderCallbacks {
       Integer totalSeconds,
       Map<String, String> request) {
     String key = "status:" + callStatus;
-    if (calls.previousResponse(callSid, key).isPresent()) {
+    if (events.previousResponse(callSid, key).isPresent()) {
       return;
     }
     UUID ended =
         tx.execute(
             s -> {
-              Optional<CallStore.CallRow> row = calls.lock(callSid);
-              UUID id = row.map(CallStore.CallRow::id).orElse(null);
-              if (!calls.recordEvent(callSid, id, key, "status", request, "") || id == null) {
+              Optional<CallRow> row = calls.lock(callSid);
+              UUID id = row.map(CallRow::id).orElse(null);
+              if (!events.recordEvent(callSid, id, key, "status", request, "") || id == null) {
                 return null;
               }
               if (!isFinal) {
@@ -61,7 +70,7 @@ public class ProviderCallbacks {
               calls.markEnded(id, callStatus, totalSeconds);
               if (row.get().awaitingDial()) {
                 // the dial action has not arrived yet: it settles the call when it does
-                calls.appendTrace(
+                traces.appendTrace(
                     id,
                     List.of(
                         TraceEntry.of(
@@ -88,8 +97,8 @@ public class ProviderCallbacks {
     String key = "recording:" + recordingSid;
     tx.executeWithoutResult(
         s -> {
-          UUID id = calls.lock(callSid).map(CallStore.CallRow::id).orElse(null);
-          if (calls.recordEvent(callSid, id, key, "recording", request, "") && id != null) {
+          UUID id = calls.lock(callSid).map(CallRow::id).orElse(null);
+          if (events.recordEvent(callSid, id, key, "recording", request, "") && id != null) {
             calls.saveRecording(id, url, recordingSid, seconds);
           }
         });

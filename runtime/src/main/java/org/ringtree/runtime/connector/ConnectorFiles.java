@@ -17,14 +17,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.model.CircuitBreakerDefinition;
 import org.apache.camel.model.ModelCamelContext;
-import org.apache.camel.model.ProcessorDefinition;
-import org.apache.camel.model.Resilience4jConfigurationDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import org.ringtree.integrations.connector.Connectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class ConnectorFiles {
 
   private static final Logger log = LoggerFactory.getLogger(ConnectorFiles.class);
-  private static final Pattern DECLARATION =
-      Pattern.compile("^\\s*(?:#|<!--)?\\s*ringtree\\.([a-z-]+)\\s*:\\s*(.*?)\\s*(?:-->)?\\s*$");
   private static final Pattern LINE = Pattern.compile("line (\\d+)");
   private static final Set<String> EXTENSIONS = Set.of("yaml", "yml", "xml", "jar");
 
@@ -241,24 +235,11 @@ public final class ConnectorFiles {
     List<Read> out = new ArrayList<>();
     Set<String> ids = new java.util.HashSet<>();
     for (RouteDefinition route : routes) {
-      Read r = checked(file, route, jarDeclarations(route));
+      Read r = checked(file, route, ConnectorContract.jarDeclarations(route));
       if (!ids.add(r.connector().routeId())) {
         throw new RefusedException(null, "defines route id " + r.connector().routeId() + " twice");
       }
       out.add(r);
-    }
-    return out;
-  }
-
-  /** A Java route's declarations: its {@code ringtree.*} route properties. */
-  private static Map<String, String> jarDeclarations(RouteDefinition route) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (route.getRouteProperties() != null) {
-      for (org.apache.camel.model.PropertyDefinition p : route.getRouteProperties()) {
-        if (p.getKey() != null && p.getKey().startsWith("ringtree.")) {
-          out.putIfAbsent(p.getKey().substring("ringtree.".length()), p.getValue());
-        }
-      }
     }
     return out;
   }
@@ -304,28 +285,15 @@ public final class ConnectorFiles {
       throw new RefusedException(
           null, "defines " + routes.size() + " routes; a connector file defines exactly one");
     }
-    return checked(file, routes.get(0), declarations(text));
+    return checked(file, routes.get(0), ConnectorContract.declarations(text));
   }
 
   /** Checks one route against the connector contract and wraps it in its circuit breaker. */
   private Read checked(Path file, RouteDefinition route, Map<String, String> declared)
       throws RefusedException {
+    String name = ConnectorContract.name(route);
     String id = route.getRouteId();
     Integer line = route.getLineNumber() > 0 ? route.getLineNumber() : null;
-    if (id == null || !id.startsWith("connector-")) {
-      throw new RefusedException(
-          line, "route id '" + id + "' is not connector-<name> (lower-case letters, digits, -)");
-    }
-    String name = id.substring("connector-".length());
-    if (!Connectors.isValidName(name)) {
-      throw new RefusedException(
-          line, "route id '" + id + "' is not connector-<name> (lower-case letters, digits, -)");
-    }
-    String from = route.getInput() == null ? null : route.getInput().getEndpointUri();
-    if (!("direct:" + id).equals(from) && !("direct://" + id).equals(from)) {
-      throw new RefusedException(
-          line, "the route must consume from direct:" + id + ", not " + from);
-    }
     for (Map.Entry<Path, List<Connector>> other : loaded.entrySet()) {
       for (Connector c : other.getValue()) {
         if (c.routeId().equals(id) && !other.getKey().equals(file)) {
@@ -339,69 +307,7 @@ public final class ConnectorFiles {
     if (camel.getRoute(id) != null && !mine) {
       throw new RefusedException(line, "route id " + id + " collides with a built-in route");
     }
-    String description =
-        route.getDescription() != null && !route.getDescription().isBlank()
-            ? route.getDescription()
-            : declared.get("description");
-    if (description == null || description.isBlank()) {
-      throw new RefusedException(
-          line, "declares no description (route description or a ringtree.description line)");
-    }
-    for (String key : List.of("inputs", "outputs", "timeout-ms")) {
-      if (!declared.containsKey(key)) {
-        throw new RefusedException(null, "declares no ringtree." + key + " line");
-      }
-    }
-    if (declared.containsKey("connector") && !declared.get("connector").equals(name)) {
-      throw new RefusedException(
-          null, "ringtree.connector says " + declared.get("connector") + " but the route is " + id);
-    }
-    Duration timeout;
-    try {
-      timeout = Duration.ofMillis(Long.parseLong(declared.get("timeout-ms")));
-    } catch (NumberFormatException e) {
-      throw new RefusedException(null, "ringtree.timeout-ms is not a number of milliseconds");
-    }
-    if (timeout.toMillis() < 50 || timeout.toMillis() > 30_000) {
-      throw new RefusedException(null, "ringtree.timeout-ms must be within 50..30000");
-    }
-    guard(route, name, timeout);
-    return new Read(
-        new Connector(
-            name,
-            id,
-            description.strip(),
-            list(declared.get("inputs")),
-            list(declared.get("outputs")),
-            timeout,
-            file),
-        route);
-  }
-
-  /**
-   * Puts the route's steps inside a Resilience4j circuit breaker: the connector's timeout bounds
-   * each call, and after repeated failures calls fail at once (the flow takes its error port) until
-   * the breaker lets a trial call through.
-   */
-  private static void guard(RouteDefinition route, String name, Duration timeout) {
-    List<ProcessorDefinition<?>> steps = new ArrayList<>(route.getOutputs());
-    route.getOutputs().clear();
-    CircuitBreakerDefinition breaker = new CircuitBreakerDefinition();
-    breaker.setId("breaker-" + name);
-    Resilience4jConfigurationDefinition config = new Resilience4jConfigurationDefinition();
-    config.setTimeoutEnabled("true");
-    config.setTimeoutDuration(String.valueOf(timeout.toMillis()));
-    config.setSlidingWindowSize("10");
-    config.setMinimumNumberOfCalls("5");
-    config.setFailureRateThreshold("50");
-    config.setWaitDurationInOpenState("30");
-    // an open breaker fails the call (the flow takes its error port) instead of answering the input
-    config.setThrowExceptionWhenHalfOpenOrOpenState("true");
-    breaker.setResilience4jConfiguration(config);
-    for (ProcessorDefinition<?> step : steps) {
-      breaker.addOutput(step);
-    }
-    route.addOutput(breaker);
+    return new Read(ConnectorContract.connector(file, route, name, declared), route);
   }
 
   private void unload(Path file) {
@@ -418,27 +324,6 @@ public final class ConnectorFiles {
     }
     loaded.remove(file);
     closeQuietly(loaders.remove(file));
-  }
-
-  static Map<String, String> declarations(String text) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String line : text.split("\n")) {
-      Matcher m = DECLARATION.matcher(line);
-      if (m.matches()) {
-        out.putIfAbsent(m.group(1), m.group(2));
-      }
-    }
-    return out;
-  }
-
-  private static List<String> list(String csv) {
-    List<String> out = new ArrayList<>();
-    for (String s : csv.split(",")) {
-      if (!s.isBlank() && !s.strip().equals("none")) {
-        out.add(s.strip());
-      }
-    }
-    return List.copyOf(out);
   }
 
   private static String extension(Path f) {

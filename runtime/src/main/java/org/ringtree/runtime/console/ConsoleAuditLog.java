@@ -5,7 +5,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.ringtree.editor.admin.AuditPort;
-import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.audit.AuditLogStore;
 import org.ringtree.runtime.audit.AuditQuery;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 @PreAuthorize("hasAnyRole('ADMIN', 'COMPLIANCE')")
 class ConsoleAuditLog implements AuditPort {
 
-  private final AuditLog audit;
+  private final AuditLogStore audit;
 
-  ConsoleAuditLog(AuditLog audit) {
+  ConsoleAuditLog(AuditLogStore audit) {
     this.audit = audit;
   }
 

@@ -18,7 +18,7 @@ import org.ringtree.runtime.call.CallLogQuery;
 import org.ringtree.runtime.call.CallLogStore;
 import org.ringtree.runtime.call.CallRecordings;
 import org.ringtree.runtime.call.CallReport;
-import org.ringtree.runtime.call.CallStore;
+import org.ringtree.runtime.call.CallReportStore;
 import org.ringtree.runtime.directory.DirectoryNames;
 import org.ringtree.runtime.directory.DirectoryStore;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 class ConsoleCallLog implements CallLogPort {
 
   private final CallLogStore log;
-  private final CallStore calls;
+  private final CallReportStore calls;
   private final Disputes disputes;
   private final DirectoryNames names;
   private final DirectoryStore directory;
@@ -41,7 +41,7 @@ class ConsoleCallLog implements CallLogPort {
 
   ConsoleCallLog(
       CallLogStore log,
-      CallStore calls,
+      CallReportStore calls,
       Disputes disputes,
       DirectoryNames names,
       DirectoryStore directory,

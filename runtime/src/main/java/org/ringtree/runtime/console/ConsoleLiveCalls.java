@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.ringtree.editor.live.LiveCallsFeed;
-import org.ringtree.runtime.call.CallStore;
+import org.ringtree.runtime.call.LiveCallStore;
 import org.ringtree.runtime.live.LiveCalls;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +44,7 @@ class ConsoleLiveCalls implements LiveCallsFeed {
         s.at());
   }
 
-  private static LiveCall call(CallStore.LiveCallRow r) {
+  private static LiveCall call(LiveCallStore.LiveCallRow r) {
     return new LiveCall(
         r.id().toString(),
         r.callSid(),

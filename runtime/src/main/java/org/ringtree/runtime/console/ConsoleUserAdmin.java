@@ -7,7 +7,7 @@ import org.ringtree.editor.admin.UserAdminPort;
 import org.ringtree.runtime.directory.DirectoryStore;
 import org.ringtree.runtime.limits.SignInLimiter;
 import org.ringtree.runtime.security.Account;
-import org.ringtree.runtime.security.ApiKeys;
+import org.ringtree.runtime.security.ApiKeyStore;
 import org.ringtree.runtime.security.Role;
 import org.ringtree.runtime.security.UserAccounts;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,10 +24,10 @@ import org.springframework.stereotype.Component;
 class ConsoleUserAdmin implements UserAdminPort {
 
   private final UserAccounts accounts;
-  private final ApiKeys keys;
+  private final ApiKeyStore keys;
   private final DirectoryStore directory;
 
-  ConsoleUserAdmin(UserAccounts accounts, ApiKeys keys, DirectoryStore directory) {
+  ConsoleUserAdmin(UserAccounts accounts, ApiKeyStore keys, DirectoryStore directory) {
     this.accounts = accounts;
     this.keys = keys;
     this.directory = directory;
@@ -119,7 +119,7 @@ class ConsoleUserAdmin implements UserAdminPort {
   public IssuedKey createKey(String username, String name, Instant expiresAt, String actor) {
     return refusals(
         () -> {
-          ApiKeys.IssuedKey issued = keys.create(username, name, expiresAt, actor);
+          ApiKeyStore.IssuedKey issued = keys.create(username, name, expiresAt, actor);
           return new IssuedKey(key(issued.key()), issued.secret());
         });
   }
@@ -193,7 +193,7 @@ class ConsoleUserAdmin implements UserAdminPort {
         a.createdAt());
   }
 
-  private static KeyRow key(ApiKeys.ApiKey k) {
+  private static KeyRow key(ApiKeyStore.ApiKey k) {
     return new KeyRow(
         k.id(),
         k.name(),

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ringtree.rules.call.CallInstruction;
 import org.ringtree.rules.directory.Destination;
-import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.audit.AuditLogStore;
 import org.ringtree.runtime.database.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,14 +81,14 @@ public class CampaignFallbacks {
   private record Snapshot(Map<String, Fallback> byCampaign, Map<String, String> campaignOfNumber) {}
 
   private final JdbcClient jdbc;
-  private final AuditLog audit;
+  private final AuditLogStore audit;
   private final DirectoryStore directory;
   private final Fallback networkDefault;
   private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
 
   CampaignFallbacks(
       JdbcClient jdbc,
-      AuditLog audit,
+      AuditLogStore audit,
       DirectoryStore directory,
       @Value("${ringtree.fallback.kind:MESSAGE}") Kind kind,
       @Value("${ringtree.fallback.number:}") String number,

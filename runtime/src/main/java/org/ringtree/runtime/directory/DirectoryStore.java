@@ -19,7 +19,7 @@ import org.ringtree.rules.directory.TargetGroup;
 import org.ringtree.rules.directory.TrackingNumber;
 import org.ringtree.rules.directory.Vertical;
 import org.ringtree.rules.json.RingtreeJson;
-import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.audit.AuditLogStore;
 import org.ringtree.runtime.database.Store;
 import org.ringtree.runtime.secrets.SecretStore;
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,13 +49,13 @@ public class DirectoryStore {
   private static final ObjectMapper JSON = RingtreeJson.mapper();
 
   private final JdbcClient jdbc;
-  private final AuditLog audit;
+  private final AuditLogStore audit;
 
   private final SecretStore secrets;
   private final ApplicationEventPublisher events;
 
   DirectoryStore(
-      JdbcClient jdbc, AuditLog audit, SecretStore secrets, ApplicationEventPublisher events) {
+      JdbcClient jdbc, AuditLogStore audit, SecretStore secrets, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.secrets = secrets;
@@ -279,12 +279,12 @@ public class DirectoryStore {
       return;
     }
     audit.record(
-        AuditLog.currentActor(),
+        AuditLogStore.currentActor(),
         "directory." + type + "." + verb,
         type,
         id,
-        AuditLog.parse(before),
-        AuditLog.parse(after));
+        AuditLogStore.parse(before),
+        AuditLogStore.parse(after));
   }
 
   /**
@@ -525,12 +525,12 @@ public class DirectoryStore {
       return;
     }
     audit.record(
-        AuditLog.currentActor(),
+        AuditLogStore.currentActor(),
         "directory." + type + (before == null ? ".create" : ".update"),
         type,
         id,
-        AuditLog.parse(before),
-        AuditLog.parse(after));
+        AuditLogStore.parse(before),
+        AuditLogStore.parse(after));
   }
 
   /** The stored row as JSON text, without its creation time; table and key are constants. */

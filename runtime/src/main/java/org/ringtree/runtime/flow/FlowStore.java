@@ -14,7 +14,7 @@ import org.ringtree.rules.flow.FlowDocument;
 import org.ringtree.rules.flow.FlowJson;
 import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.validation.Issue;
-import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.audit.AuditLogStore;
 import org.ringtree.runtime.database.Store;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -36,9 +36,9 @@ public class FlowStore {
 
   private final JdbcClient jdbc;
   private final ObjectProvider<LiveVersionGuard> guards;
-  private final AuditLog audit;
+  private final AuditLogStore audit;
 
-  FlowStore(JdbcClient jdbc, ObjectProvider<LiveVersionGuard> guards, AuditLog audit) {
+  FlowStore(JdbcClient jdbc, ObjectProvider<LiveVersionGuard> guards, AuditLogStore audit) {
     this.jdbc = jdbc;
     this.guards = guards;
     this.audit = audit;
@@ -152,7 +152,7 @@ public class FlowStore {
       throw new IllegalArgumentException("flow " + flowId + " has no version " + versionId);
     }
     audit.record(
-        AuditLog.currentActor(),
+        AuditLogStore.currentActor(),
         "flow.publish",
         "flow",
         flowId,

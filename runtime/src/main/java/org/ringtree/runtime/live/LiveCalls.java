@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import org.ringtree.rules.directory.Caps;
 import org.ringtree.rules.directory.LiveSettings;
 import org.ringtree.runtime.call.CallStore;
+import org.ringtree.runtime.call.LiveCallStore;
 import org.ringtree.runtime.database.PgNotifications;
 import org.ringtree.runtime.directory.LiveDirectory;
 import org.ringtree.runtime.routing.CapacityStore;
@@ -44,17 +45,17 @@ public class LiveCalls implements DisposableBean {
   public record Load(String kind, String id, String name, int current, Integer cap) {}
 
   /** Every call in progress (oldest first) and the load of each party with a call now. */
-  public record Snapshot(List<CallStore.LiveCallRow> calls, List<Load> loads, Instant at) {
+  public record Snapshot(List<LiveCallStore.LiveCallRow> calls, List<Load> loads, Instant at) {
     public static final Snapshot EMPTY = new Snapshot(List.of(), List.of(), Instant.EPOCH);
   }
 
-  private final CallStore calls;
+  private final LiveCallStore calls;
   private final CapacityStore capacity;
   private final LiveDirectory directory;
   private final Clock clock;
   private final Duration maxAge;
   private final List<Consumer<Snapshot>> viewers = new CopyOnWriteArrayList<>();
-  private final Map<UUID, CallStore.LiveCallRow> open = new ConcurrentHashMap<>();
+  private final Map<UUID, LiveCallStore.LiveCallRow> open = new ConcurrentHashMap<>();
   private final Set<UUID> changed = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean reloadAll = new AtomicBoolean(true);
   private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -68,7 +69,7 @@ public class LiveCalls implements DisposableBean {
   private volatile Snapshot last = Snapshot.EMPTY;
 
   LiveCalls(
-      CallStore calls,
+      LiveCallStore calls,
       CapacityStore capacity,
       LiveDirectory directory,
       PgNotifications notifications,
@@ -152,10 +153,10 @@ public class LiveCalls implements DisposableBean {
                 () -> open.remove(id));
       }
     }
-    List<CallStore.LiveCallRow> list =
+    List<LiveCallStore.LiveCallRow> list =
         open.values().stream()
             .filter(c -> c.startedAt().isAfter(now.minus(maxAge)))
-            .sorted(Comparator.comparing(CallStore.LiveCallRow::startedAt))
+            .sorted(Comparator.comparing(LiveCallStore.LiveCallRow::startedAt))
             .toList();
     Snapshot s = new Snapshot(list, loads(), now);
     last = s;

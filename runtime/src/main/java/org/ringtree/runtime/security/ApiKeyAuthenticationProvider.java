@@ -15,10 +15,10 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
  */
 final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
-  private final ApiKeys keys;
+  private final ApiKeyStore keys;
   private final UserAccounts accounts;
 
-  ApiKeyAuthenticationProvider(ApiKeys keys, UserAccounts accounts) {
+  ApiKeyAuthenticationProvider(ApiKeyStore keys, UserAccounts accounts) {
     this.keys = keys;
     this.accounts = accounts;
   }
@@ -28,7 +28,7 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
    * ApiKeyAuthentication#fromRequest} and this provider: requests without a key pass through
    * untouched; a bad key gets 401 at once.
    */
-  static AuthenticationFilter filter(ApiKeys keys, UserAccounts accounts) {
+  static AuthenticationFilter filter(ApiKeyStore keys, UserAccounts accounts) {
     AuthenticationFilter filter =
         new AuthenticationFilter(
             new ProviderManager(new ApiKeyAuthenticationProvider(keys, accounts)),

@@ -31,9 +31,9 @@ class ApiKeyController {
   static final String MINE = "/api/users/me/api-keys";
   static final String ANYONES = "/api/users/{username}/api-keys";
 
-  private final ApiKeys keys;
+  private final ApiKeyStore keys;
 
-  ApiKeyController(ApiKeys keys) {
+  ApiKeyController(ApiKeyStore keys) {
     this.keys = keys;
   }
 
@@ -41,7 +41,7 @@ class ApiKeyController {
   record NewKey(String name, Instant expiresAt) {}
 
   /** The one response that carries the secret; {@code key} is what clients send as Bearer. */
-  record CreatedKey(ApiKeys.ApiKey apiKey, String key) {}
+  record CreatedKey(ApiKeyStore.ApiKey apiKey, String key) {}
 
   @PostMapping(MINE)
   ResponseEntity<CreatedKey> createMine(
@@ -50,7 +50,7 @@ class ApiKeyController {
       throw new NotTheOwner(
           "an API key cannot create API keys: sign in with your password to create one");
     }
-    ApiKeys.IssuedKey issued =
+    ApiKeyStore.IssuedKey issued =
         keys.create(
             owner.getName(),
             body == null ? null : body.name(),
@@ -61,13 +61,13 @@ class ApiKeyController {
   }
 
   @GetMapping(MINE)
-  List<ApiKeys.ApiKey> listMine(Principal owner) {
+  List<ApiKeyStore.ApiKey> listMine(Principal owner) {
     return keys.list(owner.getName());
   }
 
   /** Revokes one of your own keys; it answers 401 from the next request on. */
   @DeleteMapping(MINE + "/{id}")
-  ResponseEntity<ApiKeys.ApiKey> revokeMine(Principal owner, @PathVariable String id) {
+  ResponseEntity<ApiKeyStore.ApiKey> revokeMine(Principal owner, @PathVariable String id) {
     return ResponseEntity.of(keys.revoke(owner.getName(), id, owner.getName()));
   }
 
@@ -92,13 +92,13 @@ class ApiKeyController {
   }
 
   @GetMapping(ANYONES)
-  List<ApiKeys.ApiKey> list(@PathVariable String username) {
+  List<ApiKeyStore.ApiKey> list(@PathVariable String username) {
     return keys.list(username);
   }
 
   /** Revokes the key; it answers 401 from the next request on. */
   @DeleteMapping(ANYONES + "/{id}")
-  ResponseEntity<ApiKeys.ApiKey> revoke(
+  ResponseEntity<ApiKeyStore.ApiKey> revoke(
       Principal admin, @PathVariable String username, @PathVariable String id) {
     return ResponseEntity.of(keys.revoke(username, id, admin.getName()));
   }

@@ -105,7 +105,7 @@ class SecurityConfiguration {
   SecurityFilterChain protectedApi(
       HttpSecurity http,
       AuthenticationManager manager,
-      ApiKeys keys,
+      ApiKeyStore keys,
       UserAccounts accounts,
       ApiUserLimits limits)
       throws Exception {

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.audit.AuditLogStore;
 import org.ringtree.runtime.database.Store;
 import org.ringtree.runtime.limits.SignInLimiter;
 import org.springframework.dao.DuplicateKeyException;
@@ -35,10 +35,11 @@ public class UserAccounts implements UserDetailsService {
 
   private final JdbcClient jdbc;
   private final PasswordEncoder encoder;
-  private final AuditLog audit;
+  private final AuditLogStore audit;
   private final SignInLimiter signIns;
 
-  UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, SignInLimiter signIns) {
+  UserAccounts(
+      JdbcClient jdbc, PasswordEncoder encoder, AuditLogStore audit, SignInLimiter signIns) {
     this.jdbc = jdbc;
     this.encoder = encoder;
     this.audit = audit;
@@ -176,7 +177,7 @@ public class UserAccounts implements UserDetailsService {
               Map<String, Object> after = new LinkedHashMap<>();
               after.put("address", address);
               after.put("lockedUntil", until.toString());
-              audit.record(AuditLog.SYSTEM, "user.locked", "user", a.username(), null, after);
+              audit.record(AuditLogStore.SYSTEM, "user.locked", "user", a.username(), null, after);
             });
   }
 

@@ -25,7 +25,7 @@ class TelephonyConfiguration {
 
   @Bean
   FilterRegistrationBean<WebhookSignatureFilter> webhookSignatureFilter(
-      TwilioSignatures signatures, RingtreeProperties properties, SignedWebhookUses replays) {
+      TwilioSignatures signatures, RingtreeProperties properties, SignedWebhookUseStore replays) {
     FilterRegistrationBean<WebhookSignatureFilter> registration =
         new FilterRegistrationBean<>(
             new WebhookSignatureFilter(signatures, telnyx(properties), replays, Clock.systemUTC()));

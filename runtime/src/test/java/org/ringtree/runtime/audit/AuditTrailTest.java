@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AuditTrailTest extends SecuredAppTest {
 
   @Autowired DirectoryStore directory;
-  @Autowired AuditLog audit;
+  @Autowired AuditLogStore audit;
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
 
@@ -46,7 +46,7 @@ class AuditTrailTest extends SecuredAppTest {
         audit.search(
             new AuditQuery("target", "acme-main", null, "directory.target.update", null, null, 10));
     assertThat(rows).hasSize(1);
-    assertThat(rows.get(0).actor()).isEqualTo(AuditLog.SYSTEM);
+    assertThat(rows.get(0).actor()).isEqualTo(AuditLogStore.SYSTEM);
     assertThat(rows.get(0).before().at("/settings/caps/daily").asInt()).isEqualTo(60);
     assertThat(rows.get(0).after().at("/settings/caps/daily").asInt()).isEqualTo(80);
     directory.save(acme);

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.ringtree.runtime.security.ApiKeys;
+import org.ringtree.runtime.security.ApiKeyStore;
 import org.ringtree.runtime.support.BenchmarkCalls;
 import org.ringtree.runtime.support.PostgresTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +41,7 @@ class ReportsBenchmark extends PostgresTest {
   static final int WARMUP = 10;
 
   @Autowired JdbcClient jdbc;
-  @Autowired ApiKeys apiKeys;
+  @Autowired ApiKeyStore apiKeys;
   @LocalServerPort int port;
 
   @Test

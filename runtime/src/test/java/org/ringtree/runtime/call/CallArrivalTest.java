@@ -17,22 +17,25 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The incoming webhook's single read ({@link CallStore#arrival}): replay answer, tracking number,
- * live flow and the caller's history come back together, the history exact to the cent, newest
- * first, within the window and capped at 50 calls. Runs against the demo network's directory.
+ * The incoming webhook's single read ({@link CallArrivalStore#arrival}): replay answer, tracking
+ * number, live flow and the caller's history come back together, the history exact to the cent,
+ * newest first, within the window and capped at 50 calls. Runs against the demo network's
+ * directory.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class CallArrivalTest extends PostgresTest {
 
   private static final String DEMO_NUMBER = "+18885550101";
 
+  @Autowired CallArrivalStore arrivals;
   @Autowired CallStore calls;
+  @Autowired CallEventStore events;
   @Autowired JdbcClient jdbc;
 
   @Test
   void aFirstTimeCallerHasNoHistoryAndTheNumbersCampaignAndLiveFlow() {
-    CallStore.Arrival a =
-        calls.arrival("CAfresh", "incoming", DEMO_NUMBER, "+13105550000", Instant.EPOCH);
+    CallArrivalStore.Arrival a =
+        arrivals.arrival("CAfresh", "incoming", DEMO_NUMBER, "+13105550000", Instant.EPOCH);
 
     assertThat(a.previousResponse()).isEmpty();
     assertThat(a.trackingNumber())
@@ -61,8 +64,8 @@ class CallArrivalTest extends PostgresTest {
     call(caller, now.minus(Duration.ofDays(40))); // outside the window asked for
     call("+13105559999", now.minus(Duration.ofMinutes(1))); // someone else
 
-    CallStore.Arrival a =
-        calls.arrival("CAnext", "incoming", DEMO_NUMBER, caller, now.minus(Duration.ofDays(30)));
+    CallArrivalStore.Arrival a =
+        arrivals.arrival("CAnext", "incoming", DEMO_NUMBER, caller, now.minus(Duration.ofDays(30)));
 
     assertThat(a.history()).hasSize(2);
     PriorCall newest = a.history().get(0);
@@ -89,8 +92,8 @@ class CallArrivalTest extends PostgresTest {
       call(caller, now.minus(Duration.ofMinutes(i)));
     }
 
-    CallStore.Arrival a =
-        calls.arrival("CAmany", "incoming", DEMO_NUMBER, caller, now.minus(Duration.ofDays(1)));
+    CallArrivalStore.Arrival a =
+        arrivals.arrival("CAmany", "incoming", DEMO_NUMBER, caller, now.minus(Duration.ofDays(1)));
 
     assertThat(a.history()).hasSize(50);
     assertThat(a.history().get(0).at()).isEqualTo(now.minus(Duration.ofMinutes(1)));
@@ -102,10 +105,10 @@ class CallArrivalTest extends PostgresTest {
     UUID id = call("+13105550003", Instant.now());
     String sid =
         jdbc.sql("SELECT call_sid FROM calls WHERE id = ?").param(id).query(String.class).single();
-    calls.recordEvent(sid, id, "incoming", "incoming", java.util.Map.of(), "<Response/>");
+    events.recordEvent(sid, id, "incoming", "incoming", java.util.Map.of(), "<Response/>");
 
-    CallStore.Arrival a =
-        calls.arrival(sid, "incoming", "+19999999999", "+13105550003", Instant.EPOCH);
+    CallArrivalStore.Arrival a =
+        arrivals.arrival(sid, "incoming", "+19999999999", "+13105550003", Instant.EPOCH);
 
     assertThat(a.previousResponse()).contains("<Response/>");
     assertThat(a.trackingNumber()).isEmpty();
@@ -116,7 +119,7 @@ class CallArrivalTest extends PostgresTest {
     UUID id = UUID.randomUUID();
     boolean inserted =
         calls.insert(
-            new CallStore.NewCall(
+            new NewCall(
                 id,
                 "CA" + id.toString().replace("-", ""),
                 DEMO_NUMBER,

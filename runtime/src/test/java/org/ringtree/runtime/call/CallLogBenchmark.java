@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.ringtree.runtime.security.ApiKeys;
+import org.ringtree.runtime.security.ApiKeyStore;
 import org.ringtree.runtime.support.BenchmarkCalls;
 import org.ringtree.runtime.support.PostgresTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +40,7 @@ class CallLogBenchmark extends PostgresTest {
   static final int WARMUP = 10;
 
   @Autowired JdbcClient jdbc;
-  @Autowired ApiKeys apiKeys;
+  @Autowired ApiKeyStore apiKeys;
   @LocalServerPort int port;
 
   @Test

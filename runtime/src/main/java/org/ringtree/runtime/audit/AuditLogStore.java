@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 @Store(owns = "audit_log")
-public class AuditLog {
+public class AuditLogStore {
 
   /** The actor of changes made by the platform itself (seeding, start-up). */
   public static final String SYSTEM = "system";
@@ -38,7 +38,7 @@ public class AuditLog {
 
   private final JdbcClient jdbc;
 
-  AuditLog(JdbcClient jdbc) {
+  AuditLogStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

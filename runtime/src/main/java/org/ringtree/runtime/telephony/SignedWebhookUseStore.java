@@ -13,11 +13,11 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 @Store(owns = "signed_webhook_uses")
-class SignedWebhookUses implements WebhookSignatureFilter.ReplayGuard {
+class SignedWebhookUseStore implements WebhookSignatureFilter.ReplayGuard {
 
   private final JdbcClient jdbc;
 
-  SignedWebhookUses(JdbcClient jdbc) {
+  SignedWebhookUseStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

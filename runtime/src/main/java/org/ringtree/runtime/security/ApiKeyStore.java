@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.audit.AuditLogStore;
 import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Store(owns = "api_keys", reads = "users")
-public class ApiKeys {
+public class ApiKeyStore {
 
   private static final String PREFIX = "rt_";
   private static final Pattern FORMAT = Pattern.compile("rt_([a-z0-9]{12})_[A-Za-z0-9_-]{43}");
@@ -45,9 +45,9 @@ public class ApiKeys {
           + " revoked_by";
 
   private final JdbcClient jdbc;
-  private final AuditLog audit;
+  private final AuditLogStore audit;
 
-  ApiKeys(JdbcClient jdbc, AuditLog audit) {
+  ApiKeyStore(JdbcClient jdbc, AuditLogStore audit) {
     this.jdbc = jdbc;
     this.audit = audit;
   }
