@@ -156,15 +156,9 @@ public class BillingReviewView extends VerticalLayout implements HasUrlParameter
                 : "Changes against the table it replaces"));
     List<String> summary = new ArrayList<>();
     review.diff().forEach(d -> summary.addAll(d.summary()));
+    // a billing table's change belongs to no flow version, so the diff names none
     VersionDiff diff =
-        new VersionDiff(
-            v.previousRef() == null ? "" : v.previousRef(),
-            v.tableRef(),
-            List.of(),
-            List.of(),
-            review.diff(),
-            List.of(),
-            summary);
+        new VersionDiff(null, null, List.of(), List.of(), review.diff(), List.of(), summary);
     add(new ChangesPanel(diff, name -> table(review, name)));
   }
 

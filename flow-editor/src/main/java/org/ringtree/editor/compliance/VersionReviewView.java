@@ -37,6 +37,7 @@ import java.util.function.Function;
 import org.ringtree.editor.shell.ConsoleLayout;
 import org.ringtree.editor.shell.SignedIn;
 import org.ringtree.editor.shell.Viewer;
+import org.ringtree.rules.compiler.VersionKey;
 import org.ringtree.rules.review.ComplianceReviews;
 import org.ringtree.rules.review.ComplianceReviews.Artifact;
 import org.ringtree.rules.review.ComplianceReviews.VersionEntry;
@@ -334,7 +335,7 @@ public class VersionReviewView extends VerticalLayout implements HasUrlParameter
     changes.add(heading, new ChangesPanel(diff, byName::apply));
   }
 
-  private String describe(String versionKey, VersionEntry chosen) {
+  private String describe(VersionKey versionKey, VersionEntry chosen) {
     if (chosen != null) {
       return "version " + chosen.version();
     }

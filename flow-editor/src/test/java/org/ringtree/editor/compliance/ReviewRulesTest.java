@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.ringtree.editor.shell.Viewer;
+import org.ringtree.rules.compiler.VersionKey;
 import org.ringtree.rules.review.ComplianceReviews.FlowEntry;
 import org.ringtree.rules.review.ComplianceReviews.VersionEntry;
 
@@ -17,7 +18,16 @@ class ReviewRulesTest {
   static final Viewer COMPLIANCE = new Viewer("carla", Set.of(Viewer.COMPLIANCE));
 
   static VersionEntry version(String author, String state, boolean live) {
-    return new VersionEntry(7, "f", 2, "k", author, Instant.EPOCH, live, state, List.of());
+    return new VersionEntry(
+        7,
+        "f",
+        2,
+        VersionKey.of("00000000000000f2"),
+        author,
+        Instant.EPOCH,
+        live,
+        state,
+        List.of());
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.ringtree.editor.flow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ringtree.rules.compiler.VersionKey;
 import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.examples.DemoNetwork;
 import org.ringtree.rules.flow.FlowDocument;
@@ -61,14 +62,19 @@ final class FakeEditing implements FlowEditingPort {
           List.of(Issue.error(null, null, "publish.refused", "version 1 is not approved")));
     }
     published.add(document);
-    return new PublishResult(true, published.size(), "v" + published.size(), List.of());
+    return new PublishResult(true, published.size(), key(published.size()), List.of());
   }
 
   @Override
   public Submission submit(FlowDocument document, String author) {
     authors.add(author);
     submitted.add(document);
-    return new Submission(submitted.size(), "s" + submitted.size(), List.of());
+    return new Submission(submitted.size(), key(100 + submitted.size()), List.of());
+  }
+
+  /** A stand-in version key per stored version. */
+  private static VersionKey key(int n) {
+    return VersionKey.of("%016x".formatted(n));
   }
 
   @Override

@@ -7,12 +7,12 @@ import org.ringtree.rules.flow.FlowDocument;
 
 /**
  * A published flow version, self-contained: the flow, the directory entries it uses, and the
- * generated artifacts. {@code versionId} is a hash of the inputs, so equal inputs give the same id
- * and byte-identical artifacts. {@code connectorEndpoints} maps connector node ids to the Camel
+ * generated artifacts. {@code versionKey} is a hash of the inputs, so equal inputs give the same
+ * key and byte-identical artifacts. {@code connectorEndpoints} maps connector node ids to the Camel
  * endpoint the runtime sends to.
  */
 public record CompiledFlow(
-    String versionId,
+    VersionKey versionKey,
     FlowDocument flow,
     DirectorySnapshot directory,
     String flowJson,

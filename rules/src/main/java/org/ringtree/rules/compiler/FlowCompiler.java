@@ -2,12 +2,8 @@ package org.ringtree.rules.compiler;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +51,7 @@ public final class FlowCompiler {
     DirectorySnapshot used = directory.subset(flow.campaignId(), targets, groups, connectors);
     String flowJson = FlowJson.write(flow);
     String directoryJson = RingtreeJson.writePretty(used);
-    String versionKey = sha256(flowJson + "\u0000" + directoryJson).substring(0, 16);
+    VersionKey versionKey = VersionKey.of(flowJson, directoryJson);
 
     List<RuleIndexEntry> index = new ArrayList<>();
     String drl = new DrlWriter(index).write(flow);
@@ -95,10 +91,10 @@ public final class FlowCompiler {
   /**
    * Rebuilds a stored version from its canonical flow and directory JSON (what the runtime keeps
    * per version). Compilation is deterministic, so the result equals the original; a different
-   * version id means the inputs were altered.
+   * version key means the inputs were altered.
    */
   public static CompiledFlow recompile(
-      String flowJson, String directoryJson, String expectedVersionId) {
+      String flowJson, String directoryJson, VersionKey expectedKey) {
     var parsed = FlowJson.read(flowJson);
     if (!parsed.ok()) {
       throw new IllegalArgumentException("stored flow does not read: " + parsed.issues());
@@ -110,9 +106,9 @@ public final class FlowCompiler {
       throw new IllegalArgumentException("stored directory does not read", e);
     }
     CompiledFlow c = compile(parsed.document().orElseThrow(), directory).orElseThrow();
-    if (expectedVersionId != null && !expectedVersionId.equals(c.versionId())) {
+    if (expectedKey != null && !expectedKey.equals(c.versionKey())) {
       throw new IllegalStateException(
-          "stored version " + expectedVersionId + " recompiles to " + c.versionId());
+          "stored version " + expectedKey + " recompiles to " + c.versionKey());
     }
     return c;
   }
@@ -155,15 +151,5 @@ public final class FlowCompiler {
   /** The typed clauses of a (validated) condition node. */
   public static List<ConditionClause> clauses(FlowNode node) {
     return node.settings().objects("clauses").stream().map(ConditionClause::parse).toList();
-  }
-
-  static String sha256(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -7,6 +7,7 @@ import org.ringtree.rules.billing.BillingDecision;
 import org.ringtree.rules.billing.BillingInput;
 import org.ringtree.rules.call.CallFacts;
 import org.ringtree.rules.compiler.CompiledFlow;
+import org.ringtree.rules.compiler.VersionKey;
 import org.ringtree.rules.routing.BidCollector;
 import org.ringtree.rules.routing.RouteContext;
 import org.ringtree.rules.routing.RouteDecision;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The decision engine the runtime and the simulator call. It builds the KieBase and DMN runtime of
- * each compiled flow version once ({@link #load}), caches them by version id, and answers IVR
+ * each compiled flow version once ({@link #load}), caches them by version key, and answers IVR
  * steps, route decisions and billing decisions for calls on any loaded version. Which version new
  * calls start on is the runtime's business (the live version in the database); a call in progress
  * keeps the version its state names.
@@ -24,61 +25,61 @@ public final class DecisionEngine {
 
   private static final Logger LOG = LoggerFactory.getLogger(DecisionEngine.class);
 
-  private final Map<String, FlowRuntime> versions = new ConcurrentHashMap<>();
+  private final Map<VersionKey, FlowRuntime> versions = new ConcurrentHashMap<>();
 
   /** Builds (once) and caches the runtime of a compiled version; returns it. */
   public FlowRuntime load(CompiledFlow compiled) {
     Objects.requireNonNull(compiled, "compiled");
     return versions.computeIfAbsent(
-        compiled.versionId(),
-        id -> {
+        compiled.versionKey(),
+        key -> {
           long t0 = System.nanoTime();
           FlowRuntime rt = FlowRuntime.build(compiled);
           LOG.info(
               "Built flow version {} ({} rules) in {} ms",
-              id,
+              key,
               compiled.ruleIndex().size(),
               (System.nanoTime() - t0) / 1_000_000);
           return rt;
         });
   }
 
-  /** The flow a loaded version belongs to (the version id itself for a flow without an id). */
-  public String flowId(String versionId) {
-    String id = runtime(versionId).compiled().flow().id();
-    return id == null ? versionId : id;
+  /** The flow a loaded version belongs to (the version key itself for a flow without an id). */
+  public String flowId(VersionKey versionKey) {
+    String id = runtime(versionKey).compiled().flow().id();
+    return id == null ? versionKey.value() : id;
   }
 
-  public boolean isLoaded(String versionId) {
-    return versions.containsKey(versionId);
+  public boolean isLoaded(VersionKey versionKey) {
+    return versions.containsKey(versionKey);
   }
 
   /** Drops a version no call uses any more. */
-  public void unload(String versionId) {
-    versions.remove(versionId);
+  public void unload(VersionKey versionKey) {
+    versions.remove(versionKey);
   }
 
-  private FlowRuntime runtime(String versionId) {
-    FlowRuntime rt = versions.get(versionId);
+  private FlowRuntime runtime(VersionKey versionKey) {
+    FlowRuntime rt = versions.get(versionKey);
     if (rt == null) {
-      throw new IllegalStateException("flow version " + versionId + " is not loaded");
+      throw new IllegalStateException("flow version " + versionKey + " is not loaded");
     }
     return rt;
   }
 
   /** A new call enters the flow: runs it to the first step that waits or ends. */
   public Step start(CallContext context) {
-    return start(context.versionId(), context.facts());
+    return start(context.versionKey(), context.facts());
   }
 
   /** Same as {@link #start(CallContext)}. */
-  public Step start(String versionId, CallFacts facts) {
-    return new Ivr(runtime(versionId)).start(facts);
+  public Step start(VersionKey versionKey, CallFacts facts) {
+    return new Ivr(runtime(versionKey)).start(facts);
   }
 
   /** The caller (or routing, a connector, a recording) answered: runs the flow on from there. */
   public Step next(CallState state, CallInput input) {
-    return new Ivr(runtime(state.versionId())).next(state, input);
+    return new Ivr(runtime(state.versionKey())).next(state, input);
   }
 
   /**
@@ -99,20 +100,20 @@ public final class DecisionEngine {
             context.seed(),
             context.now(),
             context.live());
-    return new RouteDecider(runtime(state.versionId())).decide(state.nodeId(), ctx, bids);
+    return new RouteDecider(runtime(state.versionKey())).decide(state.nodeId(), ctx, bids);
   }
 
   /** Decides a route node directly (benchmarks, the simulator, what-if tools in the editor). */
   public RouteDecision route(
-      String versionId, String routeNodeId, RouteContext context, BidCollector bids) {
-    return new RouteDecider(runtime(versionId)).decide(routeNodeId, context, bids);
+      VersionKey versionKey, String routeNodeId, RouteContext context, BidCollector bids) {
+    return new RouteDecider(runtime(versionKey)).decide(routeNodeId, context, bids);
   }
 
   /**
    * The billable/payout decision for a finished call, on the version's own billing table (no
    * overrides: the runtime settles real calls on the live billing table version).
    */
-  public BillingDecision bill(String versionId, BillingInput input) {
-    return new Biller(runtime(versionId)).bill(input);
+  public BillingDecision bill(VersionKey versionKey, BillingInput input) {
+    return new Biller(runtime(versionKey)).bill(input);
   }
 }

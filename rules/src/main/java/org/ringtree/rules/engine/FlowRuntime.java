@@ -22,6 +22,7 @@ import org.ringtree.rules.billing.BillingPolicy;
 import org.ringtree.rules.billing.BillingTable;
 import org.ringtree.rules.compiler.CompiledFlow;
 import org.ringtree.rules.compiler.FlowCompiler;
+import org.ringtree.rules.compiler.VersionKey;
 import org.ringtree.rules.directory.Buyer;
 import org.ringtree.rules.directory.Caps;
 import org.ringtree.rules.directory.Comparison;
@@ -105,7 +106,7 @@ public final class FlowRuntime {
     Resource drl =
         ks.getResources()
             .newByteArrayResource(compiled.drl().getBytes(StandardCharsets.UTF_8))
-            .setSourcePath("org/ringtree/rules/generated/flow-" + compiled.versionId() + ".drl");
+            .setSourcePath("org/ringtree/rules/generated/flow-" + compiled.versionKey() + ".drl");
     return new KieHelper().addResource(drl, ResourceType.DRL).build();
   }
 
@@ -114,7 +115,7 @@ public final class FlowRuntime {
     Resource routing =
         ks.getResources()
             .newByteArrayResource(compiled.routingDmn().getBytes(StandardCharsets.UTF_8))
-            .setSourcePath("routing-" + compiled.versionId() + ".dmn");
+            .setSourcePath("routing-" + compiled.versionKey() + ".dmn");
     return DMNRuntimeBuilder.fromDefaults()
         .buildConfiguration()
         .fromResources(List.of(routing))
@@ -230,8 +231,8 @@ public final class FlowRuntime {
     return compiled;
   }
 
-  public String versionId() {
-    return compiled.versionId();
+  public VersionKey versionKey() {
+    return compiled.versionKey();
   }
 
   String startNodeId() {

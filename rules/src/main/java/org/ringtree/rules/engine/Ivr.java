@@ -28,15 +28,15 @@ final class Ivr {
   Step start(CallFacts facts) {
     CallState initial =
         new CallState(
-            rt.versionId(), rt.startNodeId(), CallState.Waiting.INPUT, facts, Map.of(), 0);
+            rt.versionKey(), rt.startNodeId(), CallState.Waiting.INPUT, facts, Map.of(), 0);
     Turn t = new Turn(rt, initial);
     t.trace.add(Justification.step(rt.startNodeId(), null, "Call entered the flow."));
     return run(t, rt.next(rt.startNodeId(), "next"), rt.startNodeId(), "next");
   }
 
   Step next(CallState state, CallInput input) {
-    if (!state.versionId().equals(rt.versionId())) {
-      throw new IllegalArgumentException("state belongs to flow version " + state.versionId());
+    if (!state.versionKey().equals(rt.versionKey())) {
+      throw new IllegalArgumentException("state belongs to flow version " + state.versionKey());
     }
     if (state.waiting() == CallState.Waiting.DONE) {
       return new Step(
@@ -118,7 +118,7 @@ final class Ivr {
   }
 
   private CallState state(Turn t, String nodeId, CallState.Waiting waiting) {
-    return new CallState(rt.versionId(), nodeId, waiting, t.facts(), t.attempts(), t.steps);
+    return new CallState(rt.versionKey(), nodeId, waiting, t.facts(), t.attempts(), t.steps);
   }
 
   private Step end(Turn t, String nodeId, CallOutcome.Ending ending, String message) {

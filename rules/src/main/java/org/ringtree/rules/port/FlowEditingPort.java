@@ -3,6 +3,7 @@ package org.ringtree.rules.port;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.ringtree.rules.compiler.VersionKey;
 import org.ringtree.rules.flow.FlowDocument;
 import org.ringtree.rules.validation.Issue;
 
@@ -44,7 +45,7 @@ public interface FlowEditingPort {
 
   /** A stored, immutable version of a flow and its review state. */
   record VersionSummary(
-      int version, String versionKey, String author, Instant createdAt, VersionState state) {
+      int version, VersionKey versionKey, String author, Instant createdAt, VersionState state) {
 
     public boolean live() {
       return state == VersionState.LIVE;
@@ -52,7 +53,8 @@ public interface FlowEditingPort {
   }
 
   /** The answer to a publish: the new live version, or the issues that refused it. */
-  record PublishResult(boolean published, Integer version, String versionKey, List<Issue> issues) {
+  record PublishResult(
+      boolean published, Integer version, VersionKey versionKey, List<Issue> issues) {
     public PublishResult {
       issues = issues == null ? List.of() : List.copyOf(issues);
     }
@@ -62,7 +64,7 @@ public interface FlowEditingPort {
    * The answer to a submission for review: the stored version (pending approval, not live), or the
    * issues that refused it.
    */
-  record Submission(Integer version, String versionKey, List<Issue> issues) {
+  record Submission(Integer version, VersionKey versionKey, List<Issue> issues) {
     public Submission {
       issues = issues == null ? List.of() : List.copyOf(issues);
     }

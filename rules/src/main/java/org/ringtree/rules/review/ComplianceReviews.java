@@ -3,6 +3,7 @@ package org.ringtree.rules.review;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.ringtree.rules.compiler.VersionKey;
 
 /**
  * The port a compliance screen uses: list flows and versions, read a version's compiled tables and
@@ -62,7 +63,7 @@ public interface ComplianceReviews {
       long id,
       String flowId,
       int version,
-      String versionKey,
+      VersionKey versionKey,
       String author,
       Instant createdAt,
       boolean live,

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.ringtree.rules.compiler.CompiledFlow;
 import org.ringtree.rules.compiler.RuleIndexEntry;
+import org.ringtree.rules.compiler.VersionKey;
 
 /**
  * What changed from one compiled version to another: the flow's nodes and edges, the directory
@@ -16,8 +17,8 @@ import org.ringtree.rules.compiler.RuleIndexEntry;
  * summary} lists every change in plain words, flow first, then directory, tables and rules.
  */
 public record VersionDiff(
-    String fromVersionKey,
-    String toVersionKey,
+    VersionKey fromVersionKey,
+    VersionKey toVersionKey,
     List<Change> flow,
     List<Change> directory,
     List<TableDiff> tables,
@@ -52,7 +53,7 @@ public record VersionDiff(
     tables.forEach(t -> summary.addAll(t.summary()));
     rules.forEach(c -> summary.add(c.summary()));
     return new VersionDiff(
-        from.versionId(), to.versionId(), flow, directory, tables, rules, summary);
+        from.versionKey(), to.versionKey(), flow, directory, tables, rules, summary);
   }
 
   /** Generated DRL rules and Camel routes by id; table rows are covered by the table diffs. */
@@ -119,5 +120,5 @@ public record VersionDiff(
    * one route removed and another added.
    */
   private static final java.util.regex.Pattern VERSION_IN_ROUTE_ID =
-      java.util.regex.Pattern.compile("^ringtree-[0-9a-f]{16}-");
+      java.util.regex.Pattern.compile("^ringtree-" + VersionKey.FORMAT + "-");
 }

@@ -7,6 +7,7 @@ import org.ringtree.rules.billing.BillingPolicy;
 import org.ringtree.rules.billing.BillingTable;
 import org.ringtree.rules.compiler.CompiledFlow;
 import org.ringtree.rules.compiler.RuleIndexEntry;
+import org.ringtree.rules.compiler.VersionKey;
 import org.ringtree.rules.directory.Campaign;
 
 /**
@@ -16,7 +17,7 @@ import org.ringtree.rules.directory.Campaign;
  * node it came from.
  */
 public record VersionReview(
-    String versionKey,
+    VersionKey versionKey,
     String flowId,
     String flowName,
     String campaignId,
@@ -55,7 +56,7 @@ public record VersionReview(
                         e.description()))
             .toList();
     return new VersionReview(
-        compiled.versionId(),
+        compiled.versionKey(),
         compiled.flow().id(),
         compiled.flow().name(),
         compiled.flow().campaignId(),

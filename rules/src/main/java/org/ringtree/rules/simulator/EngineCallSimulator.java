@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.ringtree.rules.billing.BillingDecision;
 import org.ringtree.rules.billing.BillingInput;
+import org.ringtree.rules.compiler.VersionKey;
 import org.ringtree.rules.engine.CallInput;
 import org.ringtree.rules.engine.CallOutcome;
 import org.ringtree.rules.engine.DecisionEngine;
@@ -44,7 +45,7 @@ public final class EngineCallSimulator implements CallSimulator {
 
   @Override
   public SimulationResult simulate(SimulationRequest req) {
-    String version = req.flow().versionId();
+    VersionKey version = req.flow().versionKey();
     engine.load(req.flow());
     SimulationScript script = req.script();
     List<SimulationStep> steps = new ArrayList<>();

@@ -18,6 +18,7 @@ import org.ringtree.rules.call.Caller;
 import org.ringtree.rules.call.PriorCall;
 import org.ringtree.rules.compiler.CompiledFlow;
 import org.ringtree.rules.compiler.FlowCompiler;
+import org.ringtree.rules.compiler.VersionKey;
 import org.ringtree.rules.engine.DecisionEngine;
 import org.ringtree.rules.routing.RouteContext;
 import org.ringtree.rules.routing.RouteDecision;
@@ -36,7 +37,7 @@ import org.ringtree.rules.simulator.ScriptedBidCollector;
 public class RouteBenchmark {
 
   private DecisionEngine engine;
-  private String version;
+  private VersionKey version;
   private RouteContext context;
   private ScriptedBidCollector bids;
 
@@ -46,7 +47,7 @@ public class RouteBenchmark {
         FlowCompiler.compile(BenchFlows.flow(20), BenchFlows.directory()).orElseThrow();
     engine = new DecisionEngine();
     engine.load(flow);
-    version = flow.versionId();
+    version = flow.versionKey();
     java.time.Instant now = java.time.Instant.parse("2026-11-25T16:00:00Z");
     CallFacts call =
         new CallFacts(

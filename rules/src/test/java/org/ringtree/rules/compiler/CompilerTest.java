@@ -79,11 +79,11 @@ class CompilerTest {
         FlowJson.read(FlowJson.write(DemoNetwork.flow())).document().orElseThrow();
     CompiledFlow b = FlowCompiler.compile(reread, DemoNetwork.directory()).orElseThrow();
     assertThat(b).isEqualTo(a);
-    assertThat(b.versionId()).isEqualTo(a.versionId());
+    assertThat(b.versionKey()).isEqualTo(a.versionKey());
   }
 
   @Test
-  void versionIdChangesWhenTheFlowOrItsDirectoryChanges() {
+  void versionKeyChangesWhenTheFlowOrItsDirectoryChanges() {
     CompiledFlow a = Fixtures.demoCompiled();
     FlowDocument changed =
         FlowJson.read(
@@ -91,7 +91,7 @@ class CompilerTest {
             .document()
             .orElseThrow();
     CompiledFlow b = FlowCompiler.compile(changed, DemoNetwork.directory()).orElseThrow();
-    assertThat(b.versionId()).isNotEqualTo(a.versionId());
+    assertThat(b.versionKey()).isNotEqualTo(a.versionKey());
     assertThat(b.routingDmn()).isNotEqualTo(a.routingDmn());
     assertThat(b.drl()).isEqualTo(a.drl());
   }
@@ -115,7 +115,7 @@ class CompilerTest {
             .edge("crm", "next", "bye")
             .build();
     CompiledFlow c = FlowCompiler.compile(f, DemoNetwork.directory()).orElseThrow();
-    String routeId = "ringtree-" + c.versionId() + "-crm";
+    String routeId = "ringtree-" + c.versionKey() + "-crm";
     assertThat(c.camelYaml())
         .contains("- route:\n    id: \"" + routeId + "\"")
         .contains("uri: \"direct:" + routeId + "\"")

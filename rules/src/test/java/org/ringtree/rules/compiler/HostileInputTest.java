@@ -71,7 +71,7 @@ class HostileInputTest {
     CallFacts call =
         Fixtures.call(
             Caller.of("+15125550199", "TX", "78701"), Map.of("source", source), List.of());
-    return ENGINE.start(c.versionId(), call).outcome().nodeId();
+    return ENGINE.start(c.versionKey(), call).outcome().nodeId();
   }
 
   private static void assertNotInGeneratedCode(CompiledFlow c) {
@@ -133,7 +133,7 @@ class HostileInputTest {
       CompiledFlow c = r.orElseThrow();
       assertNotInGeneratedCode(c);
       ENGINE.load(c);
-      Step s = ENGINE.start(c.versionId(), Fixtures.texasCall());
+      Step s = ENGINE.start(c.versionKey(), Fixtures.texasCall());
       assertThat(((CallInstruction.Say) s.instructions().get(0)).text()).isEqualTo(h);
       assertThat(s.state().facts().tags()).containsEntry("note", h);
       Step end = ENGINE.next(s.state(), new org.ringtree.rules.engine.CallInput.Digits("1"));
@@ -186,7 +186,7 @@ class HostileInputTest {
       ENGINE.load(c);
       RouteDecision skipped =
           ENGINE.route(
-              c.versionId(),
+              c.versionKey(),
               "route",
               RouteContext.of(Fixtures.texasCall(), UsageSnapshot.EMPTY),
               null);
@@ -195,7 +195,7 @@ class HostileInputTest {
           Fixtures.call(Caller.of("+15125550199", "TX", "78701"), Map.of("source", h), List.of());
       RouteDecision taken =
           ENGINE.route(
-              c.versionId(), "route", RouteContext.of(matching, UsageSnapshot.EMPTY), null);
+              c.versionKey(), "route", RouteContext.of(matching, UsageSnapshot.EMPTY), null);
       assertThat(taken.winner()).map(w -> w.name()).contains(h);
     }
   }

@@ -21,7 +21,7 @@ class StoredVersionTest {
   @Test
   void aVersionRecompilesFromItsStoredJsonToTheSameArtifacts() {
     CompiledFlow c = Fixtures.demoCompiled();
-    CompiledFlow again = FlowCompiler.recompile(c.flowJson(), c.directoryJson(), c.versionId());
+    CompiledFlow again = FlowCompiler.recompile(c.flowJson(), c.directoryJson(), c.versionKey());
     assertThat(again).isEqualTo(c);
   }
 
@@ -30,7 +30,7 @@ class StoredVersionTest {
     CompiledFlow c = Fixtures.demoCompiled();
     String tampered = c.directoryJson().replace("\"250.00\"", "\"25.00\"").replace("250.0", "25.0");
     assertThat(tampered).isNotEqualTo(c.directoryJson());
-    assertThatThrownBy(() -> FlowCompiler.recompile(c.flowJson(), tampered, c.versionId()))
+    assertThatThrownBy(() -> FlowCompiler.recompile(c.flowJson(), tampered, c.versionKey()))
         .isInstanceOf(IllegalStateException.class);
   }
 

@@ -46,7 +46,7 @@ class BillingTest {
       boolean blocked) {
     CompiledFlow f = loaded(policy);
     return ENGINE.bill(
-        f.versionId(),
+        f.versionKey(),
         new BillingInput(call, target, talk, revenue == null ? null : Money.usd(revenue), blocked));
   }
 
@@ -160,14 +160,16 @@ class BillingTest {
             directory(withOverride, List.of(target("acme")), List.of()), "priority", Map.of());
     ENGINE.load(f);
     BillingDecision pub1 =
-        ENGINE.bill(f.versionId(), new BillingInput(texas(), "acme", 240, Money.usd("250"), false));
+        ENGINE.bill(
+            f.versionKey(), new BillingInput(texas(), "acme", 240, Money.usd("250"), false));
     assertThat(pub1.payout()).isEqualTo(Money.usd("180"));
     PayoutPolicy pub1Policy = PayoutPolicy.fixed(90, 120, Money.usd("180"), 0);
     assertThat(pub1.publisher().message())
         .isEqualTo("Publisher earns 180.00 USD: fixed payout $180.00");
     assertThat(pub1.publisherRow()).isEqualTo(row(pub1Policy, "publisher-4"));
     BillingDecision pub1Short =
-        ENGINE.bill(f.versionId(), new BillingInput(texas(), "acme", 100, Money.usd("250"), false));
+        ENGINE.bill(
+            f.versionKey(), new BillingInput(texas(), "acme", 100, Money.usd("250"), false));
     assertThat(pub1Short.publisher().message()).endsWith("talk time under 120 s");
     assertThat(pub1Short.publisherRow()).isEqualTo(row(pub1Policy, "publisher-3"));
     CallFacts other =
@@ -183,7 +185,7 @@ class BillingTest {
             List.of());
     assertThat(
             ENGINE
-                .bill(f.versionId(), new BillingInput(other, "acme", 240, Money.usd("250"), false))
+                .bill(f.versionKey(), new BillingInput(other, "acme", 240, Money.usd("250"), false))
                 .payout())
         .isEqualTo(Money.usd("200"));
   }
@@ -211,14 +213,16 @@ class BillingTest {
             Map.of());
     ENGINE.load(f);
     BillingDecision acme =
-        ENGINE.bill(f.versionId(), new BillingInput(texas(), "acme", 100, Money.usd("250"), false));
+        ENGINE.bill(
+            f.versionKey(), new BillingInput(texas(), "acme", 100, Money.usd("250"), false));
     assertThat(acme.revenue().isZero()).isTrue();
     assertThat(acme.buyer().message()).endsWith("talk time under 120 s");
     assertThat(acme.buyerRow())
         .isEqualTo(
             BillingTable.refOf(BillingPolicy.base(withOverride, "buyer-acme", null)) + "#buyer-3");
     BillingDecision beta =
-        ENGINE.bill(f.versionId(), new BillingInput(texas(), "beta", 100, Money.usd("250"), false));
+        ENGINE.bill(
+            f.versionKey(), new BillingInput(texas(), "beta", 100, Money.usd("250"), false));
     assertThat(beta.revenue()).isEqualTo(Money.usd("250"));
     assertThat(beta.buyerRow()).isEqualTo(row(SEED, "buyer-4"));
   }
@@ -229,7 +233,8 @@ class BillingTest {
     BillingTable table = BillingTable.compile(BillingPolicy.of(SEED));
 
     BillingDecision b =
-        ENGINE.bill(f.versionId(), new BillingInput(texas(), "acme", 240, Money.usd("250"), false));
+        ENGINE.bill(
+            f.versionKey(), new BillingInput(texas(), "acme", 240, Money.usd("250"), false));
 
     assertThat(f.billingDmn()).isEqualTo(table.dmn());
     assertThat(b.buyerRow()).startsWith(table.ref() + "#");

@@ -155,7 +155,7 @@ class CollectedZipTest {
     CompiledFlow compiled = Harness.compile(flow, dir);
     Harness.ENGINE.load(compiled);
 
-    Step asked = Harness.ENGINE.start(compiled.versionId(), LA_CALLER);
+    Step asked = Harness.ENGINE.start(compiled.versionKey(), LA_CALLER);
     Step routed = Harness.ENGINE.next(asked.state(), new CallInput.Digits("78701"));
     assertThat(routed.route()).isNotNull();
     List<BidRequest> pings = new ArrayList<>();
@@ -223,7 +223,7 @@ class CollectedZipTest {
             .build();
     CompiledFlow compiled = Harness.compile(flow, Fixtures.directory());
     Harness.ENGINE.load(compiled);
-    Step asked = Harness.ENGINE.start(compiled.versionId(), LA_CALLER);
+    Step asked = Harness.ENGINE.start(compiled.versionKey(), LA_CALLER);
     assertThat(asked.waiting()).isEqualTo(CallState.Waiting.INPUT);
     return Harness.ENGINE.next(asked.state(), new CallInput.Digits(zip));
   }

@@ -59,7 +59,7 @@ class ConditionRulesTest {
             .build();
     CompiledFlow compiled = Harness.compile(flow, Fixtures.directory());
     Harness.ENGINE.load(compiled);
-    return Harness.ENGINE.start(compiled.versionId(), call).outcome().nodeId();
+    return Harness.ENGINE.start(compiled.versionKey(), call).outcome().nodeId();
   }
 
   static String branch(Map<String, Object> clause) {

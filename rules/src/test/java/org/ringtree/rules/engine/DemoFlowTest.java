@@ -24,7 +24,7 @@ class DemoFlowTest {
     DecisionEngine engine = new DecisionEngine();
     engine.load(compiled);
 
-    Step first = engine.start(compiled.versionId(), Fixtures.texasCall());
+    Step first = engine.start(compiled.versionKey(), Fixtures.texasCall());
     assertThat(first.waiting()).isEqualTo(CallState.Waiting.INPUT);
     assertThat(first.instructions()).hasSize(3);
     assertThat(first.instructions().get(0))
@@ -64,7 +64,7 @@ class DemoFlowTest {
 
     BillingDecision bill =
         engine.bill(
-            compiled.versionId(),
+            compiled.versionKey(),
             new BillingInput(
                 done.state().facts(), "acme-law", 240, decision.winner().get().price(), false));
     assertThat(bill.revenue()).isEqualTo(Money.usd("250"));

@@ -31,7 +31,7 @@ class EngineConcurrencyTest {
     engine.load(c);
     RouteDecision expected =
         engine.route(
-            c.versionId(),
+            c.versionKey(),
             "ring",
             RouteContext.of(Fixtures.texasCall(), UsageSnapshot.EMPTY),
             (r, t, d) -> List.of());
@@ -44,13 +44,13 @@ class EngineConcurrencyTest {
                 () -> {
                   RouteDecision d =
                       engine.route(
-                          c.versionId(),
+                          c.versionKey(),
                           "ring",
                           RouteContext.of(Fixtures.texasCall(), UsageSnapshot.EMPTY),
                           (r, t, dl) -> List.of());
                   var bill =
                       engine.bill(
-                          c.versionId(),
+                          c.versionKey(),
                           new BillingInput(
                               Fixtures.texasCall(), "acme-law", 240, Money.usd("250"), false));
                   return d.equals(expected) && bill.margin().equals(Money.usd("50"));
@@ -69,7 +69,7 @@ class EngineConcurrencyTest {
     DecisionEngine engine = new DecisionEngine();
     CompiledFlow v1 = Fixtures.demoCompiled();
     engine.load(v1);
-    Step inProgress = engine.start(new CallContext(v1.versionId(), Fixtures.texasCall()));
+    Step inProgress = engine.start(new CallContext(v1.versionKey(), Fixtures.texasCall()));
 
     FlowDocument changed =
         FlowJson.read(
@@ -80,10 +80,10 @@ class EngineConcurrencyTest {
     CompiledFlow v2 = FlowCompiler.compile(changed, DemoNetwork.directory()).orElseThrow();
     engine.load(v2);
 
-    assertThat(v2.versionId()).isNotEqualTo(v1.versionId());
-    assertThat(inProgress.state().versionId()).isEqualTo(v1.versionId());
+    assertThat(v2.versionKey()).isNotEqualTo(v1.versionKey());
+    assertThat(inProgress.state().versionKey()).isEqualTo(v1.versionKey());
     assertThat(engine.next(inProgress.state(), new CallInput.Digits("78701")).route()).isNotNull();
-    Step fresh = engine.start(new CallContext(v2.versionId(), Fixtures.texasCall()));
+    Step fresh = engine.start(new CallContext(v2.versionKey(), Fixtures.texasCall()));
     assertThat(fresh.instructions().toString()).contains("Enter your zip.");
   }
 

@@ -91,7 +91,7 @@ final class Harness {
 
   static RouteDecision route(CompiledFlow flow, RouteContext ctx, BidCollector bids) {
     ENGINE.load(flow);
-    return ENGINE.route(flow.versionId(), "route", ctx, bids);
+    return ENGINE.route(flow.versionKey(), "route", ctx, bids);
   }
 
   static Target target(String id) {

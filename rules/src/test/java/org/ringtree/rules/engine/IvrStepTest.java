@@ -20,7 +20,7 @@ class IvrStepTest {
   private static Step start(FlowDocument flow) {
     CompiledFlow c = Harness.compile(flow, Fixtures.directory());
     ENGINE.load(c);
-    return ENGINE.start(c.versionId(), Fixtures.texasCall());
+    return ENGINE.start(c.versionKey(), Fixtures.texasCall());
   }
 
   private static FlowDocument menuFlow() {
@@ -264,7 +264,7 @@ class IvrStepTest {
   void routeFailureTakesTheFallback() {
     CompiledFlow c = Fixtures.demoCompiled();
     ENGINE.load(c);
-    Step s = ENGINE.start(c.versionId(), Fixtures.texasCall());
+    Step s = ENGINE.start(c.versionKey(), Fixtures.texasCall());
     Step routing = ENGINE.next(s.state(), new CallInput.Digits("78701"));
     Step fallback = ENGINE.next(routing.state(), new CallInput.RouteFinished(false, null));
     assertThat(fallback.state().nodeId()).isEqualTo("voicemail");

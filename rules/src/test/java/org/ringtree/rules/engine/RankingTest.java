@@ -419,7 +419,7 @@ class RankingTest {
             "priority",
             Map.of("dialTimeoutSeconds", 20L, "record", false));
     ENGINE.load(f);
-    Step s = ENGINE.start(f.versionId(), texas());
+    Step s = ENGINE.start(f.versionKey(), texas());
     Candidate c =
         ENGINE
             .route(s.state(), RouteContext.of(texas(), UsageSnapshot.EMPTY), null)

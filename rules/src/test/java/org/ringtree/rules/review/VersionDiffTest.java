@@ -192,7 +192,7 @@ class VersionDiffTest {
         withNode(withLookup, configured(withLookup, "zip", "prompt", "Key in your zip code."));
     CompiledFlow before = FlowCompiler.compile(withLookup, directory).orElseThrow();
     CompiledFlow after = FlowCompiler.compile(changed, directory).orElseThrow();
-    assertThat(before.versionId()).isNotEqualTo(after.versionId());
+    assertThat(before.versionKey()).isNotEqualTo(after.versionKey());
 
     VersionDiff diff = VersionDiff.between(before, after);
 

@@ -57,7 +57,7 @@ public class CallBilling {
 
   /** Settles the call; returns the decision for the call's trace. */
   public BillingDecision settle(FinishedCall call) {
-    FlowStore.StoredVersion flow = flows.version(call.state().versionId());
+    FlowStore.StoredVersion flow = flows.version(call.state().versionKey());
     Campaign campaign =
         call.campaignId() == null
             ? null

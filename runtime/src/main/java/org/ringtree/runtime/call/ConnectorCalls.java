@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ringtree.integrations.connector.ConnectorInvoker;
 import org.ringtree.integrations.connector.ConnectorResult;
+import org.ringtree.rules.compiler.VersionKey;
 import org.ringtree.rules.engine.ConnectorRequest;
 import org.ringtree.runtime.flow.FlowRuntimes;
 import org.ringtree.runtime.routing.TraceEntry;
@@ -36,11 +37,11 @@ class ConnectorCalls {
   record Outcome(ConnectorResult result, TraceEntry trace) {}
 
   /** Calls the node's connector, waiting at most {@code wait}; never throws. */
-  Outcome call(String versionId, ConnectorRequest request, Duration wait) {
+  Outcome call(VersionKey versionKey, ConnectorRequest request, Duration wait) {
     String route = routeOf(request.endpointUri());
     ConnectorResult result;
     if (route != null) {
-      flows.version(versionId); // a version dropped a moment ago is built again, routes and all
+      flows.version(versionKey); // a version dropped a moment ago is built again, routes and all
       result = connectors.invokeEndpoint(request.endpointUri(), request.input(), wait);
     } else {
       result = connectors.invoke(request.connectorId(), request.input(), wait);

@@ -71,7 +71,7 @@ class FlowStepper {
 
   /** A new call's first steps on flow version {@code versionId}. */
   StepResult start(UUID callId, long versionId, CallFacts facts, Instant deadline) {
-    Step first = engine.start(flows.byId(versionId).compiled().versionId(), facts);
+    Step first = engine.start(flows.byId(versionId).compiled().versionKey(), facts);
     return advance(callId, first, null, deadline);
   }
 
@@ -83,7 +83,7 @@ class FlowStepper {
   /** Dials the plan's next candidate with capacity (the ringing one failed). */
   Router.Attempt dialNext(UUID callId, DialPlan plan, CallState state) {
     return router.dialNext(
-        callId, plan, flows.version(state.versionId()).compiled().directory(), state);
+        callId, plan, flows.version(state.versionKey()).compiled().directory(), state);
   }
 
   /** A step that was not saved (a concurrent duplicate won) gives back the capacity it held. */
@@ -126,7 +126,7 @@ class FlowStepper {
                 callId,
                 step.state(),
                 step.route(),
-                flows.version(step.state().versionId()).compiled().directory(),
+                flows.version(step.state().versionKey()).compiled().directory(),
                 left);
         trace.addAll(attempt.trace());
         currentPlan = attempt.plan();
@@ -164,6 +164,6 @@ class FlowStepper {
           "not called: the webhook's answer budget of " + answerBudget.toMillis() + " ms is spent");
     }
     return connectors.call(
-        step.state().versionId(), request, own.compareTo(left) <= 0 ? own : left);
+        step.state().versionKey(), request, own.compareTo(left) <= 0 ? own : left);
   }
 }

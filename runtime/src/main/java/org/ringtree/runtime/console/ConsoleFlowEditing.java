@@ -144,9 +144,9 @@ class ConsoleFlowEditing implements FlowEditingPort {
           "Flow {} version {} ({}) is live, published by {}",
           stored.flowId(),
           stored.version(),
-          stored.compiled().versionId(),
+          stored.compiled().versionKey(),
           author);
-      return new PublishResult(true, stored.version(), stored.compiled().versionId(), issues);
+      return new PublishResult(true, stored.version(), stored.compiled().versionKey(), issues);
     } catch (FlowStore.FlowRejectedException e) {
       return new PublishResult(false, null, null, e.issues());
     } catch (FlowStore.PublishRefusedException e) {
@@ -175,9 +175,9 @@ class ConsoleFlowEditing implements FlowEditingPort {
           "Flow {} version {} ({}) submitted for review by {}",
           stored.flowId(),
           stored.version(),
-          stored.compiled().versionId(),
+          stored.compiled().versionKey(),
           author);
-      return new Submission(stored.version(), stored.compiled().versionId(), issues);
+      return new Submission(stored.version(), stored.compiled().versionKey(), issues);
     } catch (FlowStore.FlowRejectedException e) {
       return new Submission(null, null, e.issues());
     }

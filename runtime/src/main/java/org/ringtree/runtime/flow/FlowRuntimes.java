@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ringtree.rules.compiler.VersionKey;
 import org.ringtree.rules.engine.DecisionEngine;
 import org.springframework.stereotype.Service;
 
@@ -22,7 +23,7 @@ public class FlowRuntimes {
   private final DecisionEngine engine;
   private final FlowStore store;
   private final VersionRoutes routes;
-  private final Map<String, FlowStore.StoredVersion> byKey = new ConcurrentHashMap<>();
+  private final Map<VersionKey, FlowStore.StoredVersion> byKey = new ConcurrentHashMap<>();
   private final Map<Long, FlowStore.StoredVersion> byId = new ConcurrentHashMap<>();
   private final Map<Long, Long> lastUsedNanos = new ConcurrentHashMap<>();
 
@@ -50,7 +51,7 @@ public class FlowRuntimes {
   }
 
   /** A version by its key (what call state refers to), built and ready. */
-  public FlowStore.StoredVersion version(String versionKey) {
+  public FlowStore.StoredVersion version(VersionKey versionKey) {
     FlowStore.StoredVersion known = byKey.get(versionKey);
     if (known != null) {
       return used(known);
@@ -76,9 +77,9 @@ public class FlowRuntimes {
         continue;
       }
       byId.remove(v.id());
-      byKey.remove(v.compiled().versionId());
+      byKey.remove(v.compiled().versionKey());
       lastUsedNanos.remove(v.id());
-      engine.unload(v.compiled().versionId());
+      engine.unload(v.compiled().versionKey());
       routes.unload(v.compiled());
       dropped++;
     }
@@ -103,7 +104,7 @@ public class FlowRuntimes {
 
   private FlowStore.StoredVersion ensureLoaded(FlowStore.StoredVersion v) {
     return byKey.computeIfAbsent(
-        v.compiled().versionId(),
+        v.compiled().versionKey(),
         key -> {
           engine.load(v.compiled());
           routes.load(v.compiled());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.ringtree.rules.compiler.CompileResult;
 import org.ringtree.rules.compiler.CompiledFlow;
 import org.ringtree.rules.compiler.FlowCompiler;
+import org.ringtree.rules.compiler.VersionKey;
 import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.flow.FlowDocument;
 import org.ringtree.rules.flow.FlowJson;
@@ -93,7 +94,7 @@ public class FlowStore {
                 + " SET name = excluded.name, updated_at = now()")
         .params(flowId, doc.campaignId(), doc.name())
         .update();
-    Optional<StoredVersion> existing = byKey(compiled.versionId());
+    Optional<StoredVersion> existing = byKey(compiled.versionKey());
     if (existing.isPresent()) {
       return existing.get();
     }
@@ -111,7 +112,7 @@ public class FlowStore {
             .params(
                 flowId,
                 version,
-                compiled.versionId(),
+                compiled.versionKey().value(),
                 compiled.flowJson(),
                 compiled.directoryJson(),
                 compiled.drl(),
@@ -128,7 +129,8 @@ public class FlowStore {
         "flow",
         flowId,
         null,
-        java.util.Map.of("versionId", id, "version", version, "versionKey", compiled.versionId()));
+        java.util.Map.of(
+            "versionId", id, "version", version, "versionKey", compiled.versionKey().value()));
     return new StoredVersion(id, version, flowId, compiled);
   }
 
@@ -235,7 +237,7 @@ public class FlowStore {
    */
   public record VersionHeader(
       int version,
-      String versionKey,
+      VersionKey versionKey,
       String author,
       java.time.Instant createdAt,
       boolean live,
@@ -256,7 +258,7 @@ public class FlowStore {
             (rs, i) ->
                 new VersionHeader(
                     rs.getInt(1),
-                    rs.getString(2),
+                    VersionKey.of(rs.getString(2)),
                     rs.getString(3),
                     rs.getTimestamp(4).toInstant(),
                     rs.getBoolean(5),
@@ -308,8 +310,8 @@ public class FlowStore {
     return load("v.id = ?", id);
   }
 
-  public Optional<StoredVersion> byKey(String versionKey) {
-    return load("v.version_key = ?", versionKey);
+  public Optional<StoredVersion> byKey(VersionKey versionKey) {
+    return load("v.version_key = ?", versionKey.value());
   }
 
   private Optional<StoredVersion> load(String where, Object value) {
@@ -326,7 +328,7 @@ public class FlowStore {
                     rs.getInt("version"),
                     rs.getString("flow_id"),
                     restore(
-                        rs.getString("version_key"),
+                        VersionKey.of(rs.getString("version_key")),
                         rs.getString("document"),
                         rs.getString("directory"),
                         rs.getString("drl"),
@@ -342,7 +344,7 @@ public class FlowStore {
    * artifacts themselves — the ones that were reviewed — not the recompiled ones.
    */
   private static CompiledFlow restore(
-      String key,
+      VersionKey key,
       String documentJson,
       String directoryJson,
       String drl,

@@ -3,6 +3,7 @@ package org.ringtree.runtime.flow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.ringtree.rules.compiler.VersionKey;
 import org.ringtree.runtime.database.Store;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +38,7 @@ public class VersionCatalog {
       long id,
       String flowId,
       int version,
-      String versionKey,
+      VersionKey versionKey,
       String author,
       Instant createdAt,
       boolean live) {}
@@ -142,7 +143,7 @@ public class VersionCatalog {
         rs.getLong("id"),
         rs.getString("flow_id"),
         rs.getInt("version"),
-        rs.getString("version_key"),
+        VersionKey.of(rs.getString("version_key")),
         rs.getString("author"),
         rs.getTimestamp("created_at").toInstant(),
         rs.getBoolean("live"));

@@ -58,13 +58,13 @@ public class VersionRoutes {
     try {
       PluginHelper.getRoutesLoader(camel)
           .loadRoutes(
-              ResourceHelper.fromString("ringtree-" + c.versionId() + ".yaml", c.camelYaml()));
+              ResourceHelper.fromString("ringtree-" + c.versionKey() + ".yaml", c.camelYaml()));
     } catch (Exception e) {
       unload(c);
       throw new IllegalStateException(
-          "version " + c.versionId() + ": its generated Camel routes do not load: " + e, e);
+          "version " + c.versionKey() + ": its generated Camel routes do not load: " + e, e);
     }
-    log.info("Loaded the Camel routes of flow version {}: {}", c.versionId(), ids);
+    log.info("Loaded the Camel routes of flow version {}: {}", c.versionKey(), ids);
   }
 
   /** Stops and removes the version's routes; returns the ids removed. */
@@ -79,7 +79,7 @@ public class VersionRoutes {
         camel.removeRoute(id);
         removed.add(id);
       } catch (Exception e) {
-        log.warn("Cannot remove route {} of flow version {}", id, c.versionId(), e);
+        log.warn("Cannot remove route {} of flow version {}", id, c.versionKey(), e);
       }
     }
     return removed;

@@ -106,7 +106,7 @@ public class Router {
             state.facts(),
             capacity.usage(targets, buyers, quota, now),
             performance(targets, now),
-            nextRotation(engine.flowId(state.versionId()), request.nodeId()),
+            nextRotation(engine.flowId(state.versionKey()), request.nodeId()),
             callId.getMostSignificantBits(),
             now,
             settings);

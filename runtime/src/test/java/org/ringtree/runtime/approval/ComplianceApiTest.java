@@ -279,6 +279,37 @@ class ComplianceApiTest extends SecuredAppTest {
   }
 
   @Test
+  void versionKeysStayBareStringsInEveryAnswerAndInTheAudit() {
+    long v1 = submit(as(OPERATOR), 100);
+    long v2 = submit(as(OPERATOR), 110);
+    String key1 = stored(v1, "version_key");
+    String key2 = stored(v2, "version_key");
+    assertThat(key1).matches("[0-9a-f]{16}").isNotEqualTo(key2);
+
+    JsonNode version = as(COMPLIANCE).get("/api/compliance/versions/" + v2).json();
+    assertThat(version.at("/status/versionKey").isTextual()).isTrue();
+    assertThat(version.at("/status/versionKey").asText()).isEqualTo(key2);
+    assertThat(version.at("/review/versionKey").asText()).isEqualTo(key2);
+    JsonNode listed = as(COMPLIANCE).get(versions()).json();
+    assertThat(listed.at("/0/versionKey").asText()).isEqualTo(key2);
+    assertThat(listed.at("/1/versionKey").asText()).isEqualTo(key1);
+    JsonNode diff =
+        as(COMPLIANCE).get("/api/compliance/versions/" + v2 + "/diff?against=" + v1).json();
+    assertThat(diff.at("/diff/fromVersionKey").asText()).isEqualTo(key1);
+    assertThat(diff.at("/diff/toVersionKey").asText()).isEqualTo(key2);
+    JsonNode created =
+        as(COMPLIANCE)
+            .get(
+                "/api/audit?objectType=flow&objectId="
+                    + flow.flowId()
+                    + "&action=flow.version.create")
+            .json();
+    List<String> audited = new ArrayList<>();
+    created.forEach(a -> audited.add(a.at("/after/versionKey").asText()));
+    assertThat(audited).containsExactlyInAnyOrder(key1, key2);
+  }
+
+  @Test
   void withApprovalRequiredNoCodePathCanMakeAnUnapprovedVersionLive() {
     long v1 = submit(as(OPERATOR), 100);
     settings.setRequireApproval(true, "test");

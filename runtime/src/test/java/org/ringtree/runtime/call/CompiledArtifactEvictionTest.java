@@ -59,13 +59,13 @@ class CompiledArtifactEvictionTest extends RunningPlatformTest {
 
     assertThat(dropped).isGreaterThanOrEqualTo(1);
     assertThat(runtimes.isBuilt(idle.id())).isFalse();
-    assertThat(engine.isLoaded(idle.compiled().versionId())).isFalse();
+    assertThat(engine.isLoaded(idle.compiled().versionKey())).isFalse();
     assertThat(runtimes.isBuilt(live)).isTrue();
     assertThat(runtimes.isBuilt(inCall.id())).isTrue();
     assertThat(billing.compiledTables()).isZero();
 
     // asked for again, a dropped version is built again
     assertThat(runtimes.byId(idle.id()).id()).isEqualTo(idle.id());
-    assertThat(engine.isLoaded(idle.compiled().versionId())).isTrue();
+    assertThat(engine.isLoaded(idle.compiled().versionKey())).isTrue();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.ringtree.rules.compiler.VersionKey;
 import org.ringtree.rules.directory.Buyer;
 import org.ringtree.rules.directory.Target;
 import org.ringtree.rules.flow.FlowDocument;
@@ -115,7 +116,7 @@ class ConsolePortsTest extends PostgresTest {
         editing.publish(simpleFlow(List.of("acme-main")), "test");
     assertThat(published.published()).isTrue();
     assertThat(published.version()).isEqualTo(liveBefore + 1);
-    assertThat(runtimes.liveForCampaign("pi-accidents").orElseThrow().compiled().versionId())
+    assertThat(runtimes.liveForCampaign("pi-accidents").orElseThrow().compiled().versionKey())
         .isEqualTo(published.versionKey());
     assertThat(editing.versions(flowId))
         .extracting(FlowEditingPort.VersionSummary::version, FlowEditingPort.VersionSummary::live)
@@ -126,7 +127,8 @@ class ConsolePortsTest extends PostgresTest {
   @Test
   void aSubmittedVersionIsStoredUnderItsAuthorWithoutGoingLive() {
     String flowId = demoFlowId();
-    String liveKey = runtimes.liveForCampaign("pi-accidents").orElseThrow().compiled().versionId();
+    VersionKey liveKey =
+        runtimes.liveForCampaign("pi-accidents").orElseThrow().compiled().versionKey();
 
     FlowEditingPort.Submission refused = editing.submit(simpleFlow(List.of()), "operator");
     assertThat(refused.stored()).isFalse();
@@ -150,7 +152,7 @@ class ConsolePortsTest extends PostgresTest {
         .singleElement()
         .extracting(FlowEditingPort.VersionSummary::state)
         .isEqualTo(FlowEditingPort.VersionState.LIVE);
-    assertThat(runtimes.liveForCampaign("pi-accidents").orElseThrow().compiled().versionId())
+    assertThat(runtimes.liveForCampaign("pi-accidents").orElseThrow().compiled().versionKey())
         .isEqualTo(liveKey);
     assertThat(editing.approvalRequired()).isFalse();
   }

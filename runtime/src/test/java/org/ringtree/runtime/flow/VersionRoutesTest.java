@@ -75,13 +75,13 @@ class VersionRoutesTest extends RunningPlatformTest {
   @Test
   void aVersionsGeneratedRoutesAreInCamelOnceBuiltAndGoneOnceDropped() {
     FlowStore.StoredVersion v = withConnector("routes loaded");
-    String routeId = "ringtree-" + v.compiled().versionId() + "-crm";
+    String routeId = "ringtree-" + v.compiled().versionKey() + "-crm";
     assertThat(camel.getRoute(routeId)).isNull();
 
     runtimes.byId(v.id());
     assertThat(camel.getRoute(routeId)).isNotNull();
     assertThat(VersionRoutes.routeIds(v.compiled()))
-        .containsExactlyInAnyOrder(routeId, "ringtree-" + v.compiled().versionId() + "-dnc");
+        .containsExactlyInAnyOrder(routeId, "ringtree-" + v.compiled().versionKey() + "-dnc");
 
     runtimes.evictIdle(Set.of(liveBefore), Duration.ZERO);
     assertThat(runtimes.isBuilt(v.id())).isFalse();

@@ -134,7 +134,7 @@ class RandomPromptTest {
     DecisionEngine engine = new DecisionEngine();
     engine.load(compiled);
 
-    Step step = engine.start(compiled.versionId(), call("CA-1"));
+    Step step = engine.start(compiled.versionKey(), call("CA-1"));
 
     CallInstruction.Say say =
         (CallInstruction.Say)
@@ -157,12 +157,12 @@ class RandomPromptTest {
     DecisionEngine engine = new DecisionEngine();
     engine.load(compiled);
 
-    String first = said(engine.start(compiled.versionId(), call("CA-7")));
-    assertThat(said(engine.start(compiled.versionId(), call("CA-7")))).isEqualTo(first);
+    String first = said(engine.start(compiled.versionKey(), call("CA-7")));
+    assertThat(said(engine.start(compiled.versionKey(), call("CA-7")))).isEqualTo(first);
 
     Set<String> heard = new HashSet<>();
     for (int i = 0; i < 60; i++) {
-      heard.add(said(engine.start(compiled.versionId(), call("CA-" + i))));
+      heard.add(said(engine.start(compiled.versionKey(), call("CA-" + i))));
     }
     assertThat(heard).containsExactlyInAnyOrderElementsOf(GREETINGS);
   }
