@@ -101,6 +101,51 @@ public class LedgerWriter {
   }
 
   /**
+   * A row owed to the telephony provider (kind {@code COST}, party {@code PROVIDER}): a call's leg
+   * or recording, a correction to the provider's own price, or a number's rent ({@code callId}
+   * null, {@code trackingNumber} set). Reports count these as cost; the buyer and publisher rows
+   * stay untouched.
+   */
+  public record CostEntry(
+      UUID callId,
+      String providerId,
+      String campaignId,
+      String trackingNumber,
+      Money amount,
+      String ruleRef,
+      String description,
+      Long correctsId,
+      String idempotencyKey) {}
+
+  /**
+   * Appends a cost row unless one with the same key exists; returns the new row's id if written.
+   */
+  public Optional<Long> appendCost(CostEntry e) {
+    Optional<Long> written =
+        jdbc.sql(
+                "INSERT INTO ledger_entries (call_id, kind, party_type, party_id, campaign_id,"
+                    + " tracking_number, amount, currency, rule_ref, description, corrects_id,"
+                    + " idempotency_key) VALUES (?, 'COST', 'PROVIDER', ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING id")
+            .params(
+                e.callId(),
+                e.providerId(),
+                e.campaignId(),
+                e.trackingNumber(),
+                e.amount().amount(),
+                e.amount().currency(),
+                e.ruleRef(),
+                e.description(),
+                e.correctsId(),
+                e.idempotencyKey())
+            .query(Long.class)
+            .optional();
+    written.ifPresent(
+        id -> metrics.booked("PROVIDER", "COST", e.amount().currency(), e.amount().amount()));
+    return written;
+  }
+
+  /**
    * What a call stands at with one party: the sum of its rows and the latest row (the one a new
    * correction points at), or null if it has none.
    */

@@ -101,7 +101,11 @@ public class Reports {
       String verticalId,
       String trackingNumber) {}
 
-  /** One line of a report. Money is exact; margin = revenue − payout. */
+  /**
+   * One line of a report. Money is exact; margin = revenue − payout (what the network keeps before
+   * its telephony), cost = the telephony provider's rows (calls' legs and recordings, number rent),
+   * profit = revenue − payout − cost.
+   */
   public record Row(
       String key,
       LocalDateTime period,
@@ -114,6 +118,8 @@ public class Reports {
       BigDecimal revenue,
       BigDecimal payout,
       BigDecimal margin,
+      BigDecimal cost,
+      BigDecimal profit,
       BigDecimal revenuePerCall,
       BigDecimal conversionRate) {}
 
@@ -134,8 +140,8 @@ public class Reports {
                         + "', r.bucket AT TIME ZONE ?)")
             .append(
                 " AS p, r.currency, sum(r.calls), sum(r.connected), sum(r.billable),"
-                    + " sum(r.duplicates), sum(r.converted), sum(r.revenue), sum(r.payout)"
-                    + " FROM report_rollup r LEFT JOIN campaigns c ON c.id = r.campaign_id"
+                    + " sum(r.duplicates), sum(r.converted), sum(r.revenue), sum(r.payout),"
+                    + " sum(r.cost) FROM report_rollup r LEFT JOIN campaigns c ON c.id = r.campaign_id"
                     + " WHERE r.bucket >= ? AND r.bucket < ?");
     List<Object> params = new ArrayList<>();
     if (q.period() != Period.TOTAL) {
@@ -165,7 +171,8 @@ public class Reports {
                       rs.getLong(7),
                       rs.getLong(8),
                       rs.getBigDecimal(9),
-                      rs.getBigDecimal(10));
+                      rs.getBigDecimal(10),
+                      rs.getBigDecimal(11));
                 })
             .list();
     Map<String, Row> totals = new TreeMap<>();
@@ -184,7 +191,8 @@ public class Reports {
                   a.duplicates() + b.duplicates(),
                   a.converted() + b.converted(),
                   a.revenue().add(b.revenue()),
-                  a.payout().add(b.payout())));
+                  a.payout().add(b.payout()),
+                  a.cost().add(b.cost())));
     }
     List<Row> totalRows =
         totals.values().stream()
@@ -200,7 +208,8 @@ public class Reports {
                         t.duplicates(),
                         t.converted(),
                         t.revenue(),
-                        t.payout()))
+                        t.payout(),
+                        t.cost()))
             .toList();
     return new Report(q, rows, totalRows);
   }
@@ -210,6 +219,32 @@ public class Reports {
       sql.append(" AND ").append(column).append(" = ?");
       params.add(value);
     }
+  }
+
+  /** A row without telephony cost. */
+  static Row row(
+      String key,
+      LocalDateTime period,
+      String currency,
+      long calls,
+      long connected,
+      long billable,
+      long duplicates,
+      long converted,
+      BigDecimal revenue,
+      BigDecimal payout) {
+    return row(
+        key,
+        period,
+        currency,
+        calls,
+        connected,
+        billable,
+        duplicates,
+        converted,
+        revenue,
+        payout,
+        BigDecimal.ZERO);
   }
 
   static Row row(
@@ -222,9 +257,11 @@ public class Reports {
       long duplicates,
       long converted,
       BigDecimal revenue,
-      BigDecimal payout) {
+      BigDecimal payout,
+      BigDecimal cost) {
     BigDecimal rev = revenue.setScale(2, RoundingMode.UNNECESSARY);
     BigDecimal pay = payout.setScale(2, RoundingMode.UNNECESSARY);
+    BigDecimal cst = cost.setScale(2, RoundingMode.UNNECESSARY);
     return new Row(
         key,
         period,
@@ -237,6 +274,8 @@ public class Reports {
         rev,
         pay,
         rev.subtract(pay),
+        cst,
+        rev.subtract(pay).subtract(cst),
         calls == 0
             ? BigDecimal.ZERO.setScale(2)
             : rev.divide(BigDecimal.valueOf(calls), 2, RoundingMode.HALF_EVEN),
@@ -248,7 +287,7 @@ public class Reports {
 
   static final String CSV_HEADER =
       "key,period,currency,calls,connected,billable,duplicates,converted,revenue,payout,margin,"
-          + "revenue_per_call,conversion_rate";
+          + "cost,profit,revenue_per_call,conversion_rate";
 
   /** The report as CSV (RFC 4180), rows then one TOTAL line per currency. */
   public String csv(Report report) {
@@ -284,6 +323,10 @@ public class Reports {
         .append(r.payout().toPlainString())
         .append(',')
         .append(r.margin().toPlainString())
+        .append(',')
+        .append(r.cost().toPlainString())
+        .append(',')
+        .append(r.profit().toPlainString())
         .append(',')
         .append(r.revenuePerCall().toPlainString())
         .append(',')

@@ -185,6 +185,15 @@ class SecurityConfiguration {
                     .hasAnyRole(ADMIN, OPERATOR)
                     .requestMatchers(HttpMethod.DELETE, "/api/billing/overrides/**")
                     .hasAnyRole(ADMIN, OPERATOR)
+                    // telephony rates: staff read; an admin changes them, another admin or a
+                    // compliance officer approves (docs/billing.md, "Telephony costs")
+                    .requestMatchers(HttpMethod.GET, "/api/costs/**")
+                    .hasAnyRole(ADMIN, OPERATOR, COMPLIANCE)
+                    .requestMatchers(HttpMethod.PUT, "/api/costs/rates")
+                    .hasRole(ADMIN)
+                    .requestMatchers(
+                        HttpMethod.POST, "/api/costs/rates/*/approve", "/api/costs/rates/*/reject")
+                    .hasAnyRole(ADMIN, COMPLIANCE)
                     // the directory: staff read; admins and operators create and change
                     .requestMatchers(HttpMethod.GET, "/api/directory", "/api/directory/**")
                     .hasAnyRole(ADMIN, OPERATOR, COMPLIANCE)

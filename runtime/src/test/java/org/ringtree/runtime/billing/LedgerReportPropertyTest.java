@@ -89,8 +89,12 @@ class LedgerReportPropertyTest extends PostgresTest {
     long calls = 0;
     long connected = 0;
     long converted = 0;
+    BigDecimal cost = BigDecimal.ZERO;
     for (Reports.Row row : r.rows()) {
       assertThat(row.margin()).isEqualByComparingTo(row.revenue().subtract(row.payout()));
+      assertThat(row.profit())
+          .isEqualByComparingTo(row.revenue().subtract(row.payout()).subtract(row.cost()));
+      cost = cost.add(row.cost());
       assertThat(row.revenue().scale()).isEqualTo(2);
       revenue = revenue.add(row.revenue());
       payout = payout.add(row.payout());
@@ -120,6 +124,15 @@ class LedgerReportPropertyTest extends PostgresTest {
                     + " l.call_id LEFT JOIN campaigns v ON v.id = c.campaign_id"
                     + where
                     + " AND l.party_type = 'PUBLISHER'")
+            .params(params)
+            .query(BigDecimal.class)
+            .single();
+    BigDecimal ledgerCost =
+        jdbc.sql(
+                "SELECT coalesce(sum(l.amount), 0) FROM ledger_entries l JOIN calls c ON c.id ="
+                    + " l.call_id LEFT JOIN campaigns v ON v.id = c.campaign_id"
+                    + where
+                    + " AND l.party_type = 'PROVIDER'")
             .params(params)
             .query(BigDecimal.class)
             .single();
@@ -168,6 +181,8 @@ class LedgerReportPropertyTest extends PostgresTest {
     assertThat(ledgerRevenue.signum()).as(what).isPositive();
     assertThat(revenue).as(what).isEqualByComparingTo(ledgerRevenue);
     assertThat(payout).as(what).isEqualByComparingTo(ledgerPayout);
+    assertThat(ledgerCost.signum()).as(what).isPositive();
+    assertThat(cost).as(what).isEqualByComparingTo(ledgerCost);
     assertThat(calls).as(what).isEqualTo(((Number) counts.get("n")).longValue());
     assertThat(connected).as(what).isEqualTo(((Number) counts.get("con")).longValue());
     assertThat(converted).as(what).isEqualTo(((Number) counts.get("conv")).longValue());
@@ -177,6 +192,11 @@ class LedgerReportPropertyTest extends PostgresTest {
         r.totals().stream().map(Reports.Row::margin).reduce(BigDecimal.ZERO, BigDecimal::add);
     assertThat(totalRevenue).as(what).isEqualByComparingTo(ledgerRevenue);
     assertThat(totalMargin).as(what).isEqualByComparingTo(ledgerRevenue.subtract(ledgerPayout));
+    BigDecimal totalProfit =
+        r.totals().stream().map(Reports.Row::profit).reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(totalProfit)
+        .as(what)
+        .isEqualByComparingTo(ledgerRevenue.subtract(ledgerPayout).subtract(ledgerCost));
   }
 
   private static Object[] concat(Object first, Object[] rest) {
@@ -215,6 +235,13 @@ class LedgerReportPropertyTest extends PostgresTest {
               connected && rnd.nextInt(5) == 0)
           .update();
       ids.add(id);
+      // telephony cost on most calls, sometimes corrected to the provider's price
+      if (rnd.nextInt(5) > 0) {
+        long costId = cost(id, campaign, cents(rnd).movePointLeft(2), null);
+        if (rnd.nextInt(3) == 0) {
+          cost(id, campaign, BigDecimal.valueOf(rnd.nextInt(21) - 10, 2), costId);
+        }
+      }
       if (connected) {
         long revenueId =
             entry(id, "REVENUE", LedgerWriter.Party.BUYER, buyer, campaign, cents(rnd), null);
@@ -270,17 +297,19 @@ class LedgerReportPropertyTest extends PostgresTest {
         .isZero();
     String kept =
         "SELECT bucket, campaign_id, publisher_id, buyer_id, tracking_number, calls, connected,"
-            + " billable, duplicates, converted, revenue, payout FROM report_rollup"
-            + " WHERE calls <> 0 OR revenue <> 0 OR payout <> 0";
+            + " billable, duplicates, converted, revenue, payout, cost FROM report_rollup"
+            + " WHERE calls <> 0 OR revenue <> 0 OR payout <> 0 OR cost <> 0";
     String scratch =
         "SELECT rollup_bucket(c.started_at), coalesce(c.campaign_id, ''),"
             + " coalesce(c.publisher_id, ''), coalesce(c.buyer_id, ''), c.tracking_number,"
             + " count(*), count(*) FILTER (WHERE c.connected_at IS NOT NULL),"
             + " count(*) FILTER (WHERE coalesce(c.billable_to_buyer, false)),"
             + " count(*) FILTER (WHERE c.duplicate), count(*) FILTER (WHERE c.converted),"
-            + " sum(coalesce(m.rev, 0)), sum(coalesce(m.pay, 0)) FROM calls c LEFT JOIN ("
+            + " sum(coalesce(m.rev, 0)), sum(coalesce(m.pay, 0)), sum(coalesce(m.cst, 0))"
+            + " FROM calls c LEFT JOIN ("
             + "SELECT call_id, sum(amount) FILTER (WHERE party_type = 'BUYER') rev,"
-            + " sum(amount) FILTER (WHERE party_type = 'PUBLISHER') pay FROM ledger_entries"
+            + " sum(amount) FILTER (WHERE party_type = 'PUBLISHER') pay,"
+            + " sum(amount) FILTER (WHERE party_type = 'PROVIDER') cst FROM ledger_entries"
             + " GROUP BY call_id) m ON m.call_id = c.id GROUP BY 1, 2, 3, 4, 5";
     assertThat(jdbc.sql("(" + kept + ") EXCEPT (" + scratch + ")").query().listOfRows()).isEmpty();
     assertThat(jdbc.sql("(" + scratch + ") EXCEPT (" + kept + ")").query().listOfRows()).isEmpty();
@@ -305,6 +334,22 @@ class LedgerReportPropertyTest extends PostgresTest {
                 new Money(amount, "USD"),
                 "test",
                 "random",
+                corrects,
+                UUID.randomUUID().toString()))
+        .orElseThrow();
+  }
+
+  private long cost(UUID call, String campaign, BigDecimal amount, Long corrects) {
+    return ledger
+        .appendCost(
+            new LedgerWriter.CostEntry(
+                call,
+                "twilio",
+                campaign,
+                null,
+                new Money(amount, "USD"),
+                "test",
+                "random cost",
                 corrects,
                 UUID.randomUUID().toString()))
         .orElseThrow();
