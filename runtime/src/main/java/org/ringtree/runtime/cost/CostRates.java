@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.ringtree.runtime.approval.ComplianceSettings;
-import org.ringtree.runtime.audit.AuditLog;
+import org.ringtree.runtime.audit.AuditLogStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,10 +18,10 @@ public class CostRates {
 
   private final TelephonyRates rates;
   private final ComplianceSettings compliance;
-  private final AuditLog audit;
+  private final AuditLogStore audit;
   private final Clock clock;
 
-  CostRates(TelephonyRates rates, ComplianceSettings compliance, AuditLog audit) {
+  CostRates(TelephonyRates rates, ComplianceSettings compliance, AuditLogStore audit) {
     this.rates = rates;
     this.compliance = compliance;
     this.audit = audit;
