@@ -75,6 +75,7 @@ final class HolidaysField extends VerticalLayout {
               });
       remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
       remove.setAriaLabel("Remove " + d);
+      remove.setId("holiday-" + d + "-remove");
       Span chip = new Span(new Span(d.toString()), remove);
       chip.setId("holiday-" + d);
       chip.getElement().getThemeList().add("badge contrast");

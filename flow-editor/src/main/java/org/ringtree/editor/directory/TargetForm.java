@@ -145,7 +145,6 @@ public final class TargetForm extends EntryForm {
     zipUpload =
         new Upload(UploadHandler.inMemory((meta, bytes) -> zipFile(meta.fileName(), bytes)));
     zipUpload.setId("zip-upload");
-    zipUpload.setMaxFiles(1);
     zipUpload.setMaxFileSize(ZIP_FILE_BYTES);
     zipUpload.setAcceptedFileTypes(".txt", ".csv", "text/plain", "text/csv");
     zipUpload.setUploadButton(new Button("Upload ZIP list (.txt, .csv)"));

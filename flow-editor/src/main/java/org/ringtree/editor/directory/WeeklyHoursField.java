@@ -173,6 +173,7 @@ final class WeeklyHoursField extends VerticalLayout {
                 showWindows(day);
                 redraw();
               });
+      remove.setId("hours-" + day.name() + "-" + i + "-remove");
       remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
       remove.setAriaLabel("Remove this window");
       remove.setTooltipText("Remove this window");

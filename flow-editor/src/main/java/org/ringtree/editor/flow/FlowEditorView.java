@@ -283,7 +283,6 @@ public class FlowEditorView extends VerticalLayout implements BeforeLeaveObserve
               upload.clearFileList();
             }));
     upload.setId("import");
-    upload.setMaxFiles(1);
     upload.setAcceptedFileTypes("application/json", ".json");
     upload.setMaxFileSize(FlowJson.MAX_CHARS * 4);
     upload.setUploadButton(new Button("Import JSON"));

@@ -1,7 +1,6 @@
 package org.ringtree.editor.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.ringtree.rules.flow.FlowDocument;
@@ -37,18 +36,5 @@ class NewFlowTest {
     assertThat(doc.edges()).isEqualTo(zip.template().document().edges()).isNotEmpty();
     // the empty-canvas template would start with no Start node at all, so it is not offered
     assertThat(NewFlow.starts()).allSatisfy(s -> assertThat(s.name()).doesNotContain("Empty"));
-  }
-
-  @Test
-  void theFakePortRefusesASecondFlowForACampaign() {
-    FakeEditing editing = new FakeEditing();
-    CampaignChoice first = editing.campaignsWithoutFlow().get(0);
-
-    editing.startFlow(NewFlow.document(first, null, NewFlow.Start.START_NODE));
-
-    assertThat(editing.campaignsWithoutFlow()).doesNotContain(first);
-    assertThatThrownBy(
-            () -> editing.startFlow(NewFlow.document(first, null, NewFlow.Start.START_NODE)))
-        .isInstanceOf(IllegalArgumentException.class);
   }
 }
