@@ -84,7 +84,7 @@ class DirectoryFormsBrowserTest extends RunningPlatformTest {
         new Target(
             "grid-desk",
             "Grid desk",
-            "beta",
+            "acme-law",
             new Destination.PhoneNumber("+15125550177"),
             Money.usd("20"),
             1,
@@ -172,7 +172,7 @@ class DirectoryFormsBrowserTest extends RunningPlatformTest {
   void aBuyerIsPausedAndResumedOnItsFormLiveAndAudited() throws Exception {
     try {
       Browsers.signIn(browser, baseUrl, "operator", "ringtree-operator-demo");
-      openEntry("/buyers", "buyer", "gamma", "Gamma Attorneys PC");
+      openEntry("/buyers", "buyer", "bidder-two", "Bidder Two Intake");
       WebElement active = browser.findElement(By.id("f-active"));
       assertThat(active.getAttribute("checked")).isNotNull();
       active.click();
@@ -182,9 +182,9 @@ class DirectoryFormsBrowserTest extends RunningPlatformTest {
       // the grid says so, and the live settings every node routes with say so at once
       cell("grid-buyer", "no");
       JsonNode live = new ObjectMapper().readTree(get("/api/directory/live-settings"));
-      assertThat(live.path("buyers").path("gamma").path("active").asBoolean(true)).isFalse();
+      assertThat(live.path("buyers").path("bidder-two").path("active").asBoolean(true)).isFalse();
 
-      openEntry("/buyers", "buyer", "gamma", "Gamma Attorneys PC");
+      openEntry("/buyers", "buyer", "bidder-two", "Bidder Two Intake");
       active = browser.findElement(By.id("f-active"));
       assertThat(active.getAttribute("checked")).isNull();
       active.click();
@@ -196,10 +196,10 @@ class DirectoryFormsBrowserTest extends RunningPlatformTest {
       throw e;
     }
     JsonNode live = new ObjectMapper().readTree(get("/api/directory/live-settings"));
-    assertThat(live.path("buyers").path("gamma").path("active").asBoolean(false)).isTrue();
+    assertThat(live.path("buyers").path("bidder-two").path("active").asBoolean(false)).isTrue();
     assertThat(
             jdbc.sql(
-                    "SELECT actor || ' ' || action FROM audit_log WHERE object_id = 'gamma'"
+                    "SELECT actor || ' ' || action FROM audit_log WHERE object_id = 'bidder-two'"
                         + " ORDER BY id")
                 .query(String.class)
                 .list())
