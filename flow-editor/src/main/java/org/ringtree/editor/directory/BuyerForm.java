@@ -1,5 +1,6 @@
 package org.ringtree.editor.directory;
 
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.ringtree.editor.directory.DirectoryAdminPort.Kind;
@@ -9,11 +10,14 @@ import org.ringtree.rules.directory.Buyer;
 import org.ringtree.rules.directory.SettingScope;
 
 /**
- * A buyer: its name, the caps across all its targets, and where its accepted bids may send calls.
+ * A buyer: its name, active or paused (a live setting: pausing stops all its targets at the next
+ * call), the caps across all its targets, and where its accepted bids may send calls.
  */
 public final class BuyerForm extends EntryForm {
 
   final TextField name = new TextField("Name");
+  final Checkbox active =
+      new Checkbox("Active (unticked: paused, none of its targets takes calls)", true);
   final CapsFields caps;
   final TextArea bidNumbers = new TextArea("Bid destinations: number prefixes");
   final TextArea bidSipDomains = new TextArea("Bid destinations: SIP domains");
@@ -22,6 +26,8 @@ public final class BuyerForm extends EntryForm {
     super(Kind.BUYER, SettingScope.sentence("buyer"));
     field("id", id);
     field("name", name);
+    field("active", active);
+    active.setHelperText("Pausing and resuming act on the next call, without publishing a flow");
     field("bidNumbers", bidNumbers);
     field("bidSipDomains", bidSipDomains);
     caps = new CapsFields(this, "caps");
@@ -30,7 +36,7 @@ public final class BuyerForm extends EntryForm {
             + " rate (900) nor other countries inside +1");
     bidSipDomains.setHelperText(
         "Host names such as pbx.example.com; empty: no SIP address from a bid");
-    add(columns(id, name), caps, columns(bidNumbers, bidSipDomains));
+    add(columns(id, name), active, caps, columns(bidNumbers, bidSipDomains));
     addButtons();
     fill(null);
   }
@@ -40,6 +46,7 @@ public final class BuyerForm extends EntryForm {
     Buyer b = stored == null ? null : (Buyer) stored.entry();
     id.setValue(b == null ? "" : b.id());
     name.setValue(b == null ? "" : b.name());
+    active.setValue(stored == null || stored.inService());
     caps.fill(b == null ? null : b.caps());
     bidNumbers.setValue(b == null ? "" : String.join("\n", b.bidDestinations().numbers()));
     bidSipDomains.setValue(b == null ? "" : String.join("\n", b.bidDestinations().sipDomains()));
@@ -62,11 +69,14 @@ public final class BuyerForm extends EntryForm {
     if (!p.isEmpty() || numbers == null || domains == null) {
       return null;
     }
-    return Stored.fresh(
+    return new Stored(
         new Buyer(
             buyerId,
             name.getValue().strip(),
             capsValue,
-            new BidDestinations(numbers.numbers(), domains.sipDomains())));
+            new BidDestinations(numbers.numbers(), domains.sipDomains())),
+        0,
+        null,
+        active.getValue());
   }
 }

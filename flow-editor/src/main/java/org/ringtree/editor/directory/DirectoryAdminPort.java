@@ -30,7 +30,8 @@ public interface DirectoryAdminPort {
         "name:Name",
         "targets:Targets",
         "concurrency:Concurrency cap",
-        "daily:Daily cap"),
+        "daily:Daily cap",
+        "active:Active"),
     TARGET(
         "target",
         "id:Id",
@@ -89,8 +90,10 @@ public interface DirectoryAdminPort {
 
   /**
    * A stored entry (a rules record: {@code Target}, {@code Campaign}…) and its version; a
-   * campaign's timezone and whether a tracking number is in service travel beside it, as over REST.
-   * For a save, {@code version} is the one the operator opened (0: a new entry).
+   * campaign's timezone, and whether a tracking number is in service or a buyer is active (not
+   * paused), travel beside it, as over REST. For a save, {@code version} is the one the operator
+   * opened (0: a new entry); a buyer's changed {@code inService} pauses or resumes it as {@code PUT
+   * /api/directory/buyers/{id}/active} does, live and audited the same way.
    */
   record Stored(Object entry, long version, String timezone, boolean inService) {
     public static Stored fresh(Object entry) {

@@ -1,24 +1,22 @@
 package org.ringtree.editor.directory;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.LocalTime;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +64,9 @@ public final class TargetForm extends EntryForm {
 
   record Choice(String id) {}
 
+  /** Every US ZIP code fits in well under a megabyte of text. */
+  static final int ZIP_FILE_BYTES = 1_000_000;
+
   final TextField name = new TextField("Name");
   final RefField buyer;
   final Checkbox active = new Checkbox("Active (unticked: paused, takes no calls)", true);
@@ -84,10 +85,12 @@ public final class TargetForm extends EntryForm {
   final TextField weight = new TextField("Weight within the tier");
   final CapsFields caps;
   final ComboBox<String> timezone = new ComboBox<>("Time zone of the hours");
-  final Map<DayOfWeek, TextField> hours = new EnumMap<>(DayOfWeek.class);
-  final TextArea holidays = new TextArea("Holidays (closed all day), YYYY-MM-DD");
+  final WeeklyHoursField hours;
+  final HolidaysField holidays;
   final TextArea states = new TextArea("States (two-letter codes)");
-  final TextArea zips = new TextArea("ZIP codes (paste a list)");
+  final TextArea zips = new TextArea("ZIP codes (paste a list or upload a file)");
+  final Upload zipUpload;
+  final Span zipUploadNote = new Span();
   final TextArea areaCodes = new TextArea("Area codes");
   final TextArea tagFilters = new TextArea("Tag filters, one a line: tag comparison value");
   final DuplicateRuleFields duplicate;
@@ -117,7 +120,6 @@ public final class TargetForm extends EntryForm {
     field("priority", priority);
     field("weight", weight);
     field("timezone", timezone);
-    field("holidays", holidays);
     field("states", states);
     field("zips", zips);
     field("areaCodes", areaCodes);
@@ -137,8 +139,24 @@ public final class TargetForm extends EntryForm {
     rtbMapping.setHelperText("key=JSON path, keys: amount, destination, expiry, accepted");
     currency.setValue(Money.USD);
     timezone.setItems(ZONES.stream().map(Choice::id).toList());
-    holidays.setHelperText("Dates in the target's time zone, separated by commas or new lines");
-    zips.setHelperText("Five-digit ZIP codes; paste a column or a comma list");
+    zips.setHelperText(
+        "Five-digit ZIP codes; paste a column or a comma list, or upload a .txt or .csv file"
+            + " (it replaces the list)");
+    zipUpload =
+        new Upload(UploadHandler.inMemory((meta, bytes) -> zipFile(meta.fileName(), bytes)));
+    zipUpload.setId("zip-upload");
+    zipUpload.setMaxFileSize(ZIP_FILE_BYTES);
+    zipUpload.setAcceptedFileTypes(".txt", ".csv", "text/plain", "text/csv");
+    zipUpload.setUploadButton(new Button("Upload ZIP list (.txt, .csv)"));
+    zipUpload.setDropLabel(new Span("or drop the file here"));
+    zipUpload.addFileRejectedListener(
+        e ->
+            mark("zips", "not read: " + e.getErrorMessage() + " (a .txt or .csv file up to 1 MB)"));
+    zipUploadNote.setId("zip-upload-note");
+    zipUploadNote
+        .getStyle()
+        .set("font-size", "var(--lumo-font-size-s)")
+        .set("color", "var(--lumo-secondary-text-color)");
     tagFilters.setHelperText(
         "e.g. \"channel equals radio\", \"age gte 18\", \"state in CA,TX\", \"sub_id exists\";"
             + " comparisons: "
@@ -148,22 +166,13 @@ public final class TargetForm extends EntryForm {
     caps = new CapsFields(this, "caps");
     duplicate = new DuplicateRuleFields(this);
 
-    FormLayout week = new FormLayout();
-    week.setId("hours-grid");
-    for (DayOfWeek day : DayOfWeek.values()) {
-      TextField f = new TextField(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH));
-      f.setPlaceholder("closed");
-      field("hours" + day.name(), f);
-      hours.put(day, f);
-      week.add(f);
-    }
-    week.setResponsiveSteps(
-        new FormLayout.ResponsiveStep("0", 2), new FormLayout.ResponsiveStep("40em", 7));
+    hours = new WeeklyHoursField(this);
+    holidays = new HolidaysField(this);
     Paragraph hoursHelp =
         new Paragraph(
-            "Each day: open windows such as 09:00-17:00, or 08:00-12:00, 13:00-18:00; 24h for the"
-                + " whole day; empty for closed. A window past midnight (22:00-02:00) belongs to"
-                + " the day it starts. Leave every day empty to take calls around the clock.");
+            "Each day closed, open 24 hours, or open in one or more windows (such as 08:00–12:00"
+                + " and 13:00–18:00). A window past midnight (22:00–02:00) belongs to the day it"
+                + " starts; the next day's bar shows its end lighter.");
     hoursHelp.getStyle().set("font-size", "var(--lumo-font-size-s)").set("margin", "0");
 
     add(
@@ -173,8 +182,8 @@ public final class TargetForm extends EntryForm {
         section(
             "Price and routing", true, columns(fixedPrice, currency), columns(priority, weight)),
         section("Caps", false, caps),
-        section("Hours of operation", false, timezone, hoursHelp, week, holidays),
-        section("Geo", false, columns(states, zips, areaCodes)),
+        section("Hours of operation", false, timezone, hoursHelp, hours, holidays),
+        section("Geo", false, columns(states, zips, areaCodes), zipUpload, zipUploadNote),
         section("Tag filters", false, tagFilters),
         section("Duplicate callers", false, duplicate));
     addButtons();
@@ -253,13 +262,10 @@ public final class TargetForm extends EntryForm {
     caps.fill(t == null ? null : t.caps());
     Schedule s = t == null ? Schedule.ALWAYS : t.schedule();
     timezone.setValue(s.timezone());
-    Map<DayOfWeek, List<String>> windows = new EnumMap<>(DayOfWeek.class);
-    for (Schedule.OpenHours h : s.hours()) {
-      String w = h.from().equals(h.to()) ? "24h" : h.from() + "-" + h.to();
-      h.days().forEach(day -> windows.computeIfAbsent(day, k -> new ArrayList<>()).add(w));
-    }
-    hours.forEach((day, f) -> f.setValue(String.join(", ", windows.getOrDefault(day, List.of()))));
-    holidays.setValue(String.join("\n", s.holidays().stream().map(LocalDate::toString).toList()));
+    hours.show(WeekPlan.aroundTheClock(s), WeekPlan.days(s));
+    holidays.show(s.holidays());
+    zipUploadNote.setText("");
+    zipUpload.clearFileList();
     GeoFilter g = t == null ? GeoFilter.ANYWHERE : t.geo();
     states.setValue(String.join(", ", g.states()));
     zips.setValue(String.join("\n", g.zips()));
@@ -387,46 +393,35 @@ public final class TargetForm extends EntryForm {
       p.add("timezone", "hours need a time zone, an IANA name such as America/New_York");
       return null;
     }
-    Map<String, Set<DayOfWeek>> byWindow = new LinkedHashMap<>();
-    for (Map.Entry<DayOfWeek, TextField> day : hours.entrySet()) {
-      String key = "hours" + day.getKey().name();
-      for (String window : Texts.items(day.getValue().getValue().replace(" - ", "-"))) {
-        String w = window.equalsIgnoreCase("24h") ? "00:00-00:00" : window;
-        String[] ends = w.split("[-–]");
-        try {
-          if (ends.length != 2) {
-            throw new DateTimeParseException("", w, 0);
-          }
-          LocalTime.parse(ends[0]);
-          LocalTime.parse(ends[1]);
-          byWindow
-              .computeIfAbsent(ends[0] + "-" + ends[1], x -> EnumSet.noneOf(DayOfWeek.class))
-              .add(day.getKey());
-        } catch (DateTimeParseException e) {
-          p.add(
-              key,
-              "a window is from-to in 24-hour time, such as 09:00-17:00, or 24h; got \""
-                  + window
-                  + "\"");
-        }
-      }
+    return WeekPlan.schedule(zone, hours.isAroundTheClock(), hours.plan(), holidays.dates(), p);
+  }
+
+  /**
+   * An uploaded ZIP list: its codes replace the field's (shown before saving), or, when a line
+   * holds something else, the field is marked with each bad line and keeps what it had.
+   */
+  void zipFile(String fileName, byte[] bytes) {
+    ZipList.Result result = ZipList.parse(new String(bytes, StandardCharsets.UTF_8));
+    zipUpload.clearFileList();
+    if (!result.ok()) {
+      int shown = Math.min(5, result.problems().size());
+      String more =
+          result.problems().size() > shown
+              ? "; and " + (result.problems().size() - shown) + " more"
+              : "";
+      zips.setErrorMessage(
+          fileName + " not used: " + String.join("; ", result.problems().subList(0, shown)) + more);
+      zips.setInvalid(true);
+      zipUploadNote.setText("");
+      return;
     }
-    List<Schedule.OpenHours> open = new ArrayList<>();
-    byWindow.forEach(
-        (w, days) -> {
-          String[] ends = w.split("-");
-          open.add(
-              new Schedule.OpenHours(days, LocalTime.parse(ends[0]), LocalTime.parse(ends[1])));
-        });
-    Set<LocalDate> closed = new TreeSet<>();
-    for (String date : Texts.items(holidays.getValue())) {
-      try {
-        closed.add(LocalDate.parse(date));
-      } catch (DateTimeParseException e) {
-        p.add("holidays", "a holiday is a date such as 2026-12-25; got \"" + date + "\"");
-      }
-    }
-    return p.check("timezone", () -> new Schedule(zone, open, closed)).orElse(null);
+    zips.setInvalid(false);
+    zips.setValue(String.join("\n", result.zips()));
+    zipUploadNote.setText(
+        result.zips().size()
+            + " ZIP codes read from "
+            + fileName
+            + "; they replace the list above and are kept when you save.");
   }
 
   private GeoFilter geo(Problems p) {

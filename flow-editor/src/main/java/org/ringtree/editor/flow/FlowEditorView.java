@@ -7,27 +7,31 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.StreamResource;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +47,7 @@ import org.ringtree.rules.flow.NodeKind;
 import org.ringtree.rules.flow.Position;
 import org.ringtree.rules.port.DirectoryLookupPort;
 import org.ringtree.rules.port.FlowEditingPort;
+import org.ringtree.rules.port.FlowEditingPort.CampaignChoice;
 import org.ringtree.rules.port.FlowEditingPort.FlowSummary;
 import org.ringtree.rules.port.FlowEditingPort.PublishResult;
 import org.ringtree.rules.port.FlowEditingPort.Submission;
@@ -188,10 +193,6 @@ public class FlowEditorView extends VerticalLayout implements BeforeLeaveObserve
     }
   }
 
-  // Import and export still use Upload(Receiver) and StreamResource, deprecated for removal in
-  // Vaadin 24.8: their UploadHandler/DownloadHandler successors run the callbacks differently, a
-  // change to make with the browser test that imports and exports a flow, not in a lint sweep.
-  @SuppressWarnings("removal")
   private HorizontalLayout toolbar() {
     flowSelect.setId("flow-select");
     flowSelect.setPlaceholder("Flow");
@@ -273,32 +274,38 @@ public class FlowEditorView extends VerticalLayout implements BeforeLeaveObserve
         "Stores this flow as a new version for compliance to review. Nothing goes live until it is"
             + " approved and published.");
 
-    MemoryBuffer buffer = new MemoryBuffer();
-    Upload upload = new Upload(buffer);
+    // the in-memory handler runs its callback inside UI.access once the file is read
+    Upload upload = new Upload();
+    upload.setUploadHandler(
+        UploadHandler.inMemory(
+            (meta, bytes) -> {
+              importJson(new String(bytes, StandardCharsets.UTF_8));
+              upload.clearFileList();
+            }));
     upload.setId("import");
     upload.setAcceptedFileTypes("application/json", ".json");
     upload.setMaxFileSize(FlowJson.MAX_CHARS * 4);
     upload.setUploadButton(new Button("Import JSON"));
     upload.setDropAllowed(false);
-    upload.addSucceededListener(
-        e -> {
-          try {
-            importJson(new String(buffer.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-          } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-          }
-          upload.clearFileList();
-        });
     Anchor export =
         new Anchor(
-            new StreamResource(
-                "flow.json",
-                () ->
-                    new ByteArrayInputStream(
-                        FlowJson.write(presenter.document()).getBytes(StandardCharsets.UTF_8))),
+            DownloadHandler.fromInputStream(
+                event -> {
+                  // a download request does not hold the session lock: read the canvas under it
+                  String[] text = new String[1];
+                  event
+                      .getUI()
+                      .accessSynchronously(() -> text[0] = FlowJson.write(presenter.document()));
+                  byte[] json = text[0].getBytes(StandardCharsets.UTF_8);
+                  return new DownloadResponse(
+                      new ByteArrayInputStream(json), "flow.json", "application/json", json.length);
+                }),
+            AttachmentType.DOWNLOAD,
             "Export JSON");
     export.setId("export");
-    export.getElement().setAttribute("download", true);
+    Button newFlow = new Button("New flow", VaadinIcon.PLUS.create(), e -> newFlow());
+    newFlow.setId("new-flow");
+    newFlow.setTooltipText("Starts a flow for a campaign that has none, saved as a draft.");
 
     status.setId("status");
     status
@@ -308,6 +315,7 @@ public class FlowEditorView extends VerticalLayout implements BeforeLeaveObserve
     HorizontalLayout bar =
         new HorizontalLayout(
             flowSelect,
+            newFlow,
             template,
             undo,
             redo,
@@ -325,6 +333,101 @@ public class FlowEditorView extends VerticalLayout implements BeforeLeaveObserve
     bar.setPadding(true);
     bar.getStyle().set("flex-wrap", "wrap").set("border-bottom", "1px solid #ddd");
     return bar;
+  }
+
+  /** Asks first about unsaved changes, then offers the campaigns without a flow. */
+  private void newFlow() {
+    if (presenter.document() != null && presenter.unsaved()) {
+      askBeforeLeaving("Start a new flow?", this::openNewFlowDialog, () -> {});
+    } else {
+      openNewFlowDialog();
+    }
+  }
+
+  private void openNewFlowDialog() {
+    Dialog dialog = new Dialog();
+    dialog.setId("new-flow-dialog");
+    dialog.setHeaderTitle("New flow");
+    List<CampaignChoice> campaigns = editing.campaignsWithoutFlow();
+    ComboBox<CampaignChoice> campaign = new ComboBox<>("Campaign");
+    campaign.setId("new-flow-campaign");
+    campaign.setItems(campaigns);
+    campaign.setItemLabelGenerator(c -> c.name() + " (" + c.campaignId() + ")");
+    campaign.setHelperText("One flow per campaign: only campaigns without a flow are listed.");
+    campaign.setWidthFull();
+    TextField name = new TextField("Name");
+    name.setId("new-flow-name");
+    name.setWidthFull();
+    campaign.addValueChangeListener(
+        e -> {
+          if (e.getValue() != null && name.isEmpty()) {
+            name.setValue(e.getValue().name() + " flow");
+          }
+        });
+    Select<NewFlow.Start> start = new Select<>();
+    start.setLabel("Start from");
+    start.setId("new-flow-start");
+    start.setItems(NewFlow.starts());
+    start.setItemLabelGenerator(NewFlow.Start::name);
+    start.setValue(NewFlow.Start.START_NODE);
+    start.setWidthFull();
+    VerticalLayout body = new VerticalLayout(campaign, name, start);
+    body.setPadding(false);
+    if (campaigns.isEmpty()) {
+      Span none =
+          new Span(
+              "Every campaign has a flow already. Add a campaign under Network → Campaigns to"
+                  + " start another.");
+      none.setId("new-flow-none");
+      body.addComponentAsFirst(none);
+      campaign.setEnabled(false);
+    }
+    Button create =
+        new Button(
+            "Create draft",
+            e -> {
+              if (campaign.getValue() == null) {
+                campaign.setErrorMessage("choose the campaign the flow answers calls for");
+                campaign.setInvalid(true);
+                return;
+              }
+              FlowDocument doc =
+                  NewFlow.document(campaign.getValue(), name.getValue(), start.getValue());
+              try {
+                editing.startFlow(doc);
+              } catch (IllegalArgumentException ex) {
+                campaign.setErrorMessage(ex.getMessage());
+                campaign.setInvalid(true);
+                return;
+              }
+              dialog.close();
+              List<FlowSummary> flows = editing.flows();
+              reloadingFlows = true;
+              try {
+                flowSelect.setItems(flows);
+                flows.stream()
+                    .filter(f -> f.flowId().equals(doc.id()))
+                    .findFirst()
+                    .ifPresent(flowSelect::setValue);
+              } finally {
+                reloadingFlows = false;
+              }
+              open(doc.id());
+              info(
+                  "Started “"
+                      + doc.name()
+                      + "” for campaign "
+                      + doc.campaignId()
+                      + ", saved as a draft. Calls use it once it is published.");
+            });
+    create.setId("new-flow-create");
+    create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    create.setEnabled(!campaigns.isEmpty());
+    Button cancel = new Button("Cancel", e -> dialog.close());
+    dialog.add(body);
+    dialog.getFooter().add(cancel, create);
+    dialog.setWidth("min(32em, 96vw)");
+    dialog.open();
   }
 
   /** Refreshes the flow list's labels (live version) without reopening the flow. */

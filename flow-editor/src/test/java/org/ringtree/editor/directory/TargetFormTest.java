@@ -79,8 +79,17 @@ class TargetFormTest {
     form.buyer.setValue("acme");
     form.phone.setValue("+15125550100");
     form.fixedPrice.setValue("42");
-    form.hours.get(DayOfWeek.MONDAY).setValue("08:00-12:00, 13:00-18:00");
-    form.hours.get(DayOfWeek.SUNDAY).setValue("24h");
+    form.hours.aroundTheClock.setValue(false);
+    for (DayOfWeek day : DayOfWeek.values()) {
+      form.hours.set(day, WeekPlan.Mode.CLOSED);
+    }
+    form.hours.set(
+        DayOfWeek.MONDAY,
+        WeekPlan.Mode.WINDOWS,
+        new WeekPlan.Window(LocalTime.of(8, 0), LocalTime.of(12, 0)),
+        new WeekPlan.Window(LocalTime.of(13, 0), LocalTime.of(18, 0)));
+    form.hours.set(DayOfWeek.SUNDAY, WeekPlan.Mode.ALL_DAY);
+    form.holidays.picker.setValue(LocalDate.of(2026, 12, 25));
     form.timezone.setValue("America/New_York");
     form.zips.setValue("90210\n90211, 90212");
 
@@ -90,8 +99,9 @@ class TargetFormTest {
     assertThat(t.fixedPrice()).isEqualTo(Money.usd("42.00"));
     assertThat(t.geo().zips()).containsExactly("90210", "90211", "90212");
     assertThat(t.schedule().describeHours())
-        .contains("MON 08:00–12:00")
-        .contains("SUN 00:00–00:00");
+        .isEqualTo("MON 08:00–12:00; MON 13:00–18:00; SUN 00:00–00:00");
+    assertThat(t.schedule().timezone()).isEqualTo("America/New_York");
+    assertThat(t.schedule().holidays()).containsExactly(LocalDate.of(2026, 12, 25));
     assertThat(t.active()).isTrue();
   }
 
@@ -102,7 +112,9 @@ class TargetFormTest {
     form.buyer.setValue("acme");
     form.phone.setValue("5125550100");
     form.caps.daily().setValue("-3");
-    form.hours.get(DayOfWeek.TUESDAY).setValue("9 to 5");
+    form.hours.aroundTheClock.setValue(false);
+    form.hours.set(
+        DayOfWeek.TUESDAY, WeekPlan.Mode.WINDOWS, new WeekPlan.Window(LocalTime.of(9, 0), null));
     form.states.setValue("California");
     form.tagFilters.setValue("channel resembles radio");
     form.duplicate.scope().setValue(DuplicateRule.Scope.CAMPAIGN);
@@ -165,5 +177,60 @@ class TargetFormTest {
             ((Destination.SipUri) ((Target) form.read().orElseThrow().entry()).destination())
                 .password())
         .isEqualTo("new-pass");
+  }
+
+  @Test
+  void aNewTargetTakesCallsAroundTheClockUntilHoursAreSet() {
+    form.edit(null);
+
+    assertThat(form.hours.isAroundTheClock()).isTrue();
+    form.id.setValue("t");
+    form.buyer.setValue("acme");
+    form.phone.setValue("+15125550100");
+    Target t = (Target) form.read().orElseThrow().entry();
+    assertThat(t.schedule().hours()).isEmpty();
+  }
+
+  @Test
+  void aWeekClosedEveryDayIsRefusedBecauseNoHoursMeansAroundTheClock() {
+    form.edit(null);
+    form.id.setValue("t");
+    form.buyer.setValue("acme");
+    form.phone.setValue("+15125550100");
+    form.hours.aroundTheClock.setValue(false);
+    for (DayOfWeek day : DayOfWeek.values()) {
+      form.hours.set(day, WeekPlan.Mode.CLOSED);
+    }
+
+    assertThat(form.read()).isEmpty();
+    assertThat(form.problemOf(WeekPlan.AROUND_THE_CLOCK))
+        .hasValueSatisfying(m -> m.contains("closed every day"));
+  }
+
+  @Test
+  void anUploadedZipFileFillsTheFieldBeforeSaving() {
+    form.edit(new Stored(everything(), 4, null, true));
+
+    form.zipFile("zips.csv", "zip,city\n10001,New York\n\"60601\",Chicago\n".getBytes());
+
+    assertThat(form.zips.getValue()).isEqualTo("10001\n60601");
+    assertThat(form.zipUploadNote.getText()).startsWith("2 ZIP codes read from zips.csv");
+    Target t = (Target) form.read().orElseThrow().entry();
+    assertThat(t.geo().zips()).containsExactly("10001", "60601");
+  }
+
+  @Test
+  void aZipFileWithBadLinesIsRefusedNamingEachLineAndKeepsTheList() {
+    form.edit(new Stored(everything(), 4, null, true));
+    String before = form.zips.getValue();
+
+    form.zipFile("zips.txt", "90210\n9021\n90211\nBeverly Hills\n".getBytes());
+
+    assertThat(form.zips.getValue()).isEqualTo(before);
+    assertThat(form.zips.isInvalid()).isTrue();
+    assertThat(form.zips.getErrorMessage())
+        .startsWith(
+            "zips.txt not used: line 2: a ZIP code is five digits such as 90210; got \"9021\"")
+        .contains("line 4: a ZIP code is five digits such as 90210; got \"Beverly\"");
   }
 }

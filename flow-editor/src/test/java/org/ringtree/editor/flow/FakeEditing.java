@@ -27,6 +27,22 @@ final class FakeEditing implements FlowEditingPort {
   }
 
   @Override
+  public List<CampaignChoice> campaignsWithoutFlow() {
+    return directory.campaigns().stream()
+        .filter(c -> drafts.stream().noneMatch(d -> c.id().equals(d.campaignId())))
+        .map(c -> new CampaignChoice(c.id(), c.name()))
+        .toList();
+  }
+
+  @Override
+  public void startFlow(FlowDocument document) {
+    if (drafts.stream().anyMatch(d -> d.campaignId().equals(document.campaignId()))) {
+      throw new IllegalArgumentException("campaign " + document.campaignId() + " has a flow");
+    }
+    drafts.add(document);
+  }
+
+  @Override
   public Optional<EditableFlow> open(String flowId) {
     return Optional.empty();
   }

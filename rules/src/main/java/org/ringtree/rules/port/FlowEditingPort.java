@@ -74,7 +74,21 @@ public interface FlowEditingPort {
     }
   }
 
+  /** A campaign without a flow, for which an operator may start one. */
+  record CampaignChoice(String campaignId, String name) {}
+
   List<FlowSummary> flows();
+
+  /** Campaigns that have no flow yet (one flow per campaign), by name. */
+  List<CampaignChoice> campaignsWithoutFlow();
+
+  /**
+   * Stores the first draft of a new flow for a campaign that has none.
+   *
+   * @throws IllegalArgumentException with the reason when the campaign does not exist, already has
+   *     a flow, or the flow id is taken; nothing is stored then
+   */
+  void startFlow(FlowDocument document);
 
   Optional<EditableFlow> open(String flowId);
 

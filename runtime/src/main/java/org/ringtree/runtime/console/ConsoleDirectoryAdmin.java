@@ -75,7 +75,7 @@ class ConsoleDirectoryAdmin implements DirectoryAdminPort {
             case VERTICAL -> store.save((Vertical) draft.entry(), expected);
             case CAMPAIGN -> saveCampaign((Campaign) draft.entry(), draft.timezone(), expected);
             case PUBLISHER -> store.save((Publisher) draft.entry(), expected);
-            case BUYER -> store.save((Buyer) draft.entry(), expected);
+            case BUYER -> saveBuyer((Buyer) draft.entry(), draft.inService(), expected);
             case TARGET -> store.save((Target) draft.entry(), expected);
             case TARGET_GROUP -> store.save((TargetGroup) draft.entry(), expected);
             case TRACKING_NUMBER ->
@@ -101,6 +101,21 @@ class ConsoleDirectoryAdmin implements DirectoryAdminPort {
               + "\"");
     }
     return store.save(c, timezone, expected);
+  }
+
+  /**
+   * The buyer's record, then its pause or resume when the form changed it: the same live setting
+   * and audit entry ("directory.buyer.pause" / "resume") as PUT /api/directory/buyers/{id}/active.
+   */
+  private long saveBuyer(Buyer b, boolean active, Long expected) {
+    boolean wasActive =
+        listings.stored(Listing.BUYER, b.id()).map(DirectoryListings.Stored::enabled).orElse(true);
+    long version = store.save(b, expected);
+    if (active != wasActive) {
+      store.setBuyerActive(b.id(), active);
+      version = store.version("buyers", "id", b.id()).orElse(version);
+    }
+    return version;
   }
 
   /** Saving puts a number in service (as PUT does); out of service is then the DELETE's step. */

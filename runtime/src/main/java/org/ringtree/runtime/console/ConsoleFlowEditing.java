@@ -54,6 +54,50 @@ class ConsoleFlowEditing implements FlowEditingPort {
   }
 
   @Override
+  public List<CampaignChoice> campaignsWithoutFlow() {
+    java.util.Set<String> taken =
+        flows.headers().stream()
+            .map(FlowStore.FlowHeader::campaignId)
+            .collect(java.util.stream.Collectors.toSet());
+    return snapshot().campaigns().stream()
+        .filter(c -> !taken.contains(c.id()))
+        .map(c -> new CampaignChoice(c.id(), c.name() == null ? c.id() : c.name()))
+        .sorted(java.util.Comparator.comparing(CampaignChoice::name))
+        .toList();
+  }
+
+  @Override
+  public void startFlow(FlowDocument doc) {
+    if (doc.id() == null || doc.id().isBlank() || doc.campaignId() == null) {
+      throw new IllegalArgumentException("a new flow needs an id and a campaign");
+    }
+    if (snapshot().campaigns().stream().noneMatch(c -> c.id().equals(doc.campaignId()))) {
+      throw new IllegalArgumentException(
+          "there is no campaign " + doc.campaignId() + " (it may have been removed meanwhile)");
+    }
+    for (FlowStore.FlowHeader f : flows.headers()) {
+      if (f.campaignId().equals(doc.campaignId())) {
+        throw new IllegalArgumentException(
+            "campaign "
+                + doc.campaignId()
+                + " already has a flow, \""
+                + f.name()
+                + "\": open it from the list (one flow per campaign)");
+      }
+      if (f.id().equals(doc.id())) {
+        throw new IllegalArgumentException("a flow with the id " + doc.id() + " exists already");
+      }
+    }
+    try {
+      saveDraft(doc);
+    } catch (org.springframework.dao.DataIntegrityViolationException e) {
+      // someone started one for this campaign in between: the unique index refused it
+      throw new IllegalArgumentException(
+          "campaign " + doc.campaignId() + " got a flow meanwhile: open it from the list");
+    }
+  }
+
+  @Override
   public Optional<EditableFlow> open(String flowId) {
     return flows
         .editorCopy(flowId)

@@ -68,7 +68,8 @@ public class DirectoryListings {
             "name", "r.name",
             "targets", "(SELECT count(*) FROM targets t WHERE t.buyer_id = r.id)",
             "concurrency", "(r.settings #>> '{caps,concurrency}')::int",
-            "daily", "(r.settings #>> '{caps,daily}')::int"),
+            "daily", "(r.settings #>> '{caps,daily}')::int",
+            "active", "r.enabled"),
         List.of("r.id", "r.name")),
     TARGET(
         "targets r JOIN buyers b ON b.id = r.buyer_id",
@@ -188,7 +189,7 @@ public class DirectoryListings {
 
   /**
    * One stored entry as its rules record's JSON (what PUT takes), with its save count, a campaign's
-   * timezone and whether a tracking number is in service.
+   * timezone, and whether a tracking number is in service or a buyer active.
    */
   public record Stored(String json, long version, String timezone, boolean enabled) {}
 
@@ -206,7 +207,9 @@ public class DirectoryListings {
           default -> "r.settings";
         };
     String timezone = listing == Listing.CAMPAIGN ? "r.timezone" : "NULL";
-    String enabled = listing == Listing.TRACKING_NUMBER ? "r.enabled" : "true";
+    // a number's "in service" and a buyer's "active" (paused: false) travel beside the record
+    String enabled =
+        listing == Listing.TRACKING_NUMBER || listing == Listing.BUYER ? "r.enabled" : "true";
     String table = listing.from.split(" ")[0];
     return jdbc.sql(
             "SELECT ("

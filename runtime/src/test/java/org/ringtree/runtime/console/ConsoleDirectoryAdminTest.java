@@ -11,6 +11,7 @@ import org.ringtree.editor.directory.DirectoryAdminPort;
 import org.ringtree.editor.directory.DirectoryAdminPort.Kind;
 import org.ringtree.editor.directory.DirectoryAdminPort.Outcome;
 import org.ringtree.editor.directory.DirectoryAdminPort.Stored;
+import org.ringtree.rules.directory.Buyer;
 import org.ringtree.rules.directory.Destination;
 import org.ringtree.rules.directory.Publisher;
 import org.ringtree.rules.directory.Target;
@@ -169,6 +170,42 @@ class ConsoleDirectoryAdminTest extends PostgresTest {
                 assertThat(r.cells())
                     .containsEntry("inService", "f")
                     .containsEntry("publisher", "Quiet"));
+  }
+
+  @Test
+  void pausingABuyerInItsFormIsTheLiveSettingWithTheRestApisAuditEntries() {
+    signIn("olive", "OPERATOR");
+    port.save(Kind.BUYER, Stored.fresh(new Buyer("dusk", "Dusk Legal", null)));
+    Stored opened = port.find(Kind.BUYER, "dusk").orElseThrow();
+    assertThat(opened.inService()).isTrue();
+
+    Outcome paused =
+        port.save(Kind.BUYER, new Stored(opened.entry(), opened.version(), null, false));
+
+    assertThat(paused).isInstanceOf(Outcome.Saved.class);
+    Stored pausedNow = port.find(Kind.BUYER, "dusk").orElseThrow();
+    assertThat(pausedNow.inService()).isFalse();
+    // the form's next save expects the version the pause left
+    assertThat(pausedNow.version()).isEqualTo(((Outcome.Saved) paused).version());
+    assertThat(port.page(Kind.BUYER, new DirectoryAdminPort.Query("dusk", null, false, null), 0, 5))
+        .singleElement()
+        .satisfies(r -> assertThat(r.cells().get("active")).isIn("f", "false"));
+
+    Outcome resumed =
+        port.save(Kind.BUYER, new Stored(opened.entry(), pausedNow.version(), null, true));
+
+    assertThat(resumed).isInstanceOf(Outcome.Saved.class);
+    assertThat(port.find(Kind.BUYER, "dusk").orElseThrow().inService()).isTrue();
+    assertThat(
+            jdbc.sql(
+                    "SELECT actor || ' ' || action FROM audit_log WHERE object_id = 'dusk' ORDER"
+                        + " BY id")
+                .query(String.class)
+                .list())
+        .containsExactly(
+            "olive directory.buyer.create",
+            "olive directory.buyer.pause",
+            "olive directory.buyer.resume");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.ringtree.runtime.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,66 @@ class ConsolePortsTest extends PostgresTest {
                 targets.isEmpty() ? Map.of() : Map.of("targets", targets)),
             new FlowNode("bye", NodeKind.HANGUP, new Position(0, 260), Map.of("text", "Goodbye."))),
         List.of(new FlowEdge("start", "next", "ring"), new FlowEdge("ring", "fallback", "bye")));
+  }
+
+  @Test
+  void aNewFlowIsStartedOnlyForACampaignWithoutOne() {
+    String vertical =
+        store.snapshot(java.util.Set.of()).campaigns().stream()
+            .filter(c -> c.id().equals("pi-accidents"))
+            .findFirst()
+            .orElseThrow()
+            .verticalId();
+    store.save(
+        new org.ringtree.rules.directory.Campaign(
+            "solar-leads",
+            "Solar leads",
+            vertical,
+            org.ringtree.rules.money.Money.USD,
+            org.ringtree.rules.directory.PayoutPolicy.fixed(
+                60, 30, org.ringtree.rules.money.Money.usd("10"), 0),
+            null,
+            null,
+            null),
+        "UTC");
+    assertThat(editing.campaignsWithoutFlow())
+        .extracting(FlowEditingPort.CampaignChoice::campaignId)
+        .contains("solar-leads")
+        .doesNotContain("pi-accidents");
+
+    FlowDocument first =
+        new FlowDocument(
+            1,
+            "solar-leads-flow",
+            "Solar leads flow",
+            "solar-leads",
+            List.of(new FlowNode("start", NodeKind.START, Position.ORIGIN, Map.of())),
+            List.of());
+    editing.startFlow(first);
+
+    assertThat(editing.flows())
+        .anySatisfy(
+            f -> {
+              assertThat(f.flowId()).isEqualTo("solar-leads-flow");
+              assertThat(f.campaignId()).isEqualTo("solar-leads");
+              assertThat(f.hasDraft()).isTrue();
+              assertThat(f.liveVersion()).isNull();
+            });
+    assertThat(editing.open("solar-leads-flow").orElseThrow().document()).isEqualTo(first);
+    assertThat(editing.campaignsWithoutFlow())
+        .extracting(FlowEditingPort.CampaignChoice::campaignId)
+        .doesNotContain("solar-leads");
+    // a second flow for the campaign, or one for a campaign that does not exist, is refused
+    FlowDocument second =
+        new FlowDocument(1, "other-id", "Other", "solar-leads", first.nodes(), List.of());
+    assertThatThrownBy(() -> editing.startFlow(second))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("already has a flow");
+    FlowDocument nowhere =
+        new FlowDocument(
+            1, "nowhere-flow", "Nowhere", "no-such-campaign", first.nodes(), List.of());
+    assertThatThrownBy(() -> editing.startFlow(nowhere))
+        .hasMessageContaining("there is no campaign no-such-campaign");
   }
 
   @Test
