@@ -17,15 +17,13 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.data.provider.Query;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import org.ringtree.rules.flow.DirectoryRefs;
 import org.ringtree.rules.flow.FlowDocument;
-import org.ringtree.rules.flow.FlowNode;
-import org.ringtree.rules.flow.NodeKind;
 import org.ringtree.rules.port.DirectoryLookupPort;
 import org.ringtree.rules.port.DirectoryLookupPort.Choice;
 import org.ringtree.rules.port.DirectoryLookupPort.RefKind;
@@ -135,18 +133,10 @@ public class SimulatePanel extends VerticalLayout {
         results);
   }
 
-  /** Lists the targets the draft's route nodes would consider, keeping what was typed. */
+  /** Lists the targets the draft's nodes name (routes), keeping what was typed. */
   public void refreshBuyers() {
-    FlowDocument doc = draft.get();
-    List<String> targets = new ArrayList<>();
-    List<String> groups = new ArrayList<>();
-    for (FlowNode n : doc.nodes()) {
-      if (n.kind() == NodeKind.ROUTE) {
-        targets.addAll(n.settings().strings("targets"));
-        groups.addAll(n.settings().strings("groups"));
-      }
-    }
-    List<Choice> choices = directory.targetsOf(targets, groups);
+    DirectoryRefs refs = DirectoryRefs.of(draft.get());
+    List<Choice> choices = directory.targetsOf(refs.targets(), refs.groups());
     Map<String, BigDecimal> oldBids = new LinkedHashMap<>();
     bids.forEach((k, v) -> oldBids.put(k, v.getValue()));
     Map<String, Boolean> oldAnswers = new LinkedHashMap<>();

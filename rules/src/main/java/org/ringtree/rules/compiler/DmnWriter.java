@@ -3,15 +3,15 @@ package org.ringtree.rules.compiler;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.ringtree.rules.directory.Campaign;
+import java.util.Map;
 import org.ringtree.rules.flow.FlowNode;
-import org.ringtree.rules.flow.NodeConfig;
 
 /**
- * Generates the routing DMN 1.5 model of a flow: per route node, the method, the lowest acceptable
- * offer from floor and margin, and whether tiers compete as one auction. (The billing model is the
- * campaign's {@link org.ringtree.rules.billing.BillingTable}.) Every number is formatted by us; no
- * operator text enters FEEL.
+ * Generates the routing DMN 1.5 model of a flow: per node whose kind gives a {@link RoutingRow}
+ * (the route kind's handler), the method, the lowest acceptable offer from floor and margin, and
+ * whether tiers compete as one auction. (The billing model is the campaign's {@link
+ * org.ringtree.rules.billing.BillingTable}.) Every number is formatted by us; no operator text
+ * enters FEEL.
  */
 final class DmnWriter {
 
@@ -29,28 +29,26 @@ final class DmnWriter {
   /** One row of a generated table: input entries, output entries, a description. */
   private record Row(String id, List<String> inputs, List<String> outputs, String description) {}
 
-  String routing(List<FlowNode> routeNodes, Campaign campaign, BigDecimal expectedPayout) {
+  /** The routing model: one row per node whose kind gave a {@link RoutingRow}, in id order. */
+  String routing(Map<FlowNode, RoutingRow> routeNodes) {
     List<Row> rows = new ArrayList<>();
-    for (FlowNode n : routeNodes) {
-      NodeConfig c = n.settings();
-      String method = c.string("method");
-      String auction = "oneAuction".equals(c.string("auction")) ? "oneAuction" : "tiers";
-      BigDecimal floor = c.decimal("floor") == null ? BigDecimal.ZERO : c.decimal("floor");
+    for (Map.Entry<FlowNode, RoutingRow> e : routeNodes.entrySet()) {
+      FlowNode n = e.getKey();
+      RoutingRow r = e.getValue();
+      String method = r.method();
+      String auction = r.oneAuction() ? "oneAuction" : "tiers";
+      BigDecimal floor = r.floor() == null ? BigDecimal.ZERO : r.floor();
       List<String> terms = new ArrayList<>();
       terms.add(num(floor));
       String why = "floor " + num(floor);
-      if ("ringTree".equals(method) && campaign != null) {
-        BigDecimal amount = campaign.marginAmount().amount();
-        BigDecimal pct = campaign.marginPercent();
-        if (amount.signum() > 0) {
-          terms.add("Publisher payout + " + num(amount));
-          why += ", payout + " + num(amount) + " margin";
-        }
-        if (pct.signum() > 0 && pct.compareTo(new BigDecimal("100")) < 0) {
-          BigDecimal keep = BigDecimal.ONE.subtract(pct.movePointLeft(2));
-          terms.add("Publisher payout / " + num(keep));
-          why += ", " + num(pct) + "% margin";
-        }
+      if (r.payoutPlus() != null) {
+        terms.add("Publisher payout + " + num(r.payoutPlus()));
+        why += ", payout + " + num(r.payoutPlus()) + " margin";
+      }
+      if (r.marginPercent() != null) {
+        BigDecimal keep = BigDecimal.ONE.subtract(r.marginPercent().movePointLeft(2));
+        terms.add("Publisher payout / " + num(keep));
+        why += ", " + num(r.marginPercent()) + "% margin";
       }
       String min = terms.size() == 1 ? terms.get(0) : "max([" + String.join(", ", terms) + "])";
       String id = "routing-" + n.id();
@@ -61,7 +59,7 @@ final class DmnWriter {
               + method
               + "; lowest acceptable offer is the larger of "
               + why
-              + ("oneAuction".equals(auction) ? "; all tiers compete as one auction" : "")
+              + (r.oneAuction() ? "; all tiers compete as one auction" : "")
               + ".";
       rows.add(
           new Row(

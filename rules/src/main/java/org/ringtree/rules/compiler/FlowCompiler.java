@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,11 +15,11 @@ import org.ringtree.rules.billing.BillingTable;
 import org.ringtree.rules.directory.Campaign;
 import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.directory.PayoutPolicy;
-import org.ringtree.rules.flow.ConditionClause;
+import org.ringtree.rules.flow.DirectoryRefs;
 import org.ringtree.rules.flow.FlowDocument;
 import org.ringtree.rules.flow.FlowJson;
 import org.ringtree.rules.flow.FlowNode;
-import org.ringtree.rules.flow.NodeKind;
+import org.ringtree.rules.flow.NodeCatalog;
 import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.validation.FlowValidator;
 import org.ringtree.rules.validation.Issue;
@@ -37,17 +38,11 @@ public final class FlowCompiler {
     if (FlowValidator.hasErrors(issues)) {
       return new CompileResult(java.util.Optional.empty(), issues);
     }
-    Set<String> targets = new TreeSet<>();
-    Set<String> groups = new TreeSet<>();
-    Set<String> connectors = new TreeSet<>();
-    for (FlowNode n : flow.nodes()) {
-      if (n.kind() == NodeKind.ROUTE) {
-        targets.addAll(n.settings().strings("targets"));
-        groups.addAll(n.settings().strings("groups"));
-      } else if (n.kind() == NodeKind.CONNECTOR) {
-        connectors.add(n.settings().string("connectorId"));
-      }
-    }
+    // the version keeps the directory entries its nodes' reference fields name, nothing else
+    DirectoryRefs refs = DirectoryRefs.of(flow);
+    Set<String> targets = new TreeSet<>(refs.targets());
+    Set<String> groups = new TreeSet<>(refs.groups());
+    Set<String> connectors = new TreeSet<>(refs.connectors());
     DirectorySnapshot used = directory.subset(flow.campaignId(), targets, groups, connectors);
     String flowJson = FlowJson.write(flow);
     String directoryJson = RingtreeJson.writePretty(used);
@@ -57,20 +52,21 @@ public final class FlowCompiler {
     String drl = new DrlWriter(index).write(flow);
     Campaign campaign =
         flow.campaignId() == null ? null : used.campaign(flow.campaignId()).orElse(null);
-    List<FlowNode> sorted = sortedNodes(flow);
-    DmnWriter dmn = new DmnWriter(index);
-    String routing =
-        dmn.routing(
-            sorted.stream().filter(n -> n.kind() == NodeKind.ROUTE).toList(),
-            campaign,
-            expectedPayout(campaign));
+    Map<FlowNode, RoutingRow> routingRows = new LinkedHashMap<>();
+    Map<FlowNode, CamelRoute> camelRoutes = new LinkedHashMap<>();
+    for (FlowNode n : sortedNodes(flow)) {
+      if (NodeCatalog.handler(n.kind()) instanceof KindArtifacts kind) {
+        kind.routingRow(n, campaign).ifPresent(r -> routingRows.put(n, r));
+        kind.camelRoute(n).ifPresent(r -> camelRoutes.put(n, r));
+      }
+    }
+    String routing = new DmnWriter(index).routing(routingRows);
     String billing = billingDmn(campaign, index);
-    List<FlowNode> connectorNodes =
-        sorted.stream().filter(n -> n.kind() == NodeKind.CONNECTOR).toList();
-    String camel = new CamelYamlWriter(index).write(versionKey, connectorNodes);
+    String camel = new CamelYamlWriter(index).write(versionKey, camelRoutes);
     Map<String, String> endpoints = new TreeMap<>();
-    connectorNodes.forEach(
-        n -> endpoints.put(n.id(), CamelYamlWriter.endpoint(versionKey, n.id())));
+    camelRoutes
+        .keySet()
+        .forEach(n -> endpoints.put(n.id(), CamelYamlWriter.endpoint(versionKey, n.id())));
     return new CompileResult(
         java.util.Optional.of(
             new CompiledFlow(
@@ -146,10 +142,5 @@ public final class FlowCompiler {
     List<FlowNode> nodes = new ArrayList<>(flow.nodes());
     nodes.sort(Comparator.comparing(FlowNode::id));
     return nodes;
-  }
-
-  /** The typed clauses of a (validated) condition node. */
-  public static List<ConditionClause> clauses(FlowNode node) {
-    return node.settings().objects("clauses").stream().map(ConditionClause::parse).toList();
   }
 }

@@ -8,6 +8,8 @@ import org.ringtree.rules.billing.BillingInput;
 import org.ringtree.rules.call.CallFacts;
 import org.ringtree.rules.compiler.CompiledFlow;
 import org.ringtree.rules.compiler.VersionKey;
+import org.ringtree.rules.flow.FlowNode;
+import org.ringtree.rules.flow.NodeCatalog;
 import org.ringtree.rules.routing.BidCollector;
 import org.ringtree.rules.routing.RouteContext;
 import org.ringtree.rules.routing.RouteDecision;
@@ -100,13 +102,23 @@ public final class DecisionEngine {
             context.seed(),
             context.now(),
             context.live());
-    return new RouteDecider(runtime(state.versionKey())).decide(state.nodeId(), ctx, bids);
+    return decide(runtime(state.versionKey()), state.nodeId(), ctx, bids);
   }
 
   /** Decides a route node directly (benchmarks, the simulator, what-if tools in the editor). */
   public RouteDecision route(
       VersionKey versionKey, String routeNodeId, RouteContext context, BidCollector bids) {
-    return new RouteDecider(runtime(versionKey)).decide(routeNodeId, context, bids);
+    return decide(runtime(versionKey), routeNodeId, context, bids);
+  }
+
+  /** The decision is the node's kind's ({@link NodeRouting}); only a routing kind has one. */
+  private static RouteDecision decide(
+      FlowRuntime rt, String nodeId, RouteContext ctx, BidCollector bids) {
+    FlowNode node = rt.node(nodeId);
+    if (node == null || !(NodeCatalog.handler(node.kind()) instanceof NodeRouting kind)) {
+      throw new IllegalArgumentException("not a route node: " + nodeId);
+    }
+    return kind.decide(node, rt, ctx, bids);
   }
 
   /**

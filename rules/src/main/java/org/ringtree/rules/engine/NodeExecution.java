@@ -1,5 +1,6 @@
 package org.ringtree.rules.engine;
 
+import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.flow.FlowNode;
 
 /**
@@ -8,6 +9,14 @@ import org.ringtree.rules.flow.FlowNode;
  * org.ringtree.rules.node}; {@link Ivr} walks the flow and asks each node's kind.
  */
 public interface NodeExecution {
+
+  /**
+   * Work done once when a version is built, for every call at this node: facts for the rules,
+   * parsed settings. The call reads it back with {@link FlowRuntime#prepared}; null means none.
+   */
+  default Object prepare(FlowNode node, DirectorySnapshot directory) {
+    return null;
+  }
 
   /** The call reached this node. */
   Next enter(FlowNode node, Turn turn);

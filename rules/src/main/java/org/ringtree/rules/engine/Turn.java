@@ -83,9 +83,6 @@ public final class Turn {
 
   /** Fires the flow's rules over the call's facts plus the given ones; returns what they said. */
   public Outcomes decide(List<Object> extraFacts) {
-    Map<String, String> attrs = attributes();
-    List<Object> all = new ArrayList<>(Facts.callFacts(facts(), attrs));
-    all.addAll(extraFacts);
-    return rt.fire(all, attrs);
+    return rt.decide(facts(), extraFacts);
   }
 }

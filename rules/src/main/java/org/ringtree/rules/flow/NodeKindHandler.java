@@ -13,4 +13,12 @@ public interface NodeKindHandler {
 
   /** One line saying what a node does, shown under its title on the canvas. */
   String summary(NodeConfig settings);
+
+  /**
+   * The directory entries a node refers to. By default its schema's reference fields say it, so a
+   * kind overrides this only if it names directory entries some other way.
+   */
+  default DirectoryRefs references(NodeConfig settings) {
+    return DirectoryRefs.of(spec(), settings);
+  }
 }

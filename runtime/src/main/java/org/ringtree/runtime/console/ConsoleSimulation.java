@@ -2,7 +2,6 @@ package org.ringtree.runtime.console;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,8 @@ import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.directory.Target;
 import org.ringtree.rules.directory.TrackingNumber;
 import org.ringtree.rules.engine.DecisionEngine;
+import org.ringtree.rules.flow.DirectoryRefs;
 import org.ringtree.rules.flow.FlowDocument;
-import org.ringtree.rules.flow.FlowNode;
-import org.ringtree.rules.flow.NodeKind;
 import org.ringtree.rules.port.SimulationPort;
 import org.ringtree.rules.routing.UsageSnapshot;
 import org.ringtree.rules.simulator.EngineCallSimulator;
@@ -94,23 +92,16 @@ class ConsoleSimulation implements SimulationPort {
         compiled.issues());
   }
 
-  /** The live cap counters of every target the draft's route nodes can reach, and their buyers. */
+  /** The live cap counters of every target the draft's nodes name (routes), and their buyers. */
   private UsageSnapshot liveUsage(
       FlowDocument draft,
       DirectorySnapshot directory,
       String campaignId,
       String publisherId,
       Instant now) {
-    List<String> targetIds = new ArrayList<>();
-    List<String> groupIds = new ArrayList<>();
-    for (FlowNode n : draft.nodes()) {
-      if (n.kind() == NodeKind.ROUTE) {
-        targetIds.addAll(n.settings().strings("targets"));
-        groupIds.addAll(n.settings().strings("groups"));
-      }
-    }
+    DirectoryRefs refs = DirectoryRefs.of(draft);
     List<Target> targets =
-        directory.expandTargets(targetIds, groupIds).stream()
+        directory.expandTargets(refs.targets(), refs.groups()).stream()
             .map(directory::target)
             .flatMap(java.util.Optional::stream)
             .toList();

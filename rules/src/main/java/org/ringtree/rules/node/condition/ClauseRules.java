@@ -4,7 +4,6 @@ import static org.ringtree.rules.compiler.DrlRules.quoted;
 
 import java.util.List;
 import org.ringtree.rules.compiler.DrlRules;
-import org.ringtree.rules.compiler.FlowCompiler;
 import org.ringtree.rules.flow.ConditionClause;
 import org.ringtree.rules.flow.FlowNode;
 
@@ -16,7 +15,7 @@ final class ClauseRules {
   private ClauseRules() {}
 
   static void write(FlowNode node, DrlRules drl) {
-    List<ConditionClause> clauses = FlowCompiler.clauses(node);
+    List<ConditionClause> clauses = ClauseParams.clauses(node);
     for (int i = 0; i < clauses.size(); i++) {
       ConditionClause c = clauses.get(i);
       String rule = ruleName(node, i);

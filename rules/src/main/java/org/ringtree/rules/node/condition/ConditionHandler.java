@@ -112,13 +112,20 @@ public final class ConditionHandler extends KindHandler implements KindRules {
 
   // ---- execution
 
+  /** The clauses and their parameter facts, built once per version. */
+  @Override
+  public Object prepare(FlowNode node, DirectorySnapshot directory) {
+    return ClauseParams.of(node);
+  }
+
   @Override
   public Next enter(FlowNode node, Turn t) {
+    ClauseParams prepared = t.runtime().prepared(node.id(), ClauseParams.class);
     List<Object> facts = new ArrayList<>();
     facts.add(new ConditionCheck(node.id()));
-    facts.addAll(t.runtime().conditionParams(node.id()));
+    facts.addAll(prepared.params());
     Outcomes out = t.decide(facts);
-    List<ConditionClause> cs = t.runtime().clauses(node.id());
+    List<ConditionClause> cs = prepared.clauses();
     Set<String> hits = new HashSet<>(out.hits());
     boolean all = Settings.of(node.settings()).all();
     boolean result = all;

@@ -5,10 +5,13 @@ import static org.ringtree.rules.flow.FieldType.CONNECTOR_REF;
 import static org.ringtree.rules.flow.FieldType.INTEGER;
 import static org.ringtree.rules.flow.FieldType.KEY_VALUE;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.ringtree.rules.compiler.CamelRoute;
 import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.engine.CallInput;
 import org.ringtree.rules.engine.ConnectorRequest;
@@ -20,13 +23,14 @@ import org.ringtree.rules.flow.NodeConfig;
 import org.ringtree.rules.flow.NodeKind;
 import org.ringtree.rules.flow.NodeSpec;
 import org.ringtree.rules.flow.PortSpec;
+import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.node.KindHandler;
 import org.ringtree.rules.validation.IssueSink;
 
 /**
  * Calls a registered connector: the call waits while the runtime sends the mapped tags to the
- * node's generated Camel route (the compiler writes one per connector node) and continues with the
- * reply's fields as tags.
+ * node's generated Camel route (this handler's {@link #camelRoute}) and continues with the reply's
+ * fields as tags.
  */
 public final class ConnectorHandler extends KindHandler {
 
@@ -101,6 +105,37 @@ public final class ConnectorHandler extends KindHandler {
           "Unknown connector " + FlowJson.quote(id) + ".");
     }
   }
+
+  // ---- compilation
+
+  @Override
+  public Optional<CamelRoute> camelRoute(FlowNode node) {
+    Settings s = Settings.of(node.settings());
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("ringtree.inputs", RingtreeJson.write(new TreeMap<>(s.inputs())));
+    properties.put("ringtree.outputs", RingtreeJson.write(new TreeMap<>(s.outputs())));
+    properties.put("ringtree.timeoutMillis", String.valueOf(s.timeoutMillis()));
+    return Optional.of(
+        new CamelRoute(
+            properties,
+            connectorEndpoint(s.connectorId()),
+            "Calls connector "
+                + s.connectorId()
+                + " with the mapped tags and waits at most "
+                + s.timeoutMillis()
+                + " ms."));
+  }
+
+  /**
+   * The connector's own route: the node names it by name ({@code crm-lookup}, as the editor lists
+   * it) or by route id ({@code connector-crm-lookup}); either way it is {@code
+   * direct:connector-<name>}.
+   */
+  static String connectorEndpoint(String connector) {
+    return "direct:" + (connector.startsWith("connector-") ? connector : "connector-" + connector);
+  }
+
+  // ---- execution
 
   @Override
   public Next enter(FlowNode node, Turn t) {

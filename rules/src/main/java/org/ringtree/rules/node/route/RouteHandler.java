@@ -10,13 +10,18 @@ import static org.ringtree.rules.flow.FieldType.TARGET_REFS;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import org.ringtree.rules.compiler.DrlRules;
 import org.ringtree.rules.compiler.KindRules;
+import org.ringtree.rules.compiler.RoutingRow;
+import org.ringtree.rules.directory.Campaign;
 import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.directory.Target;
 import org.ringtree.rules.engine.CallInput;
 import org.ringtree.rules.engine.CallOutcome;
+import org.ringtree.rules.engine.FlowRuntime;
 import org.ringtree.rules.engine.Next;
+import org.ringtree.rules.engine.NodeRouting;
 import org.ringtree.rules.engine.RouteRequest;
 import org.ringtree.rules.engine.Turn;
 import org.ringtree.rules.flow.FlowJson;
@@ -26,20 +31,26 @@ import org.ringtree.rules.flow.NodeKind;
 import org.ringtree.rules.flow.NodeSpec;
 import org.ringtree.rules.flow.PortSpec;
 import org.ringtree.rules.node.KindHandler;
+import org.ringtree.rules.routing.BidCollector;
+import org.ringtree.rules.routing.RouteContext;
+import org.ringtree.rules.routing.RouteDecision;
 import org.ringtree.rules.validation.IssueSink;
 import org.ringtree.rules.validation.SettingsChecks;
 
 /**
- * Sends the call to the best eligible target. Eligibility is DRL (skip rules per target, written
- * here); ranking, pings and the dial plan are the engine's router, which this node hands a {@link
- * RouteRequest}.
+ * Sends the call to the best eligible target. Eligibility is DRL (skip rules per target, {@link
+ * EligibilityRules}), the node's policy a row of the routing DMN ({@link #routingRow}); when the
+ * call reaches the node it waits with a {@link RouteRequest}, and the runtime asks the engine for
+ * the decision, which is {@link RouteDecider}'s: eligibility, pings, price floor, ranking.
  */
-public final class RouteHandler extends KindHandler implements KindRules {
+public final class RouteHandler extends KindHandler implements KindRules, NodeRouting {
 
   record Settings(
       List<String> targets,
       List<String> groups,
       String method,
+      BigDecimal floor,
+      boolean oneAuction,
       int pingDeadlineMillis,
       int dialTimeoutSeconds,
       int maxAttempts,
@@ -50,6 +61,8 @@ public final class RouteHandler extends KindHandler implements KindRules {
           c.strings("targets"),
           c.strings("groups"),
           c.string("method"),
+          c.decimal("floor") == null ? BigDecimal.ZERO : c.decimal("floor"),
+          "oneAuction".equals(c.string("auction")),
           c.integer("pingDeadlineMillis", 2000),
           c.integer("dialTimeoutSeconds", 30),
           c.integer("maxAttempts", 3),
@@ -57,6 +70,8 @@ public final class RouteHandler extends KindHandler implements KindRules {
           c.decimal("defaultConversionRate"));
     }
   }
+
+  private static final BigDecimal HUNDRED = new BigDecimal("100");
 
   private static final NodeSpec SPEC =
       new NodeSpec(
@@ -253,7 +268,7 @@ public final class RouteHandler extends KindHandler implements KindRules {
         new RouteRequest(
             node.id(),
             s.method(),
-            t.runtime().routeTargets(node.id()),
+            t.runtime().prepared(node.id(), RouteTargets.class).ids(),
             s.dialTimeoutSeconds(),
             s.maxAttempts(),
             s.record(),
@@ -270,10 +285,46 @@ public final class RouteHandler extends KindHandler implements KindRules {
     return Next.port("fallback");
   }
 
-  // ---- rules
+  /** The targets this node considers (its own and its groups'), and their facts for the rules. */
+  @Override
+  public Object prepare(FlowNode node, DirectorySnapshot directory) {
+    Settings s = Settings.of(node.settings());
+    return RouteTargets.of(node.id(), directory.expandTargets(s.targets(), s.groups()), directory);
+  }
+
+  @Override
+  public RouteDecision decide(
+      FlowNode node, FlowRuntime runtime, RouteContext context, BidCollector bids) {
+    return new RouteDecider(runtime, node).decide(context, bids);
+  }
+
+  // ---- rules and the routing table
 
   @Override
   public void writeRules(FlowNode node, DrlRules drl) {
     EligibilityRules.write(node, drl);
+  }
+
+  /**
+   * The node's routing policy: its method and floor; under ringTree also the campaign's margin, as
+   * an amount over the publisher's payout and as a share of the price (below 100%).
+   */
+  @Override
+  public Optional<RoutingRow> routingRow(FlowNode node, Campaign campaign) {
+    Settings s = Settings.of(node.settings());
+    BigDecimal payoutPlus = null;
+    BigDecimal marginPercent = null;
+    if ("ringTree".equals(s.method()) && campaign != null) {
+      BigDecimal amount = campaign.marginAmount().amount();
+      BigDecimal pct = campaign.marginPercent();
+      if (amount.signum() > 0) {
+        payoutPlus = amount;
+      }
+      if (pct.signum() > 0 && pct.compareTo(HUNDRED) < 0) {
+        marginPercent = pct;
+      }
+    }
+    return Optional.of(
+        new RoutingRow(s.method(), s.oneAuction(), s.floor(), payoutPlus, marginPercent));
   }
 }

@@ -1,4 +1,4 @@
-package org.ringtree.rules.engine;
+package org.ringtree.rules.node.route;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNDecisionResult;
 import org.kie.dmn.api.core.DMNResult;
 import org.ringtree.rules.call.CallFacts;
@@ -23,6 +22,8 @@ import org.ringtree.rules.directory.Destination;
 import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.directory.LiveSettings;
 import org.ringtree.rules.directory.Target;
+import org.ringtree.rules.engine.DmnNames;
+import org.ringtree.rules.engine.FlowRuntime;
 import org.ringtree.rules.engine.fact.CampaignFact;
 import org.ringtree.rules.engine.fact.CapFact;
 import org.ringtree.rules.engine.fact.Outcomes;
@@ -52,26 +53,26 @@ import org.ringtree.rules.trace.Justification.Verdict;
 final class RouteDecider {
 
   private final FlowRuntime rt;
+  private final FlowNode node;
+  private final RouteTargets targets;
 
-  RouteDecider(FlowRuntime rt) {
+  RouteDecider(FlowRuntime rt, FlowNode node) {
     this.rt = rt;
+    this.node = node;
+    this.targets = rt.prepared(node.id(), RouteTargets.class);
   }
 
-  RouteDecision decide(String nodeId, RouteContext ctx, BidCollector bids) {
-    FlowNode node = rt.node(nodeId);
-    if (node == null || node.kind() != org.ringtree.rules.flow.NodeKind.ROUTE) {
-      throw new IllegalArgumentException("not a route node: " + nodeId);
-    }
+  RouteDecision decide(RouteContext ctx, BidCollector bids) {
+    String nodeId = node.id();
     NodeConfig cfg = node.settings();
     DirectorySnapshot dir = rt.compiled().directory();
     CallFacts facts = ctx.facts();
     List<Justification> why = new ArrayList<>();
 
-    // 1. Eligibility rules.
-    Map<String, String> attrs = Facts.attributes(facts);
-    List<Object> inserted = new ArrayList<>(Facts.callFacts(facts, attrs));
+    // 1. Eligibility rules (over the call's own facts, which the engine adds).
+    List<Object> inserted = new ArrayList<>();
     inserted.add(new RouteCheck(nodeId));
-    List<Object> routeFacts = live(rt.routeFacts(nodeId), ctx.live(), dir);
+    List<Object> routeFacts = live(targets.facts(), ctx.live(), dir);
     inserted.addAll(routeFacts);
     for (Object f : routeFacts) {
       if (f instanceof CapFact cap) {
@@ -94,14 +95,14 @@ final class RouteDecider {
     // The routing DMN decides the method, the lowest acceptable offer and the auction's scope.
     Policy policy = policy(nodeId, campaign);
     String method = policy.method();
-    Outcomes out = rt.fire(inserted, attrs);
+    Outcomes out = rt.decide(facts, inserted);
     Map<String, List<Outcomes.Skip>> skipped = new LinkedHashMap<>();
     for (Outcomes.Skip s : out.skips()) {
       skipped.computeIfAbsent(s.targetId(), k -> new ArrayList<>()).add(s);
     }
 
     List<Target> eligible = new ArrayList<>();
-    for (String id : rt.routeTargets(nodeId)) {
+    for (String id : targets.ids()) {
       Target t = dir.target(id).orElse(null);
       if (t == null) {
         continue;
@@ -291,8 +292,7 @@ final class RouteDecider {
     }
 
     // 4. Ranking: priority tiers first, then the method inside each tier.
-    List<Candidate> ranked =
-        rank(method, policy.oneAuction(), candidates, ctx, cfg, rt.routeTargets(nodeId));
+    List<Candidate> ranked = rank(method, policy.oneAuction(), candidates, ctx, cfg, targets.ids());
     for (int i = 0; i < ranked.size(); i++) {
       Candidate c = ranked.get(i);
       String price = c.price() == null ? "no price" : c.price().toString();
@@ -331,7 +331,7 @@ final class RouteDecider {
                     + " among "
                     + ranked.size()
                     + " eligible of "
-                    + rt.routeTargets(nodeId).size()
+                    + targets.ids().size()
                     + ".");
     return new RouteDecision(nodeId, method, ranked, why, pings, summary);
   }
@@ -384,7 +384,7 @@ final class RouteDecider {
       String[] p = owner.split("\\|", 2);
       Caps caps =
           "target".equals(p[0]) ? live.targets().get(p[1]).caps() : live.buyers().get(p[1]).caps();
-      FlowRuntime.caps(out, p[0], p[1], caps);
+      RouteTargets.caps(out, p[0], p[1], caps);
     }
     return out;
   }
@@ -424,10 +424,11 @@ final class RouteDecider {
   private record Policy(String method, BigDecimal minimum, boolean oneAuction, String row) {}
 
   private Policy policy(String nodeId, Campaign campaign) {
-    DMNContext ctx = rt.dmn().newContext();
-    ctx.set("Route node", nodeId);
-    ctx.set("Publisher payout", org.ringtree.rules.compiler.FlowCompiler.expectedPayout(campaign));
-    DMNResult result = rt.dmn().evaluateAll(rt.routingModel(), ctx);
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("Route node", nodeId);
+    inputs.put(
+        "Publisher payout", org.ringtree.rules.compiler.FlowCompiler.expectedPayout(campaign));
+    DMNResult result = rt.evaluateRouting(inputs);
     DMNDecisionResult d = result.getDecisionResultByName(DmnNames.ROUTING_DECISION);
     if (d == null || d.hasErrors() || !(d.getResult() instanceof Map<?, ?> m)) {
       throw new IllegalStateException(
