@@ -249,8 +249,8 @@ public class CallStore implements BilledCalls {
 
   /**
    * A call in progress as the live view shows it: where it came from, what it waits for, and the
-   * target whose leg rings (or talks: the provider reports the answer only when the leg ends).
-   * {@code status} is what users see ({@link CallPhase#shown}).
+   * target whose leg rings or talks. {@code status} is what users see ({@link CallPhase#shown});
+   * {@code answeredAt} is when the ringing leg answered (its answered event), null before.
    */
   public record LiveCallRow(
       UUID id,
@@ -267,7 +267,8 @@ public class CallStore implements BilledCalls {
       String ringingTargetName,
       Instant startedAt,
       Instant connectedAt,
-      Instant endedAt) {}
+      Instant endedAt,
+      Instant answeredAt) {}
 
   private static final String SELECT_LIVE =
       "SELECT c.id, c.call_sid, c.caller_number, c.campaign_id, cp.name, c.publisher_id, p.name,"
@@ -276,7 +277,7 @@ public class CallStore implements BilledCalls {
           + "((c.dial_plan->>'ringing')::int)->>'targetId' END,"
           + " CASE WHEN (c.dial_plan->>'ringing')::int >= 0 THEN c.dial_plan->'legs'->"
           + "((c.dial_plan->>'ringing')::int)->>'name' END,"
-          + " c.started_at, c.connected_at, c.ended_at, c.provider_status FROM calls c"
+          + " c.started_at, c.connected_at, c.ended_at, c.provider_status, c.answered_at FROM calls c"
           + " LEFT JOIN campaigns cp ON cp.id = c.campaign_id"
           + " LEFT JOIN publishers p ON p.id = c.publisher_id";
 
@@ -315,7 +316,8 @@ public class CallStore implements BilledCalls {
         rs.getString(12),
         instant(rs.getTimestamp(13)),
         instant(rs.getTimestamp(14)),
-        instant(rs.getTimestamp(15)));
+        instant(rs.getTimestamp(15)),
+        instant(rs.getTimestamp(17)));
   }
 
   private static Instant instant(Timestamp t) {
@@ -408,6 +410,23 @@ public class CallStore implements BilledCalls {
   public void markEndedWithoutStatus(UUID callId, String reason) {
     end(callId, CallPhase.ENDED_WITHOUT_STATUS, null, null);
     noteEndReason(callId, reason);
+  }
+
+  /**
+   * The ringing buyer leg of step {@code step} answered: the call becomes CONNECTED with the answer
+   * time and the live view is told. Only a call still ringing that leg moves; a late or repeated
+   * event (the leg's end came first, the call moved on or ended) changes nothing and gives false.
+   */
+  public boolean markAnswered(UUID callId, int step) {
+    return !jdbc.sql(
+            "WITH u AS (UPDATE calls SET phase = 'CONNECTED', answered_at = now() WHERE id = ?"
+                + " AND state_version = ? AND phase = 'RINGING_BUYER' AND ended_at IS NULL"
+                + " RETURNING id)"
+                + NOTIFY_EACH)
+        .params(callId, step)
+        .query()
+        .listOfRows()
+        .isEmpty();
   }
 
   /** The provider's status of a call still going (queued, ringing, in-progress). */
