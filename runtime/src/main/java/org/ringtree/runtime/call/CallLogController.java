@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -72,7 +73,7 @@ class CallLogController {
 
   /** The recording through Ringtree, seekable: a {@code Range} header gets 206 or 416. */
   @GetMapping("/calls/{callSid}/recording")
-  ResponseEntity<?> recording(
+  ResponseEntity<Resource> recording(
       @PathVariable String callSid,
       @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
     return recordings.respond(callSid, range);

@@ -1,8 +1,9 @@
 package org.ringtree.runtime.call;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
@@ -33,7 +35,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * A call's recording, fetched from the provider and passed through to the signed-in staff member,
@@ -63,16 +64,11 @@ public class CallRecordings implements DisposableBean {
     }
   }
 
-  /** An open recording: its type and length (-1 unknown); copy it, then close it. */
-  interface Audio extends AutoCloseable {
+  /** What the provider said of the recording it sends: its type and length (-1 unknown). */
+  interface Audio {
     String contentType();
 
     long length();
-
-    void copyTo(OutputStream out) throws IOException;
-
-    @Override
-    void close() throws IOException;
   }
 
   private static final String TWILIO_API = "api.twilio.com";
@@ -129,11 +125,11 @@ public class CallRecordings implements DisposableBean {
    * which HTTP allows in answer to a range. Throws {@link Unavailable} saying why it cannot be
    * played.
    */
-  public ResponseEntity<?> respond(String callSid, String range) {
+  public ResponseEntity<Resource> respond(String callSid, String range) {
     String passed = range == null || !singleRange(range) ? null : range;
     Fetched f = fetch(callSid, passed);
     if (range == null) {
-      return whole(f.audio());
+      return whole(f);
     }
     if (f.status() == 206 || f.status() == 416) {
       return relayed(f);
@@ -150,7 +146,7 @@ public class CallRecordings implements DisposableBean {
     if (bytes.length > maxBuffered) {
       log.info(
           "Recording of call {} is over {} bytes: sent whole, not seekable", callSid, maxBuffered);
-      return whole(audio, bytes);
+      return whole(f, bytes);
     }
     close(f.response());
     return ResponseEntity.ok()
@@ -171,12 +167,16 @@ public class CallRecordings implements DisposableBean {
   /** A recording is personal data: not kept by shared caches or the browser's disk cache. */
   private static final String PRIVATE = "private, no-store";
 
-  private static ResponseEntity<StreamingResponseBody> whole(Audio audio) {
-    return whole(audio, new byte[0]);
+  private static ResponseEntity<Resource> whole(Fetched f) {
+    return whole(f, new byte[0]);
   }
 
-  /** The whole recording, streamed: {@code head}, bytes already read from it, first. */
-  private static ResponseEntity<StreamingResponseBody> whole(Audio audio, byte[] head) {
+  /**
+   * The whole recording, streamed ({@code head}, bytes already read from it, first): an {@link
+   * InputStreamResource}, which Spring MVC copies as it comes and closes, never cutting ranges.
+   */
+  private static ResponseEntity<Resource> whole(Fetched f, byte[] head) {
+    Audio audio = f.audio();
     ResponseEntity.BodyBuilder ok =
         ResponseEntity.ok()
             .contentType(MediaType.parseMediaType(audio.contentType()))
@@ -186,16 +186,11 @@ public class CallRecordings implements DisposableBean {
       ok.contentLength(audio.length());
     }
     return ok.body(
-        out -> {
-          try (audio) {
-            out.write(head);
-            audio.copyTo(out);
-          }
-        });
+        new InputStreamResource(new SequenceInputStream(new ByteArrayInputStream(head), f.body())));
   }
 
   /** The provider's own answer to the range: its status, Content-Range and bytes. */
-  private static ResponseEntity<StreamingResponseBody> relayed(Fetched f) {
+  private static ResponseEntity<Resource> relayed(Fetched f) {
     Audio audio = f.audio();
     ResponseEntity.BodyBuilder part =
         ResponseEntity.status(f.status())
@@ -212,12 +207,7 @@ public class CallRecordings implements DisposableBean {
     if (audio.length() >= 0) {
       part.contentLength(audio.length());
     }
-    return part.body(
-        out -> {
-          try (audio) {
-            audio.copyTo(out);
-          }
-        });
+    return part.body(new InputStreamResource(f.body()));
   }
 
   /** The provider's answer: 200 (whole), 206 (the range) or 416 (a range outside it). */
@@ -280,16 +270,6 @@ public class CallRecordings implements DisposableBean {
           @Override
           public long length() {
             return entity == null ? -1 : entity.getContentLength();
-          }
-
-          @Override
-          public void copyTo(OutputStream out) throws IOException {
-            body.transferTo(out);
-          }
-
-          @Override
-          public void close() throws IOException {
-            response.close();
           }
         };
     return new Fetched(

@@ -3,6 +3,7 @@ package org.ringtree.runtime.console;
 import java.util.Map;
 import org.ringtree.editor.calls.CallLogPort;
 import org.ringtree.runtime.call.CallRecordings;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +30,7 @@ class ConsoleRecordings {
   }
 
   @GetMapping("/" + CallLogPort.RECORDINGS + "{callSid}")
-  public ResponseEntity<?> recording(
+  public ResponseEntity<Resource> recording(
       @PathVariable String callSid,
       @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
     return recordings.respond(callSid, range);
