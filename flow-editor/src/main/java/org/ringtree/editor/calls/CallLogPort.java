@@ -163,18 +163,14 @@ public interface CallLogPort {
 
   Optional<Detail> detail(String callSid);
 
-  /** Why a recording cannot be played, in words for the operator. */
-  final class RecordingUnavailable extends Exception {
-    public RecordingUnavailable(String message) {
-      super(message);
-    }
-  }
+  /**
+   * Where the platform serves a call's recording to a signed-in operator, relative to the console's
+   * root: through Ringtree, never the provider's URL, and seekable (HTTP range requests).
+   */
+  String RECORDINGS = "console/recordings/";
 
-  /** Where a recording is written: told its type, then given the stream. */
-  interface RecordingSink {
-    OutputStream open(String contentType, long length) throws IOException;
+  static String recordingAddress(String callSid) {
+    return RECORDINGS
+        + java.net.URLEncoder.encode(callSid, java.nio.charset.StandardCharsets.UTF_8);
   }
-
-  /** Streams the call's recording from the provider through the platform. */
-  void streamRecording(String callSid, RecordingSink sink) throws RecordingUnavailable, IOException;
 }

@@ -52,6 +52,7 @@ public class CallLogView extends VerticalLayout {
       List.of(
           "in-ivr",
           "ringing-buyer",
+          "connected",
           "flow-ended",
           "completed",
           "busy",

@@ -14,10 +14,9 @@ public interface LiveCallsFeed {
   enum Phase {
     IVR("In the IVR"),
     ROUTING("Being routed"),
-    // the provider reports a buyer's answer only when that leg ends, so ringing and talking look
-    // the same until then
-    RINGING("Ringing a buyer or talking"),
-    CONNECTED("Connected");
+    RINGING("Ringing a buyer"),
+    // the buyer leg's answered event came: caller and buyer talk
+    CONNECTED("Connected to a buyer");
 
     private final String label;
 
@@ -29,12 +28,9 @@ public interface LiveCallsFeed {
       return label;
     }
 
-    /**
-     * The phase from what the call record holds: its status, what it waits for and whether a buyer
-     * leg was reported answered.
-     */
-    public static Phase of(String status, String waiting, boolean connected) {
-      if (connected) {
+    /** The phase from what the call record holds: its status and what it waits for. */
+    public static Phase of(String status, String waiting) {
+      if ("connected".equals(status)) {
         return CONNECTED;
       }
       if ("ringing-buyer".equals(status)) {
@@ -47,7 +43,10 @@ public interface LiveCallsFeed {
     }
   }
 
-  /** One call in progress. {@code target} is the target ringing (or talking), if any. */
+  /**
+   * One call in progress. {@code target} is the target ringing or talking, if any; {@code
+   * answeredAt} when its leg answered (connected), else null.
+   */
   record LiveCall(
       String callId,
       String callSid,
@@ -57,7 +56,8 @@ public interface LiveCallsFeed {
       Phase phase,
       String node,
       String target,
-      Instant startedAt) {}
+      Instant startedAt,
+      Instant answeredAt) {}
 
   /** A buyer's or target's calls ringing or talking now, against its concurrency cap (or none). */
   record Load(String kind, String id, String name, int current, Integer cap) {

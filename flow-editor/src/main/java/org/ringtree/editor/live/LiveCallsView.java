@@ -26,8 +26,9 @@ import org.ringtree.editor.shell.Viewer;
 
 /**
  * Calls in progress now, on every runtime node, updated by server push as each webhook changes
- * them; below, each buyer's and target's calls now against its concurrency cap. A tick each second
- * only redraws the elapsed times from what the page already has.
+ * them: ringing a buyer, or connected with the talk time since the buyer answered; below, each
+ * buyer's and target's calls now against its concurrency cap. A tick each second only redraws the
+ * elapsed times from what the page already has.
  */
 @Route(value = LiveCallsView.PATH, layout = ConsoleLayout.class)
 @PageTitle("Live calls · Ringtree")
@@ -64,6 +65,9 @@ public class LiveCallsView extends VerticalLayout {
     calls.addThemeVariants(GridVariant.LUMO_COMPACT);
     calls.addColumn(c -> c.phase().label()).setHeader("Phase").setWidth("15em").setFlexGrow(0);
     calls.addColumn(c -> elapsed(c.startedAt(), clock.instant())).setHeader("Elapsed");
+    calls
+        .addColumn(c -> c.answeredAt() == null ? "" : elapsed(c.answeredAt(), clock.instant()))
+        .setHeader("Talking");
     calls.addColumn(LiveCallsFeed.LiveCall::campaign).setHeader("Campaign").setFlexGrow(2);
     calls.addColumn(LiveCallsFeed.LiveCall::publisher).setHeader("Publisher").setFlexGrow(2);
     calls.addColumn(LiveCallsFeed.LiveCall::node).setHeader("Node");

@@ -27,11 +27,12 @@ class LiveCallsViewTest {
   }
 
   @Test
-  void thePhaseComesFromTheStatusWhatTheCallWaitsForAndTheAnswer() {
-    assertThat(Phase.of("in-ivr", "INPUT", false)).isEqualTo(Phase.IVR);
-    assertThat(Phase.of("in-ivr", "CONNECTOR", false)).isEqualTo(Phase.ROUTING);
-    assertThat(Phase.of("ringing-buyer", "ROUTE", false)).isEqualTo(Phase.RINGING);
-    assertThat(Phase.of("in-ivr", "INPUT", true)).isEqualTo(Phase.CONNECTED);
-    assertThat(Phase.of(null, null, false)).isEqualTo(Phase.IVR);
+  void thePhaseComesFromTheStatusAndWhatTheCallWaitsFor() {
+    assertThat(Phase.of("in-ivr", "INPUT")).isEqualTo(Phase.IVR);
+    assertThat(Phase.of("in-ivr", "CONNECTOR")).isEqualTo(Phase.ROUTING);
+    assertThat(Phase.of("ringing-buyer", "ROUTE")).isEqualTo(Phase.RINGING);
+    // the leg's answered event moved the call on: ringing and talking no longer look the same
+    assertThat(Phase.of("connected", "ROUTE")).isEqualTo(Phase.CONNECTED);
+    assertThat(Phase.of(null, null)).isEqualTo(Phase.IVR);
   }
 }

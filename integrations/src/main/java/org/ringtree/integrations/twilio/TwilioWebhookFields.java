@@ -31,6 +31,14 @@ public final class TwilioWebhookFields {
   public static final String RECORDING_SID = "RecordingSid";
   public static final String RECORDING_DURATION = "RecordingDuration";
 
+  // a dialled leg's call-progress event (statusCallbackEvent on <Number>/<Sip>): CallSid is the
+  // leg's own, ParentCallSid the caller's call that dialled it
+  public static final String PARENT_CALL_SID = "ParentCallSid";
+  public static final String CALLED = "Called";
+  public static final String CALLBACK_SOURCE = "CallbackSource";
+  public static final String SEQUENCE_NUMBER = "SequenceNumber";
+  public static final String TIMESTAMP = "Timestamp";
+
   private TwilioWebhookFields() {}
 
   /** The {@code CallStatus} values of a call. */

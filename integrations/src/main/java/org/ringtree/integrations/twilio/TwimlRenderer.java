@@ -233,10 +233,25 @@ public final class TwimlRenderer {
           .recordingStatusCallback(urls.recordingStatusCallback())
           .recordingStatusCallbackMethod(HttpMethod.POST);
     }
+    // the leg's answer as it happens (https://www.twilio.com/docs/voice/twiml/number#attributes);
+    // the dial action reports it only when the leg ends
+    String answered = urls.legAnswered();
     if (d.destination() instanceof Destination.PhoneNumber n) {
-      b.number(new Number.Builder(n.e164()).build());
+      Number.Builder number = new Number.Builder(n.e164());
+      if (answered != null) {
+        number
+            .statusCallbackEvents(List.of(Number.Event.ANSWERED))
+            .statusCallback(answered)
+            .statusCallbackMethod(HttpMethod.POST);
+      }
+      b.number(number.build());
     } else if (d.destination() instanceof Destination.SipUri s) {
       Sip.Builder sip = new Sip.Builder(s.uri());
+      if (answered != null) {
+        sip.statusCallbackEvents(List.of(Sip.Event.ANSWERED))
+            .statusCallback(answered)
+            .statusCallbackMethod(HttpMethod.POST);
+      }
       if (s.username() != null) {
         sip.username(s.username());
       }

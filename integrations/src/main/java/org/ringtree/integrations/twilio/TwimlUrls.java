@@ -12,14 +12,26 @@ import java.util.Objects;
  * @param recordAction where Twilio posts after a {@code <Record>} verb finishes
  * @param recordingStatusCallback where Twilio posts RecordingUrl/RecordingSid when a recording is
  *     ready (for both {@code <Record>} and recorded dials)
+ * @param legAnswered where Twilio posts the dialled leg's {@code answered} call-progress event (the
+ *     {@code statusCallback} of each {@code <Number>}/{@code <Sip>}); null: no leg events asked for
  */
 public record TwimlUrls(
-    String gatherAction, String dialAction, String recordAction, String recordingStatusCallback) {
+    String gatherAction,
+    String dialAction,
+    String recordAction,
+    String recordingStatusCallback,
+    String legAnswered) {
 
   public TwimlUrls {
     Objects.requireNonNull(gatherAction, "gatherAction");
     Objects.requireNonNull(dialAction, "dialAction");
     Objects.requireNonNull(recordAction, "recordAction");
     Objects.requireNonNull(recordingStatusCallback, "recordingStatusCallback");
+  }
+
+  /** The URLs of a step that asks for no leg events. */
+  public TwimlUrls(
+      String gatherAction, String dialAction, String recordAction, String recordingStatusCallback) {
+    this(gatherAction, dialAction, recordAction, recordingStatusCallback, null);
   }
 }

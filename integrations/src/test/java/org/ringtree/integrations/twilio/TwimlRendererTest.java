@@ -204,6 +204,36 @@ class TwimlRendererTest {
   }
 
   @Test
+  void asksForTheAnswerOfEveryDialledNumberAndSipLegWhenGivenALegCallback() throws Exception {
+    TwimlUrls withLeg =
+        new TwimlUrls(
+            URLS.gatherAction(),
+            URLS.dialAction(),
+            URLS.recordAction(),
+            URLS.recordingStatusCallback(),
+            "https://rt.example.com/twilio/voice/leg?call=c-1&step=4");
+    for (Destination to :
+        List.of(
+            new Destination.PhoneNumber("+15125550100"),
+            new Destination.SipUri("sip:buyer@sip.example.com", null, null))) {
+      String xml =
+          renderer.render(List.of(new CallInstruction.Dial("t", to, 20, null, false)), withLeg);
+      Element leg =
+          only(only(root(xml), "Dial"), to instanceof Destination.SipUri ? "Sip" : "Number");
+      // https://www.twilio.com/docs/voice/twiml/number#attributes (the same on <Sip>)
+      assertThat(leg.getAttribute("statusCallbackEvent")).isEqualTo("answered");
+      assertThat(leg.getAttribute("statusCallback")).isEqualTo(withLeg.legAnswered());
+      assertThat(leg.getAttribute("statusCallbackMethod")).isEqualTo("POST");
+    }
+    // without one (a campaign fallback's dial), no leg events are asked for
+    String plain =
+        render(
+            new CallInstruction.Dial(
+                "t", new Destination.PhoneNumber("+15125550100"), 20, null, false));
+    assertThat(only(only(root(plain), "Dial"), "Number").hasAttribute("statusCallback")).isFalse();
+  }
+
+  @Test
   void rendersHangupAndKeepsOrder() throws Exception {
     String xml =
         render(new CallInstruction.Say("Goodbye", null, null), new CallInstruction.Hangup());

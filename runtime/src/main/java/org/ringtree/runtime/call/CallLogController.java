@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +15,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * &campaign=pi-accidents&status=completed&limit=100} answers {@code {"calls": [...], "next": "…"}}
  * newest first; pass {@code next} back as {@code cursor} for the following page. {@code GET
  * /api/calls.csv} streams every call the same filters match. The recording of one call is at {@code
- * /api/calls/{callSid}/recording}. Parameters: {@link CallLogQuery}.
+ * /api/calls/{callSid}/recording} (with range requests). Parameters: {@link CallLogQuery}.
  */
 @RestController
 @RequestMapping("/api")
@@ -69,23 +71,12 @@ class CallLogController {
         .body(body);
   }
 
+  /** The recording through Ringtree, seekable: a {@code Range} header gets 206 or 416. */
   @GetMapping("/calls/{callSid}/recording")
-  ResponseEntity<StreamingResponseBody> recording(@PathVariable String callSid) {
-    CallRecordings.Audio audio = recordings.open(callSid);
-    ResponseEntity.BodyBuilder ok =
-        ResponseEntity.ok()
-            .contentType(MediaType.parseMediaType(audio.contentType()))
-            // a recording is personal data: not kept by shared caches or the browser's disk cache
-            .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
-    if (audio.length() >= 0) {
-      ok.contentLength(audio.length());
-    }
-    return ok.body(
-        out -> {
-          try (audio) {
-            audio.copyTo(out);
-          }
-        });
+  ResponseEntity<Resource> recording(
+      @PathVariable String callSid,
+      @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
+    return recordings.respond(callSid, range);
   }
 
   @ExceptionHandler(CallLogQuery.BadParameter.class)

@@ -10,8 +10,10 @@ public enum CallPhase {
   UNROUTED("unrouted"),
   /** In the flow: menus, prompts, connectors, a route node deciding. */
   IN_IVR("in-ivr"),
-  /** A buyer leg rings (or talks: the provider reports the answer only when the leg ends). */
+  /** A buyer leg rings (or talks, if the provider never sent the leg's answered event). */
   RINGING_BUYER("ringing-buyer"),
+  /** The ringing buyer leg answered (its answered event came) and talks; the leg has not ended. */
+  CONNECTED("connected"),
   /** The flow has nothing more to do; the provider's final status has not come. */
   FLOW_ENDED("flow-ended"),
   /** The provider reported the end; its status says how. */

@@ -195,6 +195,23 @@ public class CallStore implements BilledCalls {
     noteEndReason(callId, reason);
   }
 
+  /**
+   * The ringing buyer leg of step {@code step} answered: the call becomes CONNECTED with the answer
+   * time and the live view is told. Only a call still ringing that leg moves; a late or repeated
+   * event (the leg's end came first, the call moved on or ended) changes nothing and gives false.
+   */
+  public boolean markAnswered(UUID callId, int step) {
+    return !jdbc.sql(
+            "WITH u AS (UPDATE calls SET phase = 'CONNECTED', answered_at = now() WHERE id = ?"
+                + " AND state_version = ? AND phase = 'RINGING_BUYER' AND ended_at IS NULL"
+                + " RETURNING id)"
+                + NOTIFY_EACH)
+        .params(callId, step)
+        .query()
+        .listOfRows()
+        .isEmpty();
+  }
+
   /** The provider's status of a call still going (queued, ringing, in-progress). */
   public void noteProviderStatus(UUID callId, String providerStatus) {
     jdbc.sql("UPDATE calls SET provider_status = ? WHERE id = ? AND ended_at IS NULL")

@@ -28,8 +28,8 @@ public class LiveCallStore {
 
   /**
    * A call in progress as the live view shows it: where it came from, what it waits for, and the
-   * target whose leg rings (or talks: the provider reports the answer only when the leg ends).
-   * {@code status} is what users see ({@link CallPhase#shown}).
+   * target whose leg rings or talks. {@code status} is what users see ({@link CallPhase#shown});
+   * {@code answeredAt} is when the ringing leg answered (its answered event), null before.
    */
   public record LiveCallRow(
       UUID id,
@@ -46,7 +46,8 @@ public class LiveCallStore {
       String ringingTargetName,
       Instant startedAt,
       Instant connectedAt,
-      Instant endedAt) {}
+      Instant endedAt,
+      Instant answeredAt) {}
 
   private static final String SELECT_LIVE =
       "SELECT c.id, c.call_sid, c.caller_number, c.campaign_id, cp.name, c.publisher_id, p.name,"
@@ -55,7 +56,7 @@ public class LiveCallStore {
           + "((c.dial_plan->>'ringing')::int)->>'targetId' END,"
           + " CASE WHEN (c.dial_plan->>'ringing')::int >= 0 THEN c.dial_plan->'legs'->"
           + "((c.dial_plan->>'ringing')::int)->>'name' END,"
-          + " c.started_at, c.connected_at, c.ended_at, c.provider_status FROM calls c"
+          + " c.started_at, c.connected_at, c.ended_at, c.provider_status, c.answered_at FROM calls c"
           + " LEFT JOIN campaigns cp ON cp.id = c.campaign_id"
           + " LEFT JOIN publishers p ON p.id = c.publisher_id";
 
@@ -93,7 +94,8 @@ public class LiveCallStore {
         rs.getString(12),
         instant(rs.getTimestamp(13)),
         instant(rs.getTimestamp(14)),
-        instant(rs.getTimestamp(15)));
+        instant(rs.getTimestamp(15)),
+        instant(rs.getTimestamp(17)));
   }
 
   private static Instant instant(Timestamp t) {

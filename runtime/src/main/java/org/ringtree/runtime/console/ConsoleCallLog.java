@@ -16,7 +16,6 @@ import org.ringtree.runtime.billing.Disputes;
 import org.ringtree.runtime.call.CallLogCsv;
 import org.ringtree.runtime.call.CallLogQuery;
 import org.ringtree.runtime.call.CallLogStore;
-import org.ringtree.runtime.call.CallRecordings;
 import org.ringtree.runtime.call.CallReport;
 import org.ringtree.runtime.call.CallReportStore;
 import org.ringtree.runtime.directory.DirectoryNames;
@@ -25,8 +24,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
 /**
- * The call log screens' port: the REST API's parser, store, CSV writer and recording pass-through,
- * behind the same roles as the console's routes (checked here again, not only by the view).
+ * The call log screens' port: the REST API's parser, store and CSV writer (the recording is served
+ * by {@link ConsoleRecordings}), behind the same roles as the console's routes (checked here again,
+ * not only by the view).
  */
 @Component
 @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
@@ -37,21 +37,18 @@ class ConsoleCallLog implements CallLogPort {
   private final Disputes disputes;
   private final DirectoryNames names;
   private final DirectoryStore directory;
-  private final CallRecordings recordings;
 
   ConsoleCallLog(
       CallLogStore log,
       CallReportStore calls,
       Disputes disputes,
       DirectoryNames names,
-      DirectoryStore directory,
-      CallRecordings recordings) {
+      DirectoryStore directory) {
     this.log = log;
     this.calls = calls;
     this.disputes = disputes;
     this.names = names;
     this.directory = directory;
-    this.recordings = recordings;
   }
 
   @Override
@@ -86,20 +83,6 @@ class ConsoleCallLog implements CallLogPort {
   @Override
   public Optional<Detail> detail(String callSid) {
     return calls.report(callSid).map(this::detail);
-  }
-
-  @Override
-  public void streamRecording(String callSid, RecordingSink sink)
-      throws RecordingUnavailable, IOException {
-    CallRecordings.Audio audio;
-    try {
-      audio = recordings.open(callSid);
-    } catch (CallRecordings.Unavailable e) {
-      throw new RecordingUnavailable(e.getMessage());
-    }
-    try (audio) {
-      audio.copyTo(sink.open(audio.contentType(), audio.length()));
-    }
   }
 
   private Detail detail(CallReport r) {

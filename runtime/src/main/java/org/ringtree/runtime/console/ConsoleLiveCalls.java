@@ -51,9 +51,10 @@ class ConsoleLiveCalls implements LiveCallsFeed {
         r.callerNumber(),
         r.campaignName() == null ? String.valueOf(r.campaignId()) : r.campaignName(),
         r.publisherName() == null ? String.valueOf(r.publisherId()) : r.publisherName(),
-        Phase.of(r.status(), r.waiting(), r.connectedAt() != null),
+        Phase.of(r.status(), r.waiting()),
         r.nodeId() == null ? "" : r.nodeId(),
         r.ringingTargetName(),
-        r.startedAt());
+        r.startedAt(),
+        "connected".equals(r.status()) ? r.answeredAt() : null);
   }
 }

@@ -151,6 +151,19 @@ public class CapacityStore {
         false);
   }
 
+  /**
+   * The leg's answered event came while the leg still talks: its hold, sized for ringing, must not
+   * expire under a conversation (the sweep would free a concurrency slot in use). It stays HELD, so
+   * the dial result still connects or releases it; it now lasts as long as a connected leg's.
+   */
+  public void keepAnswered(UUID reservationId) {
+    jdbc.sql(
+            "UPDATE cap_reservations SET expires_at = greatest(expires_at, now() + interval '6"
+                + " hours') WHERE id = ? AND state = 'HELD'")
+        .param(reservationId)
+        .update();
+  }
+
   /** The buyer answered: the period caps keep the slot; concurrency is held until the call ends. */
   public boolean connect(UUID reservationId) {
     return jdbc.sql(

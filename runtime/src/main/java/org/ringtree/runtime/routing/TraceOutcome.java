@@ -27,8 +27,10 @@ public enum TraceOutcome {
   DEADLINE_CUT,
   OUT_OF_TIME,
   EXHAUSTED,
-  // a buyer leg: dialled, then answered or the provider's DialCallStatus for a leg not answered
+  // a buyer leg: dialled, answered (the leg's answered event, while it talks), then connected (its
+  // end, answered) or the provider's DialCallStatus for a leg not answered
   DIALLING,
+  ANSWERED,
   CONNECTED,
   BUSY,
   NO_ANSWER,

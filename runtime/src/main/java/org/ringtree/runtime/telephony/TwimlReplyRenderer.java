@@ -61,7 +61,8 @@ class TwimlReplyRenderer implements ReplyRenderer {
             base + WebhookPaths.GATHER + query,
             base + WebhookPaths.DIAL + query,
             base + WebhookPaths.RECORD + query,
-            base + WebhookPaths.RECORDING + "?" + WebhookPaths.CALL_PARAM + "=" + callId));
+            base + WebhookPaths.RECORDING + "?" + WebhookPaths.CALL_PARAM + "=" + callId,
+            base + WebhookPaths.LEG + query));
   }
 
   private CallInstruction withSipPassword(CallInstruction instruction) {

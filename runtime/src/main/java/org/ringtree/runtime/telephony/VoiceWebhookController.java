@@ -226,6 +226,48 @@ class VoiceWebhookController implements DisposableBean {
         .body("database unreachable; the call's end is fetched from the carrier later\n");
   }
 
+  /**
+   * A dialled buyer leg answered (its {@code answered} call-progress event): the call shows as
+   * connected while the leg talks. Sent to the leg's {@code statusCallback}, so {@code CallSid} is
+   * the leg's and {@code ParentCallSid} the caller's; nobody hears the answer.
+   */
+  @PostMapping(WebhookPaths.LEG)
+  ResponseEntity<String> leg(
+      HttpServletRequest request,
+      @RequestParam(name = WebhookPaths.CALL_PARAM, required = false) String call,
+      @RequestParam(name = WebhookPaths.STEP_PARAM, required = false) String step) {
+    WebhookForm form = new WebhookForm(request.getParameterMap());
+    String parent = form.sid(TwilioWebhookFields.PARENT_CALL_SID);
+    java.util.UUID callId = WebhookForm.callId(call);
+    int n = WebhookForm.step(step);
+    CallStatus status = form.parsed(TwilioWebhookFields.CALL_STATUS, CallStatus::tryParse);
+    if (status != CallStatus.IN_PROGRESS) {
+      // only the answer is asked for; any other event of the leg is the dial action's business
+      log.debug("Call {}: leg event {} ignored", parent, status.wireValue());
+      return ResponseEntity.noContent().build();
+    }
+    if (database.knownDown()) {
+      log.warn(
+          "Answer of the buyer leg of call {} not stored: the database is unreachable", parent);
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "30")
+          .contentType(MediaType.TEXT_PLAIN)
+          .body("database unreachable; the leg's end still reports the answer\n");
+    }
+    ProviderCallbacks.LegAnswer answer;
+    try {
+      answer = callbacks.answered(parent, callId, n, form.all());
+    } catch (RuntimeException e) {
+      database.failed(e);
+      throw e;
+    }
+    if (answer == ProviderCallbacks.LegAnswer.OTHER_CALL) {
+      throw new BadWebhookException("ParentCallSid " + parent + " is not the call in the URL");
+    }
+    log.debug("Call {}: buyer leg answered at step {}: {}", parent, n, answer);
+    return ResponseEntity.noContent().build();
+  }
+
   @PostMapping(WebhookPaths.RECORDING)
   ResponseEntity<String> recording(HttpServletRequest request) {
     WebhookForm form = new WebhookForm(request.getParameterMap());

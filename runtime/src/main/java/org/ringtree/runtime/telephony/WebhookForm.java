@@ -45,9 +45,14 @@ final class WebhookForm {
   }
 
   String callSid() {
-    String sid = required("CallSid");
+    return sid("CallSid");
+  }
+
+  /** A required call id field ({@code CallSid}, {@code ParentCallSid}). */
+  String sid(String name) {
+    String sid = required(name);
     if (!SID.matcher(sid).matches()) {
-      throw new BadWebhookException("CallSid is not a call id: " + abbreviate(sid));
+      throw new BadWebhookException(name + " is not a call id: " + abbreviate(sid));
     }
     return sid;
   }
@@ -105,6 +110,15 @@ final class WebhookForm {
       return s;
     } catch (NumberFormatException | NullPointerException e) {
       throw new BadWebhookException("query parameter step must be a step number");
+    }
+  }
+
+  /** Our call id, from the {@code call} query parameter of a URL we put in the TwiML. */
+  static java.util.UUID callId(String call) {
+    try {
+      return java.util.UUID.fromString(call);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new BadWebhookException("query parameter call must be a call id");
     }
   }
 

@@ -21,6 +21,12 @@ public final class WebhookPaths {
   public static final String STATUS = BASE + "/status";
   public static final String RECORDING = BASE + "/recording";
 
+  /**
+   * Where a dialled buyer leg's {@code answered} event goes (the {@code statusCallback} of the
+   * {@code <Number>} or {@code <Sip>}), carrying the call id and the step of its dial.
+   */
+  public static final String LEG = BASE + "/leg";
+
   /** Where a campaign fallback's dial or voicemail ends: the answer is a hang-up. */
   public static final String FALLBACK_DONE = BASE + "/fallback-done";
 

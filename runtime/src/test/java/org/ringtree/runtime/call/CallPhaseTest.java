@@ -10,6 +10,7 @@ class CallPhaseTest {
   void usersSeeThePhaseWhileTheCallIsOursAndTheProvidersStatusOnceItEnded() {
     assertThat(CallPhase.IN_IVR.shown("in-progress")).isEqualTo("in-ivr");
     assertThat(CallPhase.RINGING_BUYER.shown(null)).isEqualTo("ringing-buyer");
+    assertThat(CallPhase.CONNECTED.shown("in-progress")).isEqualTo("connected");
     assertThat(CallPhase.ENDED.shown("no-answer")).isEqualTo("no-answer");
     assertThat(CallPhase.ENDED_WITHOUT_STATUS.shown(null)).isEqualTo("no-status");
   }

@@ -2,6 +2,13 @@ package org.ringtree.runtime.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -17,13 +24,16 @@ import org.ringtree.runtime.support.Browsers;
 import org.ringtree.runtime.support.RunningPlatformTest;
 import org.ringtree.tools.driver.CallScript;
 import org.ringtree.tools.driver.CallTranscript;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An operator finds a call just placed through signed Twilio webhooks in the call log by its
- * caller's number, opens it, and reads its routing trace, timeline and ledger. Screenshots:
- * call-log.png and call-detail.png (copied into docs/screenshots).
+ * caller's number, opens it, reads its routing trace (with the buyer leg's answer), timeline and
+ * ledger, and seeks in its recording. Screenshots: call-log.png and call-detail.png (copied into
+ * docs/screenshots).
  */
 class CallLogBrowserTest extends RunningPlatformTest {
 
@@ -48,17 +58,24 @@ class CallLogBrowserTest extends RunningPlatformTest {
     }
   }
 
+  @Autowired JdbcClient jdbc;
+  HttpServer recordings;
+
   @Test
-  void operatorFindsAPlacedCallByItsCallerAndOpensItsTrace() {
+  void operatorFindsAPlacedCallByItsCallerAndOpensItsTraceAndRecording() throws IOException {
     try {
       findAndOpen();
     } catch (RuntimeException | AssertionError e) {
       Browsers.shot(browser, "call-log-failure");
       throw e;
+    } finally {
+      if (recordings != null) {
+        recordings.stop(0);
+      }
     }
   }
 
-  private void findAndOpen() {
+  private void findAndOpen() throws IOException {
     String caller = "+1310555" + String.format("%04d", (int) (System.nanoTime() % 10_000));
     CallTranscript call =
         driver()
@@ -66,6 +83,9 @@ class CallLogBrowserTest extends RunningPlatformTest {
                 CallScript.demo()
                     .withCaller(caller, "CA", "90210")
                     .withLegs(List.of(CallScript.Leg.ANSWER)));
+    jdbc.sql("UPDATE calls SET recording_url = ?, recording_seconds = 4 WHERE call_sid = ?")
+        .params(recordingServer(), call.callSid())
+        .update();
     // another call from someone else, which the caller filter must leave out
     driver().place(CallScript.demo().withCaller("+13105550999", "NY", "10001"));
 
@@ -107,15 +127,77 @@ class CallLogBrowserTest extends RunningPlatformTest {
     assertThat(browser.findElement(By.cssSelector("#call-facts [data-fact='Caller']")).getText())
         .isEqualTo(caller);
     List<String> trace = cells("call-trace").stream().map(WebElement::getText).toList();
-    assertThat(trace).contains("WINNER");
-    assertThat(cells("call-timeline").stream().map(WebElement::getText).toList())
-        .anyMatch(t -> t.contains("Digits=1"));
+    // the buyer leg's answer, as its answered event reported it while the leg talked
+    assertThat(trace).contains("WINNER", "ANSWERED");
+    List<String> timeline = cells("call-timeline").stream().map(WebElement::getText).toList();
+    assertThat(timeline).anyMatch(t -> t.contains("Digits=1")).contains("leg");
     assertThat(cells("call-auction").stream().map(WebElement::getText).toList())
         .contains("bidder-one-rtb", "ACCEPTED");
     assertThat(cells("call-dials")).isNotEmpty();
-    assertThat(browser.findElement(By.id("call-recording")).getText())
-        .contains("No recording for this call.");
+    seekInTheRecording();
     Browsers.shot(browser, "call-detail");
+  }
+
+  /**
+   * The player of the recording (here a 4 s WAV on a loopback server standing for the provider) can
+   * seek: its address answers range requests, so the browser reports a seekable range and moves to
+   * the time asked for.
+   */
+  private void seekInTheRecording() {
+    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    Object result =
+        browser.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "const a = document.getElementById('recording-audio');"
+                + "a.addEventListener('error', () => done('error ' + (a.error && a.error.code)));"
+                + "a.addEventListener('loadedmetadata', () => {"
+                + "  a.addEventListener('seeked', () => done(["
+                + "    a.seekable.length, a.seekable.length ? a.seekable.end(0) : 0,"
+                + "    a.currentTime].join(' ')), {once: true});"
+                + "  a.currentTime = 2.5;"
+                + "}, {once: true});"
+                + "a.preload = 'auto'; a.load();");
+    String[] seen = String.valueOf(result).split(" ");
+    assertThat(seen)
+        .as("seekable ranges, end of the first, time after seeking: %s", result)
+        .hasSize(3);
+    assertThat(Integer.parseInt(seen[0])).isGreaterThanOrEqualTo(1);
+    assertThat(Double.parseDouble(seen[1])).isGreaterThan(0);
+    assertThat(Double.parseDouble(seen[2]))
+        .isCloseTo(2.5, org.assertj.core.data.Offset.offset(0.1));
+  }
+
+  /** A real WAV (8 kHz, 8-bit mono, a 440 Hz tone) that the browser decodes. */
+  private static byte[] wav(int seconds) {
+    int rate = 8000;
+    int n = rate * seconds;
+    ByteBuffer b = ByteBuffer.allocate(44 + n).order(ByteOrder.LITTLE_ENDIAN);
+    b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + n);
+    b.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16);
+    b.putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate);
+    b.putShort((short) 1).putShort((short) 8);
+    b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(n);
+    for (int i = 0; i < n; i++) {
+      b.put((byte) (128 + (int) (60 * Math.sin(2 * Math.PI * 440 * i / rate))));
+    }
+    return b.array();
+  }
+
+  /** Serves the WAV as a provider's recording URL would, ignoring Range as simple storage may. */
+  private String recordingServer() throws IOException {
+    byte[] audio = wav(4);
+    recordings = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    recordings.createContext(
+        "/rec.wav",
+        x -> {
+          x.getResponseHeaders().add("Content-Type", "audio/wav");
+          x.sendResponseHeaders(200, audio.length);
+          try (OutputStream out = x.getResponseBody()) {
+            out.write(audio);
+          }
+        });
+    recordings.start();
+    return "http://127.0.0.1:" + recordings.getAddress().getPort() + "/rec.wav";
   }
 
   private static List<WebElement> cells(String gridId) {

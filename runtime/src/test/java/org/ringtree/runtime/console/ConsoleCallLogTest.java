@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -14,19 +13,24 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.ringtree.editor.calls.CallLogPort;
 import org.ringtree.editor.calls.CallLogPort.Query;
+import org.ringtree.runtime.call.CallRecordings;
 import org.ringtree.runtime.security.SecuredAppTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /**
  * The call log screens' port: the API's checks and words behind it, the roles checked again here
- * (not only by the views), directory pick lists, and the recording streamed through the platform.
+ * (not only by the views), directory pick lists, and the recording served through the platform.
  */
 class ConsoleCallLogTest extends SecuredAppTest {
 
   @Autowired CallLogPort port;
+  @Autowired ConsoleRecordings recordings;
   @Autowired JdbcClient jdbc;
 
   static final Query DAY =
@@ -107,7 +111,7 @@ class ConsoleCallLogTest extends SecuredAppTest {
 
   @Test
   @WithMockUser(roles = "ADMIN")
-  void theRecordingIsStreamedThroughThePlatformOrItsAbsenceSaid() throws Exception {
+  void theRecordingIsServedThroughThePlatformOrItsAbsenceSaid() throws Exception {
     byte[] audio = "pretend mp3".getBytes(StandardCharsets.US_ASCII);
     HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     provider.createContext(
@@ -122,23 +126,32 @@ class ConsoleCallLogTest extends SecuredAppTest {
     provider.start();
     try {
       String sid = insertCall("http://127.0.0.1:" + provider.getAddress().getPort() + "/rec.mp3");
-      ByteArrayOutputStream got = new ByteArrayOutputStream();
-      String[] type = new String[1];
-      port.streamRecording(
-          sid,
-          (contentType, length) -> {
-            type[0] = contentType;
-            return got;
-          });
-      assertThat(got.toByteArray()).isEqualTo(audio);
-      assertThat(type[0]).isEqualTo("audio/mpeg");
       assertThat(port.detail(sid).orElseThrow().call().hasRecording()).isTrue();
+      // with a range, the whole file is kept as a resource Spring MVC cuts the range from
+      ResponseEntity<Resource> ranged = recordings.recording(sid, "bytes=0-3");
+      assertThat(ranged.getBody())
+          .isInstanceOfSatisfying(
+              ByteArrayResource.class, r -> assertThat(r.getByteArray()).isEqualTo(audio));
+      assertThat(ranged.getHeaders().getContentType()).hasToString("audio/mpeg");
+      ResponseEntity<Resource> whole = recordings.recording(sid, null);
+      assertThat(whole.getHeaders().getFirst("Accept-Ranges")).isEqualTo("bytes");
+      try (java.io.InputStream in = whole.getBody().getInputStream()) {
+        assertThat(in.readAllBytes()).isEqualTo(audio);
+      }
     } finally {
       provider.stop(0);
     }
     String none = insertCall(null);
-    assertThatThrownBy(() -> port.streamRecording(none, (t, l) -> OutputStream.nullOutputStream()))
-        .isInstanceOf(CallLogPort.RecordingUnavailable.class)
+    assertThat(port.detail(none).orElseThrow().call().hasRecording()).isFalse();
+    assertThatThrownBy(() -> recordings.recording(none, null))
+        .isInstanceOf(CallRecordings.Unavailable.class)
         .hasMessage("this call has no recording");
+  }
+
+  @Test
+  @WithMockUser(roles = {"PUBLISHER"})
+  void aPublisherMayNotPlayARecordingEither() {
+    assertThatThrownBy(() -> recordings.recording("CA-any", null))
+        .isInstanceOf(AccessDeniedException.class);
   }
 }

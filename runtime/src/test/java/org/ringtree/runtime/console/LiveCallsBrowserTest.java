@@ -3,6 +3,7 @@ package org.ringtree.runtime.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,13 +29,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.w3c.dom.Element;
 
 /**
  * Live calls in headless Chromium: an operator has the live view open; a call placed through the
  * signed incoming webhook appears while it waits in the IVR (pushed, not polled for), with its
  * campaign, publisher and node, and leaves when its final status callback arrives; a second call
- * that answers the IVR shows as ringing a buyer, with the buyer's and target's load. The time from
- * each webhook's answer to the page showing it is logged for docs/benchmarks.md.
+ * that answers the IVR shows as ringing a buyer, with the buyer's and target's load, then as
+ * connected with a talk time once the buyer leg's answered event comes, its load unchanged. The
+ * time from each webhook's answer to the page showing it is logged for docs/benchmarks.md.
  */
 class LiveCallsBrowserTest extends RunningPlatformTest {
 
@@ -88,11 +91,47 @@ class LiveCallsBrowserTest extends RunningPlatformTest {
       Map<String, String> second = incoming(ringing, "+13105550778");
       twilio.post(WebhookPaths.INCOMING, second);
       twilio.post(gather(ringing, 1), with(second, "Digits", "1"));
-      assertThat(twilio.post(gather(ringing, 2), with(second, "Digits", "90210")).body())
-          .contains("<Dial");
+      String dial = twilio.post(gather(ringing, 2), with(second, "Digits", "90210")).body();
+      assertThat(dial).contains("<Dial");
       wait.until(d -> rowText(ringing).contains("Ringing a buyer"));
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("live-loads"), "Bidder One"));
+      String loadWhileRinging = browser.findElement(By.id("live-loads")).getText();
+      // the buyer picks up: the leg's answered event turns the row to connected, with a talk time
+      Element number =
+          TwilioDriver.children(
+                  TwilioDriver.children(TwilioDriver.parse(dial)).stream()
+                      .filter(e -> e.getTagName().equals("Dial"))
+                      .findFirst()
+                      .orElseThrow())
+              .get(0);
+      URI legCallback = URI.create(number.getAttribute("statusCallback"));
+      Map<String, String> answeredLeg = new LinkedHashMap<>();
+      answeredLeg.put("CallSid", "CAliveleg000000000000000000000002");
+      answeredLeg.put("ParentCallSid", ringing);
+      answeredLeg.put("AccountSid", "AC" + "0".repeat(32));
+      answeredLeg.put("To", number.getTextContent().strip());
+      answeredLeg.put("Called", number.getTextContent().strip());
+      answeredLeg.put("Direction", "outbound-dial");
+      answeredLeg.put("CallStatus", "in-progress");
+      answeredLeg.put("CallbackSource", "call-progress-events");
+      answeredLeg.put("SequenceNumber", "0");
+      long answerSent = System.nanoTime();
+      assertThat(
+              twilio
+                  .post(legCallback.getRawPath() + "?" + legCallback.getRawQuery(), answeredLeg)
+                  .status())
+          .isEqualTo(204);
+      wait.pollingEvery(Duration.ofMillis(20))
+          .until(d -> rowText(ringing).contains("Connected to a buyer"));
+      log.info(
+          "live view: connected shown {} ms after the leg's answered event was sent",
+          (System.nanoTime() - answerSent) / 1_000_000);
+      // the columns: phase | elapsed | talking | campaign ...
+      wait.until(
+          d -> rowText(ringing).matches("Connected to a buyer \\| \\d+:\\d\\d \\| 0:0[1-9] \\|.*"));
+      // ringing or talking, the leg holds the same one slot of its target's concurrency
+      assertThat(browser.findElement(By.id("live-loads")).getText()).isEqualTo(loadWhileRinging);
       Browsers.shot(browser, "live");
       Files.createDirectories(Path.of("..", "docs", "screenshots"));
       Files.copy(

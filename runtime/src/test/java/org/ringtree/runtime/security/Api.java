@@ -82,6 +82,13 @@ public final class Api {
     return send(HttpRequest.newBuilder(uri(path)).GET());
   }
 
+  /** GETs with extra request headers (e.g. Range). */
+  public Reply get(String path, Map<String, String> headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+    headers.forEach(b::header);
+    return send(b);
+  }
+
   public Reply post(String path, Object body) {
     return send(json(HttpRequest.newBuilder(uri(path)), body, "POST"));
   }

@@ -38,7 +38,10 @@ class CallPathTest extends RunningPlatformTest {
     CallTranscript call = driver().place(caller("+13105550001", "CA"));
 
     assertThat(call.twiml().get(0)).contains("may be recorded").contains("<Gather");
-    assertThat(call.twiml().get(2)).contains("<Dial").contains("<Number>+15125550111</Number>");
+    assertThat(call.twiml().get(2))
+        .contains("<Dial")
+        .contains("statusCallbackEvent=\"answered\"")
+        .contains(">+15125550111</Number>");
     assertThat(column(call, "buyer_id")).isEqualTo("bidder-one");
     assertThat(ledger(call))
         .containsExactly(
@@ -74,6 +77,7 @@ class CallPathTest extends RunningPlatformTest {
             "dial bidder-one-rtb DIALLING",
             "dial bidder-one-rtb NO_ANSWER",
             "dial bidder-two-rtb DIALLING",
+            "dial bidder-two-rtb ANSWERED",
             "dial bidder-two-rtb CONNECTED");
     assertThat(column(call, "buyer_id")).isEqualTo("bidder-two");
     assertThat(ledger(call)).first().isEqualTo("REVENUE BUYER bidder-two 275.00 USD");

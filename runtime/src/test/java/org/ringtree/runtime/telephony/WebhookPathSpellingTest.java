@@ -55,6 +55,9 @@ class WebhookPathSpellingTest extends RunningPlatformTest {
         "/twilio/%76oice/gather?call=1&step=1",
         "/twilio/%76oice/dial?call=1&step=1",
         "/twilio/%76oice/recording",
+        "/twilio/%76oice/leg?call=1&step=1",
+        "/twilio/voice/LEG?call=1&step=1",
+        "/twilio/voice/leg;x=1?call=1&step=1",
       })
   void anUnsignedWebhookIsRefusedAndWritesNothingHoweverItsPathIsSpelled(String path)
       throws IOException {

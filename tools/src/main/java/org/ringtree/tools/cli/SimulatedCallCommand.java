@@ -31,6 +31,8 @@ public final class SimulatedCallCommand {
         --zip Z          digits entered when the IVR asks for a zip code
         --say TEXT       speech answer at the next menu
         --talk 95s       how long the caller talks to a buyer who answers (default 95s)
+        --live 20s       talk in real time, at most this long, between the buyer's answer and
+                         the leg's end, to watch the call as connected in Live calls (default 0s)
         --buyer R,R,...  how each dialled buyer leg ends: answer, busy, no-answer, failed
                          (default: every buyer answers)
         --number E164    tracking number dialled (default +18885550101, a demo number)
@@ -67,7 +69,9 @@ public final class SimulatedCallCommand {
       out.print(USAGE);
       return 0;
     }
-    TwilioDriver driver = new TwilioDriver(options.url, options.token);
+    TwilioDriver driver =
+        new TwilioDriver(options.url, options.token)
+            .talkingInRealTime(Duration.ofSeconds(options.liveSeconds));
     CallTranscript transcript;
     try {
       transcript = driver.place(options.script());
@@ -198,6 +202,7 @@ public final class SimulatedCallCommand {
     List<String> answers = new ArrayList<>();
     List<CallScript.Leg> legs = new ArrayList<>();
     int talkSeconds = 95;
+    int liveSeconds = 0;
     boolean help;
 
     static Options parse(String[] args) {
@@ -221,6 +226,7 @@ public final class SimulatedCallCommand {
           }
           case "--say" -> o.answers.add("speech:" + value);
           case "--talk" -> o.talkSeconds = seconds(value);
+          case "--live" -> o.liveSeconds = seconds(value);
           case "--buyer" -> {
             for (String leg : value.split(",")) {
               o.legs.add(leg(leg.strip()));
@@ -268,7 +274,7 @@ public final class SimulatedCallCommand {
         }
         return s;
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--talk takes seconds, e.g. 95s, not: " + value);
+        throw new IllegalArgumentException("takes seconds, e.g. 95s, not: " + value);
       }
     }
 

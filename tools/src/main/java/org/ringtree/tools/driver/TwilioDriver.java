@@ -48,6 +48,7 @@ public final class TwilioDriver {
 
   private final String baseUrl;
   private final String authToken;
+  private final Duration realTimeTalk;
   private final HttpClient http;
 
   /**
@@ -55,13 +56,26 @@ public final class TwilioDriver {
    *     (the same on a laptop)
    */
   public TwilioDriver(String baseUrl, String authToken) {
+    this(baseUrl, authToken, Duration.ZERO);
+  }
+
+  private TwilioDriver(String baseUrl, String authToken, Duration realTimeTalk) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.authToken = authToken;
+    this.realTimeTalk = realTimeTalk;
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+  }
+
+  /**
+   * This driver, but a buyer who answers talks in real time, up to {@code atMost}, between the
+   * leg's answered event and its end: long enough to watch the call as connected in the live view.
+   */
+  public TwilioDriver talkingInRealTime(Duration atMost) {
+    return new TwilioDriver(baseUrl, authToken, atMost);
   }
 
   /** Places one call from the script and follows it to the end. */
@@ -138,10 +152,15 @@ public final class TwilioDriver {
             CallScript.Leg leg = legs.isEmpty() ? CallScript.Leg.ANSWER : legs.remove(0);
             String to = children(verb).stream().map(Node::getTextContent).findFirst().orElse("?");
             heard.add("(dialling " + to.strip() + ": " + leg.dialCallStatus() + ")");
+            String legSid = newSid("CA");
+            if (leg == CallScript.Leg.ANSWER) {
+              answered(verb, callSid, legSid, base).ifPresent(exchanges::add);
+              pauseWhileTalking(script.talkSeconds());
+            }
             Map<String, String> params = new LinkedHashMap<>(base);
             params.put(TwilioWebhookFields.CALL_STATUS, "in-progress");
             params.put(TwilioWebhookFields.DIAL_CALL_STATUS, leg.dialCallStatus());
-            params.put(TwilioWebhookFields.DIAL_CALL_SID, newSid("CA"));
+            params.put(TwilioWebhookFields.DIAL_CALL_SID, legSid);
             int talk = leg == CallScript.Leg.ANSWER ? script.talkSeconds() : 0;
             params.put(TwilioWebhookFields.DIAL_CALL_DURATION, Integer.toString(talk));
             clock += RING_SECONDS + talk;
@@ -185,6 +204,58 @@ public final class TwilioDriver {
     status.put(TwilioWebhookFields.CALL_DURATION, Integer.toString(clock));
     exchanges.add(post(STATUS_PATH, status));
     return new CallTranscript(callSid, exchanges, heard, clock);
+  }
+
+  /**
+   * The answered event of a dialled leg, when its {@code <Number>} or {@code <Sip>} asks for it
+   * (https://www.twilio.com/docs/voice/twiml/number#attributes): posted to the noun's {@code
+   * statusCallback} with the leg's own CallSid and the caller's as ParentCallSid, CallStatus {@code
+   * in-progress}, and the call-progress fields of a status callback.
+   */
+  private java.util.Optional<WebhookExchange> answered(
+      Element dial, String parentSid, String legSid, Map<String, String> caller) {
+    for (Element noun : children(dial)) {
+      String callback = noun.getAttribute("statusCallback");
+      List<String> events = List.of(noun.getAttribute("statusCallbackEvent").split("\\s+"));
+      if (callback.isEmpty() || !events.contains("answered")) {
+        continue;
+      }
+      String called = noun.getTextContent().strip();
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put(TwilioWebhookFields.CALL_SID, legSid);
+      params.put(TwilioWebhookFields.PARENT_CALL_SID, parentSid);
+      params.put(TwilioWebhookFields.ACCOUNT_SID, caller.get(TwilioWebhookFields.ACCOUNT_SID));
+      params.put(
+          TwilioWebhookFields.FROM,
+          dial.hasAttribute("callerId")
+              ? dial.getAttribute("callerId")
+              : caller.get(TwilioWebhookFields.FROM));
+      params.put(TwilioWebhookFields.TO, called);
+      params.put(TwilioWebhookFields.CALLED, called);
+      params.put(TwilioWebhookFields.DIRECTION, "outbound-dial");
+      params.put(TwilioWebhookFields.CALL_STATUS, "in-progress");
+      params.put(TwilioWebhookFields.CALLBACK_SOURCE, "call-progress-events");
+      params.put(TwilioWebhookFields.SEQUENCE_NUMBER, "0");
+      params.put(
+          TwilioWebhookFields.TIMESTAMP,
+          java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+              java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)));
+      return java.util.Optional.of(post(relative(callback), params));
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** In real time (the demo), the buyer and the caller talk before the leg ends. */
+  private void pauseWhileTalking(int talkSeconds) {
+    if (realTimeTalk.isZero()) {
+      return;
+    }
+    Duration pause = Duration.ofSeconds(talkSeconds);
+    try {
+      Thread.sleep((pause.compareTo(realTimeTalk) < 0 ? pause : realTimeTalk).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Posts a webhook signed the way Twilio signs it. */

@@ -54,6 +54,17 @@ class TwilioDriverTest {
                 ex,
                 "<Response><Dial action=\"/dialled?step=2\"><Number>+15125550111</Number>"
                     + "</Dial></Response>"));
+    server.createContext(
+        "/answering",
+        ex ->
+            answer(
+                ex,
+                "<Response><Dial action=\"/dialled?step=2\" callerId=\"+18885550101\">"
+                    + "<Number statusCallbackEvent=\"answered\" statusCallback=\""
+                    + baseUrl
+                    + "/leg?step=2\" statusCallbackMethod=\"POST\">+15125550111</Number>"
+                    + "</Dial></Response>"));
+    server.createContext("/leg", ex -> answer(ex, ""));
     server.createContext("/dialled", ex -> answer(ex, "<Response><Hangup/></Response>"));
     server.createContext(TwilioDriver.STATUS_PATH, ex -> answer(ex, ""));
     server.start();
@@ -84,6 +95,36 @@ class TwilioDriverTest {
     assertThat(received)
         .allSatisfy(p -> assertThat(p).containsEntry(TwilioWebhookFields.CALL_SID, call.callSid()));
     assertThat(signedCorrectly).hasSize(4).containsOnly(true);
+  }
+
+  @Test
+  void aLegThatAnswersPostsItsAnsweredEventBeforeItsEndAsTwilioDoes() {
+    server.removeContext(TwilioDriver.INCOMING_PATH);
+    server.createContext(
+        TwilioDriver.INCOMING_PATH,
+        ex ->
+            answer(
+                ex, "<Response><Redirect>" + baseUrl + "/answering?step=1</Redirect></Response>"));
+    CallTranscript call =
+        new TwilioDriver(baseUrl, TOKEN)
+            .place(CallScript.demo().withAnswers(List.of()).withLegs(List.of()));
+
+    assertThat(paths)
+        .containsExactly(
+            TwilioDriver.INCOMING_PATH, "/answering", "/leg", "/dialled", TwilioDriver.STATUS_PATH);
+    Map<String, String> leg = received.get(2);
+    Map<String, String> dialled = received.get(3);
+    assertThat(leg)
+        .containsEntry(TwilioWebhookFields.PARENT_CALL_SID, call.callSid())
+        .containsEntry(TwilioWebhookFields.CALL_SID, dialled.get(TwilioWebhookFields.DIAL_CALL_SID))
+        .containsEntry(TwilioWebhookFields.CALL_STATUS, "in-progress")
+        .containsEntry(TwilioWebhookFields.CALLED, "+15125550111")
+        .containsEntry(TwilioWebhookFields.FROM, "+18885550101")
+        .containsEntry(TwilioWebhookFields.CALLBACK_SOURCE, "call-progress-events")
+        .containsKey(TwilioWebhookFields.TIMESTAMP);
+    assertThat(leg.get(TwilioWebhookFields.CALL_SID)).isNotEqualTo(call.callSid());
+    assertThat(dialled).containsEntry(TwilioWebhookFields.DIAL_CALL_STATUS, "completed");
+    assertThat(signedCorrectly).hasSize(5).containsOnly(true);
   }
 
   @Test
