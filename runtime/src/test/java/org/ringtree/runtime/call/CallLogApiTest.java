@@ -123,7 +123,7 @@ class CallLogApiTest extends SecuredAppTest {
             "tz=Mars/Olympus", "tz",
             "limit=501", "limit",
             "limit=0", "limit",
-            "billable=true", "billable",
+            "billable=yes", "billable",
             "caller=5551234", "caller",
             "cursor=not-a-cursor", "cursor",
             "status=DROP%20TABLE", "status",
