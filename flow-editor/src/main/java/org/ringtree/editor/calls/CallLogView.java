@@ -17,6 +17,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -38,12 +40,14 @@ import org.ringtree.editor.shell.Viewer;
 /**
  * The call log: every call newest first, filtered by time range in a chosen time zone, directory
  * entries, numbers, status and flags; a row opens the call's detail. The grid loads lazily through
- * the keyset API ({@link KeysetPager}); the CSV download streams the filtered set.
+ * the keyset API ({@link KeysetPager}); the CSV download streams the filtered set. The filters can
+ * come in the URL with the REST API's parameter names ({@code calls?from=2026-12-01&to=2026-12-06
+ * &tz=America/New_York&billable=true}), which is how the dashboard opens the calls behind a figure.
  */
 @Route(value = "calls", layout = ConsoleLayout.class)
 @PageTitle("Call log · Ringtree")
 @RolesAllowed({Viewer.ADMIN, Viewer.OPERATOR})
-public class CallLogView extends VerticalLayout {
+public class CallLogView extends VerticalLayout implements BeforeEnterObserver {
 
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -79,6 +83,8 @@ public class CallLogView extends VerticalLayout {
   // read by the CSV download, which runs outside the UI's lock
   private volatile Query query = Query.NONE;
   private KeysetPager pager;
+  // true while the URL's filters are put in the fields, so the query runs once at the end
+  private boolean filling;
 
   public CallLogView(CallLogPort calls) {
     this.calls = calls;
@@ -171,8 +177,83 @@ public class CallLogView extends VerticalLayout {
     };
   }
 
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+    if (params.isEmpty()) {
+      return;
+    }
+    filling = true;
+    try {
+      String tz = first(params, "tz");
+      if (tz != null) {
+        zone.setValue(tz);
+      }
+      from.setValue(date(first(params, "from")));
+      to.setValue(date(first(params, "to")));
+      choose(campaign, OptionKind.CAMPAIGN, first(params, "campaign"));
+      choose(publisher, OptionKind.PUBLISHER, first(params, "publisher"));
+      choose(buyer, OptionKind.BUYER, first(params, "buyer"));
+      choose(target, OptionKind.TARGET, first(params, "target"));
+      number.setValue(orEmpty(first(params, "number")));
+      caller.setValue(orEmpty(first(params, "caller")));
+      String st = first(params, "status");
+      if (st != null) {
+        status.setValue(new java.util.LinkedHashSet<>(List.of(st.split(","))));
+      }
+      flagFrom(billable, first(params, "billable"));
+      flagFrom(duplicate, first(params, "duplicate"));
+      flagFrom(recording, first(params, "recording"));
+    } finally {
+      filling = false;
+    }
+    applyFilters();
+  }
+
+  private static String first(Map<String, List<String>> params, String name) {
+    List<String> v = params.get(name);
+    return v == null || v.isEmpty() || v.get(0).isBlank() ? null : v.get(0);
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static LocalDate date(String s) {
+    try {
+      return s == null ? null : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** Picks the directory entry with exactly this id, if there is one. */
+  private void choose(ComboBox<Option> box, OptionKind kind, String id) {
+    if (id == null) {
+      return;
+    }
+    calls.options(kind, id, 0, 50).stream()
+        .filter(o -> o.id().equals(id))
+        .findFirst()
+        .ifPresent(box::setValue);
+  }
+
+  private static void flagFrom(Select<String> s, String value) {
+    if (value != null) {
+      s.setValue(
+          switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "yes", "true" -> "Yes";
+            case "no", "false" -> "No";
+            default -> "Any";
+          });
+    }
+  }
+
   /** Reads the filters, has the platform check them, and reloads the grid from the top. */
   private void applyFilters() {
+    if (filling) {
+      return;
+    }
     Query q = read();
     fields().values().forEach(f -> f.setInvalid(false));
     problem.setText("");

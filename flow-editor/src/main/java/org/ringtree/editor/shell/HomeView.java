@@ -11,7 +11,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
 
 /**
- * Where a sign-in lands: operators and admins on the call log, compliance staff on the compliance
+ * Where a sign-in lands: operators and admins on the dashboard, compliance staff on the compliance
  * screens (the first entry of {@link Navigation} each may open); publishers and buyers, whose
  * portal screens come later, are told where their data is today.
  */

@@ -26,6 +26,8 @@ public final class Navigation {
 
   public static final List<Entry> ENTRIES =
       List.of(
+          new Entry(
+              "Money", "Dashboard", "dashboard", "nav-dashboard", VaadinIcon.DASHBOARD, STAFF),
           new Entry("Calls", "Call log", "calls", "nav-calls", VaadinIcon.PHONE, STAFF),
           new Entry("Calls", "Live", "live", "nav-live", VaadinIcon.SIGNAL, STAFF),
           new Entry(

@@ -27,9 +27,10 @@ class NavigationTest {
   @Test
   void operatorsSeeCallsNetworkAndFlowsButNoAdminScreens() {
     assertThat(Navigation.forViewer(as(Viewer.OPERATOR)).keySet())
-        .containsExactly("Calls", "Network", "Flows");
+        .containsExactly("Money", "Calls", "Network", "Flows");
     assertThat(paths(as(Viewer.OPERATOR)))
         .containsExactlyInAnyOrder(
+            "dashboard",
             "calls",
             "live",
             "campaigns",
@@ -46,7 +47,7 @@ class NavigationTest {
   @Test
   void adminsSeeEveryScreenGroupedByJob() {
     assertThat(Navigation.forViewer(as(Viewer.ADMIN)).keySet())
-        .containsExactly("Calls", "Network", "Flows", "Admin");
+        .containsExactly("Money", "Calls", "Network", "Flows", "Admin");
     assertThat(paths(as(Viewer.ADMIN))).hasSize(Navigation.ENTRIES.size());
   }
 
@@ -64,9 +65,9 @@ class NavigationTest {
   }
 
   @Test
-  void operatorsAndAdminsLandOnTheCallLogAndComplianceOnItsReviews() {
-    assertThat(Navigation.landing(as(Viewer.OPERATOR))).contains("calls");
-    assertThat(Navigation.landing(as(Viewer.ADMIN))).contains("calls");
+  void operatorsAndAdminsLandOnTheDashboardAndComplianceOnItsReviews() {
+    assertThat(Navigation.landing(as(Viewer.OPERATOR))).contains("dashboard");
+    assertThat(Navigation.landing(as(Viewer.ADMIN))).contains("dashboard");
     assertThat(Navigation.landing(as(Viewer.COMPLIANCE))).contains("compliance");
   }
 

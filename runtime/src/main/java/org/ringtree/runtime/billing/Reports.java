@@ -18,6 +18,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Reconciliation reports from the {@code report_rollup} table, which triggers keep exact on every
@@ -36,10 +37,29 @@ public class Reports {
 
   private static final Logger log = LoggerFactory.getLogger(Reports.class);
 
+  /** The NOTIFY channel that tells every node a call was settled (payload: the call's id). */
+  public static final String SETTLED_CHANNEL = "ringtree_call_settled";
+
   private final JdbcClient jdbc;
 
   Reports(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * Tells every node, after the settlement commits, that the reports changed: the dashboard
+   * re-reads on it. A lost notice only delays a dashboard until the next one.
+   */
+  @TransactionalEventListener(fallbackExecution = true)
+  void announceSettled(CallSettled settled) {
+    try {
+      jdbc.sql("SELECT pg_notify(?, ?)")
+          .params(SETTLED_CHANNEL, settled.callId().toString())
+          .query()
+          .listOfRows();
+    } catch (DataAccessException e) {
+      log.warn("Could not announce settled call {}: {}", settled.callId(), e.getMessage());
+    }
   }
 
   /** Moves the queued roll-up changes into the roll-up; returns how many there were. */
@@ -128,6 +148,14 @@ public class Reports {
 
   public Report run(Query q) {
     foldQueuedChanges();
+    return read(q);
+  }
+
+  /**
+   * The report from the roll-up as it is, without folding the queue first: for a caller that runs
+   * several reports after one {@link #foldQueuedChanges()} (the queue is also folded every second).
+   */
+  public Report read(Query q) {
     StringBuilder sql =
         new StringBuilder("SELECT ")
             .append(q.by().sql)
