@@ -71,7 +71,7 @@ class GoldenArtifactsTest {
 
   private static Map<String, String> artifacts(CompiledFlow c) {
     Map<String, String> files = new LinkedHashMap<>();
-    files.put("version.txt", c.versionId() + "\n");
+    files.put("version.txt", c.versionKey() + "\n");
     files.put("flow.drl", c.drl());
     files.put("routing.dmn", c.routingDmn());
     files.put("billing.dmn", c.billingDmn());

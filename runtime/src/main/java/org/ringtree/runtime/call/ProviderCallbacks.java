@@ -124,7 +124,7 @@ public class ProviderCallbacks {
           if (row.isPresent() && !row.get().id().equals(callId)) {
             return LegAnswer.OTHER_CALL;
           }
-          UUID id = row.map(CallStore.CallRow::id).orElse(null);
+          UUID id = row.map(CallRow::id).orElse(null);
           if (!events.recordEvent(parentCallSid, id, key, "leg", request, "")) {
             return LegAnswer.REPLAY;
           }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.ringtree.runtime.call.CallStore;
+import org.ringtree.runtime.call.LiveCallStore;
 import org.ringtree.runtime.live.LiveCalls;
 import org.ringtree.runtime.support.RunningPlatformTest;
 import org.ringtree.tools.driver.TwilioDriver;
