@@ -71,21 +71,7 @@ class CallLogController {
 
   @GetMapping("/calls/{callSid}/recording")
   ResponseEntity<StreamingResponseBody> recording(@PathVariable String callSid) {
-    CallRecordings.Audio audio = recordings.open(callSid);
-    ResponseEntity.BodyBuilder ok =
-        ResponseEntity.ok()
-            .contentType(MediaType.parseMediaType(audio.contentType()))
-            // a recording is personal data: not kept by shared caches or the browser's disk cache
-            .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
-    if (audio.length() >= 0) {
-      ok.contentLength(audio.length());
-    }
-    return ok.body(
-        out -> {
-          try (audio) {
-            audio.copyTo(out);
-          }
-        });
+    return recordings.serve(callSid);
   }
 
   @ExceptionHandler(CallLogQuery.BadParameter.class)
@@ -97,9 +83,7 @@ class CallLogController {
 
   @ExceptionHandler(CallRecordings.Unavailable.class)
   ResponseEntity<Map<String, String>> unavailable(CallRecordings.Unavailable e) {
-    return ResponseEntity.status(e.missing() ? 404 : 502)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("error", e.getMessage()));
+    return CallRecordings.refusal(e);
   }
 
   /** One value per parameter; {@code status} may repeat (its values are joined). */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -22,7 +23,11 @@ import org.apache.hc.core5.util.Timeout;
 import org.ringtree.integrations.outbound.OutboundAddresses;
 import org.ringtree.runtime.config.RingtreeProperties;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * A call's recording, fetched from the provider and passed through to the signed-in staff member,
@@ -152,6 +157,37 @@ public class CallRecordings implements DisposableBean {
         response.close();
       }
     };
+  }
+
+  /**
+   * The HTTP answer that plays the call's recording, streamed from the provider: the one way every
+   * endpoint that serves a recording (the operator's call log, a buyer's portal) answers. The
+   * caller has already checked that the signed-in user may hear this call; {@link Unavailable} maps
+   * to {@link #refusal}.
+   */
+  public ResponseEntity<StreamingResponseBody> serve(String callSid) {
+    Audio audio = open(callSid);
+    ResponseEntity.BodyBuilder ok =
+        ResponseEntity.ok()
+            .contentType(MediaType.parseMediaType(audio.contentType()))
+            // a recording is personal data: not kept by shared caches or the browser's disk cache
+            .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
+    if (audio.length() >= 0) {
+      ok.contentLength(audio.length());
+    }
+    return ok.body(
+        out -> {
+          try (audio) {
+            audio.copyTo(out);
+          }
+        });
+  }
+
+  /** Why a recording cannot be played, as JSON: 404 when there is none, 502 when unreachable. */
+  public static ResponseEntity<Map<String, String>> refusal(Unavailable e) {
+    return ResponseEntity.status(e.missing() ? 404 : 502)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("error", e.getMessage()));
   }
 
   /**
