@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Where a sign-in lands: operators and admins on the dashboard, compliance staff on the compliance
  * screens (the first entry of {@link Navigation} each may open); publishers and buyers, whose
- * portal screens come later, are told where their data is today.
+ * portal screens come later, are told where their data is today (the portal API, which takes this
+ * same session sign-in).
  */
 @Route(value = "", layout = ConsoleLayout.class)
 @PageTitle("Home · Ringtree")
@@ -33,9 +34,10 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         new H2("Your portal"),
         new Paragraph(
             "Publisher and buyer accounts see their own calls and money. The portal screens are on"
-                + " their way; until then your calls, conversions and payouts are available through"
-                + " the portal API at /api/portal with an API key, which you can ask your network's"
-                + " admin to help you set up."),
+                + " their way; until then the portal API opens in this browser with this sign-in:"
+                + " /api/portal/calls for your calls, /api/portal/payouts (publishers) or"
+                + " /api/portal/spend and /api/portal/disputes (buyers). Your own programs can use"
+                + " it too, with an API key your network's admin helps you set up."),
         new Paragraph("If you need to run the network itself, ask an admin for another role."));
   }
 }

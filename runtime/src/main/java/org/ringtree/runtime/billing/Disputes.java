@@ -107,6 +107,42 @@ public class Disputes {
   }
 
   /**
+   * A buyer disputes one of its own calls from its portal: on top of {@link #open}'s checks (the
+   * buyer's call, a reason, within the window), a buyer disputes a call once (an earlier dispute in
+   * any state refuses a second, 409) and only a call it was billed for (422): there is nothing to
+   * credit on the others.
+   */
+  @Transactional
+  public Dispute openByBuyer(UUID callId, String buyerId, String reason, String actor) {
+    record CallInfo(String buyerId, Boolean billable) {}
+    CallInfo call =
+        jdbc.sql("SELECT buyer_id, billable_to_buyer FROM calls WHERE id = ?")
+            .param(callId)
+            .query((rs, i) -> new CallInfo(rs.getString(1), rs.getObject(2, Boolean.class)))
+            .optional()
+            .filter(c -> buyerId.equals(c.buyerId()))
+            .orElseThrow(
+                () -> new MoneyProblem(MoneyProblem.Kind.NOT_FOUND, "no such call among yours"));
+    List<Dispute> earlier = ofCall(callId);
+    if (!earlier.isEmpty()) {
+      Dispute last = earlier.get(earlier.size() - 1);
+      throw new MoneyProblem(
+          MoneyProblem.Kind.CONFLICT,
+          "this call was already disputed (dispute "
+              + last.id()
+              + ", "
+              + last.state()
+              + "); a call is disputed once");
+    }
+    if (!Boolean.TRUE.equals(call.billable())) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.INVALID,
+          "this call was not billable to you, so there is nothing to dispute");
+    }
+    return open(callId, buyerId, reason, actor);
+  }
+
+  /**
    * Credits the buyer and claws back the publisher's payout. With approval required, only someone
    * other than the person who opened the dispute may approve it (a 403 otherwise).
    */

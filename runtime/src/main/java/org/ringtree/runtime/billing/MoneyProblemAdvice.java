@@ -8,7 +8,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Turns refusals of the money endpoints into JSON errors: {"error": "..."}. */
 @RestControllerAdvice(
-    basePackages = {"org.ringtree.runtime.billing", "org.ringtree.runtime.postback"})
+    basePackages = {
+      "org.ringtree.runtime.billing",
+      "org.ringtree.runtime.postback",
+      "org.ringtree.runtime.portal"
+    })
 class MoneyProblemAdvice {
 
   @ExceptionHandler(MoneyProblem.class)

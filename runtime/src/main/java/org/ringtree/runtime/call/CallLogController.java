@@ -88,9 +88,7 @@ class CallLogController {
 
   @ExceptionHandler(CallRecordings.Unavailable.class)
   ResponseEntity<Map<String, String>> unavailable(CallRecordings.Unavailable e) {
-    return ResponseEntity.status(e.missing() ? 404 : 502)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("error", e.getMessage()));
+    return CallRecordings.refusal(e);
   }
 
   /** One value per parameter; {@code status} may repeat (its values are joined). */

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -274,6 +275,13 @@ public class CallRecordings implements DisposableBean {
         };
     return new Fetched(
         response, status, contentRange == null ? null : contentRange.getValue(), body, audio);
+  }
+
+  /** Why a recording cannot be played, as JSON: 404 when there is none, 502 when unreachable. */
+  public static ResponseEntity<Map<String, String>> refusal(Unavailable e) {
+    return ResponseEntity.status(e.missing() ? 404 : 502)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("error", e.getMessage()));
   }
 
   /**

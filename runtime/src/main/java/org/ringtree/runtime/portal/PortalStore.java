@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.ringtree.runtime.call.CallPhase;
 import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** The calls and ledger rows of one publisher or one buyer, and nothing else. */
 @Repository
-@Store(reads = {"calls", "ledger_entries"})
+@Store(reads = {"calls", "ledger_entries", "disputes"})
 class PortalStore {
 
   private final JdbcClient jdbc;
@@ -101,6 +102,65 @@ class PortalStore {
         .params(callSid, buyerId)
         .query(PortalStore::buyerCall)
         .optional();
+  }
+
+  /**
+   * The id of one of the buyer's calls, named by its call SID or by its id; empty when it is not
+   * the buyer's (or does not exist).
+   */
+  Optional<UUID> buyerCallId(String buyerId, String sidOrId) {
+    try {
+      UUID id = UUID.fromString(sidOrId);
+      return jdbc.sql("SELECT id FROM calls WHERE id = ? AND buyer_id = ?")
+          .params(id, buyerId)
+          .query(UUID.class)
+          .optional();
+    } catch (IllegalArgumentException notAnId) {
+      return jdbc.sql("SELECT id FROM calls WHERE call_sid = ? AND buyer_id = ?")
+          .params(sidOrId, buyerId)
+          .query(UUID.class)
+          .optional();
+    }
+  }
+
+  /**
+   * A buyer's dispute as the buyer sees it: where it stands, the staff's note when decided, and the
+   * credit it brought (what the approval took off the buyer's charges; zero until then).
+   */
+  record BuyerDispute(
+      long id,
+      String callSid,
+      String reason,
+      String state,
+      Instant openedAt,
+      Instant decidedAt,
+      String note,
+      BigDecimal credit,
+      String currency) {}
+
+  /** The buyer's disputes, newest first. */
+  List<BuyerDispute> buyerDisputes(String buyerId, int limit) {
+    return jdbc.sql(
+            "SELECT d.id, c.call_sid, d.reason, d.state, d.opened_at, d.decided_at, d.note,"
+                + " coalesce((SELECT -sum(l.amount) FROM ledger_entries l WHERE l.call_id ="
+                + " d.call_id AND l.party_type = 'BUYER' AND l.party_id = d.buyer_id AND"
+                + " l.rule_ref = 'dispute-' || d.id), 0), c.currency"
+                + " FROM disputes d JOIN calls c ON c.id = d.call_id"
+                + " WHERE d.buyer_id = ? ORDER BY d.id DESC LIMIT ?")
+        .params(buyerId, limit)
+        .query(
+            (rs, i) ->
+                new BuyerDispute(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getTimestamp(5).toInstant(),
+                    rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
+                    rs.getString(7),
+                    rs.getBigDecimal(8).setScale(2),
+                    rs.getString(9) == null ? null : rs.getString(9).trim()))
+        .list();
   }
 
   private static PublisherCall publisherCall(ResultSet rs, int row) throws SQLException {

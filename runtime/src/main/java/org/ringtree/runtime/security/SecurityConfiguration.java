@@ -23,13 +23,15 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Four filter chains. (0) Buyers' conversion postbacks: no sign-in, because the endpoint checks the
- * buyer's own key itself. (1) The whole REST API ({@code /api/**}): HTTP Basic or an API key on
- * every request, no session, role rules per path (the table in docs/compliance.md). (2) The browser
- * sign-in: a form login with CSRF tokens and a session cookie (HttpOnly, SameSite, Secure in prod).
- * (3) Everything else: the console's screens need that sign-in (each view also checks the role, see
- * console.ConsoleConfiguration), while the demo bidders, health and metrics stay open. The Twilio
- * webhooks are outside all four: their own filter checks every request's signature.
+ * Five filter chains. (0) Buyers' conversion postbacks: no sign-in, because the endpoint checks the
+ * buyer's own key itself. (0b) The publisher and buyer portal ({@code /api/portal/**}): like the
+ * API, and also the console's session with CSRF tokens (see portalApi). (1) The rest of the REST
+ * API ({@code /api/**}): HTTP Basic or an API key on every request, no session, role rules per path
+ * (the table in docs/compliance.md). (2) The browser sign-in: a form login with CSRF tokens and a
+ * session cookie (HttpOnly, SameSite, Secure in prod). (3) Everything else: the console's screens
+ * need that sign-in (each view also checks the role, see console.ConsoleConfiguration), while the
+ * demo bidders, health and metrics stay open. The Twilio webhooks are outside all of them: their
+ * own filter checks every request's signature.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -40,6 +42,9 @@ class SecurityConfiguration {
   static final String[] PROTECTED_API = {"/api/**"};
 
   /** Called by buyers' servers with the per-buyer key that the endpoint itself checks. */
+  /** The publisher and buyer portal: the API's sign-ins plus the console's session. */
+  static final String PORTAL_API = "/api/portal/**";
+
   static final String BUYER_CONVERSIONS = "/api/postbacks/conversions/**";
 
   static final String[] BROWSER_PAGES = {"/login", "/logout", "/account"};
@@ -100,8 +105,44 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * The publisher and buyer portal ({@code /api/portal/**}): the API's credentials (HTTP Basic, API
+   * keys, no session created) and also the console's session sign-in, so a signed-in publisher or
+   * buyer can use it from the browser. A session is ambient (the browser sends its cookie by
+   * itself), so an unsafe request signed in by the session must carry the CSRF token; a request
+   * with its own credentials in a header cannot be forged cross-site and needs none. Matched with
+   * the same path patterns and rule as the API chain, so every spelling gets the same check.
+   */
   @Bean
   @Order(1)
+  SecurityFilterChain portalApi(
+      HttpSecurity http,
+      AuthenticationManager manager,
+      ApiKeyStore keys,
+      UserAccounts accounts,
+      ApiUserLimits limits)
+      throws Exception {
+    http.securityMatcher(PORTAL_API)
+        .authenticationManager(manager)
+        .addFilterBefore(
+            ApiKeyAuthenticationProvider.filter(keys, accounts), BasicAuthenticationFilter.class)
+        .addFilterAfter(
+            limits.filter(
+                a ->
+                    (a instanceof ApiKeyAuthentication ? "api-key of " : "password of ")
+                        + a.getName()),
+            BasicAuthenticationFilter.class)
+        .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole("PUBLISHER", "BUYER"))
+        .httpBasic(b -> b.realmName("Ringtree"))
+        // reads the console's session; never creates one for Basic or key requests
+        .securityContext(c -> c.securityContextRepository(PortalSignIn.contexts()))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .csrf(c -> c.requireCsrfProtectionMatcher(PortalSignIn::csrfRequired));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
   SecurityFilterChain protectedApi(
       HttpSecurity http,
       AuthenticationManager manager,
@@ -216,7 +257,7 @@ class SecurityConfiguration {
   }
 
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain browserSignIn(HttpSecurity http, AuthenticationManager manager)
       throws Exception {
     http.securityMatcher(BROWSER_PAGES)

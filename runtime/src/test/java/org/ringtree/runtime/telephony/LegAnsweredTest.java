@@ -13,7 +13,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.ringtree.runtime.call.CallStore;
 import org.ringtree.runtime.call.LiveCallStore;
 import org.ringtree.runtime.live.LiveCalls;
 import org.ringtree.runtime.support.RunningPlatformTest;
