@@ -94,8 +94,8 @@ class ConsoleShellBrowserTest extends SecuredAppTest {
         "sign-out",
         () -> {
           signIn(OPERATOR);
-          // operators land on the call log, not inside the editor
-          wait.until(ExpectedConditions.urlMatches(".*/calls$"));
+          // operators land on the P&L dashboard, not inside the editor
+          wait.until(ExpectedConditions.urlMatches(".*/dashboard$"));
           click("sign-out");
           wait.until(ExpectedConditions.urlContains("/login?logout"));
           wait.until(
