@@ -40,6 +40,8 @@ public final class SimulatedCallCommand {
                          demo calls are not duplicates)
         --state ST       caller's state from Twilio's lookup (default CA)
         --url URL        the platform (default http://localhost:8080)
+        --wait 120s      how long to wait for a platform still starting to be ready
+                         (default 120s; 0s: do not wait)
         --token TOKEN    Twilio auth token the platform checks (default: the demo token,
                          or RINGTREE_TWILIO_AUTH_TOKEN)
         --api-key KEY    API key to read the call report with (default: RINGTREE_API_KEY)
@@ -68,6 +70,26 @@ public final class SimulatedCallCommand {
     if (options.help) {
       out.print(USAGE);
       return 0;
+    }
+    PlatformReadiness.State readiness;
+    try {
+      readiness =
+          new PlatformReadiness(options.url, Duration.ofMillis(500))
+              .await(Duration.ofSeconds(options.waitSeconds), err::println);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    }
+    if (!readiness.ready()) {
+      err.println(
+          "The platform at "
+              + options.url
+              + " is not ready after "
+              + options.waitSeconds
+              + " s ("
+              + readiness.said()
+              + "); start it with ./ringtree start, or pass --url");
+      return 1;
     }
     TwilioDriver driver =
         new TwilioDriver(options.url, options.token)
@@ -203,6 +225,7 @@ public final class SimulatedCallCommand {
     List<CallScript.Leg> legs = new ArrayList<>();
     int talkSeconds = 95;
     int liveSeconds = 0;
+    int waitSeconds = 120;
     boolean help;
 
     static Options parse(String[] args) {
@@ -227,6 +250,7 @@ public final class SimulatedCallCommand {
           case "--say" -> o.answers.add("speech:" + value);
           case "--talk" -> o.talkSeconds = seconds(value);
           case "--live" -> o.liveSeconds = seconds(value);
+          case "--wait" -> o.waitSeconds = seconds(value);
           case "--buyer" -> {
             for (String leg : value.split(",")) {
               o.legs.add(leg(leg.strip()));
