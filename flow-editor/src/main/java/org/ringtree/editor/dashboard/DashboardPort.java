@@ -17,9 +17,10 @@ public interface DashboardPort {
   ZoneId networkZone();
 
   /**
-   * One currency's totals over a range. {@code qualified}: calls routed to a buyer. Margin and the
-   * rates are derived from these in {@link Figures}, so a new money column (cost) is one field here
-   * and one figure there.
+   * One currency's totals over a range. {@code qualified}: calls that passed the flow's
+   * qualification and were routed to a buyer (see docs/billing.md). {@code cost}: the telephony
+   * provider's ledger rows (the calls' legs and recordings, number rent). Margin, profit and the
+   * rates are derived from these in {@link Figures}.
    */
   record Totals(
       String currency,
@@ -30,15 +31,22 @@ public interface DashboardPort {
       long duplicates,
       long converted,
       BigDecimal revenue,
-      BigDecimal payout) {
+      BigDecimal payout,
+      BigDecimal cost) {
 
     public static Totals zero(String currency) {
-      return new Totals(
-          currency, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));
+      BigDecimal none = BigDecimal.ZERO.setScale(2);
+      return new Totals(currency, 0, 0, 0, 0, 0, 0, none, none, none);
     }
 
+    /** What the network keeps of the buyers' money before paying its telephony. */
     public BigDecimal margin() {
       return revenue.subtract(payout);
+    }
+
+    /** What the network keeps after its telephony too: revenue − payout − cost. */
+    public BigDecimal profit() {
+      return revenue.subtract(payout).subtract(cost);
     }
   }
 
@@ -52,9 +60,17 @@ public interface DashboardPort {
   }
 
   /** Money of one bucket starting at {@code start} (local time in the zone asked for). */
-  record Bucket(LocalDateTime start, String currency, BigDecimal revenue, BigDecimal payout) {}
+  record Bucket(
+      LocalDateTime start,
+      String currency,
+      BigDecimal revenue,
+      BigDecimal payout,
+      BigDecimal cost) {}
 
-  /** Revenue and payout per hour or day in {@code zone} over [from, to); empty buckets left out. */
+  /**
+   * Revenue, payout and cost per hour or day in {@code zone} over [from, to); empty buckets left
+   * out.
+   */
   List<Bucket> series(Instant from, Instant to, ZoneId zone, Step step);
 
   /** Whose money a ranking is about. */

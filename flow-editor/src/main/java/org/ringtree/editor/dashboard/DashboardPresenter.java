@@ -113,7 +113,10 @@ public final class DashboardPresenter {
         .orElse(Totals.zero(currency));
   }
 
-  /** Revenue, payout and margin per hour (a day's periods) or per day, every bucket present. */
+  /**
+   * Revenue, payout, margin, cost and profit per hour (a day's periods) or per day, every bucket
+   * present. Profit = revenue − payout − cost, per bucket as in the figures.
+   */
   Chart money(Periods.Window w, String currency) {
     Step step =
         w.kind() == Periods.Kind.TODAY || w.kind() == Periods.Kind.YESTERDAY ? Step.HOUR : Step.DAY;
@@ -129,6 +132,8 @@ public final class DashboardPresenter {
     List<String> revenue = new ArrayList<>();
     List<String> payout = new ArrayList<>();
     List<String> margin = new ArrayList<>();
+    List<String> cost = new ArrayList<>();
+    List<String> profit = new ArrayList<>();
     // walk local bucket starts; a DST day has 23 or 25 hours and the set keeps each once
     TreeSet<LocalDateTime> starts = new TreeSet<>();
     for (Instant t = w.current().from(); t.isBefore(w.current().to()); ) {
@@ -145,10 +150,13 @@ public final class DashboardPresenter {
       Bucket b = byStart.get(s);
       BigDecimal rev = b == null ? zero : b.revenue().setScale(2, RoundingMode.UNNECESSARY);
       BigDecimal pay = b == null ? zero : b.payout().setScale(2, RoundingMode.UNNECESSARY);
+      BigDecimal cst = b == null ? zero : b.cost().setScale(2, RoundingMode.UNNECESSARY);
       categories.add((step == Step.HOUR ? HOUR : DAY).format(s));
       revenue.add(rev.toPlainString());
       payout.add(pay.toPlainString());
       margin.add(rev.subtract(pay).toPlainString());
+      cost.add(cst.toPlainString());
+      profit.add(rev.subtract(pay).subtract(cst).toPlainString());
       links.add(dayLink(s.toLocalDate(), s.toLocalDate(), zone, ""));
     }
     return new Chart(
@@ -156,7 +164,9 @@ public final class DashboardPresenter {
         List.of(
             new Series("Revenue (" + currency + ")", revenue),
             new Series("Payout (" + currency + ")", payout),
-            new Series("Margin (" + currency + ")", margin)),
+            new Series("Margin (" + currency + ")", margin),
+            new Series("Cost (" + currency + ")", cost),
+            new Series("Profit (" + currency + ")", profit)),
         links);
   }
 

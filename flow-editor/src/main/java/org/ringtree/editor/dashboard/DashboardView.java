@@ -137,7 +137,7 @@ public class DashboardView extends VerticalLayout {
         controls,
         currencies,
         cards,
-        new H3("Revenue, payout and margin"),
+        new H3("Revenue, payout, margin, cost and profit"),
         money,
         pair("Calls by outcome", outcomes, "Buyers' cap use now", caps),
         pair("Top publishers by margin", publishers, "Top buyers by margin", buyers));

@@ -8,8 +8,8 @@ import org.ringtree.editor.dashboard.DashboardPort.Totals;
 
 /**
  * The dashboard's figures as data: each one a label, how it is read from a period's {@link Totals},
- * how it is shown, and the call log filter that lists its calls. Adding a figure (cost, profit) is
- * one more entry here.
+ * how it is shown, and the call log filter that lists its calls. Adding a figure is one more entry
+ * here.
  */
 public final class Figures {
 
@@ -43,6 +43,9 @@ public final class Figures {
           new Figure("margin", "Margin", Kind.MONEY, Totals::margin, ""),
           new Figure(
               "margin-pct", "Margin %", Kind.PERCENT, t -> percent(t.margin(), t.revenue()), ""),
+          // the telephony of the period's calls (and its number rent): what margin still pays
+          new Figure("cost", "Telephony cost", Kind.MONEY, Totals::cost, ""),
+          new Figure("profit", "Profit", Kind.MONEY, Totals::profit, ""),
           new Figure(
               "revenue-per-call",
               "Revenue per call",

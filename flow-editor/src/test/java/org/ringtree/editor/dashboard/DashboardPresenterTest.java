@@ -57,8 +57,21 @@ class DashboardPresenterTest {
   }
 
   static Totals usd(long calls, String revenue, String payout) {
+    return usd(calls, revenue, payout, "0.00");
+  }
+
+  static Totals usd(long calls, String revenue, String payout, String cost) {
     return new Totals(
-        "USD", calls, calls, calls, calls, 0, 0, new BigDecimal(revenue), new BigDecimal(payout));
+        "USD",
+        calls,
+        calls,
+        calls,
+        calls,
+        0,
+        0,
+        new BigDecimal(revenue),
+        new BigDecimal(payout),
+        new BigDecimal(cost));
   }
 
   static DashboardPresenter.Card card(DashboardPresenter.Board b, String id) {
@@ -68,8 +81,8 @@ class DashboardPresenterTest {
   @Test
   void cardsShowThePeriodsMoneyAndItsChangeAgainstThePeriodBefore() {
     FakePort port = new FakePort();
-    port.current = List.of(usd(2, "620.00", "400.00"));
-    port.previous = List.of(usd(1, "310.00", "200.00"));
+    port.current = List.of(usd(2, "620.00", "400.00", "0.41"));
+    port.previous = List.of(usd(1, "310.00", "200.00", "0.20"));
     DashboardPresenter.Board b =
         new DashboardPresenter(port)
             .load(Periods.Kind.TODAY, NEW_YORK, Instant.parse("2026-12-09T19:07:00Z"));
@@ -77,6 +90,13 @@ class DashboardPresenterTest {
     assertThat(card(b, "revenue").value()).isEqualTo("620.00 USD");
     assertThat(card(b, "revenue").change()).isEqualTo("+310.00 USD (+100.0 %) vs yesterday");
     assertThat(card(b, "margin").value()).isEqualTo("220.00 USD");
+    // profit pays the telephony too: 620.00 − 400.00 − 0.41
+    assertThat(card(b, "cost").value()).isEqualTo("0.41 USD");
+    assertThat(card(b, "cost").change()).isEqualTo("+0.21 USD (+105.0 %) vs yesterday");
+    assertThat(card(b, "profit").value()).isEqualTo("219.59 USD");
+    assertThat(card(b, "profit").change()).isEqualTo("+109.79 USD (+100.0 %) vs yesterday");
+    assertThat(card(b, "profit").link())
+        .isEqualTo("calls?from=2026-12-09&to=2026-12-09&tz=America%2FNew_York");
     assertThat(card(b, "billable").link())
         .isEqualTo("calls?from=2026-12-09&to=2026-12-09&tz=America%2FNew_York&billable=true");
     // today until the next quarter hour, then yesterday until the same local time
@@ -104,7 +124,8 @@ class DashboardPresenterTest {
                 LocalDateTime.parse("2026-11-01T01:00"),
                 "USD",
                 new BigDecimal("310.10"),
-                new BigDecimal("200.05")));
+                new BigDecimal("200.05"),
+                new BigDecimal("0.37")));
     DashboardPresenter.Board b =
         new DashboardPresenter(port)
             .load(Periods.Kind.TODAY, NEW_YORK, Instant.parse("2026-11-01T15:00:00Z"));
@@ -113,6 +134,11 @@ class DashboardPresenterTest {
     assertThat(b.money().series().get(0).data().get(1)).isEqualTo("310.10");
     assertThat(b.money().series().get(1).data().get(1)).isEqualTo("200.05");
     assertThat(b.money().series().get(2).data().get(1)).isEqualTo("110.05");
+    assertThat(b.money().series().get(3).name()).isEqualTo("Cost (USD)");
+    assertThat(b.money().series().get(3).data().get(1)).isEqualTo("0.37");
+    assertThat(b.money().series().get(4).name()).isEqualTo("Profit (USD)");
+    assertThat(b.money().series().get(4).data().get(1)).isEqualTo("109.68");
+    assertThat(b.money().series().get(4).data().get(0)).isEqualTo("0.00");
     assertThat(b.money().series().get(0).data().get(0)).isEqualTo("0.00");
   }
 
@@ -154,7 +180,16 @@ class DashboardPresenterTest {
   void theMainCurrencyIsTheOneWithTheMostCalls() {
     Totals eur =
         new Totals(
-            "EUR", 9, 0, 0, 0, 0, 0, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));
+            "EUR",
+            9,
+            0,
+            0,
+            0,
+            0,
+            0,
+            BigDecimal.ZERO.setScale(2),
+            BigDecimal.ZERO.setScale(2),
+            BigDecimal.ZERO.setScale(2));
     assertThat(DashboardPresenter.mainCurrency(List.of(usd(2, "1.00", "0.00"), eur), List.of()))
         .isEqualTo("EUR");
   }

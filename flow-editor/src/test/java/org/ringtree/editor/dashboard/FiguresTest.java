@@ -18,7 +18,8 @@ class FiguresTest {
         0,
         1,
         new BigDecimal(revenue),
-        new BigDecimal(payout));
+        new BigDecimal(payout),
+        new BigDecimal("1.37"));
   }
 
   static BigDecimal value(String id, Totals t) {
@@ -44,6 +45,9 @@ class FiguresTest {
     Totals t = totals(3, 2, "930.00", "600.00");
     assertThat(value("margin", t)).isEqualByComparingTo("330.00");
     assertThat(value("margin-pct", t)).isEqualByComparingTo("35.5");
+    assertThat(value("cost", t)).isEqualByComparingTo("1.37");
+    // profit = revenue − payout − cost, to the cent
+    assertThat(value("profit", t)).isEqualByComparingTo("328.63");
     assertThat(value("revenue-per-call", t)).isEqualByComparingTo("310.00");
     assertThat(value("connect-rate", t)).isEqualByComparingTo("66.7");
     assertThat(value("conversion-rate", t)).isEqualByComparingTo("33.3");

@@ -16,6 +16,7 @@ import org.ringtree.rules.directory.LiveSettings;
 import org.ringtree.rules.routing.Usage;
 import org.ringtree.runtime.billing.BillingProperties;
 import org.ringtree.runtime.billing.Reports;
+import org.ringtree.runtime.call.QualifiedCallStore;
 import org.ringtree.runtime.database.PgNotifications;
 import org.ringtree.runtime.directory.DirectoryNames;
 import org.ringtree.runtime.directory.LiveDirectory;
@@ -37,6 +38,7 @@ class ConsoleDashboard implements DashboardPort {
   private final DirectoryNames names;
   private final LiveDirectory directory;
   private final CapacityStore capacity;
+  private final QualifiedCallStore qualifiedCalls;
   private final List<Runnable> watchers = new CopyOnWriteArrayList<>();
 
   ConsoleDashboard(
@@ -45,7 +47,9 @@ class ConsoleDashboard implements DashboardPort {
       DirectoryNames names,
       LiveDirectory directory,
       CapacityStore capacity,
+      QualifiedCallStore qualifiedCalls,
       PgNotifications notifications) {
+    this.qualifiedCalls = qualifiedCalls;
     this.reports = reports;
     this.billing = billing;
     this.names = names;
@@ -61,18 +65,15 @@ class ConsoleDashboard implements DashboardPort {
   }
 
   /**
-   * Folds the roll-up queue, then reads: a dashboard asks for the totals first, and its other
-   * reports of the same load read the roll-up as this fold left it (one fold per load, not seven).
+   * Folds the roll-up queue, then reads (qualified calls straight from {@code calls}, by their
+   * partial index): a dashboard asks for the totals first, and its other reports of the same load
+   * read the roll-up as this fold left it (one fold per load, not seven).
    */
   @Override
   public List<Totals> totals(Instant from, Instant to) {
     reports.foldQueuedChanges();
-    Map<String, Long> qualified = new HashMap<>();
-    for (Reports.Row r : run(Reports.Dimension.BUYER, Reports.Period.TOTAL, from, to, null)) {
-      if (r.key() != null && !r.key().isBlank()) {
-        qualified.merge(r.currency(), r.calls(), Long::sum);
-      }
-    }
+    // qualified: reached a route node (calls.routed_at), not only the calls a buyer took
+    Map<String, Long> qualified = qualifiedCalls.countByCurrency(from, to);
     List<Totals> out = new ArrayList<>();
     for (Reports.Row t : totalsOf(from, to)) {
       out.add(
@@ -85,7 +86,8 @@ class ConsoleDashboard implements DashboardPort {
               t.duplicates(),
               t.converted(),
               t.revenue(),
-              t.payout()));
+              t.payout(),
+              t.cost()));
     }
     return out;
   }
@@ -111,7 +113,7 @@ class ConsoleDashboard implements DashboardPort {
   public List<Bucket> series(Instant from, Instant to, ZoneId zone, Step step) {
     Reports.Period period = step == Step.HOUR ? Reports.Period.HOUR : Reports.Period.DAY;
     return run(Reports.Dimension.NONE, period, from, to, zone).stream()
-        .map(r -> new Bucket(r.period(), r.currency(), r.revenue(), r.payout()))
+        .map(r -> new Bucket(r.period(), r.currency(), r.revenue(), r.payout(), r.cost()))
         .toList();
   }
 

@@ -11,13 +11,15 @@ import org.ringtree.runtime.billing.LedgerWriter;
 import org.springframework.stereotype.Service;
 
 /**
- * A call's telephony cost from the rates: one {@code COST} row for the inbound leg, one for the
- * answered buyer leg and one for the recording, each priced by the rate version live when the call
- * started and named by it ({@code rate-<id>#inbound}). Minutes are counted as Twilio bills them:
- * every started minute is a whole minute (95 s is 2 min). A row's amount is minutes × rate rounded
- * once to the cent (HALF_EVEN, as every ledger amount); its description keeps the exact product.
- * Booking twice writes nothing twice (idempotency keys {@code <call>:cost-inbound}, {@code
- * :cost-dialled}, {@code :cost-recording}).
+ * A call's telephony cost from the rates: one {@code COST} row for the inbound leg, one for each
+ * dialled buyer leg that Twilio bills (an answered one: a leg that rang out busy, unanswered or
+ * failed has no duration and costs nothing) and one for the recording, each priced by the rate
+ * version live when the call started and named by it ({@code rate-<id>#inbound}). Minutes are
+ * counted as Twilio bills them, per leg: every started minute is a whole minute (95 s is 2 min). A
+ * row's amount is minutes × rate rounded once to the cent (HALF_EVEN, as every ledger amount); its
+ * description keeps the exact product. Booking twice writes nothing twice (idempotency keys {@code
+ * <call>:cost-inbound}, {@code :cost-dialled} for the first billed leg, {@code :cost-dialled-2}…
+ * for further ones, {@code :cost-recording}).
  */
 @Service
 public class CallCosts {
@@ -52,9 +54,18 @@ public class CallCosts {
     this.ledger = ledger;
   }
 
-  /** A row this call's usage books (or has booked) at its rate. */
+  /**
+   * A row this call's usage books (or has booked) at its rate; {@code leg} names the dialled leg
+   * ({@code DialCallSid}) where known, {@code key} is its idempotency key.
+   */
   public record Line(
-      Component component, int seconds, long minutes, TelephonyRate rate, Money amount) {
+      Component component,
+      int seconds,
+      long minutes,
+      TelephonyRate rate,
+      Money amount,
+      String leg,
+      String key) {
     String description() {
       BigDecimal perMinute = perMinute(rate, component);
       return component.label
@@ -67,7 +78,8 @@ public class CallCosts {
           + " "
           + rate.currency()
           + "/min = "
-          + perMinute.multiply(BigDecimal.valueOf(minutes)).toPlainString();
+          + perMinute.multiply(BigDecimal.valueOf(minutes)).toPlainString()
+          + (leg == null ? "" : " (leg " + leg + ")");
     }
   }
 
@@ -83,15 +95,32 @@ public class CallCosts {
     if (rate.isEmpty()) {
       return out;
     }
-    line(out, Component.INBOUND, call.totalSeconds(), rate.get());
-    if (call.connected()) {
-      line(out, Component.DIALLED, call.talkSeconds(), rate.get());
+    UUID id = call.id();
+    line(out, Component.INBOUND, call.totalSeconds(), rate.get(), null, Component.INBOUND.key(id));
+    List<CostStore.Leg> billed =
+        call.dialled().stream().filter(l -> billedMinutes(l.seconds()) > 0).toList();
+    if (!billed.isEmpty()) {
+      for (int i = 0; i < billed.size(); i++) {
+        CostStore.Leg leg = billed.get(i);
+        String key = Component.DIALLED.key(id) + (i == 0 ? "" : "-" + (i + 1));
+        line(out, Component.DIALLED, leg.seconds(), rate.get(), leg.sid(), key);
+      }
+    } else if (call.connected() && call.dialled().isEmpty()) {
+      // no dial webhook kept (a call recorded without one): the answered leg's talk time
+      line(out, Component.DIALLED, call.talkSeconds(), rate.get(), null, Component.DIALLED.key(id));
     }
-    line(out, Component.RECORDING, call.recordingSeconds(), rate.get());
+    line(
+        out,
+        Component.RECORDING,
+        call.recordingSeconds(),
+        rate.get(),
+        null,
+        Component.RECORDING.key(id));
     return out;
   }
 
-  private static void line(List<Line> out, Component c, Integer seconds, TelephonyRate rate) {
+  private static void line(
+      List<Line> out, Component c, Integer seconds, TelephonyRate rate, String leg, String key) {
     long minutes = billedMinutes(seconds == null ? 0 : seconds);
     if (minutes == 0) {
       return;
@@ -103,7 +132,9 @@ public class CallCosts {
             seconds,
             minutes,
             rate,
-            new Money(exact.setScale(2, RoundingMode.HALF_EVEN), rate.currency())));
+            new Money(exact.setScale(2, RoundingMode.HALF_EVEN), rate.currency()),
+            leg,
+            key));
   }
 
   static BigDecimal perMinute(TelephonyRate rate, Component c) {
@@ -136,7 +167,7 @@ public class CallCosts {
                   l.rate().ref(l.component().label),
                   l.description(),
                   null,
-                  l.component().key(callId)))
+                  l.key()))
           .isPresent()) {
         written++;
       }

@@ -82,7 +82,8 @@ public class PriceReconciler {
     if (priced.isEmpty() || store.booked(key).isPresent()) {
       return 0;
     }
-    Optional<CostStore.Booked> estimate = store.booked(c.key(call.id()));
+    // the component's estimate rows as one (a call may have dialled more than one billed leg)
+    Optional<CostStore.Booked> estimate = store.bookedAll(call.id(), c.key(call.id()));
     List<ProviderPrices.Price> legs = priced.get();
     String currency =
         legs.isEmpty()

@@ -27,10 +27,13 @@ import org.ringtree.rules.flow.FlowParseResult;
 import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.approval.ComplianceSettings;
 import org.ringtree.runtime.config.RingtreeProperties;
+import org.ringtree.runtime.cost.CostRates;
+import org.ringtree.runtime.cost.RateInput;
 import org.ringtree.runtime.directory.DirectoryStore;
 import org.ringtree.runtime.flow.FlowStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -44,7 +47,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * buyers — a fixed-price law firm, two RTB bidders with different prices and caps, and one that
  * always times out — plus one published flow (greeting with recording notice, menu, collect zip,
  * ring-tree route, voicemail fallback). The RTB bidders are served by this app under {@link
- * DemoBuyerController#PATH}, so even the demo auction goes over real HTTP.
+ * DemoBuyerController#PATH}, so even the demo auction goes over real HTTP. With {@code
+ * ringtree.demo.telephony-rates} (on by default) it also puts the network's telephony rates live at
+ * Twilio's published US list prices ({@link #DEMO_RATES}, docs/billing.md), so the demo's calls
+ * book their cost and the dashboard shows profit.
  */
 @Component
 @Order(10)
@@ -58,6 +64,18 @@ class DemoNetworkSeeder implements ApplicationRunner {
    */
   static final String DEMO_CONNECTOR = "do-not-call";
 
+  /**
+   * Twilio's US list prices (docs/billing.md cites them): a local number's inbound minute 0.0085,
+   * an outbound (dialled) minute 0.0130, a recorded minute 0.0025, a local number 1.15 a month.
+   */
+  static final RateInput DEMO_RATES =
+      new RateInput(
+          Money.USD,
+          new BigDecimal("0.0085"),
+          new BigDecimal("0.0130"),
+          new BigDecimal("0.0025"),
+          new BigDecimal("1.15"));
+
   private static final Logger log = LoggerFactory.getLogger(DemoNetworkSeeder.class);
 
   private final TransactionTemplate tx;
@@ -66,6 +84,8 @@ class DemoNetworkSeeder implements ApplicationRunner {
   private final DirectoryStore directory;
   private final FlowStore flows;
   private final ComplianceSettings settings;
+  private final CostRates costRates;
+  private final boolean seedRates;
 
   DemoNetworkSeeder(
       TransactionTemplate tx,
@@ -73,8 +93,12 @@ class DemoNetworkSeeder implements ApplicationRunner {
       Environment environment,
       DirectoryStore directory,
       FlowStore flows,
-      ComplianceSettings settings) {
+      ComplianceSettings settings,
+      CostRates costRates,
+      @Value("${ringtree.demo.telephony-rates:true}") boolean seedRates) {
     this.settings = settings;
+    this.costRates = costRates;
+    this.seedRates = seedRates;
     this.tx = tx;
     this.properties = properties;
     this.environment = environment;
@@ -98,6 +122,10 @@ class DemoNetworkSeeder implements ApplicationRunner {
                 seedDirectory(demoBuyers);
                 // the demo is tried by one person: no second person to approve a change
                 settings.setRequireApproval(false, "demo-seed");
+                if (seedRates) {
+                  // through the normal store: a versioned, audited rate live from now
+                  costRates.propose(null, DEMO_RATES, "demo-seed");
+                }
                 publishDemoFlow();
               } else if (demoBuyersMoved(demoBuyers)) {
                 // the demo bidders live in this process: follow its port, and republish

@@ -21,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ringtree.runtime.billing.BillingProperties;
+import org.ringtree.runtime.cost.NumberRent;
 import org.ringtree.runtime.support.Browsers;
 import org.ringtree.runtime.support.RunningPlatformTest;
 import org.ringtree.tools.driver.CallScript;
@@ -29,14 +30,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The P&L dashboard in headless Chromium: an operator signs in and lands on it; calls placed
  * through signed webhooks show as figures equal to the ledger's sums for today, and the ECharts
  * charts hold the same money (read from the rendered chart's option); a call that ends while the
  * page is open moves the figures by its ledger amounts without a reload; a figure opens the call
- * log filtered to its calls. The push latency is logged for docs/benchmarks.md.
+ * log filtered to its calls. With the demo's telephony rates live, the cost and profit figures and
+ * the chart's cost and profit series equal the ledger's COST rows and revenue − payout − cost. The
+ * push latency is logged for docs/benchmarks.md.
  */
+@TestPropertySource(properties = "ringtree.demo.telephony-rates=true")
 class DashboardBrowserTest extends RunningPlatformTest {
 
   private static final Logger log = LoggerFactory.getLogger(DashboardBrowserTest.class);
@@ -46,6 +51,7 @@ class DashboardBrowserTest extends RunningPlatformTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired BillingProperties billing;
+  @Autowired NumberRent rent;
 
   @BeforeAll
   static void startBrowser() {
@@ -65,6 +71,8 @@ class DashboardBrowserTest extends RunningPlatformTest {
     try {
       driver().place(caller("+13105550901"));
       driver().place(caller("+13105550902"));
+      // this month's number rent now, as the cost job would a minute after start: booked once
+      rent.bookMonth(java.time.Clock.systemUTC(), zone());
 
       Browsers.signIn(browser, baseUrl, "operator", "ringtree-operator-demo");
       wait.until(ExpectedConditions.urlContains("/dashboard"));
@@ -76,6 +84,18 @@ class DashboardBrowserTest extends RunningPlatformTest {
       assertThat(text("figure-margin-value"))
           .isEqualTo(before.revenue().subtract(before.payout()).toPlainString() + " USD");
       assertThat(text("figure-billable-value")).isEqualTo(String.valueOf(before.billable()));
+      // telephony cost: the ledger's COST rows (re-read: the cost job may book number rent now)
+      wait.until(
+          d -> text("figure-cost-value").equals(ledgerToday().cost().toPlainString() + " USD"));
+      Money costed = ledgerToday();
+      assertThat(costed.cost()).isPositive();
+      assertThat(text("figure-profit-value"))
+          .isEqualTo(
+              costed.revenue().subtract(costed.payout()).subtract(costed.cost()).toPlainString()
+                  + " USD");
+      assertThat(sum(chartData("chart-money", 3))).isEqualByComparingTo(costed.cost());
+      assertThat(sum(chartData("chart-money", 4)))
+          .isEqualByComparingTo(costed.revenue().subtract(costed.payout()).subtract(costed.cost()));
 
       // the rendered chart holds the same cents: its buckets add up to the day's revenue
       assertThat(sum(chartData("chart-money", 0))).isEqualByComparingTo(before.revenue());
@@ -147,8 +167,11 @@ class DashboardBrowserTest extends RunningPlatformTest {
     return billing.timezone();
   }
 
-  /** What the ledger holds for calls that started today in the network's zone. */
-  record Money(BigDecimal revenue, BigDecimal payout, long billable) {}
+  /**
+   * What the ledger holds for calls that started today in the network's zone; cost also counts
+   * number rent booked today (a row without a call counts at its booking time).
+   */
+  record Money(BigDecimal revenue, BigDecimal payout, BigDecimal cost, long billable) {}
 
   private Money ledgerToday() {
     Instant start = today().atStartOfDay(zone()).toInstant();
@@ -166,7 +189,15 @@ class DashboardBrowserTest extends RunningPlatformTest {
             .param(Timestamp.from(start))
             .query(Long.class)
             .single();
-    return new Money(money[0].setScale(2), money[1].setScale(2), billable);
+    BigDecimal cost =
+        jdbc.sql(
+                "SELECT coalesce(sum(l.amount), 0) FROM ledger_entries l"
+                    + " LEFT JOIN calls c ON c.id = l.call_id WHERE l.party_type = 'PROVIDER'"
+                    + " AND (c.started_at >= ? OR (l.call_id IS NULL AND l.created_at >= ?))")
+            .params(Timestamp.from(start), Timestamp.from(start))
+            .query(BigDecimal.class)
+            .single();
+    return new Money(money[0].setScale(2), money[1].setScale(2), cost.setScale(2), billable);
   }
 
   private Money ledgerOf(String callSid) {
@@ -179,7 +210,7 @@ class DashboardBrowserTest extends RunningPlatformTest {
             .param(callSid)
             .query((rs, i) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)})
             .single();
-    return new Money(money[0].setScale(2), money[1].setScale(2), 1);
+    return new Money(money[0].setScale(2), money[1].setScale(2), BigDecimal.ZERO, 1);
   }
 
   private static String text(String id) {

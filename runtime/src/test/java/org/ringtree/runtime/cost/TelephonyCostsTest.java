@@ -203,6 +203,87 @@ class TelephonyCostsTest extends PostgresTest {
   }
 
   @Test
+  void eachBilledDialledLegIsItsOwnRowAndTheProvidersPriceCorrectsTheirSum() throws Exception {
+    compliance.setRequireApproval(false, "test");
+    TelephonyRate rate = rates.propose(null, input("0.0100", "0.1300", "0", "0"), "admin");
+    UUID call = call("+15550001006", 200, 70, 0, null);
+    String sid = sid(call);
+    String unanswered = "CA" + "a".repeat(32);
+    String first = "CA" + "b".repeat(32);
+    String second = "CA" + "c".repeat(32);
+    // three dial webhooks as Twilio sends them: a leg nobody answered, then two that talked
+    dial(call, 1, unanswered, "no-answer", "0");
+    dial(call, 2, first, "completed", "61");
+    dial(call, 3, second, "completed", "30");
+
+    assertThat(costs.book(call)).isEqualTo(3);
+    assertThat(costRows(call))
+        .containsExactly(
+            "inbound 0.04 rate-" + rate.id() + "#inbound",
+            // 61 s = 2 started minutes × 0.13; 30 s = 1 minute; the unanswered leg: nothing
+            "dialled 0.26 rate-" + rate.id() + "#dialled",
+            "dialled 0.13 rate-" + rate.id() + "#dialled");
+    assertThat(description(call, "dialled"))
+        .isEqualTo("dialled 61 s = 2 min × 0.1300 USD/min = 0.2600 (leg " + first + ")");
+    assertThat(description(call, "dialled-2")).endsWith("(leg " + second + ")");
+    assertThat(costs.book(call)).isZero();
+
+    // Twilio prices both child calls: one correcting row makes the legs total the provider's sum
+    String calls = "/2010-04-01/Accounts/" + ACCOUNT + "/Calls";
+    PRICED.put(calls + "/" + sid + ".json", callJson(sid, null, "-0.04000"));
+    PRICED.put(
+        calls + ".json?ParentCallSid=" + sid,
+        "{\"calls\": ["
+            + callJson(first, sid, "-0.02600")
+            + ", "
+            + callJson(second, sid, "-0.01300")
+            + "], \"end\": 1, \"first_page_uri\": \""
+            + calls
+            + ".json?PageSize=50&Page=0\", \"next_page_uri\": null, \"page\": 0, \"page_size\":"
+            + " 50, \"previous_page_uri\": null, \"start\": 0, \"uri\": \""
+            + calls
+            + ".json?PageSize=50&Page=0\"}");
+    assertThat(reconciler.reconcile(call)).isEqualTo(2);
+    BigDecimal dialled =
+        jdbc.sql(
+                "SELECT sum(amount) FROM ledger_entries WHERE call_id = ?"
+                    + " AND idempotency_key NOT LIKE '%inbound%'")
+            .param(call)
+            .query(BigDecimal.class)
+            .single();
+    // estimates 0.26 + 0.13 = 0.39; Twilio 0.026 + 0.013 = 0.039 → 0.04
+    assertThat(dialled).isEqualByComparingTo("0.04");
+    Map<String, Object> correction =
+        jdbc.sql(
+                "SELECT l.amount, e.idempotency_key AS corrects FROM ledger_entries l"
+                    + " JOIN ledger_entries e ON e.id = l.corrects_id"
+                    + " WHERE l.idempotency_key = ?")
+            .param(call + ":cost-dialled:provider")
+            .query()
+            .singleRow();
+    assertThat(correction)
+        .containsEntry("amount", new BigDecimal("-0.35"))
+        .containsEntry("corrects", call + ":cost-dialled");
+  }
+
+  private void dial(UUID call, int step, String legSid, String status, String seconds)
+      throws Exception {
+    jdbc.sql(
+            "INSERT INTO call_events (call_sid, call_id, step_key, kind, request, response)"
+                + " VALUES (?, ?, ?, 'dial', ?::jsonb, '')")
+        .params(
+            sid(call),
+            call,
+            "dial:" + step,
+            json.writeValueAsString(
+                Map.of(
+                    "DialCallSid", legSid,
+                    "DialCallStatus", status,
+                    "DialCallDuration", seconds)))
+        .update();
+  }
+
+  @Test
   void aSettledCallIsCostedAtOnceAndTheJobBooksWhatCameLater() throws Exception {
     compliance.setRequireApproval(false, "test");
     TelephonyRate rate = rates.propose(null, input("0.0450", "0.1300", "0.0250", "0"), "admin");

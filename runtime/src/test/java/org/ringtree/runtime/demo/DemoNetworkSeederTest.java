@@ -6,8 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.ringtree.runtime.support.PostgresTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -15,7 +21,53 @@ class DemoNetworkSeederTest extends PostgresTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired DemoNetworkSeeder seeder;
+  @Autowired ReadinessRecorder readiness;
+  @Autowired TestRestTemplate http;
   @LocalServerPort int port;
+
+  /**
+   * Notes what the database held when the platform declared itself ready for traffic (the readiness
+   * probe, {@code /actuator/health/readiness}, and {@code /actuator/health} with it).
+   */
+  static class ReadinessRecorder {
+    private final JdbcClient jdbc;
+    volatile Long numbersWhenReady;
+    volatile Long liveFlowsWhenReady;
+
+    ReadinessRecorder(JdbcClient jdbc) {
+      this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void changed(AvailabilityChangeEvent<?> e) {
+      if (e.getState() == ReadinessState.ACCEPTING_TRAFFIC && numbersWhenReady == null) {
+        numbersWhenReady =
+            jdbc.sql("SELECT count(*) FROM tracking_numbers").query(Long.class).single();
+        liveFlowsWhenReady =
+            jdbc.sql("SELECT count(*) FROM flows WHERE live_version_id IS NOT NULL")
+                .query(Long.class)
+                .single();
+      }
+    }
+  }
+
+  @TestConfiguration
+  static class Readiness {
+    @Bean
+    ReadinessRecorder readinessRecorder(JdbcClient jdbc) {
+      return new ReadinessRecorder(jdbc);
+    }
+  }
+
+  @Test
+  void thePlatformIsReadyOnlyOnceTheDemoNetworkIsSeeded() {
+    // a call placed as soon as the probe says ready finds the demo's numbers and its live flow
+    assertThat(readiness.numbersWhenReady).isEqualTo(6);
+    assertThat(readiness.liveFlowsWhenReady).isPositive();
+    assertThat(
+            http.getForEntity("/actuator/health/readiness", String.class).getStatusCode().value())
+        .isEqualTo(200);
+  }
 
   @Test
   void seedsTheDemoNetworkOnAnEmptyDatabase() {

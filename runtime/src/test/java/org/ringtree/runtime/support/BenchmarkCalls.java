@@ -15,7 +15,8 @@ public final class BenchmarkCalls {
     jdbc.sql(
             "INSERT INTO calls (id, call_sid, tracking_number, campaign_id, publisher_id,"
                 + " caller_number, caller_state, phase, provider_status, started_at, connected_at, buyer_id,"
-                + " talk_seconds, billable_to_buyer, payable_to_publisher, duplicate, converted)"
+                + " talk_seconds, billable_to_buyer, payable_to_publisher, duplicate, converted,"
+                + " routed_at)"
                 + " SELECT gen_random_uuid(), 'BENCH' || g, n.number, n.campaign_id,"
                 + " n.publisher_id, '+1555' || lpad((g % 400000)::text, 7, '0'),"
                 + " (ARRAY['CA','TX','NY','FL'])[1 + g % 4], 'ENDED', 'completed',"
@@ -26,7 +27,10 @@ public final class BenchmarkCalls {
                 + "   [1 + (g / 4) % 3] END,"
                 + " CASE WHEN g % 4 <> 0 THEN 30 + g % 200 END,"
                 + " g % 4 <> 0 AND g % 5 < 3, g % 4 <> 0 AND g % 5 < 3, g % 50 = 0,"
-                + " g % 4 <> 0 AND g % 13 = 0"
+                + " g % 4 <> 0 AND g % 13 = 0,"
+                // 7 in 8 reach routing (qualified), 3 in 4 are connected
+                + " CASE WHEN g % 8 <> 0 THEN timestamptz '2026-09-01 00:00Z'"
+                + "   + g * interval '7.776 seconds' + interval '15 seconds' END"
                 + " FROM generate_series(1, ?) g"
                 + " JOIN (SELECT row_number() OVER (ORDER BY number) - 1 AS i, number,"
                 + "   campaign_id, publisher_id FROM tracking_numbers) n ON n.i = g % 6")
