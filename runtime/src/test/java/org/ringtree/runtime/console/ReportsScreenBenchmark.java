@@ -108,7 +108,10 @@ class ReportsScreenBenchmark extends PostgresTest {
             null,
             null,
             null);
-    out.append(export("report CSV, tracking number x hour, 90 days", s -> reports.exportCsv(largest, s, n -> {})));
+    out.append(
+        export(
+            "report CSV, tracking number x hour, 90 days",
+            s -> reports.exportCsv(largest, s, n -> {})));
     out.append(
         export(
             "call log CSV, all calls",
