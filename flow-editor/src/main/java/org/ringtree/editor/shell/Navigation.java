@@ -28,6 +28,14 @@ public final class Navigation {
       List.of(
           new Entry(
               "Money", "Dashboard", "dashboard", "nav-dashboard", VaadinIcon.DASHBOARD, STAFF),
+          new Entry("Money", "Reports", "reports", "nav-reports", VaadinIcon.TABLE, STAFF),
+          new Entry(
+              "Money",
+              "Reconciliation",
+              "reconciliation",
+              "nav-reconciliation",
+              VaadinIcon.SCALE,
+              STAFF),
           new Entry("Calls", "Call log", "calls", "nav-calls", VaadinIcon.PHONE, STAFF),
           new Entry("Calls", "Live", "live", "nav-live", VaadinIcon.SIGNAL, STAFF),
           new Entry(

@@ -31,6 +31,8 @@ class NavigationTest {
     assertThat(paths(as(Viewer.OPERATOR)))
         .containsExactlyInAnyOrder(
             "dashboard",
+            "reports",
+            "reconciliation",
             "calls",
             "live",
             "campaigns",

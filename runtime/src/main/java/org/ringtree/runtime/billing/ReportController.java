@@ -1,5 +1,7 @@
 package org.ringtree.runtime.billing;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,8 +50,9 @@ class ReportController {
         query(by, period, from, to, tz, campaign, publisher, buyer, vertical, number));
   }
 
+  /** Streamed: lines go out as the database hands them over, never held whole in memory. */
   @GetMapping("/csv")
-  ResponseEntity<String> csv(
+  void csv(
       @RequestParam(defaultValue = "campaign") String by,
       @RequestParam(defaultValue = "day") String period,
       @RequestParam(required = false) String from,
@@ -60,18 +62,14 @@ class ReportController {
       @RequestParam(required = false) String publisher,
       @RequestParam(required = false) String buyer,
       @RequestParam(required = false) String vertical,
-      @RequestParam(required = false) String number) {
+      @RequestParam(required = false) String number,
+      HttpServletResponse response)
+      throws IOException {
     Reports.Query q = query(by, period, from, to, tz, campaign, publisher, buyer, vertical, number);
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"ringtree-report-"
-                + q.by().name().toLowerCase(Locale.ROOT)
-                + "-"
-                + q.period().name().toLowerCase(Locale.ROOT)
-                + ".csv\"")
-        .body(reports.csv(reports.run(q)));
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + Reports.fileName(q) + "\"");
+    reports.csv(q, response.getWriter(), written -> {});
   }
 
   Reports.Query query(

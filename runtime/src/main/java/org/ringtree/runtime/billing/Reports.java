@@ -1,7 +1,13 @@
 package org.ringtree.runtime.billing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -11,14 +17,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 import org.ringtree.runtime.database.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reconciliation reports from the {@code report_rollup} table, which triggers keep exact on every
@@ -41,9 +51,13 @@ public class Reports {
   public static final String SETTLED_CHANNEL = "ringtree_call_settled";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate streaming;
+  private final TransactionTemplate tx;
 
-  Reports(JdbcClient jdbc) {
+  Reports(JdbcClient jdbc, JdbcTemplate streaming, TransactionTemplate tx) {
     this.jdbc = jdbc;
+    this.streaming = streaming;
+    this.tx = tx;
   }
 
   /**
@@ -156,6 +170,81 @@ public class Reports {
    * several reports after one {@link #foldQueuedChanges()} (the queue is also folded every second).
    */
   public Report read(Query q) {
+    List<Object> params = new ArrayList<>();
+    String sql = select(q, params);
+    List<Row> rows = jdbc.sql(sql).params(params).query((rs, i) -> row(rs)).list();
+    Map<String, Row> totals = new TreeMap<>();
+    for (Row r : rows) {
+      totals.merge(r.currency(), r, Reports::plus);
+    }
+    return new Report(q, rows, totalsOf(totals));
+  }
+
+  /** Rows fetched per round trip when a report is streamed: memory stays flat however long. */
+  static final int STREAM_FETCH_SIZE = 2_000;
+
+  /**
+   * The report as CSV (RFC 4180) written to {@code out} as the database hands the rows over,
+   * through a cursor, so a report of a million lines never sits in memory; the TOTAL lines (one per
+   * currency) come last. {@code written} hears the number of lines written so far, every {@link
+   * #STREAM_FETCH_SIZE} lines and at the end. Folds the queue first, as {@link #run} does.
+   *
+   * @return the number of report lines written (without the header and TOTAL lines)
+   */
+  public long csv(Query q, Writer out, LongConsumer written) throws IOException {
+    foldQueuedChanges();
+    List<Object> params = new ArrayList<>();
+    String sql = select(q, params);
+    out.write(CSV_HEADER);
+    out.write("\r\n");
+    Map<String, Row> totals = new TreeMap<>();
+    long[] lines = {0};
+    TransactionTemplate readOnly = new TransactionTemplate(tx.getTransactionManager(), tx);
+    readOnly.setReadOnly(true);
+    try {
+      readOnly.executeWithoutResult(
+          s ->
+              streaming.query(
+                  con -> {
+                    PreparedStatement ps =
+                        con.prepareStatement(
+                            sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                    ps.setFetchSize(STREAM_FETCH_SIZE);
+                    for (int i = 0; i < params.size(); i++) {
+                      ps.setObject(i + 1, params.get(i));
+                    }
+                    return ps;
+                  },
+                  (RowCallbackHandler)
+                      rs -> {
+                        Row r = row(rs);
+                        totals.merge(r.currency(), r, Reports::plus);
+                        StringBuilder line = new StringBuilder(160);
+                        line(line, r.key(), r.period(), r);
+                        try {
+                          out.write(line.toString());
+                        } catch (IOException e) {
+                          throw new UncheckedIOException(e);
+                        }
+                        if (++lines[0] % STREAM_FETCH_SIZE == 0) {
+                          written.accept(lines[0]);
+                        }
+                      }));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    StringBuilder end = new StringBuilder();
+    for (Row t : totalsOf(totals)) {
+      line(end, "TOTAL", null, t);
+    }
+    out.write(end.toString());
+    out.flush();
+    written.accept(lines[0]);
+    return lines[0];
+  }
+
+  /** The report's SELECT; its bound values are appended to {@code params}. */
+  private static String select(Query q, List<Object> params) {
     StringBuilder sql =
         new StringBuilder("SELECT ")
             .append(q.by().sql)
@@ -171,7 +260,6 @@ public class Reports {
                     + " sum(r.duplicates), sum(r.converted), sum(r.revenue), sum(r.payout),"
                     + " sum(r.cost) FROM report_rollup r LEFT JOIN campaigns c ON c.id = r.campaign_id"
                     + " WHERE r.bucket >= ? AND r.bucket < ?");
-    List<Object> params = new ArrayList<>();
     if (q.period() != Period.TOTAL) {
       params.add(q.zone().getId());
     }
@@ -183,63 +271,58 @@ public class Reports {
     filter(sql, params, "c.vertical_id", q.verticalId());
     filter(sql, params, "r.tracking_number", q.trackingNumber());
     sql.append(" GROUP BY 1, 2, 3 ORDER BY 2 NULLS FIRST, 1, 3");
-    List<Row> rows =
-        jdbc.sql(sql.toString())
-            .params(params)
-            .query(
-                (rs, i) -> {
-                  Timestamp p = rs.getTimestamp(2);
-                  return row(
-                      rs.getString(1),
-                      p == null ? null : p.toLocalDateTime(),
-                      rs.getString(3).trim(),
-                      rs.getLong(4),
-                      rs.getLong(5),
-                      rs.getLong(6),
-                      rs.getLong(7),
-                      rs.getLong(8),
-                      rs.getBigDecimal(9),
-                      rs.getBigDecimal(10),
-                      rs.getBigDecimal(11));
-                })
-            .list();
-    Map<String, Row> totals = new TreeMap<>();
-    for (Row r : rows) {
-      totals.merge(
-          r.currency(),
-          r,
-          (a, b) ->
-              row(
-                  "",
-                  null,
-                  a.currency(),
-                  a.calls() + b.calls(),
-                  a.connected() + b.connected(),
-                  a.billable() + b.billable(),
-                  a.duplicates() + b.duplicates(),
-                  a.converted() + b.converted(),
-                  a.revenue().add(b.revenue()),
-                  a.payout().add(b.payout()),
-                  a.cost().add(b.cost())));
-    }
-    List<Row> totalRows =
-        totals.values().stream()
-            .map(
-                t ->
-                    row(
-                        "",
-                        null,
-                        t.currency(),
-                        t.calls(),
-                        t.connected(),
-                        t.billable(),
-                        t.duplicates(),
-                        t.converted(),
-                        t.revenue(),
-                        t.payout(),
-                        t.cost()))
-            .toList();
-    return new Report(q, rows, totalRows);
+    return sql.toString();
+  }
+
+  private static Row row(ResultSet rs) throws SQLException {
+    Timestamp p = rs.getTimestamp(2);
+    return row(
+        rs.getString(1),
+        p == null ? null : p.toLocalDateTime(),
+        rs.getString(3).trim(),
+        rs.getLong(4),
+        rs.getLong(5),
+        rs.getLong(6),
+        rs.getLong(7),
+        rs.getLong(8),
+        rs.getBigDecimal(9),
+        rs.getBigDecimal(10),
+        rs.getBigDecimal(11));
+  }
+
+  /** Two rows of one currency added up (the key and period of a total are empty). */
+  private static Row plus(Row a, Row b) {
+    return row(
+        "",
+        null,
+        a.currency(),
+        a.calls() + b.calls(),
+        a.connected() + b.connected(),
+        a.billable() + b.billable(),
+        a.duplicates() + b.duplicates(),
+        a.converted() + b.converted(),
+        a.revenue().add(b.revenue()),
+        a.payout().add(b.payout()),
+        a.cost().add(b.cost()));
+  }
+
+  private static List<Row> totalsOf(Map<String, Row> totals) {
+    return totals.values().stream()
+        .map(
+            t ->
+                row(
+                    "",
+                    null,
+                    t.currency(),
+                    t.calls(),
+                    t.connected(),
+                    t.billable(),
+                    t.duplicates(),
+                    t.converted(),
+                    t.revenue(),
+                    t.payout(),
+                    t.cost()))
+        .toList();
   }
 
   private static void filter(StringBuilder sql, List<Object> params, String column, String value) {
@@ -316,6 +399,15 @@ public class Reports {
   static final String CSV_HEADER =
       "key,period,currency,calls,connected,billable,duplicates,converted,revenue,payout,margin,"
           + "cost,profit,revenue_per_call,conversion_rate";
+
+  /** The CSV file's name for a report: {@code ringtree-report-publisher-day.csv}. */
+  public static String fileName(Query q) {
+    return "ringtree-report-"
+        + q.by().name().toLowerCase(Locale.ROOT).replace('_', '-')
+        + "-"
+        + q.period().name().toLowerCase(Locale.ROOT)
+        + ".csv";
+  }
 
   /** The report as CSV (RFC 4180), rows then one TOTAL line per currency. */
   public String csv(Report report) {

@@ -67,7 +67,8 @@ class ReportsCsvTest {
             null,
             null,
             null);
-    String csv = new Reports(null).csv(new Reports.Report(q, List.of(row), List.of(row)));
+    String csv =
+        new Reports(null, null, null).csv(new Reports.Report(q, List.of(row), List.of(row)));
     assertThat(csv.split("\r\n"))
         .containsExactly(
             Reports.CSV_HEADER,

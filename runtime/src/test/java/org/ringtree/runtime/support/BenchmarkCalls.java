@@ -37,4 +37,22 @@ public final class BenchmarkCalls {
         .param(n)
         .update();
   }
+
+  /**
+   * The generated calls' ledger as the reports and dashboard benchmarks book it: a revenue row for
+   * each billable call and a payout row for each payable one; then the roll-up queue is folded.
+   */
+  public static void ledger(JdbcClient jdbc) {
+    jdbc.sql(
+            "INSERT INTO ledger_entries (call_id, kind, party_type, party_id, campaign_id,"
+                + " amount, currency, rule_ref, description)"
+                + " SELECT id, 'REVENUE', 'BUYER', buyer_id, campaign_id,"
+                + " 150 + (talk_seconds % 20) * 10, 'USD', 'bench#buyer-4', 'bench'"
+                + " FROM calls WHERE billable_to_buyer"
+                + " UNION ALL SELECT id, 'PAYOUT', 'PUBLISHER', publisher_id, campaign_id,"
+                + " 120 + (talk_seconds % 7) * 5, 'USD', 'bench#publisher-5', 'bench'"
+                + " FROM calls WHERE payable_to_publisher")
+        .update();
+    jdbc.sql("SELECT fold_report_rollup()").query(Long.class).single();
+  }
 }
