@@ -111,9 +111,7 @@ public class DeliveryLog extends VerticalLayout {
     List<PostbacksPort.Delivery> page = source.page(filter, offset, PAGE);
     count.setText(
         (total == 1 ? "1 postback" : total + " postbacks")
-            + (total > PAGE
-                ? " · " + (offset + 1) + "–" + (offset + page.size()) + " shown"
-                : ""));
+            + (total > PAGE ? " · " + (offset + 1) + "–" + (offset + page.size()) + " shown" : ""));
     newer.setEnabled(offset > 0);
     older.setEnabled(offset + PAGE < total);
     rows.removeAll();

@@ -102,9 +102,7 @@ public class PostbackSettingsForm extends VerticalLayout {
     save.addClickListener(
         e ->
             fireEvent(
-                new SaveEvent(
-                    this,
-                    new Draft(template.getValue(), onEveryCall(), enabled()))));
+                new SaveEvent(this, new Draft(template.getValue(), onEveryCall(), enabled()))));
     add(template, placeholderList, names, when, events, save, problem, status);
   }
 
