@@ -24,6 +24,9 @@ public final class Navigation {
 
   private static final Set<String> STAFF = Set.of(Viewer.ADMIN, Viewer.OPERATOR);
 
+  /** The publishers' and buyers' own screens; not where anyone lands (see {@link #landing}). */
+  static final String PORTAL = "Portal";
+
   public static final List<Entry> ENTRIES =
       List.of(
           new Entry(
@@ -36,6 +39,7 @@ public final class Navigation {
               "nav-reconciliation",
               VaadinIcon.SCALE,
               STAFF),
+          new Entry("Money", "Postbacks", "postbacks", "nav-postbacks", VaadinIcon.EXCHANGE, STAFF),
           new Entry("Calls", "Call log", "calls", "nav-calls", VaadinIcon.PHONE, STAFF),
           new Entry("Calls", "Live", "live", "nav-live", VaadinIcon.SIGNAL, STAFF),
           new Entry(
@@ -90,7 +94,14 @@ public final class Navigation {
               "settings",
               "nav-settings",
               VaadinIcon.COG,
-              Set.of(Viewer.ADMIN)));
+              Set.of(Viewer.ADMIN)),
+          new Entry(
+              PORTAL,
+              "Postbacks",
+              "portal/postbacks",
+              "nav-portal-postbacks",
+              VaadinIcon.EXCHANGE,
+              Set.of(Viewer.PUBLISHER, Viewer.BUYER)));
 
   private Navigation() {}
 
@@ -107,6 +118,9 @@ public final class Navigation {
 
   /** Where a sign-in lands: the first screen the role may open, or empty for portal roles. */
   public static java.util.Optional<String> landing(Viewer viewer) {
-    return ENTRIES.stream().filter(e -> e.visibleTo(viewer)).map(Entry::path).findFirst();
+    return ENTRIES.stream()
+        .filter(e -> e.visibleTo(viewer) && !e.group().equals(PORTAL))
+        .map(Entry::path)
+        .findFirst();
   }
 }

@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param attempt 1 for the first try, 2 for the first retry, …
  * @param httpStatus null when no answer came (connection refused, timeout)
  * @param error null when delivered; otherwise why not
+ * @param response the start of the answer's body ({@link #RESPONSE_LIMIT} characters at most); null
+ *     when no answer came
  */
 public record PostbackAttempt(
     String postbackId,
@@ -18,4 +20,9 @@ public record PostbackAttempt(
     Integer httpStatus,
     Duration latency,
     boolean delivered,
-    String error) {}
+    String error,
+    String response) {
+
+  /** How much of a response body is kept: enough to read a tracker's message, never a page. */
+  public static final int RESPONSE_LIMIT = 1000;
+}

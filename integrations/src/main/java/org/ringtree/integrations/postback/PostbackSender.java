@@ -105,7 +105,8 @@ public final class PostbackSender implements AutoCloseable {
                     null,
                     Duration.ZERO,
                     false,
-                    reason)));
+                    reason,
+                    null)));
     notify(
         () ->
             listener.deadLettered(
@@ -218,10 +219,37 @@ public final class PostbackSender implements AutoCloseable {
             status,
             latency,
             delivered,
-            error);
+            error,
+            status == null ? null : responseStart(ex));
     notify(() -> listener.attempted(attempt));
     if (!delivered) {
       throw new PostbackFailed(error);
+    }
+  }
+
+  /**
+   * The first {@link PostbackAttempt#RESPONSE_LIMIT} characters of the answer, read no further: a
+   * publisher's server could answer with anything, of any size.
+   */
+  static String responseStart(Exchange ex) {
+    Object body = ex.getMessage().getBody();
+    if (body == null) {
+      return "";
+    }
+    try {
+      byte[] bytes;
+      if (body instanceof java.io.InputStream in) {
+        bytes = in.readNBytes(PostbackAttempt.RESPONSE_LIMIT * 4);
+      } else {
+        byte[] all = ex.getMessage().getBody(byte[].class);
+        bytes = all == null ? new byte[0] : all;
+      }
+      String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+      return text.length() > PostbackAttempt.RESPONSE_LIMIT
+          ? text.substring(0, PostbackAttempt.RESPONSE_LIMIT)
+          : text;
+    } catch (java.io.IOException | RuntimeException e) {
+      return "(response not readable: " + e.getMessage() + ")";
     }
   }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,6 +80,15 @@ public class ConversionPostbacks {
       BigDecimal revenueChange,
       Long revenueDisputeId,
       String revenueNote) {}
+
+  /** A buyer as the postback screen lists it; {@code keyIssued}: whether it has a key yet. */
+  public record BuyerKey(String buyerId, String name, boolean keyIssued, Instant keyIssuedAt) {}
+
+  /**
+   * The {@code call_id} of a test conversion: the key is checked as for any postback and nothing is
+   * changed, so a buyer can try its integration before it has a call.
+   */
+  public static final String TEST_CALL = "test";
 
   /** How far a campaign lets its buyers' postbacks set a call's revenue. */
   public record RevenuePolicy(
@@ -194,9 +204,37 @@ public class ConversionPostbacks {
     return key;
   }
 
+  /** Every buyer, by name, with whether (and when) its key was issued. */
+  public List<BuyerKey> buyers() {
+    return jdbc.sql(
+            "SELECT b.id, b.name, k.created_at FROM buyers b"
+                + " LEFT JOIN buyer_postback_keys k ON k.buyer_id = b.id ORDER BY b.name, b.id")
+        .query(
+            (rs, i) -> {
+              java.sql.Timestamp issued = rs.getTimestamp(3);
+              return new BuyerKey(
+                  rs.getString(1),
+                  rs.getString(2),
+                  issued != null,
+                  issued == null ? null : issued.toInstant());
+            })
+        .list();
+  }
+
   @Transactional
   public Result convert(String buyerId, String key, String callRef, BigDecimal revenue) {
     checkKey(buyerId, key);
+    if (TEST_CALL.equals(callRef)) {
+      return new Result(
+          null,
+          false,
+          false,
+          null,
+          null,
+          null,
+          null,
+          "test conversion: the key is right; no call was changed");
+    }
     if (revenue != null && (revenue.signum() < 0 || revenue.stripTrailingZeros().scale() > 2)) {
       throw new MoneyProblem(
           MoneyProblem.Kind.INVALID, "revenue is a non-negative amount in cents");

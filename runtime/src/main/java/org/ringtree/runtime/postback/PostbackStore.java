@@ -33,7 +33,7 @@ class PostbackStore implements PostbackListener {
     UUID id = UUID.fromString(a.postbackId());
     jdbc.sql(
             "INSERT INTO postback_attempts (postback_id, attempt, url, at, http_status,"
-                + " latency_ms, delivered, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                + " latency_ms, delivered, error, response) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             id,
             a.attempt(),
@@ -42,7 +42,8 @@ class PostbackStore implements PostbackListener {
             a.httpStatus(),
             a.latency().toMillis(),
             a.delivered(),
-            a.error())
+            a.error(),
+            a.response())
         .update();
     jdbc.sql(
             "UPDATE postbacks SET attempts = attempts + 1, last_error = ?, updated_at = now(),"

@@ -87,7 +87,10 @@ public class PublisherPostbacks {
       Instant createdAt,
       Instant updatedAt) {}
 
-  /** One logged attempt. */
+  /**
+   * One logged attempt; {@code response} is the start of what the publisher's server answered (null
+   * when nothing came back).
+   */
   public record Attempt(
       int attempt,
       String url,
@@ -95,7 +98,11 @@ public class PublisherPostbacks {
       Integer httpStatus,
       long latencyMs,
       boolean delivered,
-      String error) {}
+      String error,
+      String response) {}
+
+  /** A publisher as the settings screen lists it. */
+  public record PublisherName(String id, String name) {}
 
   public Settings save(Settings s, String actor) {
     PostbackTemplate.parse(s.urlTemplate());
@@ -225,7 +232,7 @@ public class PublisherPostbacks {
 
   public List<Attempt> attempts(UUID id) {
     return jdbc.sql(
-            "SELECT attempt, url, at, http_status, latency_ms, delivered, error"
+            "SELECT attempt, url, at, http_status, latency_ms, delivered, error, response"
                 + " FROM postback_attempts WHERE postback_id = ? ORDER BY id")
         .param(id)
         .query(
@@ -237,7 +244,39 @@ public class PublisherPostbacks {
                     (Integer) rs.getObject(4),
                     rs.getLong(5),
                     rs.getBoolean(6),
-                    rs.getString(7)))
+                    rs.getString(7),
+                    rs.getString(8)))
+        .list();
+  }
+
+  /**
+   * One page of the delivery log, newest first: every postback, or one publisher's ({@code
+   * publisherId}), in one state ({@code state}); either may be null for all.
+   */
+  public List<Row> page(String publisherId, String state, int offset, int limit) {
+    return jdbc.sql(
+            "SELECT * FROM postbacks WHERE (?::text IS NULL OR publisher_id = ?)"
+                + " AND (?::text IS NULL OR state = ?)"
+                + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
+        .params(publisherId, publisherId, state, state, limit, offset)
+        .query((rs, i) -> row(rs))
+        .list();
+  }
+
+  /** How many postbacks {@link #page} pages through. */
+  public int count(String publisherId, String state) {
+    return jdbc.sql(
+            "SELECT count(*) FROM postbacks WHERE (?::text IS NULL OR publisher_id = ?)"
+                + " AND (?::text IS NULL OR state = ?)")
+        .params(publisherId, publisherId, state, state)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** Every publisher, by name, for choosing whose settings to edit. */
+  public List<PublisherName> publishers() {
+    return jdbc.sql("SELECT id, name FROM publishers ORDER BY name, id")
+        .query((rs, i) -> new PublisherName(rs.getString(1), rs.getString(2)))
         .list();
   }
 
