@@ -42,8 +42,7 @@ class BidResponseParserTest {
             BidResponseFormat.RINGTREE,
             """
             {"bidId":"b-77","accepted":true,"amount":"42.50","currency":"USD",
-             "destination":"+15125550100","expiresInSeconds":60}\
-            """);
+             "destination":"+15125550100","expiresInSeconds":60}""");
 
     assertThat(r.status()).isEqualTo(Status.ACCEPTED);
     assertThat(r.httpStatus()).isEqualTo(200);
@@ -89,8 +88,7 @@ class BidResponseParserTest {
             BidResponseFormat.RINGBA,
             """
             {"bidId":"RGB123","bidAmount":35.0,"expireInSeconds":30,
-             "phoneNumber":"+18885550123","phoneNumberNoPlus":"18885550123","sipAddress":null}\
-            """);
+             "phoneNumber":"+18885550123","phoneNumberNoPlus":"18885550123","sipAddress":null}""");
 
     assertThat(r.status()).isEqualTo(Status.ACCEPTED);
     assertThat(r.bid().orElseThrow().amount()).isEqualTo(Money.usd("35.00"));
@@ -207,8 +205,7 @@ class BidResponseParserTest {
             BidResponseFormat.CALLGRID,
             """
             {"code":1000,"message":"OK","bid":{"bidId":"cg-1","bidAmount":22.5,
-             "phoneNumber":"+14045550111","expiresInSeconds":45}}\
-            """);
+             "phoneNumber":"+14045550111","expiresInSeconds":45}}""");
 
     assertThat(r.status()).isEqualTo(Status.ACCEPTED);
     assertThat(r.bid().orElseThrow().amount()).isEqualTo(Money.usd("22.50"));
@@ -219,8 +216,7 @@ class BidResponseParserTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "{\"code\":2000,\"message\":\"not interested\"} | DECLINED | declined (CallGrid 2000): not"
-            + " interested",
+        "{\"code\":2000,\"message\":\"not interested\"} | DECLINED | declined (CallGrid 2000): not interested",
         "{\"code\":3000} | DECLINED | no capacity (CallGrid 3000)",
         "{\"code\":4001,\"message\":\"Disabled\"} | ERROR | campaign disabled (CallGrid 4001):"
             + " Disabled",
@@ -256,8 +252,7 @@ class BidResponseParserTest {
             target(BidResponseFormat.MAPPING, mapping),
             200,
             """
-            {"ok":"yes","offer":{"id":"m-9","price":{"value":"12.34"},"route":{"did":"5125550100"},"ttl":20}}\
-            """,
+            {"ok":"yes","offer":{"id":"m-9","price":{"value":"12.34"},"route":{"did":"5125550100"},"ttl":20}}""",
             LATENCY,
             NOW);
 
@@ -335,32 +330,18 @@ class BidResponseParserTest {
         "blank | '   ' | INVALID | empty body",
         "garbage | <html>oops</html> | INVALID | not JSON: <html>oops</html>",
         "array | [1,2] | INVALID | not a JSON object: [1,2]",
-        "zero | {\"accepted\":true,\"amount\":0,\"destination\":\"+15125550100\"} | DECLINED | zero"
-            + " bid",
-        "negative | {\"accepted\":true,\"amount\":-5,\"destination\":\"+15125550100\"} | INVALID |"
-            + " negative bid amount -5",
-        "absurd | {\"accepted\":true,\"amount\":10000.01,\"destination\":\"+15125550100\"} |"
-            + " INVALID | bid amount 10000.01 exceeds the maximum 10000",
-        "no amount | {\"accepted\":true,\"destination\":\"+15125550100\"} | INVALID | no bid"
-            + " amount",
-        "text amount | {\"accepted\":true,\"amount\":\"lots\",\"destination\":\"+15125550100\"} |"
-            + " INVALID | unparseable amount 'lots'",
-        "no destination | {\"accepted\":true,\"amount\":10} | INVALID | accepted without a"
-            + " destination",
-        "bad destination | {\"accepted\":true,\"amount\":10,\"destination\":\"call me\"} | INVALID"
-            + " | unusable destination 'call me'",
-        "other currency |"
-            + " {\"accepted\":true,\"amount\":10,\"currency\":\"EUR\",\"destination\":\"+15125550100\"}"
-            + " | INVALID | bid in EUR, expected USD",
-        "bad currency |"
-            + " {\"accepted\":true,\"amount\":10,\"currency\":\"dollars\",\"destination\":\"+15125550100\"}"
-            + " | INVALID | unknown currency 'DOLLARS'",
+        "zero | {\"accepted\":true,\"amount\":0,\"destination\":\"+15125550100\"} | DECLINED | zero bid",
+        "negative | {\"accepted\":true,\"amount\":-5,\"destination\":\"+15125550100\"} | INVALID | negative bid amount -5",
+        "absurd | {\"accepted\":true,\"amount\":10000.01,\"destination\":\"+15125550100\"} | INVALID | bid amount 10000.01 exceeds the maximum 10000",
+        "no amount | {\"accepted\":true,\"destination\":\"+15125550100\"} | INVALID | no bid amount",
+        "text amount | {\"accepted\":true,\"amount\":\"lots\",\"destination\":\"+15125550100\"} | INVALID | unparseable amount 'lots'",
+        "no destination | {\"accepted\":true,\"amount\":10} | INVALID | accepted without a destination",
+        "bad destination | {\"accepted\":true,\"amount\":10,\"destination\":\"call me\"} | INVALID | unusable destination 'call me'",
+        "other currency | {\"accepted\":true,\"amount\":10,\"currency\":\"EUR\",\"destination\":\"+15125550100\"} | INVALID | bid in EUR, expected USD",
+        "bad currency | {\"accepted\":true,\"amount\":10,\"currency\":\"dollars\",\"destination\":\"+15125550100\"} | INVALID | unknown currency 'DOLLARS'",
         "no accepted | {\"amount\":10} | INVALID | missing 'accepted'",
-        "odd accepted | {\"accepted\":\"maybe\"} | INVALID | 'accepted' is not a boolean:"
-            + " \"maybe\"",
-        "expired |"
-            + " {\"accepted\":true,\"amount\":10,\"destination\":\"+15125550100\",\"expiresInSeconds\":0}"
-            + " | INVALID | bid expired on arrival (expires in 0 s)"
+        "odd accepted | {\"accepted\":\"maybe\"} | INVALID | 'accepted' is not a boolean: \"maybe\"",
+        "expired | {\"accepted\":true,\"amount\":10,\"destination\":\"+15125550100\",\"expiresInSeconds\":0} | INVALID | bid expired on arrival (expires in 0 s)"
       })
   void unusableAnswersAreNoBidWithAReason(String name, String body, Status status, String reason) {
     PingResult r = parse(BidResponseFormat.RINGTREE, body);

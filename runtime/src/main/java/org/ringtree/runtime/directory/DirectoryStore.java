@@ -200,11 +200,10 @@ public class DirectoryStore {
     int updated =
         jdbc.sql(
                 "INSERT INTO targets (id, buyer_id, name, kind, destination, fixed_price, settings,"
-                    + " enabled) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (id) DO UPDATE"
-                    + " SET buyer_id = excluded.buyer_id, name = excluded.name, kind ="
-                    + " excluded.kind, destination = excluded.destination, fixed_price ="
-                    + " excluded.fixed_price, settings = excluded.settings, enabled ="
-                    + " excluded.enabled,"
+                    + " enabled) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (id) DO UPDATE SET"
+                    + " buyer_id = excluded.buyer_id, name = excluded.name, kind = excluded.kind,"
+                    + " destination = excluded.destination, fixed_price = excluded.fixed_price,"
+                    + " settings = excluded.settings, enabled = excluded.enabled,"
                     + CHECKED.formatted("targets"))
             .params(
                 t.id(),
