@@ -17,10 +17,10 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -36,6 +36,7 @@ import org.ringtree.rules.directory.SettingScope;
 import org.ringtree.rules.directory.TagFilter;
 import org.ringtree.rules.directory.Target;
 import org.ringtree.rules.money.Money;
+import org.ringtree.rules.routing.RtbRequestTemplate;
 
 /**
  * Every field of a target: its destination (phone, SIP with write-only password, or RTB with its
@@ -49,8 +50,21 @@ public final class TargetForm extends EntryForm {
   static final String SIP = "SIP address";
   static final String RTB = "RTB endpoint (bids first)";
 
-  /** Keys an RTB MAPPING format reads from the bid response (Destination.RtbEndpoint). */
-  static final Set<String> MAPPING_KEYS = Set.of("amount", "destination", "expiry", "accepted");
+  /** Keys a MAPPING or TEMPLATE format reads from the bid response (Destination.RtbEndpoint). */
+  static final Set<String> MAPPING_KEYS =
+      Set.of(
+          "amount",
+          "destination",
+          "expiry",
+          "accepted",
+          "bidId",
+          "currency",
+          "reason",
+          "conversionSeconds");
+
+  /** Keys of a TEMPLATE's request (besides request.header.NAME). */
+  static final Set<String> TEMPLATE_KEYS =
+      Set.of(RtbRequestTemplate.METHOD, RtbRequestTemplate.BODY, RtbRequestTemplate.BODY_TYPE);
 
   static final List<Choice> ZONES =
       ZoneId.getAvailableZoneIds().stream()
@@ -78,7 +92,7 @@ public final class TargetForm extends EntryForm {
   final TextField rtbUrl = new TextField("Bid URL");
   final TextField rtbTimeout = new TextField("Bid timeout (ms)");
   final Select<Destination.BidResponseFormat> rtbFormat = new Select<>();
-  final TextArea rtbMapping = new TextArea("Response mapping (MAPPING format)");
+  final TextArea rtbMapping = new TextArea("Request and answer settings");
   final TextField fixedPrice = new TextField("Fixed price (empty: RTB bids or no price)");
   final TextField currency = new TextField("Currency");
   final TextField priority = new TextField("Priority (lower tiers are tried first)");
@@ -136,7 +150,11 @@ public final class TargetForm extends EntryForm {
     rtbFormat.setItems(Destination.BidResponseFormat.values());
     rtbFormat.setValue(Destination.BidResponseFormat.RINGTREE);
     rtbFormat.addValueChangeListener(e -> showDestination());
-    rtbMapping.setHelperText("key=JSON path, keys: amount, destination, expiry, accepted");
+    rtbMapping.setHelperText(
+        "one key=value a line. MAPPING/TEMPLATE answers: amount, destination, expiry, accepted,"
+            + " conversionSeconds … = JSON path. TEMPLATE request: request.method, request.body,"
+            + " request.bodyType (json/form), request.header.NAME; URL and body take {zip},"
+            + " {callerNumber}, {tag:NAME} …. Field names: field.state=State … (docs/rtb.md)");
     currency.setValue(Money.USD);
     timezone.setItems(ZONES.stream().map(Choice::id).toList());
     zips.setHelperText(
@@ -213,8 +231,7 @@ public final class TargetForm extends EntryForm {
     rtbUrl.setVisible(RTB.equals(k));
     rtbTimeout.setVisible(RTB.equals(k));
     rtbFormat.setVisible(RTB.equals(k));
-    rtbMapping.setVisible(
-        RTB.equals(k) && rtbFormat.getValue() == Destination.BidResponseFormat.MAPPING);
+    rtbMapping.setVisible(RTB.equals(k));
   }
 
   /** Preselects the buyer of a new target (the one whose targets are shown). */
@@ -352,8 +369,14 @@ public final class TargetForm extends EntryForm {
         p.add("rtbUrl", "an RTB target needs the URL its bids are asked at");
         return null;
       }
-      OutboundUrl.problem(url)
-          .ifPresent(problem -> p.add("rtbUrl", "target " + targetId + ": RTB URL: " + problem));
+      Destination.BidResponseFormat format = rtbFormat.getValue();
+      boolean template = format == Destination.BidResponseFormat.TEMPLATE;
+      boolean urlProblem = false;
+      if (!template) {
+        Optional<String> problem = OutboundUrl.problem(url);
+        problem.ifPresent(reason -> p.add("rtbUrl", "target " + targetId + ": RTB URL: " + reason));
+        urlProblem = problem.isPresent();
+      }
       Integer timeout =
           Texts.wholeOrNull(
               rtbTimeout.getValue(),
@@ -361,25 +384,43 @@ public final class TargetForm extends EntryForm {
               "rtbTimeout",
               p,
               "a timeout is a whole number of milliseconds");
-      Map<String, String> mapping = new LinkedHashMap<>();
-      if (rtbFormat.getValue() == Destination.BidResponseFormat.MAPPING) {
-        mapping = Texts.pairs(rtbMapping.getValue(), "rtbMapping", p, "each line is key=JSON path");
-        for (String key : mapping.keySet()) {
-          if (!MAPPING_KEYS.contains(key)) {
-            p.add(
-                "rtbMapping",
-                "a mapping key is one of amount, destination, expiry, accepted; got " + key);
-          }
+      Map<String, String> mapping =
+          Texts.pairs(rtbMapping.getValue(), "rtbMapping", p, "each line is key=value");
+      boolean readsPaths = template || format == Destination.BidResponseFormat.MAPPING;
+      for (String key : mapping.keySet()) {
+        boolean known =
+            key.startsWith(RtbRequestTemplate.FIELD_PREFIX)
+                || key.startsWith(RtbRequestTemplate.HEADER_PREFIX)
+                || (readsPaths && MAPPING_KEYS.contains(key))
+                || (template && TEMPLATE_KEYS.contains(key));
+        if (!known) {
+          p.add(
+              "rtbMapping",
+              readsPaths
+                  ? "unknown key "
+                      + key
+                      + "; answer keys are "
+                      + String.join(", ", new java.util.TreeSet<>(MAPPING_KEYS))
+                      + (template ? ", request keys request.method, request.body …" : "")
+                  : "a " + format + " target takes field.NAME and request.header.NAME; got " + key);
         }
-        if (!mapping.containsKey("amount")) {
-          p.add("rtbMapping", "a MAPPING response needs at least amount=<JSON path of the bid>");
-        }
+      }
+      if (readsPaths && !mapping.containsKey("amount")) {
+        p.add("rtbMapping", "a " + format + " answer needs at least amount=<JSON path of the bid>");
       }
       Map<String, String> m = mapping;
       int ms = timeout == null ? 0 : timeout;
-      return p.check(
-              "rtbTimeout", () -> new Destination.RtbEndpoint(url, ms, rtbFormat.getValue(), m))
-          .orElse(null);
+      Destination.RtbEndpoint endpoint =
+          p.check("rtbTimeout", () -> new Destination.RtbEndpoint(url, ms, format, m)).orElse(null);
+      if (endpoint != null && !urlProblem) {
+        RtbRequestTemplate.problem(endpoint)
+            .ifPresent(
+                reason ->
+                    p.add(
+                        reason.contains("URL") ? "rtbUrl" : "rtbMapping",
+                        "target " + targetId + ": RTB request: " + reason));
+      }
+      return endpoint;
     }
     p.add("destinationKind", "choose where the target takes calls");
     return null;

@@ -150,6 +150,54 @@ class TargetFormTest {
   }
 
   @Test
+  void aTemplateTargetIsSavedWithItsRequestAndAnswerPaths() {
+    form.edit(null);
+    form.id.setValue("tpl");
+    form.buyer.setValue("acme");
+    form.destinationKind.setValue(TargetForm.RTB);
+    form.rtbFormat.setValue(Destination.BidResponseFormat.TEMPLATE);
+    form.rtbUrl.setValue("https://bids.example.com/ping/{campaignId}?zip={zip}");
+    form.rtbTimeout.setValue("800");
+    form.rtbMapping.setValue(
+        "request.body={\"cid\":\"{callerNumber}\",\"age\":\"{tag:age}\"}\n"
+            + "request.header.X-Api-Key=k-123\n"
+            + "amount=$.bid\n"
+            + "destination=$.phone\n"
+            + "conversionSeconds=$.seconds");
+
+    Target t = (Target) form.read().orElseThrow().entry();
+
+    Destination.RtbEndpoint e = (Destination.RtbEndpoint) t.destination();
+    assertThat(e.format()).isEqualTo(Destination.BidResponseFormat.TEMPLATE);
+    assertThat(e.mapping())
+        .containsEntry("request.header.X-Api-Key", "k-123")
+        .containsEntry("conversionSeconds", "$.seconds");
+  }
+
+  @Test
+  void aTemplateWhoseBodyIsNotJsonOnceFilledInOrWithAnUnknownPlaceholderIsRefused() {
+    form.edit(null);
+    form.id.setValue("tpl");
+    form.buyer.setValue("acme");
+    form.destinationKind.setValue(TargetForm.RTB);
+    form.rtbFormat.setValue(Destination.BidResponseFormat.TEMPLATE);
+    form.rtbUrl.setValue("https://bids.example.com/ping");
+    form.rtbTimeout.setValue("800");
+    form.rtbMapping.setValue("request.body={\"zip\": {zip}}\namount=$.bid\ndestination=$.phone");
+
+    assertThat(form.read()).isEmpty();
+    assertThat(form.problemOf("rtbMapping"))
+        .hasValueSatisfying(
+            m -> assertThat(m).startsWith("target tpl: RTB request: the body template is not"));
+
+    form.rtbMapping.setValue("amount=$.bid\ndestination=$.phone");
+    form.rtbUrl.setValue("https://bids.example.com/ping?x={T(java.lang.Runtime)}&y={env}");
+    assertThat(form.read()).isEmpty();
+    assertThat(form.problemOf("rtbUrl"))
+        .hasValueSatisfying(m -> assertThat(m).contains("unknown placeholder {env}"));
+  }
+
+  @Test
   void aSipPasswordLeftEmptyKeepsTheStoredSecretReference() {
     Target sip = Target.fixed("pbx", "acme", "+15125550100", null).withName("PBX");
     sip =

@@ -74,7 +74,6 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
   private final BidResponseParser parser;
   private final PingRateLimiter rateLimiter;
   private final Consumer<PingResult> lateResults;
-  private final BidRequestJson requestJson = new BidRequestJson();
   private final ProducerTemplate template;
   private final ExecutorService executor;
 
@@ -170,8 +169,13 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
         continue;
       }
       Endpoint uri;
+      RtbHttpRequest ping;
       try {
-        uri = endpoint(target.endpoint().url(), timeout);
+        // each target is asked in its own platform's shape (docs/rtb.md)
+        ping =
+            RtbDialect.of(target.endpoint().format())
+                .request(request, target.endpoint(), Duration.ofMillis(timeout));
+        uri = endpoint(ping.url(), ping.method(), timeout);
       } catch (IllegalArgumentException e) {
         pending.add(
             new Pending(
@@ -187,10 +191,9 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
                     e.getMessage())));
         continue;
       }
-      String body = requestJson.write(request, Duration.ofMillis(timeout));
       CompletableFuture<PingResult> future;
       try {
-        future = CompletableFuture.supplyAsync(() -> ping(target, uri, body, timeout), executor);
+        future = CompletableFuture.supplyAsync(() -> ping(target, uri, ping, timeout), executor);
       } catch (RejectedExecutionException full) {
         pending.add(
             new Pending(
@@ -283,7 +286,8 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
   }
 
   /** One HTTP ping through the route; never throws. */
-  private PingResult ping(PingTarget target, Endpoint uri, String body, long timeoutMillis) {
+  private PingResult ping(
+      PingTarget target, Endpoint uri, RtbHttpRequest request, long timeoutMillis) {
     long t0 = System.nanoTime();
     try {
       Exchange exchange =
@@ -297,10 +301,15 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
                 if (uri.rawQuery() != null) {
                   ex.getIn().setHeader(Exchange.HTTP_QUERY, uri.rawQuery());
                 }
-                ex.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
-                ex.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
+                // the template's own headers first: Ringtree's below cannot be replaced (and
+                // names Camel would read as instructions are refused when the target is saved)
+                request.headers().forEach(ex.getIn()::setHeader);
+                ex.getIn().setHeader(Exchange.HTTP_METHOD, request.method());
+                if (request.contentType() != null) {
+                  ex.getIn().setHeader(Exchange.CONTENT_TYPE, request.contentType());
+                }
                 ex.getIn().setHeader("Accept", "application/json");
-                ex.getIn().setBody(body);
+                ex.getIn().setBody(request.body());
               });
       Exception failure =
           exchange.getException() != null
@@ -480,6 +489,14 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
    * @throws IllegalArgumentException saying why the URL is not pinged
    */
   static Endpoint endpoint(String url, long timeoutMillis) {
+    return endpoint(url, "POST", timeoutMillis);
+  }
+
+  /** As {@link #endpoint(String, long)}, for GET or POST. */
+  static Endpoint endpoint(String url, String method, long timeoutMillis) {
+    if (!"GET".equals(method) && !"POST".equals(method)) {
+      throw new IllegalArgumentException("RTB request method refused, not pinged: " + method);
+    }
     OutboundUrl.problem(url)
         .ifPresent(
             p -> {
@@ -494,7 +511,9 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
             + "://"
             + uri.getHost()
             + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-            + "?httpMethod=POST&throwExceptionOnFailure=false&followRedirects=false"
+            + "?httpMethod="
+            + method
+            + "&throwExceptionOnFailure=false&followRedirects=false"
             + "&disableStreamCache=true"
             + "&connectTimeout="
             + t

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.ringtree.rules.directory.Destination;
 import org.ringtree.rules.directory.Destination.BidResponseFormat;
 import org.ringtree.rules.money.Money;
+import org.ringtree.rules.routing.Bid;
 import org.ringtree.rules.routing.BidCollector.PingTarget;
 import org.ringtree.rules.routing.PingResult;
 import org.ringtree.rules.routing.PingResult.Status;
@@ -127,19 +128,53 @@ class BidResponseParserTest {
   }
 
   @Test
-  void parsesRetreaverStyle() {
+  void aRetreaverReservationIsAnAcceptedBidWithItsConversionTimer() {
+    // the shape Retreaver documents (learn.retreaver.com, RTB without caller_number, part 2)
     PingResult r =
         parse(
             BidResponseFormat.RETREAVER,
             """
-            {"status":"accepted","payout":"18.25","inbound_number":"+13105550199",
-             "expires_at":"2026-11-25T09:02:00Z"}""");
+            {"uuid":"64ce5820-a451-475b-be29-26a47ec338b1","status":"reserved",
+             "retreaver_payout":330.0,"retreaver_seconds":120,"inbound_number":"+13105550199",
+             "expires_at":"2026-11-25T09:02:00.534Z"}\
+            """);
 
     assertThat(r.status()).isEqualTo(Status.ACCEPTED);
-    assertThat(r.bid().orElseThrow().amount()).isEqualTo(Money.usd("18.25"));
+    Bid bid = r.bid().orElseThrow();
+    assertThat(bid.amount()).isEqualTo(Money.usd("330.00"));
+    assertThat(bid.bidId()).isEqualTo("64ce5820-a451-475b-be29-26a47ec338b1");
+    assertThat(bid.destination()).isEqualTo(new Destination.PhoneNumber("+13105550199"));
+    assertThat(bid.expiresAt()).isEqualTo(Instant.parse("2026-11-25T09:02:00.534Z"));
+    assertThat(bid.conversionTimer()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(r.reason()).isEqualTo("bid 330.00 USD, billable after 120 s");
+  }
+
+  @Test
+  void aConfirmedRetreaverReservationUnderRtbWithOnlyASipAddressIsABid() {
+    PingResult r =
+        parse(
+            BidResponseFormat.RETREAVER,
+            """
+            {"rtb":{"uuid":"0c4d","status":"confirmed","retreaver_payout":12.5,
+             "retreaver_seconds":60,"sip_address":"0c4d@sip.rtb.retreaver.com",
+             "expires_at":"2026-11-25T09:02:05Z"}}\
+            """);
+
+    assertThat(r.status()).isEqualTo(Status.ACCEPTED);
     assertThat(r.bid().orElseThrow().destination())
-        .isEqualTo(new Destination.PhoneNumber("+13105550199"));
-    assertThat(r.bid().orElseThrow().expiresAt()).isEqualTo(Instant.parse("2026-11-25T09:02:00Z"));
+        .isEqualTo(new Destination.SipUri("sip:0c4d@sip.rtb.retreaver.com", null, null));
+    assertThat(r.bid().orElseThrow().conversionTimer()).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void aRetreaverAnswerWithoutStatusIsInvalidNotABid() {
+    PingResult r =
+        parse(
+            BidResponseFormat.RETREAVER,
+            "{\"retreaver_payout\":5,\"inbound_number\":\"+13105550199\"}");
+
+    assertThat(r.status()).isEqualTo(Status.INVALID);
+    assertThat(r.reason()).isEqualTo("no Retreaver reservation status");
   }
 
   @Test
@@ -156,7 +191,7 @@ class BidResponseParserTest {
     PingResult r =
         parse(
             BidResponseFormat.RETREAVER,
-            "{\"status\":\"accepted\",\"payout\":9,\"inbound_number\":\"+13105550199\","
+            "{\"status\":\"reserved\",\"retreaver_payout\":9,\"inbound_number\":\"+13105550199\","
                 + "\"expires_at\":\"2026-11-25T08:59:59Z\"}");
 
     assertThat(r.status()).isEqualTo(Status.INVALID);
@@ -183,7 +218,14 @@ class BidResponseParserTest {
       value = {
         "{\"code\":2000,\"message\":\"not interested\"} | DECLINED | declined (CallGrid 2000): not interested",
         "{\"code\":3000} | DECLINED | no capacity (CallGrid 3000)",
-        "{\"code\":4001,\"message\":\"bad key\"} | ERROR | CallGrid error 4001: bad key",
+        "{\"code\":4001,\"message\":\"Disabled\"} | ERROR | campaign disabled (CallGrid 4001):"
+            + " Disabled",
+        "{\"code\":4002,\"message\":\"Campaign is Paused\"} | DECLINED | campaign paused (CallGrid"
+            + " 4002): Campaign is Paused",
+        "{\"code\":4003} | ERROR | invalid caller ID (CallGrid 4003)",
+        "{\"code\":4004} | DECLINED | capacity check failed (CallGrid 4004)",
+        "{\"code\":4005} | DECLINED | duplicate caller (CallGrid 4005)",
+        "{\"code\":4006} | ERROR | no PSTN numbers available (CallGrid 4006)",
         "{\"code\":\"4100\"} | ERROR | CallGrid error 4100",
         "{\"code\":1234} | INVALID | unknown CallGrid code 1234",
         "{\"message\":\"hi\"} | INVALID | missing CallGrid 'code'"

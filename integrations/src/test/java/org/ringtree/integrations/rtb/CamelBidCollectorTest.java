@@ -334,7 +334,7 @@ class CamelBidCollectorTest {
     LoopbackServer retreaver =
         buyer(
             Reply.json(
-                "{\"status\":\"accepted\",\"payout\":\"13\",\"inbound_number\":\"+13105550199\"}"));
+                "{\"status\":\"reserved\",\"retreaver_payout\":13,\"inbound_number\":\"+13105550199\"}"));
     LoopbackServer callgrid =
         buyer(Reply.json("{\"code\":1000,\"bidAmount\":14,\"phoneNumber\":\"+14045550111\"}"));
     LoopbackServer mapped =

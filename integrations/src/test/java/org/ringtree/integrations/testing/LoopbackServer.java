@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +29,17 @@ public final class LoopbackServer implements AutoCloseable {
   }
 
   /** What the server saw. */
-  public record Request(String method, String uri, String body, String contentType) {}
+  public record Request(
+      String method, String uri, String body, String contentType, Map<String, String> headers) {
+    public Request(String method, String uri, String body, String contentType) {
+      this(method, uri, body, contentType, Map.of());
+    }
+
+    /** A request header by name, any case; null when absent. */
+    public String header(String name) {
+      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+  }
 
   /** Chooses the reply to the n-th request (0-based). */
   @FunctionalInterface
@@ -75,7 +86,8 @@ public final class LoopbackServer implements AutoCloseable {
             exchange.getRequestMethod(),
             exchange.getRequestURI().toString(),
             body,
-            exchange.getRequestHeaders().getFirst("Content-Type"));
+            exchange.getRequestHeaders().getFirst("Content-Type"),
+            firstValues(exchange));
     requests.add(request);
     Reply reply = script.reply(count.getAndIncrement(), request);
     try {
@@ -100,6 +112,19 @@ public final class LoopbackServer implements AutoCloseable {
     } finally {
       exchange.close();
     }
+  }
+
+  private static Map<String, String> firstValues(HttpExchange exchange) {
+    Map<String, String> h = new java.util.TreeMap<>();
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (k, v) -> {
+              if (!v.isEmpty()) {
+                h.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0));
+              }
+            });
+    return h;
   }
 
   public String url(String path) {

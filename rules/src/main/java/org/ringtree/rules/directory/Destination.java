@@ -28,8 +28,10 @@ public sealed interface Destination {
 
   /**
    * A real-time-bidding endpoint: pinged with a bid request; an accepted bid names the dialable
-   * destination. {@code format} says how its response is parsed; {@code mapping} holds JSON paths
-   * for the MAPPING format (keys: amount, destination, expiry, accepted).
+   * destination. {@code format} says how its request is written and its answer read (docs/rtb.md);
+   * {@code mapping} holds JSON paths for the MAPPING and TEMPLATE answers (keys: amount,
+   * destination, expiry, accepted, conversionSeconds …), a TEMPLATE's request ({@code request.*})
+   * and the names a platform format sends the call's fields under ({@code field.*}).
    */
   record RtbEndpoint(
       String url, int timeoutMillis, BidResponseFormat format, Map<String, String> mapping)
@@ -44,12 +46,23 @@ public sealed interface Destination {
     }
   }
 
-  /** Response shapes of the buyers' bid APIs we understand. */
+  /** Request and answer shapes of the buyers' bid APIs we speak (docs/rtb.md). */
   enum BidResponseFormat {
+    /** Our own request and answer. */
     RINGTREE,
+    /**
+     * Ringba RTB: JSON {CID, exposeCallerId, zipcode, tags}; bidAmount/phoneNumber/rejectReason.
+     */
     RINGBA,
+    /** Retreaver RTB: POST rtbs.json?key=…&caller_number=…; reserved/confirmed reservations. */
     RETREAVER,
+    /**
+     * CallGrid bid API: JSON {CallerId, InboundStateCode, InboundZipCode, pstn}; codes 1000–4006.
+     */
     CALLGRID,
-    MAPPING
+    /** Our request; the answer read through the target's JSON paths. */
+    MAPPING,
+    /** Method, URL, body and headers from the target's template; the answer through JSON paths. */
+    TEMPLATE
   }
 }

@@ -3,6 +3,7 @@ package org.ringtree.runtime.billing;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.ringtree.rules.billing.BidBillableDuration;
 import org.ringtree.rules.billing.BillingDecision;
 import org.ringtree.rules.billing.BillingPolicy;
 import org.ringtree.rules.billing.BillingTable;
@@ -44,7 +45,10 @@ public class CallBilling {
     this.events = events;
   }
 
-  /** What is known about a finished call when it is settled. */
+  /**
+   * What is known about a finished call when it is settled; {@code bidConversionSeconds} is the
+   * connected buyer's bid's own billable duration (null: the campaign's).
+   */
   public record FinishedCall(
       UUID callId,
       String campaignId,
@@ -53,7 +57,21 @@ public class CallBilling {
       String targetId,
       CallState state,
       int talkSeconds,
-      Money revenue) {}
+      Money revenue,
+      Integer bidConversionSeconds) {
+
+    public FinishedCall(
+        UUID callId,
+        String campaignId,
+        String publisherId,
+        String buyerId,
+        String targetId,
+        CallState state,
+        int talkSeconds,
+        Money revenue) {
+      this(callId, campaignId, publisherId, buyerId, targetId, state, talkSeconds, revenue, null);
+    }
+  }
 
   /** Settles the call; returns the decision for the call's trace. */
   public BillingDecision settle(FinishedCall call) {
@@ -73,16 +91,25 @@ public class CallBilling {
         "true".equalsIgnoreCase(tags.get("blocked")) || "true".equalsIgnoreCase(tags.get("spam"));
     boolean duplicate = duplicate(call, row, policy.duplicateWindowDays());
     Money price = call.revenue() == null ? Money.zero(row.currency()) : call.revenue();
-    BillingTable.Decision d =
-        table.decide(
-            new BillingTable.Facts(
-                blocked,
-                call.targetId() != null,
-                duplicate,
-                call.talkSeconds(),
-                price,
-                row.callerState(),
-                policy.tierTag() == null ? null : tags.get(policy.tierTag())));
+    BillingTable.Facts facts =
+        new BillingTable.Facts(
+            blocked,
+            call.targetId() != null,
+            duplicate,
+            call.talkSeconds(),
+            price,
+            row.callerState(),
+            policy.tierTag() == null ? null : tags.get(policy.tierTag()));
+    BillingTable.Decision d = table.decide(facts);
+    if (call.bidConversionSeconds() != null && call.targetId() != null) {
+      // the winning bid said how long the call must last for this buyer to pay (docs/rtb.md)
+      d =
+          new BillingTable.Decision(
+              BidBillableDuration.buyerLine(
+                  policy, facts, Duration.ofSeconds(call.bidConversionSeconds())),
+              d.payout(),
+              d.bonus());
+    }
     append(call, "REVENUE", LedgerWriter.Party.BUYER, call.buyerId(), d.buyer(), ":revenue");
     append(call, "PAYOUT", LedgerWriter.Party.PUBLISHER, call.publisherId(), d.payout(), ":payout");
     append(

@@ -142,7 +142,8 @@ public class CallSettlement {
                 fresh.targetId(),
                 state.get(),
                 fresh.talkSeconds() == null ? 0 : fresh.talkSeconds(),
-                fresh.revenue() == null ? null : new Money(fresh.revenue(), Money.USD)));
+                fresh.revenue() == null ? null : new Money(fresh.revenue(), Money.USD),
+                fresh.targetId() == null ? null : calls.bidConversionSeconds(fresh.id())));
     traces.appendTrace(
         fresh.id(),
         List.of(

@@ -202,7 +202,12 @@ public class CallSteps {
         capacity.connect(leg.reservation()); // the call now counts against the caps it held
       }
       calls.markConnected(
-          callId, leg.leg().targetId(), leg.leg().buyerId(), leg.leg().price(), leg.talkSeconds());
+          callId,
+          leg.leg().targetId(),
+          leg.leg().buyerId(),
+          leg.leg().price(),
+          leg.talkSeconds(),
+          leg.leg().bidConversionSeconds());
     }
   }
 }

@@ -144,14 +144,38 @@ public class CallStore implements BilledCalls {
   /** The buyer leg was answered: its target, buyer, price and the talk time it reported. */
   public void markConnected(
       UUID callId, String targetId, String buyerId, BigDecimal revenue, int talkSeconds) {
+    markConnected(callId, targetId, buyerId, revenue, talkSeconds, null);
+  }
+
+  /**
+   * As {@link #markConnected(UUID, String, String, BigDecimal, int)}, with the winning bid's own
+   * conversion timer (null: none; the campaign's billable duration applies).
+   */
+  public void markConnected(
+      UUID callId,
+      String targetId,
+      String buyerId,
+      BigDecimal revenue,
+      int talkSeconds,
+      Integer bidConversionSeconds) {
     jdbc.sql(
             "WITH u AS (UPDATE calls SET target_id = ?, buyer_id = ?, revenue = ?,"
-                + " connected_at = coalesce(connected_at, now()), talk_seconds = ? WHERE id = ?"
-                + " RETURNING id)"
+                + " connected_at = coalesce(connected_at, now()), talk_seconds = ?,"
+                + " bid_conversion_seconds = ? WHERE id = ? RETURNING id)"
                 + NOTIFY_EACH)
-        .params(targetId, buyerId, revenue, talkSeconds, callId)
+        .params(targetId, buyerId, revenue, talkSeconds, bidConversionSeconds, callId)
         .query()
         .listOfRows();
+  }
+
+  /** The connected buyer's bid conversion timer in seconds, if its winning bid had one. */
+  public Integer bidConversionSeconds(UUID callId) {
+    List<Integer> found =
+        jdbc.sql("SELECT bid_conversion_seconds FROM calls WHERE id = ?")
+            .params(callId)
+            .query(Integer.class)
+            .list();
+    return found.isEmpty() ? null : found.get(0);
   }
 
   /**

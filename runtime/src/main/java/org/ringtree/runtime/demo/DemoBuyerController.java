@@ -47,13 +47,25 @@ class DemoBuyerController {
         "+15125550111");
   }
 
+  /**
+   * A Retreaver RTB reservation (docs/rtb.md): asked with the call in the query, it reserves the
+   * call for 275.00, paid once the call lasts 90 s (its conversion timer).
+   */
   @PostMapping("/bidder-two")
   Map<String, Object> bidderTwo(@RequestBody(required = false) JsonNode request) {
     return Map.of(
-        "status", "accepted",
-        "payout", "275.00",
-        "inbound_number", "+15125550122",
-        "expires_at", Instant.now().plusSeconds(90).toString());
+        "uuid",
+        bidId(),
+        "status",
+        "reserved",
+        "retreaver_payout",
+        new java.math.BigDecimal("275.00"),
+        "retreaver_seconds",
+        90,
+        "inbound_number",
+        "+15125550122",
+        "expires_at",
+        Instant.now().plusSeconds(90).toString());
   }
 
   @PostMapping("/{buyer}")
@@ -72,7 +84,8 @@ class DemoBuyerController {
     if (request == null) {
       return "";
     }
-    for (String pointer : new String[] {"/callerState", "/caller/state", "/state"}) {
+    // "/State": the Ringba-format target sends the state under the name its settings give
+    for (String pointer : new String[] {"/callerState", "/caller/state", "/state", "/State"}) {
       JsonNode n = request.at(pointer);
       if (n.isTextual()) {
         return n.asText();

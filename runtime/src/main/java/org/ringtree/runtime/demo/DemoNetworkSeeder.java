@@ -225,7 +225,11 @@ class DemoNetworkSeeder implements ApplicationRunner {
             "Bidder One ping-post",
             "bidder-one",
             new Destination.RtbEndpoint(
-                demoBuyers + "/bidder-one", 1500, BidResponseFormat.RINGBA, Map.of()),
+                demoBuyers + "/bidder-one",
+                1500,
+                BidResponseFormat.RINGBA,
+                // Ringba's request has no state field: the buyer's campaign names its tag
+                Map.of("field.state", "State")),
             null,
             1,
             1,

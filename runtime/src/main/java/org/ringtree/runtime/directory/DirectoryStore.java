@@ -19,6 +19,7 @@ import org.ringtree.rules.directory.TargetGroup;
 import org.ringtree.rules.directory.TrackingNumber;
 import org.ringtree.rules.directory.Vertical;
 import org.ringtree.rules.json.RingtreeJson;
+import org.ringtree.rules.routing.RtbRequestTemplate;
 import org.ringtree.runtime.audit.AuditLogStore;
 import org.ringtree.runtime.database.Store;
 import org.ringtree.runtime.secrets.SecretStore;
@@ -170,7 +171,8 @@ public class DirectoryStore {
 
   /**
    * @throws IllegalArgumentException when an RTB target's URL is not one Ringtree calls out to
-   *     ({@link OutboundUrl}); nothing is saved
+   *     ({@link OutboundUrl}), or its request template is unusable ({@link RtbRequestTemplate});
+   *     nothing is saved
    */
   public void save(Target t) {
     save(t, null);
@@ -180,7 +182,14 @@ public class DirectoryStore {
   @Transactional
   public long save(Target t, Long expectedVersion) {
     if (t.destination() instanceof Destination.RtbEndpoint rtb) {
-      OutboundUrl.require(rtb.url(), "target " + t.id() + ": RTB URL");
+      // the URL (for a TEMPLATE, the URL it renders), method, body and headers
+      RtbRequestTemplate.require(
+          rtb,
+          "target "
+              + t.id()
+              + (rtb.format() == Destination.BidResponseFormat.TEMPLATE
+                  ? ": RTB request"
+                  : ": RTB URL"));
     }
     if (t.duplicateRule() != null && t.duplicateRule().problem().isPresent()) {
       throw new IllegalArgumentException(

@@ -28,7 +28,10 @@ public record DialPlan(
     int maxAttempts,
     int attempts) {
 
-  /** One candidate: where to dial and what the call earns if it connects there. */
+  /**
+   * One candidate: where to dial and what the call earns if it connects there; {@code
+   * bidConversionSeconds} is the winning bid's own billable duration (null: the campaign's).
+   */
   public record Leg(
       String targetId,
       String buyerId,
@@ -38,7 +41,33 @@ public record DialPlan(
       String currency,
       String priceSource,
       String bidId,
-      Instant bidExpiresAt) {}
+      Instant bidExpiresAt,
+      Integer bidConversionSeconds) {
+
+    /** A leg whose bid, if any, has no conversion timer of its own. */
+    public Leg(
+        String targetId,
+        String buyerId,
+        String name,
+        Destination destination,
+        BigDecimal price,
+        String currency,
+        String priceSource,
+        String bidId,
+        Instant bidExpiresAt) {
+      this(
+          targetId,
+          buyerId,
+          name,
+          destination,
+          price,
+          currency,
+          priceSource,
+          bidId,
+          bidExpiresAt,
+          null);
+    }
+  }
 
   public DialPlan {
     legs = List.copyOf(legs);

@@ -143,7 +143,10 @@ public class Router {
               c.price() == null ? null : c.price().currency(),
               c.priceSource().name(),
               c.bid() == null ? null : c.bid().bidId(),
-              c.bid() == null ? null : c.bid().expiresAt()));
+              c.bid() == null ? null : c.bid().expiresAt(),
+              c.bid() == null || c.bid().conversionTimer() == null
+                  ? null
+                  : Math.toIntExact(c.bid().conversionTimer().toSeconds())));
     }
     DialPlan plan =
         new DialPlan(
