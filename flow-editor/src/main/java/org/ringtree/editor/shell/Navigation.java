@@ -23,6 +23,9 @@ public final class Navigation {
   }
 
   private static final Set<String> STAFF = Set.of(Viewer.ADMIN, Viewer.OPERATOR);
+  private static final Set<String> PARTIES = Set.of(Viewer.PUBLISHER, Viewer.BUYER);
+  private static final Set<String> PUBLISHER = Set.of(Viewer.PUBLISHER);
+  private static final Set<String> BUYER = Set.of(Viewer.BUYER);
 
   public static final List<Entry> ENTRIES =
       List.of(
@@ -82,7 +85,47 @@ public final class Navigation {
               "settings",
               "nav-settings",
               VaadinIcon.COG,
-              Set.of(Viewer.ADMIN)));
+              Set.of(Viewer.ADMIN)),
+          // the portals: each party's own data; a portal user lands on the overview (first here)
+          new Entry("Portal", "Overview", "portal", "nav-portal", VaadinIcon.HOME, PARTIES),
+          new Entry(
+              "Portal", "Calls", "portal/calls", "nav-portal-calls", VaadinIcon.PHONE, PUBLISHER),
+          new Entry(
+              "Portal",
+              "Payouts",
+              "portal/payouts",
+              "nav-portal-payouts",
+              VaadinIcon.MONEY,
+              PUBLISHER),
+          new Entry(
+              "Portal",
+              "Numbers & campaigns",
+              "portal/numbers",
+              "nav-portal-numbers",
+              VaadinIcon.HASH,
+              PUBLISHER),
+          new Entry(
+              "Portal",
+              "Calls & recordings",
+              "portal/buyer-calls",
+              "nav-portal-buyer-calls",
+              VaadinIcon.PHONE,
+              BUYER),
+          new Entry("Portal", "Spend", "portal/spend", "nav-portal-spend", VaadinIcon.MONEY, BUYER),
+          new Entry(
+              "Portal",
+              "Targets & caps",
+              "portal/targets",
+              "nav-portal-targets",
+              VaadinIcon.BULLSEYE,
+              BUYER),
+          new Entry(
+              "Portal",
+              "API keys",
+              "portal/api-keys",
+              "nav-portal-api-keys",
+              VaadinIcon.PASSWORD,
+              PARTIES));
 
   private Navigation() {}
 
@@ -97,7 +140,10 @@ public final class Navigation {
     return groups;
   }
 
-  /** Where a sign-in lands: the first screen the role may open, or empty for portal roles. */
+  /**
+   * Where a sign-in lands: the first screen the role may open — the dashboard for staff, the
+   * compliance reviews for compliance, the portal's overview for publishers and buyers.
+   */
   public static java.util.Optional<String> landing(Viewer viewer) {
     return ENTRIES.stream().filter(e -> e.visibleTo(viewer)).map(Entry::path).findFirst();
   }

@@ -45,10 +45,12 @@ class NavigationTest {
   }
 
   @Test
-  void adminsSeeEveryScreenGroupedByJob() {
+  void adminsSeeEveryStaffScreenGroupedByJob() {
     assertThat(Navigation.forViewer(as(Viewer.ADMIN)).keySet())
         .containsExactly("Money", "Calls", "Network", "Flows", "Admin");
-    assertThat(paths(as(Viewer.ADMIN))).hasSize(Navigation.ENTRIES.size());
+    assertThat(paths(as(Viewer.ADMIN)))
+        .hasSize(
+            (int) Navigation.ENTRIES.stream().filter(e -> !e.group().equals("Portal")).count());
   }
 
   @Test
@@ -58,10 +60,24 @@ class NavigationTest {
   }
 
   @Test
-  void publishersAndBuyersSeeNoConsoleScreensAndLandOnTheirPortalPage() {
-    assertThat(Navigation.forViewer(as(Viewer.PUBLISHER))).isEmpty();
-    assertThat(Navigation.forViewer(as(Viewer.BUYER))).isEmpty();
-    assertThat(Navigation.landing(as(Viewer.PUBLISHER))).isEmpty();
+  void publishersAndBuyersSeeOnlyTheirPortalAndLandOnItsOverview() {
+    assertThat(Navigation.forViewer(as(Viewer.PUBLISHER)).keySet()).containsExactly("Portal");
+    assertThat(paths(as(Viewer.PUBLISHER)))
+        .containsExactlyInAnyOrder(
+            "portal", "portal/calls", "portal/payouts", "portal/numbers", "portal/api-keys");
+    assertThat(Navigation.forViewer(as(Viewer.BUYER)).keySet()).containsExactly("Portal");
+    assertThat(paths(as(Viewer.BUYER)))
+        .containsExactlyInAnyOrder(
+            "portal", "portal/buyer-calls", "portal/spend", "portal/targets", "portal/api-keys");
+    assertThat(Navigation.landing(as(Viewer.PUBLISHER))).contains("portal");
+    assertThat(Navigation.landing(as(Viewer.BUYER))).contains("portal");
+  }
+
+  @Test
+  void staffSeeNoPortalScreens() {
+    for (String role : new String[] {Viewer.ADMIN, Viewer.OPERATOR, Viewer.COMPLIANCE}) {
+      assertThat(paths(as(role))).noneMatch(p -> p.startsWith("portal"));
+    }
   }
 
   @Test
@@ -97,7 +113,16 @@ class NavigationTest {
                         c -> c.getAnnotation(Route.class).value(),
                         c -> Set.of(c.getAnnotation(RolesAllowed.class).value())));
     assertThat(viewRoles)
-        .containsKeys("flows", "compliance", "compliance/billing", "users", "audit", "settings");
+        .containsKeys(
+            "flows",
+            "compliance",
+            "compliance/billing",
+            "users",
+            "audit",
+            "settings",
+            "portal",
+            "portal/calls",
+            "portal/targets");
     for (Navigation.Entry entry : Navigation.ENTRIES) {
       if (viewRoles.containsKey(entry.path())) {
         assertThat(viewRoles.get(entry.path())).as(entry.path()).isEqualTo(entry.roles());
