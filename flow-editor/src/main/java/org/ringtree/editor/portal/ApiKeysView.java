@@ -106,7 +106,6 @@ public class ApiKeysView extends VerticalLayout {
             })
         .setHeader("");
     grid.setAllRowsVisible(true);
-    grid.setEmptyStateText("No keys yet.");
 
     add(
         Screens.note(

@@ -43,7 +43,6 @@ public class NumbersView extends VerticalLayout {
     grid.addColumn(PublisherPortalPort.OwnNumber::campaignName).setHeader("Campaign");
     grid.addColumn(n -> n.inService() ? "in service" : "out of service").setHeader("State");
     grid.setAllRowsVisible(true);
-    grid.setEmptyStateText("No tracking numbers yet: your network assigns them.");
     grid.setItems(numbers);
 
     add(

@@ -56,7 +56,6 @@ public class PayoutsView extends VerticalLayout {
     lines.addColumn(PublisherPortalPort.PayoutLine::entries).setHeader("Entries");
     lines.addColumn(l -> PortalFigures.text(l.amount(), l.currency())).setHeader("Amount");
     lines.setAllRowsVisible(true);
-    lines.setEmptyStateText("No payouts in these days.");
     totals(perCampaign, "payouts-per-campaign", "Campaign");
     totals(perDay, "payouts-per-day", "Day");
 

@@ -65,9 +65,9 @@ public class PortalOverviewView extends VerticalLayout {
     cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     cards.getStyle().set("gap", "var(--lumo-space-l)");
     for (PortalFigures f : rows) {
-      String id = f.period().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+      String id = "overview-" + f.period().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
       VerticalLayout card = new VerticalLayout();
-      card.setId("overview-" + id);
+      card.setId(id);
       card.setWidth("20rem");
       card.getStyle()
           .set("border", "1px solid var(--lumo-contrast-10pct)")

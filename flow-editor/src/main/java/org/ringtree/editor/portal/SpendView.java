@@ -55,7 +55,6 @@ public class SpendView extends VerticalLayout {
     lines.addColumn(BuyerPortalPort.SpendLine::calls).setHeader("Entries");
     lines.addColumn(l -> PortalFigures.text(l.amount(), l.currency())).setHeader("Amount");
     lines.setAllRowsVisible(true);
-    lines.setEmptyStateText("No spend in these days.");
     PayoutsView.totals(perTarget, "spend-per-target", "Target");
     PayoutsView.totals(perDay, "spend-per-day", "Day");
 

@@ -59,7 +59,6 @@ public class TargetsView extends VerticalLayout {
             })
         .setHeader("");
     targets.setAllRowsVisible(true);
-    targets.setEmptyStateText("No targets.");
 
     caps.setId("portal-caps-grid");
     caps.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -68,7 +67,6 @@ public class TargetsView extends VerticalLayout {
     caps.addColumn(c -> c.used() + " of " + c.cap()).setHeader("Used");
     caps.addColumn(c -> Math.max(0, c.cap() - c.used())).setHeader("Left");
     caps.setAllRowsVisible(true);
-    caps.setEmptyStateText("No hourly, daily, monthly or total caps.");
 
     add(
         Screens.note(
