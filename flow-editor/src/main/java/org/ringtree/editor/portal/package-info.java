@@ -1,6 +1,7 @@
 /**
- * The publisher and buyer portal: screens a signed-in publisher or buyer uses for its own data
- * only. The party comes from the user's portal link on the platform side, never from the URL; each
- * screen talks to the platform through a port declared here.
+ * Publisher and buyer portals in the console: each party signs in and sees only its own calls and
+ * its own side of the money — a publisher its numbers, campaigns, calls and payouts; a buyer its
+ * calls with recordings, spend, caps and targets, which it may pause and resume. Which party comes
+ * from the signed-in account behind the ports, never from the page or its address.
  */
 package org.ringtree.editor.portal;

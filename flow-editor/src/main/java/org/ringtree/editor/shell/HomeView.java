@@ -12,9 +12,8 @@ import java.util.Optional;
 
 /**
  * Where a sign-in lands: operators and admins on the dashboard, compliance staff on the compliance
- * screens (the first entry of {@link Navigation} each may open); publishers and buyers, whose
- * portal screens come later, are told where their data is today (the portal API, which takes this
- * same session sign-in).
+ * screens, publishers and buyers on their portal's overview (the first entry of {@link Navigation}
+ * each may open). A role with no screen at all is told so.
  */
 @Route(value = "", layout = ConsoleLayout.class)
 @PageTitle("Home · Ringtree")
@@ -29,15 +28,9 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
       return;
     }
     removeAll();
-    setId("portal-home");
+    setId("no-screens");
     add(
-        new H2("Your portal"),
-        new Paragraph(
-            "Publisher and buyer accounts see their own calls and money. The portal screens are on"
-                + " their way; until then the portal API opens in this browser with this sign-in:"
-                + " /api/portal/calls for your calls, /api/portal/payouts (publishers) or"
-                + " /api/portal/spend and /api/portal/disputes (buyers). Your own programs can use"
-                + " it too, with an API key your network's admin helps you set up."),
-        new Paragraph("If you need to run the network itself, ask an admin for another role."));
+        new H2("Nothing to open"),
+        new Paragraph("Your role has no console screens; ask an admin for the role you need."));
   }
 }

@@ -23,8 +23,11 @@ public final class Navigation {
   }
 
   private static final Set<String> STAFF = Set.of(Viewer.ADMIN, Viewer.OPERATOR);
+  private static final Set<String> PARTIES = Set.of(Viewer.PUBLISHER, Viewer.BUYER);
+  private static final Set<String> PUBLISHER = Set.of(Viewer.PUBLISHER);
+  private static final Set<String> BUYER = Set.of(Viewer.BUYER);
 
-  /** The publishers' and buyers' own screens; not where anyone lands (see {@link #landing}). */
+  /** The publishers' and buyers' own screens. */
   static final String PORTAL = "Portal";
 
   public static final List<Entry> ENTRIES =
@@ -95,13 +98,53 @@ public final class Navigation {
               "nav-settings",
               VaadinIcon.COG,
               Set.of(Viewer.ADMIN)),
+          // the portals: each party's own data; a portal user lands on the overview (first here)
+          new Entry(PORTAL, "Overview", "portal", "nav-portal", VaadinIcon.HOME, PARTIES),
+          new Entry(
+              PORTAL, "Calls", "portal/calls", "nav-portal-calls", VaadinIcon.PHONE, PUBLISHER),
+          new Entry(
+              PORTAL,
+              "Payouts",
+              "portal/payouts",
+              "nav-portal-payouts",
+              VaadinIcon.MONEY,
+              PUBLISHER),
+          new Entry(
+              PORTAL,
+              "Numbers & campaigns",
+              "portal/numbers",
+              "nav-portal-numbers",
+              VaadinIcon.HASH,
+              PUBLISHER),
+          new Entry(
+              PORTAL,
+              "Calls & recordings",
+              "portal/buyer-calls",
+              "nav-portal-buyer-calls",
+              VaadinIcon.PHONE,
+              BUYER),
+          new Entry(PORTAL, "Spend", "portal/spend", "nav-portal-spend", VaadinIcon.MONEY, BUYER),
+          new Entry(
+              PORTAL,
+              "Targets & caps",
+              "portal/targets",
+              "nav-portal-targets",
+              VaadinIcon.BULLSEYE,
+              BUYER),
+          new Entry(
+              PORTAL,
+              "API keys",
+              "portal/api-keys",
+              "nav-portal-api-keys",
+              VaadinIcon.PASSWORD,
+              PARTIES),
           new Entry(
               PORTAL,
               "Postbacks",
               "portal/postbacks",
               "nav-portal-postbacks",
               VaadinIcon.EXCHANGE,
-              Set.of(Viewer.PUBLISHER, Viewer.BUYER)));
+              Set.of(Viewer.PUBLISHER, Viewer.BUYER));
 
   private Navigation() {}
 
@@ -116,11 +159,11 @@ public final class Navigation {
     return groups;
   }
 
-  /** Where a sign-in lands: the first screen the role may open, or empty for portal roles. */
+  /**
+   * Where a sign-in lands: the first screen the role may open — the dashboard for staff, the
+   * compliance reviews for compliance, the portal's overview for publishers and buyers.
+   */
   public static java.util.Optional<String> landing(Viewer viewer) {
-    return ENTRIES.stream()
-        .filter(e -> e.visibleTo(viewer) && !e.group().equals(PORTAL))
-        .map(Entry::path)
-        .findFirst();
+    return ENTRIES.stream().filter(e -> e.visibleTo(viewer)).map(Entry::path).findFirst();
   }
 }

@@ -48,7 +48,7 @@ class NavigationTest {
   }
 
   @Test
-  void adminsSeeEveryScreenGroupedByJob() {
+  void adminsSeeEveryStaffScreenGroupedByJob() {
     assertThat(Navigation.forViewer(as(Viewer.ADMIN)).keySet())
         .containsExactly("Money", "Calls", "Network", "Flows", "Admin");
     assertThat(paths(as(Viewer.ADMIN)))
@@ -63,11 +63,34 @@ class NavigationTest {
   }
 
   @Test
-  void publishersAndBuyersSeeOnlyPortalScreensAndLandOnTheirPortalPage() {
+  void publishersAndBuyersSeeOnlyTheirPortalAndLandOnItsOverview() {
     assertThat(Navigation.forViewer(as(Viewer.PUBLISHER)).keySet()).containsExactly("Portal");
+    assertThat(paths(as(Viewer.PUBLISHER)))
+        .containsExactlyInAnyOrder(
+            "portal",
+            "portal/calls",
+            "portal/payouts",
+            "portal/numbers",
+            "portal/api-keys",
+            "portal/postbacks");
     assertThat(Navigation.forViewer(as(Viewer.BUYER)).keySet()).containsExactly("Portal");
-    assertThat(paths(as(Viewer.PUBLISHER))).containsExactly("portal/postbacks");
-    assertThat(Navigation.landing(as(Viewer.PUBLISHER))).isEmpty();
+    assertThat(paths(as(Viewer.BUYER)))
+        .containsExactlyInAnyOrder(
+            "portal",
+            "portal/buyer-calls",
+            "portal/spend",
+            "portal/targets",
+            "portal/api-keys",
+            "portal/postbacks");
+    assertThat(Navigation.landing(as(Viewer.PUBLISHER))).contains("portal");
+    assertThat(Navigation.landing(as(Viewer.BUYER))).contains("portal");
+  }
+
+  @Test
+  void staffSeeNoPortalScreens() {
+    for (String role : new String[] {Viewer.ADMIN, Viewer.OPERATOR, Viewer.COMPLIANCE}) {
+      assertThat(paths(as(role))).noneMatch(p -> p.startsWith("portal"));
+    }
   }
 
   @Test
@@ -111,7 +134,10 @@ class NavigationTest {
             "audit",
             "settings",
             "postbacks",
-            "portal/postbacks");
+            "portal/postbacks",
+            "portal",
+            "portal/calls",
+            "portal/targets");
     for (Navigation.Entry entry : Navigation.ENTRIES) {
       if (viewRoles.containsKey(entry.path())) {
         assertThat(viewRoles.get(entry.path())).as(entry.path()).isEqualTo(entry.roles());

@@ -389,6 +389,43 @@ public class DirectoryStore {
         > 0;
   }
 
+  /**
+   * What a publisher's portal shows of its calls: the caller's number and the buyer's name, each
+   * hidden unless the operator allows it for that publisher.
+   */
+  public record PortalPrivacy(boolean showsCallerNumber, boolean showsBuyerNames) {
+    public static final PortalPrivacy HIDDEN = new PortalPrivacy(false, false);
+  }
+
+  /** The publisher's portal privacy; empty if there is no such publisher. */
+  public Optional<PortalPrivacy> portalPrivacy(String publisherId) {
+    return jdbc.sql(
+            "SELECT portal_shows_caller_number, portal_shows_buyer_names FROM publishers"
+                + " WHERE id = ?")
+        .param(publisherId)
+        .query((rs, i) -> new PortalPrivacy(rs.getBoolean(1), rs.getBoolean(2)))
+        .optional();
+  }
+
+  /**
+   * Sets what the publisher's portal shows, from its next page on; audited as
+   * "directory.publisher.portal". False if there is no such publisher.
+   */
+  @Transactional
+  public boolean setPortalPrivacy(String publisherId, PortalPrivacy privacy) {
+    String before = rowJson("publishers", "id", publisherId);
+    if (before == null) {
+      return false;
+    }
+    jdbc.sql(
+            "UPDATE publishers SET portal_shows_caller_number = ?, portal_shows_buyer_names = ?,"
+                + " version = version + 1 WHERE id = ?")
+        .params(privacy.showsCallerNumber(), privacy.showsBuyerNames(), publisherId)
+        .update();
+    auditedAs("publisher", "publishers", publisherId, before, "portal");
+    return true;
+  }
+
   public boolean buyerExists(String id) {
     return jdbc.sql("SELECT count(*) FROM buyers WHERE id = ?").param(id).query(Long.class).single()
         > 0;

@@ -15,13 +15,30 @@ import org.springframework.stereotype.Repository;
 
 /** The calls and ledger rows of one publisher or one buyer, and nothing else. */
 @Repository
-@Store(reads = {"calls", "ledger_entries", "disputes"})
+@Store(
+    reads = {
+      "calls",
+      "ledger_entries",
+      "disputes",
+      "publishers",
+      "buyers",
+      "campaigns",
+      "targets",
+      "tracking_numbers"
+    })
 class PortalStore {
 
   private final JdbcClient jdbc;
+  private final org.springframework.jdbc.core.JdbcTemplate template;
+  private final org.springframework.transaction.support.TransactionTemplate tx;
 
-  PortalStore(JdbcClient jdbc) {
+  PortalStore(
+      JdbcClient jdbc,
+      org.springframework.jdbc.core.JdbcTemplate template,
+      org.springframework.transaction.support.TransactionTemplate tx) {
     this.jdbc = jdbc;
+    this.template = template;
+    this.tx = tx;
   }
 
   /** A call as its publisher sees it: what it earned, not what the buyer paid. */
@@ -223,6 +240,236 @@ class PortalStore {
         .query((rs, i) -> out.put(rs.getString(1), rs.getBigDecimal(2)))
         .list();
     return out;
+  }
+
+  // ---- the console's portal screens (ConsolePublisherPortal, ConsoleBuyerPortal) ----
+
+  /** The party's display name (its id when it has none). */
+  Optional<String> partyName(String partyType, String partyId) {
+    String table = "PUBLISHER".equals(partyType) ? "publishers" : "buyers";
+    return jdbc.sql("SELECT name FROM " + table + " WHERE id = ?")
+        .param(partyId)
+        .query(String.class)
+        .optional();
+  }
+
+  /** A party's calls over a period, how many of them were billable (payable), and its money. */
+  record Figures(long calls, long billable, java.util.Map<String, BigDecimal> money) {}
+
+  Figures figures(String partyType, String partyId, Instant from, Instant to) {
+    boolean publisher = "PUBLISHER".equals(partyType);
+    String flag = publisher ? "payable_to_publisher" : "billable_to_buyer";
+    String party = publisher ? "publisher_id" : "buyer_id";
+    long[] counts =
+        jdbc.sql(
+                "SELECT count(*), count(*) FILTER (WHERE "
+                    + flag
+                    + ") FROM calls WHERE "
+                    + party
+                    + " = ? AND started_at >= ? AND started_at < ?")
+            .params(partyId, ts(from, Instant.EPOCH), ts(to, FAR))
+            .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+            .single();
+    return new Figures(counts[0], counts[1], totals(partyType, partyId, from, to));
+  }
+
+  /** One call as a portal's grid shows it, before the party's privacy rules are applied. */
+  record PortalCall(
+      String callSid,
+      Instant startedAt,
+      String campaign,
+      String trackingNumber,
+      String callerNumber,
+      String callerState,
+      String buyer,
+      String target,
+      String status,
+      Integer talkSeconds,
+      Boolean billable,
+      BigDecimal amount,
+      String currency,
+      boolean recorded) {}
+
+  private static final String PORTAL_CALL =
+      "SELECT c.call_sid, c.started_at, coalesce(cp.name, c.campaign_id), c.tracking_number,"
+          + " c.caller_number, c.caller_state, coalesce(b.name, c.buyer_id),"
+          + " coalesce(t.name, c.target_id), c.phase, c.provider_status, c.talk_seconds,"
+          + " %s, %s, c.currency,"
+          + " (c.recording_sid IS NOT NULL OR c.recording_url IS NOT NULL)"
+          + " FROM calls c LEFT JOIN campaigns cp ON cp.id = c.campaign_id"
+          + " LEFT JOIN buyers b ON b.id = c.buyer_id LEFT JOIN targets t ON t.id = c.target_id";
+
+  /** The columns of one party's calls: its own flag and amount, never the other side's. */
+  private static String portalCallSql(String partyType) {
+    return "PUBLISHER".equals(partyType)
+        ? PORTAL_CALL.formatted("c.payable_to_publisher", "c.payout") + " WHERE c.publisher_id = ?"
+        : PORTAL_CALL.formatted("c.billable_to_buyer", "c.revenue") + " WHERE c.buyer_id = ?";
+  }
+
+  /** A page of the party's calls, newest first. */
+  List<PortalCall> portalCalls(String partyType, String partyId, int offset, int limit) {
+    return jdbc.sql(portalCallSql(partyType) + " ORDER BY c.started_at DESC, c.id LIMIT ? OFFSET ?")
+        .params(partyId, limit, offset)
+        .query(PortalStore::portalCallRow)
+        .list();
+  }
+
+  int portalCallCount(String partyType, String partyId) {
+    String party = "PUBLISHER".equals(partyType) ? "publisher_id" : "buyer_id";
+    return jdbc.sql("SELECT count(*) FROM calls WHERE " + party + " = ?")
+        .param(partyId)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** One of the party's calls by its SID; empty for anyone else's. */
+  Optional<PortalCall> portalCall(String partyType, String partyId, String callSid) {
+    return jdbc.sql(portalCallSql(partyType) + " AND c.call_sid = ?")
+        .params(partyId, callSid)
+        .query(PortalStore::portalCallRow)
+        .optional();
+  }
+
+  /**
+   * Every call of the party, newest first, one row at a time: a read-only transaction with a fetch
+   * size makes PostgreSQL send them in batches, so a large export never sits in memory.
+   */
+  void eachPortalCall(
+      String partyType, String partyId, java.util.function.Consumer<PortalCall> row) {
+    String sql = portalCallSql(partyType) + " ORDER BY c.started_at DESC, c.id";
+    var readOnly =
+        new org.springframework.transaction.support.TransactionTemplate(
+            tx.getTransactionManager(), tx);
+    readOnly.setReadOnly(true);
+    readOnly.executeWithoutResult(
+        s ->
+            template.query(
+                con -> {
+                  var ps =
+                      con.prepareStatement(
+                          sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                  ps.setFetchSize(1000);
+                  ps.setString(1, partyId);
+                  return ps;
+                },
+                (org.springframework.jdbc.core.RowCallbackHandler)
+                    rs -> row.accept(portalCallRow(rs, 0))));
+  }
+
+  private static PortalCall portalCallRow(ResultSet rs, int row) throws SQLException {
+    return new PortalCall(
+        rs.getString(1),
+        rs.getTimestamp(2).toInstant(),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        CallPhase.valueOf(rs.getString(9)).shown(rs.getString(10)),
+        rs.getObject(11, Integer.class),
+        rs.getObject(12, Boolean.class),
+        rs.getBigDecimal(13),
+        rs.getString(14) == null ? null : rs.getString(14).trim(),
+        rs.getBoolean(15));
+  }
+
+  /** A tracking number of the publisher and its campaign. */
+  record OwnNumber(String number, String campaignId, String campaignName, boolean inService) {}
+
+  List<OwnNumber> publisherNumbers(String publisherId) {
+    return jdbc.sql(
+            "SELECT n.number, n.campaign_id, coalesce(cp.name, n.campaign_id), n.enabled"
+                + " FROM tracking_numbers n LEFT JOIN campaigns cp ON cp.id = n.campaign_id"
+                + " WHERE n.publisher_id = ? ORDER BY cp.name, n.number")
+        .param(publisherId)
+        .query(
+            (rs, i) ->
+                new OwnNumber(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+        .list();
+  }
+
+  /**
+   * The party's ledger rows summed per day (in {@code zone}) and per key: for a publisher the
+   * campaign and the rule that booked each row; for a buyer the target of the call.
+   */
+  record MoneyLine(
+      java.time.LocalDate day,
+      String keyId,
+      String keyName,
+      String rule,
+      long entries,
+      BigDecimal amount,
+      String currency) {}
+
+  List<MoneyLine> payoutLines(String publisherId, Instant from, Instant to, String zone) {
+    return jdbc.sql(
+            "SELECT (l.created_at AT TIME ZONE ?)::date, l.campaign_id,"
+                + " coalesce(cp.name, l.campaign_id), l.rule_ref, count(*), sum(l.amount),"
+                + " l.currency FROM ledger_entries l LEFT JOIN campaigns cp ON cp.id ="
+                + " l.campaign_id WHERE l.party_type = 'PUBLISHER' AND l.party_id = ? AND"
+                + " l.created_at >= ? AND l.created_at < ? GROUP BY 1, 2, 3, 4, 7"
+                + " ORDER BY 1 DESC, 3, 4")
+        .params(zone, publisherId, ts(from, Instant.EPOCH), ts(to, FAR))
+        .query(PortalStore::moneyLine)
+        .list();
+  }
+
+  List<MoneyLine> spendLines(String buyerId, Instant from, Instant to, String zone) {
+    return jdbc.sql(
+            "SELECT (l.created_at AT TIME ZONE ?)::date, c.target_id,"
+                + " coalesce(t.name, c.target_id, '(no target)'), NULL, count(*), sum(l.amount),"
+                + " l.currency FROM ledger_entries l LEFT JOIN calls c ON c.id = l.call_id"
+                + " LEFT JOIN targets t ON t.id = c.target_id WHERE l.party_type = 'BUYER' AND"
+                + " l.party_id = ? AND l.created_at >= ? AND l.created_at < ?"
+                + " GROUP BY 1, 2, 3, 7 ORDER BY 1 DESC, 3")
+        .params(zone, buyerId, ts(from, Instant.EPOCH), ts(to, FAR))
+        .query(PortalStore::moneyLine)
+        .list();
+  }
+
+  private static MoneyLine moneyLine(ResultSet rs, int row) throws SQLException {
+    return new MoneyLine(
+        rs.getObject(1, java.time.LocalDate.class),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getLong(5),
+        rs.getBigDecimal(6),
+        rs.getString(7).trim());
+  }
+
+  /** A target of the buyer and whether it takes calls. */
+  record OwnTarget(String id, String name, boolean active) {}
+
+  List<OwnTarget> buyerTargets(String buyerId) {
+    return jdbc.sql("SELECT id, name, enabled FROM targets WHERE buyer_id = ? ORDER BY name, id")
+        .param(buyerId)
+        .query((rs, i) -> new OwnTarget(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+        .list();
+  }
+
+  /** The target if it is the buyer's own; empty for another buyer's target or none. */
+  Optional<OwnTarget> buyerTarget(String buyerId, String targetId) {
+    return jdbc.sql("SELECT id, name, enabled FROM targets WHERE buyer_id = ? AND id = ?")
+        .params(buyerId, targetId)
+        .query((rs, i) -> new OwnTarget(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+        .optional();
+  }
+
+  /** What each publisher's portal shows, for the operators' screen. */
+  record PublisherPrivacy(
+      String publisherId, String name, boolean showsCallerNumber, boolean showsBuyerNames) {}
+
+  List<PublisherPrivacy> portalPrivacy() {
+    return jdbc.sql(
+            "SELECT id, name, portal_shows_caller_number, portal_shows_buyer_names"
+                + " FROM publishers ORDER BY name, id")
+        .query(
+            (rs, i) ->
+                new PublisherPrivacy(
+                    rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)))
+        .list();
   }
 
   private static final Instant FAR = Instant.parse("9999-01-01T00:00:00Z");

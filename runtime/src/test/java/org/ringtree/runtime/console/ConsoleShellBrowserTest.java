@@ -132,7 +132,8 @@ class ConsoleShellBrowserTest extends SecuredAppTest {
           Browsers.shot(browser, "console-shell");
 
           signIn(PUBLISHER);
-          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("portal-home")));
+          // publishers land on their portal's overview
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("portal-overview")));
           assertThat(absent("nav-group-network", "nav-buyers", "nav-calls", "nav-users")).isTrue();
           for (String path : List.of("/users", "/audit", "/flows", "/settings")) {
             open(path);

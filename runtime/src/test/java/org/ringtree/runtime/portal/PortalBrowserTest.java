@@ -1,0 +1,241 @@
+package org.ringtree.runtime.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.ringtree.editor.portal.PortalPeriods;
+import org.ringtree.runtime.security.SecuredAppTest;
+import org.ringtree.runtime.support.Browsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Both portals in headless Chromium, signed in through the console's own sign-in: the publisher
+ * lands on its overview, sees its own calls with the caller masked and the buyer hidden, and gets
+ * "not found" for another publisher's call by address and "not for your role" for the buyer's and
+ * the operator's screens; the buyer pauses and resumes its own target, sees its cap and its calls
+ * with a recording to play. Screenshots go to target/screenshots (docs/portals.md uses copies).
+ */
+class PortalBrowserTest extends SecuredAppTest {
+
+  static ChromeDriver browser;
+  static WebDriverWait wait;
+
+  @Autowired JdbcClient jdbc;
+
+  private String ours;
+  private String othersPublishers;
+
+  @BeforeAll
+  static void startBrowser() {
+    browser = Browsers.chromium();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @BeforeEach
+  void calls() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    PortalCalls calls = new PortalCalls(jdbc);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    ours = "CA-web-ours-" + run;
+    othersPublishers = "CA-web-bb-" + run;
+    calls.call(ours, "sunrise-media", "bidder-one", "310.00", "200.00", now, true);
+    calls.call(othersPublishers, "blue-billboard", "bidder-one", "300.00", "180.00", now, true);
+    jdbc.sql(
+            "UPDATE calls SET target_id = 'bidder-one-rtb', recording_sid = 'RE' || md5(call_sid)"
+                + " WHERE call_sid IN (?, ?)")
+        .params(ours, othersPublishers)
+        .update();
+  }
+
+  @Test
+  void aPublisherSeesItsOwnCallsMaskedAndNeverAnotherPublishersNorTheBuyersScreens() {
+    run(
+        "publisher",
+        () -> {
+          signIn(PUBLISHER);
+          wait.until(ExpectedConditions.urlMatches(".*/portal$"));
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("overview-today-calls")));
+          assertThat(text("portal-party")).isEqualTo("Sunrise Media");
+          // the figure is the database's count of the publisher's calls today in the page's zone
+          wait.until(
+              d -> {
+                String zone = text("overview-zone").replace("Time zone: ", "");
+                var today = PortalPeriods.overview(Instant.now(), ZoneId.of(zone)).get(0);
+                return text("overview-today-calls").equals(Long.toString(count(today)));
+              });
+          assertThat(text("overview-today-money")).endsWith(" USD");
+          assertThat(present("nav-portal-calls", "nav-portal-payouts", "nav-portal-numbers"))
+              .isTrue();
+          assertThat(absent("nav-portal-targets", "nav-portal-spend", "nav-calls", "nav-buyers"))
+              .isTrue();
+          Browsers.shot(browser, "portal-overview");
+
+          click("nav-portal-calls");
+          cell(ours);
+          assertThat(cells()).doesNotContain(othersPublishers).doesNotContain("+13105550000");
+          assertThat(cells()).contains("+1310•••••00", "(hidden)", "200.00 USD");
+          Browsers.shot(browser, "portal-publisher");
+
+          // by address: another publisher's call is simply not there
+          open("/portal/calls/" + othersPublishers);
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("portal-call-not-found")));
+          assertThat(browser.getPageSource()).doesNotContain("180.00");
+          open("/portal/calls/" + ours);
+          wait.until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("portal-call-payout"), "200.00 USD"));
+          assertThat(text("portal-call-caller")).isEqualTo("+1310•••••00");
+
+          // the buyer's screen and the operator's are refused, not just hidden
+          for (String path : List.of("/portal/targets", "/portal/spend", "/buyers", "/calls")) {
+            open(path);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("access-denied")));
+            assertThat(browser.findElements(By.id("portal-targets-grid"))).isEmpty();
+          }
+
+          open("/portal/payouts");
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("payouts-per-campaign")));
+          wait.until(d -> cells().stream().anyMatch(c -> c.equals("test")));
+          Browsers.shot(browser, "portal-payouts");
+        });
+  }
+
+  @Test
+  void aBuyerPausesAndResumesItsOwnTargetSeesItsCapAndPlaysARecording() {
+    run(
+        "buyer",
+        () -> {
+          signIn(BUYER);
+          wait.until(ExpectedConditions.urlMatches(".*/portal$"));
+          assertThat(text("portal-party")).isEqualTo("Bidder One Legal Leads");
+
+          click("nav-portal-targets");
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("portal-caps-grid")));
+          cell("daily connections");
+          assertThat(cells()).noneMatch(c -> c.contains("bidder-two"));
+          click("pause-bidder-one-rtb");
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("resume-bidder-one-rtb")));
+          assertThat(enabled("bidder-one-rtb")).isFalse();
+          Browsers.shot(browser, "portal-targets");
+          click("resume-bidder-one-rtb");
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pause-bidder-one-rtb")));
+          assertThat(enabled("bidder-one-rtb")).isTrue();
+
+          click("nav-portal-buyer-calls");
+          cell(ours);
+          assertThat(cells()).contains(othersPublishers, "310.00 USD", "+13105550000");
+          // what the publisher earned is not a column of the buyer's grid
+          assertThat(cells()).contains("Cost").doesNotContain("Payout", "Payable");
+          click("play-" + ours);
+          WebElement audio =
+              wait.until(
+                  ExpectedConditions.presenceOfElementLocated(By.id("portal-recording-audio")));
+          assertThat(audio.getAttribute("src"))
+              .endsWith("/api/portal/calls/" + ours + "/recording");
+          Browsers.shot(browser, "portal-buyer");
+
+          open("/publishers");
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("access-denied")));
+          open("/portal/calls");
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("access-denied")));
+        });
+  }
+
+  private long count(PortalPeriods.Period p) {
+    return jdbc.sql(
+            "SELECT count(*) FROM calls WHERE publisher_id = 'sunrise-media' AND started_at >= ?"
+                + " AND started_at < ?")
+        .params(java.sql.Timestamp.from(p.from()), java.sql.Timestamp.from(p.to()))
+        .query(Long.class)
+        .single();
+  }
+
+  private boolean enabled(String targetId) {
+    return jdbc.sql("SELECT enabled FROM targets WHERE id = ?")
+        .param(targetId)
+        .query(Boolean.class)
+        .single();
+  }
+
+  private void run(String name, Runnable steps) {
+    try {
+      steps.run();
+    } catch (RuntimeException | AssertionError e) {
+      Browsers.shot(browser, "failure-portal-" + name);
+      throw e;
+    }
+  }
+
+  private String base() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  private void signIn(String user) {
+    Browsers.signIn(browser, base(), user, "ringtree-" + user + "-demo");
+  }
+
+  private void open(String path) {
+    browser.get(base() + path);
+  }
+
+  private static boolean present(String... ids) {
+    for (String id : ids) {
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    }
+    return true;
+  }
+
+  private static boolean absent(String... ids) {
+    for (String id : ids) {
+      assertThat(browser.findElements(By.id(id))).as(id).isEmpty();
+    }
+    return true;
+  }
+
+  private static String text(String id) {
+    return browser.findElement(By.id(id)).getText();
+  }
+
+  private static void click(String id) {
+    WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+    e.click();
+  }
+
+  private static List<String> cells() {
+    return browser.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private static WebElement cell(String text) {
+    return wait.until(
+        d ->
+            d.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                .filter(c -> c.getText().equals(text))
+                .findFirst()
+                .orElse(null));
+  }
+}
