@@ -86,7 +86,8 @@ class AuctionEarlyCloseCollectorTest {
 
   private static PingTarget target(String id, LoopbackServer s) {
     return new PingTarget(
-        id, new Destination.RtbEndpoint(s.url("/bid"), 10_000, BidResponseFormat.RINGTREE, Map.of()));
+        id,
+        new Destination.RtbEndpoint(s.url("/bid"), 10_000, BidResponseFormat.RINGTREE, Map.of()));
   }
 
   private static String bid(String amount) {

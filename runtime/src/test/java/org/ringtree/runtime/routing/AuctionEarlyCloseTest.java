@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.ringtree.rules.directory.Destination;
 import org.ringtree.rules.money.Money;
 import org.ringtree.rules.routing.Bid;
@@ -28,6 +31,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(
     properties = {"ringtree.rtb.auction.early-close=true", "ringtree.rtb.auction.minimum-sample=2"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuctionEarlyCloseTest extends RunningPlatformTest {
 
   @Autowired JdbcClient jdbc;
@@ -39,6 +43,7 @@ class AuctionEarlyCloseTest extends RunningPlatformTest {
   }
 
   @Test
+  @Order(1) // on a fresh database: Slowpoke's history is these calls' pings
   void aBuyerThatNeverAnswersIsNotWaitedForOnceItsHistorySaysSo() {
     CallTranscript first = place("+13105550201");
     CallTranscript second = place("+13105550202");
@@ -65,6 +70,7 @@ class AuctionEarlyCloseTest extends RunningPlatformTest {
   }
 
   @Test
+  @Order(2)
   void aLateAnswerIsTracedAndTeachesTheBidHistory() {
     CallTranscript call = place("+13105550204");
     UUID callId =
@@ -104,6 +110,7 @@ class AuctionEarlyCloseTest extends RunningPlatformTest {
   }
 
   @Test
+  @Order(3)
   void anAnswerThatNeverCameIsNotTracedAsLate() {
     CallTranscript call = place("+13105550205");
     UUID callId =
