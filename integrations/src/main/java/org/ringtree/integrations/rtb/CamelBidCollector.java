@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -28,6 +30,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.ringtree.rules.directory.OutboundUrl;
+import org.ringtree.rules.routing.AuctionCloser;
 import org.ringtree.rules.routing.BidCollector;
 import org.ringtree.rules.routing.BidRequest;
 import org.ringtree.rules.routing.PingResult;
@@ -159,8 +162,25 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
   @Override
   public List<PingResult> collect(
       BidRequest request, List<PingTarget> targets, Duration overallDeadline) {
+    return collect(request, targets, overallDeadline, AuctionCloser.waitForAll(), r -> {});
+  }
+
+  /**
+   * Pings every target and waits until the closer says the auction is over: every target answered
+   * or passed its cut-off, or no pending target can change the winner (those get a NOT_WAITED
+   * result). The closer is asked again on every answer and at the time it names.
+   */
+  @Override
+  public List<PingResult> collect(
+      BidRequest request,
+      List<PingTarget> targets,
+      Duration overallDeadline,
+      AuctionCloser closer,
+      Consumer<PingResult> lateAnswers) {
     long start = System.nanoTime();
     long deadlineMillis = Math.max(1, overallDeadline.toMillis());
+    // indices of the pings whose future completed, in the order they completed
+    BlockingQueue<Integer> answeredQueue = new LinkedBlockingQueue<>();
     List<Pending> pending = new ArrayList<>(targets.size());
     for (PingTarget target : targets) {
       long timeout = Math.min(target.endpoint().timeoutMillis(), deadlineMillis);
@@ -211,19 +231,106 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
                         + " pings already in flight on this node")));
         continue;
       }
+      int index = pending.size();
+      future.whenComplete((r, e) -> answeredQueue.offer(index));
       pending.add(new Pending(target, timeout, future, null));
     }
 
-    List<PingResult> results = new ArrayList<>(pending.size());
-    for (Pending p : pending) {
-      if (p.done != null) {
-        results.add(p.done);
+    PingResult[] results = new PingResult[pending.size()];
+    List<PingResult> answered = new ArrayList<>();
+    for (int i = 0; i < pending.size(); i++) {
+      if (pending.get(i).done != null) {
+        results[i] = pending.get(i).done;
+        answered.add(results[i]);
+      }
+    }
+    while (true) {
+      long now = System.nanoTime();
+      // every ping past its cut-off is a TIMEOUT, as without early close
+      List<String> waitingFor = new ArrayList<>();
+      long nextCutOff = Long.MAX_VALUE;
+      for (int i = 0; i < pending.size(); i++) {
+        if (results[i] != null) {
+          continue;
+        }
+        Pending p = pending.get(i);
+        long cutOff = start + TimeUnit.MILLISECONDS.toNanos(p.timeoutMillis);
+        if (p.future.isDone()) {
+          results[i] = await(p, cutOff, start, p.timeoutMillis < deadlineMillis, lateAnswers);
+          answered.add(results[i]);
+        } else if (now >= cutOff) {
+          results[i] = await(p, cutOff, start, p.timeoutMillis < deadlineMillis, lateAnswers);
+          answered.add(results[i]);
+        } else {
+          waitingFor.add(p.target.targetId());
+          nextCutOff = Math.min(nextCutOff, cutOff);
+        }
+      }
+      AuctionCloser.Verdict verdict =
+          closer.verdict(Duration.ofNanos(now - start), answered, waitingFor);
+      if (verdict instanceof AuctionCloser.Verdict.Close close) {
+        giveUp(pending, results, close, start, lateAnswers);
+        break;
+      }
+      Duration recheck = ((AuctionCloser.Verdict.Wait) verdict).recheckAt();
+      long wakeAt = recheck == null ? nextCutOff : Math.min(nextCutOff, start + recheck.toNanos());
+      try {
+        answeredQueue.poll(Math.max(0, wakeAt - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        for (int i = 0; i < results.length; i++) {
+          if (results[i] == null) {
+            results[i] =
+                new PingResult(
+                    pending.get(i).target.targetId(),
+                    Status.ERROR,
+                    Optional.empty(),
+                    null,
+                    Duration.ZERO,
+                    "interrupted");
+          }
+        }
+        break;
+      }
+    }
+    return List.of(results);
+  }
+
+  /**
+   * The pending pings the closer gave up: NOT_WAITED with the closer's reason; their answers, when
+   * they come, go to the late-answer listener.
+   */
+  private void giveUp(
+      List<Pending> pending,
+      PingResult[] results,
+      AuctionCloser.Verdict.Close close,
+      long startNanos,
+      Consumer<PingResult> lateAnswers) {
+    java.util.Map<String, String> why = new java.util.HashMap<>();
+    close.notWaitedFor().forEach(p -> why.put(p.targetId(), p.why()));
+    Duration waited = Duration.ofNanos(System.nanoTime() - startNanos);
+    for (int i = 0; i < results.length; i++) {
+      if (results[i] != null) {
         continue;
       }
-      long cutOff = start + TimeUnit.MILLISECONDS.toNanos(p.timeoutMillis);
-      results.add(await(p, cutOff, start, p.timeoutMillis < deadlineMillis));
+      Pending p = pending.get(i);
+      String targetId = p.target.targetId();
+      results[i] =
+          new PingResult(
+              targetId,
+              Status.NOT_WAITED,
+              Optional.empty(),
+              null,
+              waited,
+              why.getOrDefault(targetId, "not waited for: " + close.why()));
+      p.future.whenComplete(
+          (late, error) -> {
+            if (late != null) {
+              lateAnswers.accept(late);
+              lateResults.accept(late);
+            }
+          });
     }
-    return results;
   }
 
   private record Pending(
@@ -232,7 +339,12 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
       CompletableFuture<PingResult> future,
       PingResult done) {}
 
-  private PingResult await(Pending p, long cutOffNanos, long startNanos, boolean ownTimeout) {
+  private PingResult await(
+      Pending p,
+      long cutOffNanos,
+      long startNanos,
+      boolean ownTimeout,
+      Consumer<PingResult> lateAnswers) {
     try {
       long wait = Math.max(0, cutOffNanos - System.nanoTime());
       return p.future.get(wait, TimeUnit.NANOSECONDS);
@@ -241,6 +353,7 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
       p.future.whenComplete(
           (late, error) -> {
             if (late != null) {
+              lateAnswers.accept(late);
               lateResults.accept(
                   new PingResult(
                       late.targetId(),

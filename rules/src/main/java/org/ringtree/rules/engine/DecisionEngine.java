@@ -101,7 +101,8 @@ public final class DecisionEngine {
             context.rotation(),
             context.seed(),
             context.now(),
-            context.live());
+            context.live(),
+            context.auction());
     return decide(runtime(state.versionKey()), state.nodeId(), ctx, bids);
   }
 

@@ -27,7 +27,9 @@ public record PingResult(
     /** An answer we could not use: garbage, missing destination, negative or absurd amount. */
     INVALID,
     /** Not pinged: the target's ping rate limit was reached. */
-    RATE_LIMITED
+    RATE_LIMITED,
+    /** Pinged, but the auction closed before it answered: it could not change the winner. */
+    NOT_WAITED
   }
 
   public PingResult {

@@ -11,7 +11,7 @@ import org.ringtree.rules.directory.LiveSettings;
  * round-robin counter for this route node (the runtime increments it atomically), a seed for
  * weighted choice (e.g. derived from the call id, so a replay decides the same), and the time the
  * decision is made (for bid expiry), and the targets' and buyers' live settings (pause, caps) that
- * take the place of the version's.
+ * take the place of the version's, and how the node's auction may close early.
  */
 public record RouteContext(
     CallFacts facts,
@@ -20,9 +20,11 @@ public record RouteContext(
     long rotation,
     long seed,
     Instant now,
-    LiveSettings live) {
+    LiveSettings live,
+    AuctionSettings auction) {
   public RouteContext {
     live = live == null ? LiveSettings.NONE : live;
+    auction = auction == null ? AuctionSettings.WAIT_FOR_ALL : auction;
     Objects.requireNonNull(facts, "facts");
     usage = usage == null ? UsageSnapshot.EMPTY : usage;
     performance = performance == null ? Map.of() : Map.copyOf(performance);
@@ -37,7 +39,19 @@ public record RouteContext(
       long rotation,
       long seed,
       Instant now) {
-    this(facts, usage, performance, rotation, seed, now, LiveSettings.NONE);
+    this(facts, usage, performance, rotation, seed, now, LiveSettings.NONE, null);
+  }
+
+  /** A context whose auctions wait for every target. */
+  public RouteContext(
+      CallFacts facts,
+      UsageSnapshot usage,
+      Map<String, PerformanceStats> performance,
+      long rotation,
+      long seed,
+      Instant now,
+      LiveSettings live) {
+    this(facts, usage, performance, rotation, seed, now, live, null);
   }
 
   public static RouteContext of(CallFacts facts, UsageSnapshot usage) {

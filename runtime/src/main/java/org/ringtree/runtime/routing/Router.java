@@ -1,5 +1,6 @@
 package org.ringtree.runtime.routing;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.ringtree.rules.call.CallInstruction;
 import org.ringtree.rules.directory.Buyer;
 import org.ringtree.rules.directory.DirectorySnapshot;
@@ -16,7 +18,11 @@ import org.ringtree.rules.directory.Target;
 import org.ringtree.rules.engine.CallState;
 import org.ringtree.rules.engine.DecisionEngine;
 import org.ringtree.rules.engine.RouteRequest;
+import org.ringtree.rules.routing.AuctionCloser;
+import org.ringtree.rules.routing.AuctionSettings;
 import org.ringtree.rules.routing.BidCollector;
+import org.ringtree.rules.routing.BidHistory;
+import org.ringtree.rules.routing.BidRequest;
 import org.ringtree.rules.routing.Candidate;
 import org.ringtree.rules.routing.PerformanceStats;
 import org.ringtree.rules.routing.PingResult;
@@ -26,6 +32,7 @@ import org.ringtree.rules.trace.Justification;
 import org.ringtree.runtime.directory.LiveDirectory;
 import org.ringtree.runtime.observability.BusinessMetrics;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,6 +53,8 @@ public class Router {
   private final Duration performanceLookback;
   private final BusinessMetrics metrics;
   private final LiveDirectory live;
+  private final AuctionCloseSettings auction;
+  private final ApplicationEventPublisher events;
 
   Router(
       DecisionEngine engine,
@@ -57,7 +66,11 @@ public class Router {
       @Value("${ringtree.routing.hold-margin:60s}") Duration holdMargin,
       @Value("${ringtree.routing.performance-lookback:30d}") Duration performanceLookback,
       BusinessMetrics metrics,
-      LiveDirectory live) {
+      LiveDirectory live,
+      AuctionCloseSettings auction,
+      ApplicationEventPublisher events) {
+    this.auction = auction;
+    this.events = events;
     this.metrics = metrics;
     this.live = live;
     this.engine = engine;
@@ -109,25 +122,43 @@ public class Router {
             nextRotation(engine.flowId(state.versionKey()), request.nodeId()),
             callId.getMostSignificantBits(),
             now,
-            settings);
+            settings,
+            auctionSettings(targets, now));
     List<TraceEntry> trace = new ArrayList<>();
+    // an answer after the auction closed still goes into the call's trace, for the bid history
+    Consumer<PingResult> late =
+        answer -> events.publishEvent(new LateAnswerArrived(callId, request.nodeId(), answer));
     BidCollector budgeted =
-        (bidRequest, toPing, auctionDeadline) -> {
-          if (auctionDeadline.compareTo(timeLeft) <= 0) {
-            return counted(bids.collect(bidRequest, toPing, auctionDeadline));
+        new BidCollector() {
+          @Override
+          public List<PingResult> collect(
+              BidRequest bidRequest, List<PingTarget> toPing, Duration auctionDeadline) {
+            return collect(bidRequest, toPing, auctionDeadline, AuctionCloser.waitForAll(), late);
           }
-          trace.add(
-              TraceEntry.of(
-                  request.nodeId(),
-                  null,
-                  TraceKind.ROUTE,
-                  TraceOutcome.DEADLINE_CUT,
-                  "auction closes after "
-                      + timeLeft.toMillis()
-                      + " ms instead of "
-                      + auctionDeadline.toMillis()
-                      + " ms: the rest of the webhook's answer budget"));
-          return counted(bids.collect(bidRequest, toPing, timeLeft));
+
+          @Override
+          public List<PingResult> collect(
+              BidRequest bidRequest,
+              List<PingTarget> toPing,
+              Duration auctionDeadline,
+              AuctionCloser closer,
+              Consumer<PingResult> ignored) {
+            if (auctionDeadline.compareTo(timeLeft) <= 0) {
+              return counted(bids.collect(bidRequest, toPing, auctionDeadline, closer, late));
+            }
+            trace.add(
+                TraceEntry.of(
+                    request.nodeId(),
+                    null,
+                    TraceKind.ROUTE,
+                    TraceOutcome.DEADLINE_CUT,
+                    "auction closes after "
+                        + timeLeft.toMillis()
+                        + " ms instead of "
+                        + auctionDeadline.toMillis()
+                        + " ms: the rest of the webhook's answer budget"));
+            return counted(bids.collect(bidRequest, toPing, timeLeft, closer, late));
+          }
         };
     RouteDecision decision = engine.route(state, context, budgeted);
     trace.addAll(trace(decision));
@@ -292,6 +323,30 @@ public class Router {
       return Map.of();
     }
     return history.performance(targets, now.minus(performanceLookback));
+  }
+
+  /**
+   * How this route's auction may close early: the settings, and each RTB target's bid history over
+   * the look-back with its declared maximum bid.
+   */
+  private AuctionSettings auctionSettings(List<Target> targets, Instant now) {
+    if (!auction.earlyClose()) {
+      return AuctionSettings.WAIT_FOR_ALL;
+    }
+    List<String> rtb = targets.stream().filter(Target::isRtb).map(Target::id).toList();
+    Map<String, BidHistory> histories = new LinkedHashMap<>();
+    if (!rtb.isEmpty()) {
+      histories.putAll(history.bidHistory(rtb, now.minus(auction.historyLookback())));
+      for (String id : rtb) {
+        BigDecimal max = auction.maxBids().get(id);
+        if (max != null) {
+          histories.put(
+              id, histories.getOrDefault(id, BidHistory.UNKNOWN).withDeclaredMaximum(max));
+        }
+      }
+    }
+    return new AuctionSettings(
+        true, auction.minimumWait(), auction.answerMargin(), auction.minimumSample(), histories);
   }
 
   /** The round-robin counter of one route node of one flow (node ids repeat across flows). */

@@ -23,6 +23,9 @@ public enum TraceOutcome {
   ERROR,
   INVALID,
   RATE_LIMITED,
+  NOT_WAITED,
+  /** A buyer's answer that came after its auction closed: kept so the bid history learns. */
+  LATE_ANSWER,
   // a route node
   DEADLINE_CUT,
   OUT_OF_TIME,

@@ -33,6 +33,7 @@ import org.ringtree.rules.engine.fact.UsageFact;
 import org.ringtree.rules.flow.FlowNode;
 import org.ringtree.rules.flow.NodeConfig;
 import org.ringtree.rules.money.Money;
+import org.ringtree.rules.routing.AuctionCloser;
 import org.ringtree.rules.routing.Bid;
 import org.ringtree.rules.routing.BidCollector;
 import org.ringtree.rules.routing.BidRequest;
@@ -168,9 +169,38 @@ final class RouteDecider {
               facts.caller().country(),
               said,
               facts.arrivedAt());
+      AuctionCloser closer = closer(eligible, policy, ctx);
       pings =
-          bids.collect(request, toPing, Duration.ofMillis(cfg.integer("pingDeadlineMillis", 2000)));
+          bids.collect(
+              request,
+              toPing,
+              Duration.ofMillis(cfg.integer("pingDeadlineMillis", 2000)),
+              closer,
+              late -> {});
       pings.forEach(p -> pingByTarget.put(p.targetId(), p));
+      closer
+          .closedEarly()
+          .ifPresent(
+              close ->
+                  why.add(
+                      new Justification(
+                          nodeId,
+                          nodeId,
+                          "auction_close",
+                          Verdict.STEP,
+                          "Auction closed after "
+                              + closer.closedAt().toMillis()
+                              + " ms: "
+                              + close.why()
+                              + "; not waited for: "
+                              + close.notWaitedFor().stream()
+                                  .map(
+                                      n ->
+                                          dir.target(n.targetId())
+                                              .map(Target::name)
+                                              .orElse(n.targetId()))
+                                  .collect(java.util.stream.Collectors.joining(", "))
+                              + ".")));
     }
 
     // 3. Prices, and the routing policy's lowest acceptable offer.
@@ -334,6 +364,30 @@ final class RouteDecider {
                     + targets.ids().size()
                     + ".");
     return new RouteDecision(nodeId, method, ranked, why, pings, summary);
+  }
+
+  /**
+   * What may close this node's auction early: the fixed prices already in hand (when the node ranks
+   * by price), every RTB target to ping with its tier and bid history, and the node's minimum
+   * offer.
+   */
+  private static AuctionCloser closer(List<Target> eligible, Policy policy, RouteContext ctx) {
+    List<AuctionCloser.Offer> fixed = new ArrayList<>();
+    List<AuctionCloser.Prospect> prospects = new ArrayList<>();
+    for (Target t : eligible) {
+      if (t.isRtb()) {
+        prospects.add(
+            new AuctionCloser.Prospect(
+                t.id(), t.name(), t.priority(), ctx.auction().history(t.id())));
+      } else if (t.fixedPrice() != null) {
+        fixed.add(new AuctionCloser.Offer(t.id(), t.name(), t.priority(), t.fixedPrice().amount()));
+      }
+    }
+    return new AuctionCloser(
+        ctx.auction().policy(policy.method(), policy.oneAuction()),
+        fixed,
+        prospects,
+        policy.minimum());
   }
 
   /**

@@ -1,0 +1,254 @@
+package org.ringtree.rules.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.ringtree.rules.directory.Destination;
+import org.ringtree.rules.money.Money;
+
+/**
+ * Wait-for-all versus early close over simulated auctions, driven through the real {@link
+ * AuctionCloser} on a virtual clock (docs/benchmarks.md, "Auction early close"). 20 buyers: buyer i
+ * answers after 80–100% of its own typical time, the typical times spread evenly from 20 ms to 2 s;
+ * each bids with probability 0.7, an amount of its own value × U(0.8, 1.2), the values drawn once
+ * per market from U(10, 60) USD. The bid history is each buyer's last {@code HISTORY} auctions
+ * (late answers included, as the runtime records them). The time from the route node to the Dial is
+ * the auction's wait: the decision's own cost is in the RTB auction benchmark. Run with {@code
+ * -Dauction.sim=true}.
+ */
+@EnabledIfSystemProperty(named = "auction.sim", matches = "true")
+class AuctionCloseSimulation {
+
+  private static final int BUYERS = 20;
+  private static final int HISTORY = 500;
+  private static final int WARM_UP = 500;
+  private static final long DEADLINE_MS = 2000;
+  private static final AuctionCloser.Policy POLICY =
+      new AuctionCloser.Policy(true, Duration.ofMillis(100), Duration.ofMillis(100), 5, true, true);
+
+  /** One buyer's answer in one auction: when, and its bid (null: declined). */
+  private record Answer(int buyer, long atMillis, BigDecimal bid) {}
+
+  /** The outcome of one auction under one closing rule. */
+  private record Outcome(long waitMillis, BigDecimal revenue) {}
+
+  @Test
+  void earlyCloseAgainstWaitingForAll() throws IOException {
+    int auctions = Integer.getInteger("auction.sim.auctions", 10_000);
+    int markets = Integer.getInteger("auction.sim.markets", 5);
+    StringBuilder report = new StringBuilder();
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "Auction early close, %d buyers answering in 20-2000 ms, values %s, %d auctions per"
+                + " market after %d warm-up, minimum wait %d ms, answer margin %d ms, look-back %d"
+                + " auctions%n",
+            BUYERS,
+            Boolean.getBoolean("auction.sim.sharedValue")
+                ? "all 35 USD"
+                : "U(10, 60) USD per buyer",
+            auctions,
+            WARM_UP,
+            POLICY.minimumWait().toMillis(),
+            POLICY.answerMargin().toMillis(),
+            HISTORY));
+    report.append(
+        "market  wait-all p50/p99 ms   early p50/p99 ms   revenue wait-all      early     given"
+            + " up\n");
+    for (int market = 1; market <= markets; market++) {
+      report.append(run(market, auctions));
+    }
+    System.err.print(report);
+    Path out = Path.of("target", "auction-close-simulation.txt");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report.toString());
+    assertThat(report).isNotEmpty();
+  }
+
+  private String run(long marketSeed, int auctions) {
+    SplittableRandom market = new SplittableRandom(marketSeed);
+    long[] typical = new long[BUYERS];
+    BigDecimal[] value = new BigDecimal[BUYERS];
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < BUYERS; i++) {
+      typical[i] = 20 + Math.round(i * (1980.0 / (BUYERS - 1)));
+      double own = 10 + market.nextDouble() * 50;
+      // -Dauction.sim.sharedValue=true: every buyer bids around the same 35 USD
+      value[i] = BigDecimal.valueOf(Boolean.getBoolean("auction.sim.sharedValue") ? 35 : own);
+      order.add(i);
+    }
+    List<Deque<Answer>> seen = new ArrayList<>();
+    for (int i = 0; i < BUYERS; i++) {
+      seen.add(new ArrayDeque<>());
+    }
+    SplittableRandom random = new SplittableRandom(1000 + marketSeed);
+    long[] waitAll = new long[auctions];
+    long[] waitEarly = new long[auctions];
+    BigDecimal revenueAll = BigDecimal.ZERO;
+    BigDecimal revenueEarly = BigDecimal.ZERO;
+    for (int n = -WARM_UP; n < auctions; n++) {
+      List<Answer> answers = new ArrayList<>();
+      for (int i = 0; i < BUYERS; i++) {
+        long at = Math.round(typical[i] * (0.8 + 0.2 * random.nextDouble()));
+        BigDecimal bid =
+            random.nextDouble() < 0.7
+                ? value[i]
+                    .multiply(BigDecimal.valueOf(0.8 + 0.4 * random.nextDouble()))
+                    .setScale(2, RoundingMode.HALF_EVEN)
+                : null;
+        answers.add(new Answer(i, at, bid));
+      }
+      Outcome all = waitForAll(answers);
+      Outcome early = earlyClose(answers, seen);
+      for (Answer a : answers) {
+        Deque<Answer> h = seen.get(a.buyer());
+        h.addLast(a);
+        if (h.size() > HISTORY) {
+          h.removeFirst();
+        }
+      }
+      if (n >= 0) {
+        waitAll[n] = all.waitMillis();
+        waitEarly[n] = early.waitMillis();
+        revenueAll = revenueAll.add(all.revenue());
+        revenueEarly = revenueEarly.add(early.revenue());
+      }
+    }
+    BigDecimal givenUp =
+        revenueAll
+            .subtract(revenueEarly)
+            .multiply(BigDecimal.valueOf(100))
+            .divide(revenueAll, 3, RoundingMode.HALF_EVEN);
+    return String.format(
+        Locale.ROOT,
+        "%6d  %8d / %-8d    %6d / %-8d  %12s %12s %7s%%%n",
+        marketSeed,
+        percentile(waitAll, 50),
+        percentile(waitAll, 99),
+        percentile(waitEarly, 50),
+        percentile(waitEarly, 99),
+        revenueAll.toPlainString(),
+        revenueEarly.toPlainString(),
+        givenUp.toPlainString());
+  }
+
+  private static Outcome waitForAll(List<Answer> answers) {
+    long last = 0;
+    BigDecimal best = BigDecimal.ZERO;
+    for (Answer a : answers) {
+      if (a.atMillis() <= DEADLINE_MS) {
+        last = Math.max(last, a.atMillis());
+        if (a.bid() != null && a.bid().compareTo(best) > 0) {
+          best = a.bid();
+        }
+      }
+    }
+    return new Outcome(last, best);
+  }
+
+  /** The collector's loop on a virtual clock: ask the closer at each answer and when it says. */
+  private static Outcome earlyClose(List<Answer> answers, List<Deque<Answer>> seen) {
+    List<AuctionCloser.Prospect> prospects = new ArrayList<>();
+    for (Answer a : answers) {
+      prospects.add(
+          new AuctionCloser.Prospect("b" + a.buyer(), null, 1, history(seen.get(a.buyer()))));
+    }
+    AuctionCloser closer = new AuctionCloser(POLICY, List.of(), prospects, BigDecimal.ZERO);
+    List<Answer> byTime = new ArrayList<>(answers);
+    byTime.sort((x, y) -> Long.compare(x.atMillis(), y.atMillis()));
+    List<PingResult> answered = new ArrayList<>();
+    List<String> pending = new ArrayList<>();
+    answers.forEach(a -> pending.add("b" + a.buyer()));
+    long now = 0;
+    int next = 0;
+    while (true) {
+      AuctionCloser.Verdict v = closer.verdict(Duration.ofMillis(now), answered, pending);
+      if (v instanceof AuctionCloser.Verdict.Close) {
+        break;
+      }
+      Duration recheck = ((AuctionCloser.Verdict.Wait) v).recheckAt();
+      long nextAnswer = next < byTime.size() ? byTime.get(next).atMillis() : Long.MAX_VALUE;
+      long wake = Math.min(nextAnswer, recheck == null ? Long.MAX_VALUE : recheck.toMillis());
+      wake = Math.min(wake, DEADLINE_MS);
+      if (wake >= DEADLINE_MS && nextAnswer > DEADLINE_MS) {
+        now = DEADLINE_MS;
+        break;
+      }
+      now = Math.max(now, wake);
+      while (next < byTime.size() && byTime.get(next).atMillis() <= now) {
+        Answer a = byTime.get(next++);
+        pending.remove("b" + a.buyer());
+        answered.add(result(a));
+      }
+    }
+    BigDecimal best = BigDecimal.ZERO;
+    for (PingResult r : answered) {
+      if (r.bid().isPresent() && r.bid().get().amount().amount().compareTo(best) > 0) {
+        best = r.bid().get().amount().amount();
+      }
+    }
+    return new Outcome(now, best);
+  }
+
+  private static BidHistory history(Deque<Answer> seen) {
+    BigDecimal highest = null;
+    long slowest = -1;
+    for (Answer a : seen) {
+      if (a.atMillis() <= DEADLINE_MS) {
+        slowest = Math.max(slowest, a.atMillis());
+      }
+      if (a.bid() != null && (highest == null || a.bid().compareTo(highest) > 0)) {
+        highest = a.bid();
+      }
+    }
+    return new BidHistory(
+        null, seen.size(), seen.size(), highest, slowest < 0 ? null : Duration.ofMillis(slowest));
+  }
+
+  private static PingResult result(Answer a) {
+    if (a.bid() == null) {
+      return new PingResult(
+          "b" + a.buyer(),
+          PingResult.Status.DECLINED,
+          Optional.empty(),
+          200,
+          Duration.ofMillis(a.atMillis()),
+          "declined");
+    }
+    return new PingResult(
+        "b" + a.buyer(),
+        PingResult.Status.ACCEPTED,
+        Optional.of(
+            new Bid(
+                "b" + a.buyer(),
+                null,
+                new Money(a.bid(), Money.USD),
+                new Destination.PhoneNumber("+15125550100"),
+                null)),
+        200,
+        Duration.ofMillis(a.atMillis()),
+        "bid");
+  }
+
+  private static long percentile(long[] values, int p) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+}

@@ -1,0 +1,32 @@
+package org.ringtree.runtime.routing;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * When a route node's auction stops waiting (docs/rtb.md, "When the auction stops waiting"): {@code
+ * ringtree.rtb.auction.early-close} (default on), the floor {@code minimum-wait} (100 ms), the
+ * {@code answer-margin} added to a target's slowest answer (100 ms), the pings a history needs
+ * before it is trusted ({@code minimum-sample}, 5), the {@code history-lookback} (7 days), and each
+ * target's declared maximum bid ({@code max-bids.<targetId>=<amount>}).
+ */
+@ConfigurationProperties("ringtree.rtb.auction")
+public record AuctionCloseSettings(
+    Boolean earlyClose,
+    Duration minimumWait,
+    Duration answerMargin,
+    Integer minimumSample,
+    Duration historyLookback,
+    Map<String, BigDecimal> maxBids) {
+
+  public AuctionCloseSettings {
+    earlyClose = earlyClose == null || earlyClose;
+    minimumWait = minimumWait == null ? Duration.ofMillis(100) : minimumWait;
+    answerMargin = answerMargin == null ? Duration.ofMillis(100) : answerMargin;
+    minimumSample = minimumSample == null ? 5 : minimumSample;
+    historyLookback = historyLookback == null ? Duration.ofDays(7) : historyLookback;
+    maxBids = maxBids == null ? Map.of() : Map.copyOf(maxBids);
+  }
+}
