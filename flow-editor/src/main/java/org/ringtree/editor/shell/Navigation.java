@@ -144,7 +144,7 @@ public final class Navigation {
               "portal/postbacks",
               "nav-portal-postbacks",
               VaadinIcon.EXCHANGE,
-              Set.of(Viewer.PUBLISHER, Viewer.BUYER));
+              PARTIES));
 
   private Navigation() {}
 
