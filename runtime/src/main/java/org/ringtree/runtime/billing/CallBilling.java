@@ -12,6 +12,7 @@ import org.ringtree.rules.engine.CallState;
 import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.flow.FlowRuntimes;
 import org.ringtree.runtime.flow.FlowStore;
+import org.ringtree.runtime.supply.SupplyBids;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -31,13 +32,16 @@ public class CallBilling {
   private final FlowRuntimes flows;
   private final BillingTableVersions tables;
   private final ApplicationEventPublisher events;
+  private final SupplyBids supply;
 
   CallBilling(
       LedgerWriter ledger,
       BilledCalls calls,
       FlowRuntimes flows,
       BillingTableVersions tables,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      SupplyBids supply) {
+    this.supply = supply;
     this.ledger = ledger;
     this.calls = calls;
     this.flows = flows;
@@ -110,6 +114,7 @@ public class CallBilling {
               d.payout(),
               d.bonus());
     }
+    d = paidAsBid(call.callId(), d);
     append(call, "REVENUE", LedgerWriter.Party.BUYER, call.buyerId(), d.buyer(), ":revenue");
     append(call, "PAYOUT", LedgerWriter.Party.PUBLISHER, call.publisherId(), d.payout(), ":payout");
     append(
@@ -136,6 +141,33 @@ public class CallBilling {
             d.revenue(),
             d.totalPayout()));
     return BillingDecision.of(d, duplicate);
+  }
+
+  /**
+   * A call joined to a publisher's bid (docs/rtb.md, "Ringtree as a bid endpoint"): the reviewed
+   * table still decides whether the publisher is paid (duration, duplicate, blocked) and its row is
+   * the ledger row's rule; what it is paid is what Ringtree bid, the bid named in the description,
+   * instead of the table's amount and bonus.
+   */
+  private BillingTable.Decision paidAsBid(java.util.UUID callId, BillingTable.Decision d) {
+    return supply
+        .paidAsBid(callId)
+        .filter(bid -> d.payout().pays())
+        .map(
+            bid ->
+                new BillingTable.Decision(
+                    d.buyer(),
+                    new BillingTable.Line(
+                        d.payout().ruleRef(),
+                        new Money(bid.payout(), bid.currency()),
+                        "paid as bid "
+                            + bid.bidId()
+                            + " (the table's row pays "
+                            + d.payout().amount().amount()
+                            + ")"),
+                    new BillingTable.Line(
+                        d.bonus().ruleRef(), Money.zero(bid.currency()), "paid as bid: no bonus")))
+        .orElse(d);
   }
 
   private void append(

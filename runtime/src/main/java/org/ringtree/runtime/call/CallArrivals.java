@@ -12,6 +12,7 @@ import org.ringtree.rules.directory.TrackingNumber;
 import org.ringtree.runtime.routing.TraceEntry;
 import org.ringtree.runtime.routing.TraceKind;
 import org.ringtree.runtime.routing.TraceOutcome;
+import org.ringtree.runtime.supply.SupplyBids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -39,6 +40,7 @@ public class CallArrivals {
   private final UnknownNumberPolicy unknownNumbers;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final SupplyBids supply;
 
   CallArrivals(
       CallArrivalStore arrivals,
@@ -49,7 +51,9 @@ public class CallArrivals {
       ReplyRenderer renderer,
       UnknownNumberPolicy unknownNumbers,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      SupplyBids supply) {
+    this.supply = supply;
     this.arrivals = arrivals;
     this.calls = calls;
     this.events = events;
@@ -80,12 +84,15 @@ public class CallArrivals {
       return unrouted(in, callId, number, now);
     }
     long versionId = arrival.liveVersionId().get();
+    // a call a publisher pinged for, on the pool number lent to its bid: the bid decides the route
+    SupplyBids.Joined joined = supply.join(in.to(), in.from(), callId).orElse(null);
     StepResult step =
         stepper.start(
             callId,
             versionId,
             in.facts(callId, number.get(), now, arrival.history()),
-            stepper.deadline(now));
+            stepper.deadline(now),
+            joined);
     String answer = renderer.render(callId, 1, step.instructions());
     boolean saved =
         calls.insertFirstStep(

@@ -21,6 +21,7 @@ import org.ringtree.runtime.routing.Router;
 import org.ringtree.runtime.routing.TraceEntry;
 import org.ringtree.runtime.routing.TraceKind;
 import org.ringtree.runtime.routing.TraceOutcome;
+import org.ringtree.runtime.supply.SupplyBids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,13 +72,30 @@ class FlowStepper {
 
   /** A new call's first steps on flow version {@code versionId}. */
   StepResult start(UUID callId, long versionId, CallFacts facts, Instant deadline) {
+    return start(callId, versionId, facts, deadline, null);
+  }
+
+  /**
+   * A new call's first steps; a call joined to a publisher's bid ({@code joined}, else null) dials
+   * the buyer chosen at the ping when it reaches that bid's route node, instead of a new auction.
+   */
+  StepResult start(
+      UUID callId, long versionId, CallFacts facts, Instant deadline, SupplyBids.Joined joined) {
     Step first = engine.start(flows.byId(versionId).compiled().versionKey(), facts);
-    return advance(callId, first, null, deadline);
+    StepResult result = advance(callId, first, null, deadline, joined);
+    if (joined != null
+        && joined.held()
+        && (result.plan() == null
+            || !joined.plan().reservation().equals(result.plan().reservation()))) {
+      // the flow went elsewhere than the bid's route node: the winner's slots go back
+      capacity.release(joined.plan().reservation());
+    }
+    return result;
   }
 
   /** The steps after the caller's (or a buyer leg's) {@code input}, keeping the dial plan. */
   StepResult next(UUID callId, CallState state, CallInput input, DialPlan plan, Instant deadline) {
-    return advance(callId, engine.next(state, input), plan, deadline);
+    return advance(callId, engine.next(state, input), plan, deadline, null);
   }
 
   /** Dials the plan's next candidate with capacity (the ringing one failed). */
@@ -99,13 +117,52 @@ class FlowStepper {
    * nothing left, a connector counts as failed and a route as finding nobody, so the flow takes its
    * own failure or fallback port and the caller is answered in time.
    */
-  private StepResult advance(UUID callId, Step step, DialPlan plan, Instant deadline) {
+  private StepResult advance(
+      UUID callId, Step step, DialPlan plan, Instant deadline, SupplyBids.Joined joined) {
     List<CallInstruction> instructions = new ArrayList<>();
     List<TraceEntry> trace = new ArrayList<>();
     DialPlan currentPlan = plan;
     for (int turn = 0; turn < MAX_TURNS; turn++) {
       instructions.addAll(step.instructions());
       step.trace().forEach(j -> trace.add(TraceEntry.justified(TraceKind.STEP, j)));
+      if (step.route() != null
+          && joined != null
+          && joined.plan().nodeId().equals(step.route().nodeId())) {
+        // decided at the ping: the winner is dialled, its slots held since the bid
+        trace.addAll(joined.trace());
+        Router.Attempt attempt =
+            joined.held()
+                ? new Router.Attempt(
+                    joined.plan(),
+                    joined.dial(step.state().facts().trackingNumber()),
+                    List.of(
+                        TraceEntry.of(
+                            joined.plan().nodeId(),
+                            joined.plan().ringingLeg().targetId(),
+                            TraceKind.DIAL,
+                            TraceOutcome.DIALLING,
+                            "dialling "
+                                + joined.plan().ringingLeg().name()
+                                + " at "
+                                + joined.plan().ringingLeg().price()
+                                + " "
+                                + joined.plan().ringingLeg().currency()
+                                + ", chosen at the publisher's ping")))
+                : router.dialNext(
+                    callId,
+                    joined.plan().settled(),
+                    flows.version(step.state().versionKey()).compiled().directory(),
+                    step.state());
+        joined = null;
+        trace.addAll(attempt.trace());
+        currentPlan = attempt.plan();
+        if (attempt.dialling()) {
+          instructions.add(attempt.dial());
+          return new StepResult(step.state(), instructions, currentPlan, trace, false, null);
+        }
+        step = engine.next(step.state(), new CallInput.RouteFinished(false, null));
+        continue;
+      }
       if (step.route() != null) {
         Duration left = Duration.between(clock.instant(), deadline);
         if (left.compareTo(MIN_USEFUL) < 0) {

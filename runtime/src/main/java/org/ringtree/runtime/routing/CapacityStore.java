@@ -142,6 +142,20 @@ public class CapacityStore {
         .isPresent();
   }
 
+  /**
+   * A hold taken for a bid before its call exists (Ringtree as a bid endpoint) is kept until {@code
+   * until} and then belongs to {@code callId}, so the call's end gives it back. False when the hold
+   * is no longer HELD (it expired and the sweep gave the slots back).
+   */
+  public boolean holdFor(UUID reservationId, UUID callId, Instant until) {
+    return jdbc.sql(
+                "UPDATE cap_reservations SET call_id = ?, expires_at = ? WHERE id = ?"
+                    + " AND state = 'HELD'")
+            .params(callId, Timestamp.from(until), reservationId)
+            .update()
+        == 1;
+  }
+
   /** The buyer leg was busy, unanswered or failed: every slot goes back. */
   public void release(UUID reservationId) {
     end(

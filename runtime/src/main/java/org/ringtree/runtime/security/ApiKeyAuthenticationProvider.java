@@ -29,18 +29,28 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
    * untouched; a bad key gets 401 at once.
    */
   static AuthenticationFilter filter(ApiKeyStore keys, UserAccounts accounts) {
+    return filter(
+        keys,
+        accounts,
+        (request, response, failure) -> {
+          response.setHeader(
+              "WWW-Authenticate", "Bearer realm=\"Ringtree\", error=\"invalid_token\"");
+          response.sendError(HttpStatus.UNAUTHORIZED.value(), failure.getMessage());
+        });
+  }
+
+  /** The same filter, a bad key answered by {@code onBadKey} (the bid endpoint's own shape). */
+  static AuthenticationFilter filter(
+      ApiKeyStore keys,
+      UserAccounts accounts,
+      org.springframework.security.web.authentication.AuthenticationFailureHandler onBadKey) {
     AuthenticationFilter filter =
         new AuthenticationFilter(
             new ProviderManager(new ApiKeyAuthenticationProvider(keys, accounts)),
             ApiKeyAuthentication::fromRequest);
     // nothing to redirect to: the request goes on to its endpoint as the key's user
     filter.setSuccessHandler((request, response, authentication) -> {});
-    filter.setFailureHandler(
-        (request, response, failure) -> {
-          response.setHeader(
-              "WWW-Authenticate", "Bearer realm=\"Ringtree\", error=\"invalid_token\"");
-          response.sendError(HttpStatus.UNAUTHORIZED.value(), failure.getMessage());
-        });
+    filter.setFailureHandler(onBadKey);
     return filter;
   }
 

@@ -3,6 +3,7 @@ package org.ringtree.runtime.security;
 import org.ringtree.runtime.limits.ApiUserLimits;
 import org.ringtree.runtime.limits.SignInLimiter;
 import org.ringtree.runtime.telephony.WebhookPaths;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,21 +18,24 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Five filter chains. (0) Buyers' conversion postbacks: no sign-in, because the endpoint checks the
- * buyer's own key itself. (0b) The publisher and buyer portal ({@code /api/portal/**}): like the
- * API, and also the console's session with CSRF tokens (see portalApi). (1) The rest of the REST
- * API ({@code /api/**}): HTTP Basic or an API key on every request, no session, role rules per path
- * (the table in docs/compliance.md). (2) The browser sign-in: a form login with CSRF tokens and a
- * session cookie (HttpOnly, SameSite, Secure in prod). (3) Everything else: the console's screens
- * need that sign-in (each view also checks the role, see console.ConsoleConfiguration), while the
- * demo bidders, health and metrics stay open. The Twilio webhooks are outside all of them: their
- * own filter checks every request's signature.
+ * Six filter chains. (-1) Publishers' pings for bids ({@code /rtb/**}): a publisher's API key only.
+ * (0) Buyers' conversion postbacks: no sign-in, because the endpoint checks the buyer's own key
+ * itself. (0b) The publisher and buyer portal ({@code /api/portal/**}): like the API, and also the
+ * console's session with CSRF tokens (see portalApi). (1) The rest of the REST API ({@code
+ * /api/**}): HTTP Basic or an API key on every request, no session, role rules per path (the table
+ * in docs/compliance.md). (2) The browser sign-in: a form login with CSRF tokens and a session
+ * cookie (HttpOnly, SameSite, Secure in prod). (3) Everything else: the console's screens need that
+ * sign-in (each view also checks the role, see console.ConsoleConfiguration), while the demo
+ * bidders, health and metrics stay open. The Twilio webhooks are outside all of them: their own
+ * filter checks every request's signature.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -46,6 +50,9 @@ class SecurityConfiguration {
   static final String PORTAL_API = "/api/portal/**";
 
   static final String BUYER_CONVERSIONS = "/api/postbacks/conversions/**";
+
+  /** Publishers' pings for bids: a publisher's API key, answered in the caller's shape. */
+  static final String RTB_SUPPLY = "/rtb/**";
 
   static final String[] BROWSER_PAGES = {"/login", "/logout", "/account"};
 
@@ -92,6 +99,32 @@ class SecurityConfiguration {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
     passwords.setPasswordEncoder(encoder);
     return new ProviderManager(new LockingAuthenticationProvider(passwords, signIns, accounts));
+  }
+
+  /**
+   * The bid endpoint publishers ping ({@code /rtb/**}, docs/rtb.md "Ringtree as a bid endpoint"): a
+   * publisher's API key on every request and nothing else (no password, no session), refusals
+   * written in the caller's own request shape by the supply feature's {@code rtbRefusals} bean.
+   */
+  @Bean
+  @Order(-1)
+  SecurityFilterChain rtbSupply(
+      HttpSecurity http,
+      ApiKeyStore keys,
+      UserAccounts accounts,
+      @Qualifier("rtbRefusals") AuthenticationEntryPoint refusals,
+      @Qualifier("rtbRefusals") AccessDeniedHandler denied)
+      throws Exception {
+    http.securityMatcher(RTB_SUPPLY)
+        .addFilterBefore(
+            ApiKeyAuthenticationProvider.filter(keys, accounts, refusals::commence),
+            BasicAuthenticationFilter.class)
+        .authorizeHttpRequests(a -> a.anyRequest().hasRole("PUBLISHER"))
+        .exceptionHandling(e -> e.authenticationEntryPoint(refusals).accessDeniedHandler(denied))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // a machine endpoint: the key travels in a header with each request, no ambient sign-in
+        .csrf(c -> c.disable());
+    return http.build();
   }
 
   @Bean
