@@ -28,6 +28,9 @@ public final class Navigation {
       List.of(
           new Entry(
               "Money", "Dashboard", "dashboard", "nav-dashboard", VaadinIcon.DASHBOARD, STAFF),
+          new Entry("Money", "Disputes", "disputes", "nav-disputes", VaadinIcon.SCALE, STAFF),
+          new Entry(
+              "Money", "Adjustments", "adjustments", "nav-adjustments", VaadinIcon.EDIT, STAFF),
           new Entry("Calls", "Call log", "calls", "nav-calls", VaadinIcon.PHONE, STAFF),
           new Entry("Calls", "Live", "live", "nav-live", VaadinIcon.SIGNAL, STAFF),
           new Entry(
@@ -82,7 +85,14 @@ public final class Navigation {
               "settings",
               "nav-settings",
               VaadinIcon.COG,
-              Set.of(Viewer.ADMIN)));
+              Set.of(Viewer.ADMIN)),
+          new Entry(
+              "Portal",
+              "Disputes",
+              "portal/disputes",
+              "nav-portal-disputes",
+              VaadinIcon.SCALE,
+              Set.of(Viewer.BUYER)));
 
   private Navigation() {}
 

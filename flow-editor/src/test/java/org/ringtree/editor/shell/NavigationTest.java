@@ -31,6 +31,8 @@ class NavigationTest {
     assertThat(paths(as(Viewer.OPERATOR)))
         .containsExactlyInAnyOrder(
             "dashboard",
+            "disputes",
+            "adjustments",
             "calls",
             "live",
             "campaigns",
@@ -48,7 +50,9 @@ class NavigationTest {
   void adminsSeeEveryScreenGroupedByJob() {
     assertThat(Navigation.forViewer(as(Viewer.ADMIN)).keySet())
         .containsExactly("Money", "Calls", "Network", "Flows", "Admin");
-    assertThat(paths(as(Viewer.ADMIN))).hasSize(Navigation.ENTRIES.size());
+    assertThat(paths(as(Viewer.ADMIN)))
+        .hasSize(Navigation.ENTRIES.size() - 1)
+        .doesNotContain("portal/disputes");
   }
 
   @Test
@@ -60,8 +64,10 @@ class NavigationTest {
   @Test
   void publishersAndBuyersSeeNoConsoleScreensAndLandOnTheirPortalPage() {
     assertThat(Navigation.forViewer(as(Viewer.PUBLISHER))).isEmpty();
-    assertThat(Navigation.forViewer(as(Viewer.BUYER))).isEmpty();
+    assertThat(Navigation.forViewer(as(Viewer.BUYER)).keySet()).containsExactly("Portal");
+    assertThat(paths(as(Viewer.BUYER))).containsExactly("portal/disputes");
     assertThat(Navigation.landing(as(Viewer.PUBLISHER))).isEmpty();
+    assertThat(Navigation.landing(as(Viewer.BUYER))).contains("portal/disputes");
   }
 
   @Test

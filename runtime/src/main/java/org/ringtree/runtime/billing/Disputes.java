@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Every step is audited.
  */
 @Service
-@Store(owns = "disputes", reads = "calls")
+@Store(
+    owns = "disputes",
+    reads = {"calls", "ledger_entries"})
 public class Disputes {
 
   private final JdbcClient jdbc;
@@ -293,6 +295,42 @@ public class Disputes {
             "SELECT * FROM disputes WHERE (?::text IS NULL OR state = ?) ORDER BY id DESC LIMIT 500")
         .params(state, state)
         .query((rs, i) -> row(rs))
+        .list();
+  }
+
+  /**
+   * A dispute as the operator's queue shows it: the call's SID and publisher, and what each party
+   * stands at for the call now (what an approval would credit and claw back).
+   */
+  public record QueueEntry(
+      Dispute dispute,
+      String callSid,
+      String publisherId,
+      BigDecimal buyerTotal,
+      BigDecimal publisherTotal,
+      String currency) {}
+
+  /** Open disputes first, oldest first (the longest waiting on top); then decided, newest first. */
+  public List<QueueEntry> queue(int limit) {
+    return jdbc.sql(
+            "SELECT d.*, c.call_sid, c.publisher_id, c.currency,"
+                + " coalesce((SELECT sum(l.amount) FROM ledger_entries l WHERE l.call_id = d.call_id"
+                + " AND l.party_type = 'BUYER'), 0) AS buyer_total,"
+                + " coalesce((SELECT sum(l.amount) FROM ledger_entries l WHERE l.call_id = d.call_id"
+                + " AND l.party_type = 'PUBLISHER'), 0) AS publisher_total"
+                + " FROM disputes d JOIN calls c ON c.id = d.call_id"
+                + " ORDER BY (d.state = 'OPEN') DESC,"
+                + " CASE WHEN d.state = 'OPEN' THEN d.opened_at END ASC, d.id DESC LIMIT ?")
+        .param(limit)
+        .query(
+            (rs, i) ->
+                new QueueEntry(
+                    row(rs),
+                    rs.getString("call_sid"),
+                    rs.getString("publisher_id"),
+                    rs.getBigDecimal("buyer_total").setScale(2),
+                    rs.getBigDecimal("publisher_total").setScale(2),
+                    rs.getString("currency").trim()))
         .list();
   }
 
