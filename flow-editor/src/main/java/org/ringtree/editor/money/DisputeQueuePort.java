@@ -9,8 +9,9 @@ public interface DisputeQueuePort {
 
   /**
    * One dispute with its call: {@code buyerTotal} and {@code publisherTotal} are what each party
-   * stands at for the call now (what an approval credits and claws back); {@code requestedRevenue}
-   * is set when a buyer's postback asked for another revenue instead.
+   * stands at for the call now; an approval credits the buyer's total and claws back {@code
+   * publisherClawback} ({@code clawbackPercent} of the payout, the campaign's rule); {@code
+   * requestedRevenue} is set when a buyer's postback asked for another revenue instead.
    */
   record Entry(
       long id,
@@ -19,6 +20,8 @@ public interface DisputeQueuePort {
       String publisher,
       BigDecimal buyerTotal,
       BigDecimal publisherTotal,
+      BigDecimal clawbackPercent,
+      BigDecimal publisherClawback,
       BigDecimal requestedRevenue,
       String currency,
       String reason,

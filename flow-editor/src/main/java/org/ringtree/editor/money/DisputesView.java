@@ -148,6 +148,8 @@ public class DisputesView extends VerticalLayout implements BeforeEnterObserver 
         MoneyText.money(e.buyerTotal(), e.currency()),
         "Publisher paid",
         MoneyText.money(e.publisherTotal(), e.currency()),
+        "Clawback rule",
+        e.clawbackPercent().stripTrailingZeros().toPlainString() + " % of the payout",
         "Reason",
         e.reason(),
         "Opened",
@@ -208,8 +210,13 @@ public class DisputesView extends VerticalLayout implements BeforeEnterObserver 
                 + " "
                 + MoneyText.money(e.buyerTotal(), e.currency())
                 + " and claws back "
-                + MoneyText.money(e.publisherTotal(), e.currency())
+                + MoneyText.money(e.publisherClawback(), e.currency())
                 + (e.publisher() == null ? "" : " from " + e.publisher())
+                + (e.clawbackPercent().compareTo(new java.math.BigDecimal(100)) == 0
+                    ? ""
+                    : " ("
+                        + e.clawbackPercent().stripTrailingZeros().toPlainString()
+                        + " % of its payout, the campaign's clawback rule)")
                 + ".");
     Paragraph refusal = new Paragraph();
     refusal.setId("dispute-refusal");

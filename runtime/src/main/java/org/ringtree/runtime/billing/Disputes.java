@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Store(
     owns = "disputes",
-    reads = {"calls", "ledger_entries"})
+    reads = {"calls", "ledger_entries", "dispute_clawback_rules"})
 public class Disputes {
 
   private final JdbcClient jdbc;
@@ -35,8 +35,10 @@ public class Disputes {
   private final Clock clock;
   private final ComplianceSettings settings;
   private final BilledCalls calls;
+  private final ClawbackRules clawbacks;
 
   Disputes(
+      ClawbackRules clawbacks,
       JdbcClient jdbc,
       BilledCalls calls,
       LedgerWriter ledger,
@@ -44,6 +46,7 @@ public class Disputes {
       BillingProperties properties,
       Clock clock,
       ComplianceSettings settings) {
+    this.clawbacks = clawbacks;
     this.settings = settings;
     this.jdbc = jdbc;
     this.calls = calls;
@@ -185,7 +188,10 @@ public class Disputes {
               buyer.latestRowId(),
               ref + ":buyer"));
     }
-    if (publisher.total().signum() != 0 && call.publisherId() != null) {
+    // the campaign's rule says how much of the payout goes back (all of it without a rule)
+    BigDecimal percent = clawbacks.percentFor(call.campaignId());
+    BigDecimal clawback = clawback(publisher.total(), percent);
+    if (clawback.signum() != 0 && call.publisherId() != null) {
       ledger.append(
           new LedgerWriter.Entry(
               before.callId(),
@@ -193,17 +199,33 @@ public class Disputes {
               LedgerWriter.Party.PUBLISHER,
               call.publisherId(),
               call.campaignId(),
-              publisher.money(call.currency().trim()).times(BigDecimal.ONE.negate()),
+              new Money(clawback.negate(), call.currency().trim()),
               ref,
-              "dispute " + id + " approved: clawback from publisher",
+              "dispute "
+                  + id
+                  + " approved: clawback from publisher"
+                  + (percent.compareTo(ClawbackRules.ALL) == 0
+                      ? ""
+                      : " (" + percent.stripTrailingZeros().toPlainString() + " % by campaign rule)"),
               publisher.latestRowId(),
               ref + ":publisher"));
     }
     calls.markNotBillable(before.callId());
     Dispute after = decide(id, "APPROVED", note, actor);
-    Approval approval = new Approval(after, buyer.total().negate(), publisher.total().negate());
+    Approval approval =
+        new Approval(
+            after,
+            buyer.total().negate(),
+            call.publisherId() == null ? BigDecimal.ZERO.setScale(2) : clawback.negate());
     audit.record(actor, "dispute.approve", "dispute", Long.toString(id), before, approval);
     return approval;
+  }
+
+  /** {@code percent} of the publisher's total for the call, rounded half-up to the cent. */
+  static BigDecimal clawback(BigDecimal publisherTotal, BigDecimal percent) {
+    return publisherTotal
+        .multiply(percent)
+        .divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP);
   }
 
   /**
@@ -308,7 +330,14 @@ public class Disputes {
       String publisherId,
       BigDecimal buyerTotal,
       BigDecimal publisherTotal,
-      String currency) {}
+      BigDecimal clawbackPercent,
+      String currency) {
+
+    /** What an approval would claw back from the publisher under the campaign's rule. */
+    public BigDecimal publisherClawback() {
+      return clawback(publisherTotal, clawbackPercent);
+    }
+  }
 
   /** Open disputes first, oldest first (the longest waiting on top); then decided, newest first. */
   public List<QueueEntry> queue(int limit) {
@@ -317,8 +346,10 @@ public class Disputes {
                 + " coalesce((SELECT sum(l.amount) FROM ledger_entries l WHERE l.call_id = d.call_id"
                 + " AND l.party_type = 'BUYER'), 0) AS buyer_total,"
                 + " coalesce((SELECT sum(l.amount) FROM ledger_entries l WHERE l.call_id = d.call_id"
-                + " AND l.party_type = 'PUBLISHER'), 0) AS publisher_total"
+                + " AND l.party_type = 'PUBLISHER'), 0) AS publisher_total,"
+                + " coalesce(r.clawback_percent, 100) AS clawback_percent"
                 + " FROM disputes d JOIN calls c ON c.id = d.call_id"
+                + " LEFT JOIN dispute_clawback_rules r ON r.campaign_id = c.campaign_id"
                 + " ORDER BY (d.state = 'OPEN') DESC,"
                 + " CASE WHEN d.state = 'OPEN' THEN d.opened_at END ASC, d.id DESC LIMIT ?")
         .param(limit)
@@ -330,6 +361,7 @@ public class Disputes {
                     rs.getString("publisher_id"),
                     rs.getBigDecimal("buyer_total").setScale(2),
                     rs.getBigDecimal("publisher_total").setScale(2),
+                    rs.getBigDecimal("clawback_percent"),
                     rs.getString("currency").trim()))
         .list();
   }

@@ -75,6 +75,8 @@ class ConsoleDisputes implements DisputeQueuePort {
         q.publisherId(),
         q.buyerTotal(),
         q.publisherTotal(),
+        q.clawbackPercent(),
+        q.publisherClawback(),
         d.requestedRevenue(),
         q.currency(),
         d.reason(),

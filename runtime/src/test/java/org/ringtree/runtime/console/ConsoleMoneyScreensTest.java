@@ -20,7 +20,9 @@ import org.ringtree.editor.money.AdjustmentsPort.PartyLine;
 import org.ringtree.editor.money.AdjustmentsPort.Request;
 import org.ringtree.editor.money.DisputeQueuePort;
 import org.ringtree.runtime.approval.ComplianceSettings;
+import org.ringtree.runtime.billing.ClawbackRules;
 import org.ringtree.runtime.billing.Disputes;
+import org.ringtree.runtime.billing.MoneyProblem;
 import org.ringtree.runtime.support.PostgresTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,6 +44,7 @@ class ConsoleMoneyScreensTest extends PostgresTest {
   @Autowired AdjustmentsPort adjustments;
   @Autowired Disputes disputes;
   @Autowired ComplianceSettings settings;
+  @Autowired ClawbackRules clawbacks;
   @Autowired JdbcClient jdbc;
 
   private String run;
@@ -55,6 +58,8 @@ class ConsoleMoneyScreensTest extends PostgresTest {
   void cleanUp() {
     SecurityContextHolder.clearContext();
     settings.setRequireApproval(false, "test");
+    // without a rule a campaign claws back everything; 100 keeps that for the other tests
+    clawbacks.set("pi-accidents", new BigDecimal("100"), "test");
   }
 
   static void signedIn(String user, String role) {
@@ -107,6 +112,39 @@ class ConsoleMoneyScreensTest extends PostgresTest {
         .hasMessageContaining("already REJECTED");
     assertThat(audit(a)).containsExactly("dispute.open by buyer", "dispute.approve by operator");
     assertThat(audit(b)).containsExactly("dispute.open by buyer", "dispute.reject by operator");
+  }
+
+  @Test
+  void theCampaignsClawbackRuleSaysHowMuchOfThePayoutAnApprovalTakesBack() {
+    UUID c = call("half", "80.00", "45.55");
+    long id = disputes.open(c, "bidder-one", "not a lead", "buyer").id();
+    clawbacks.set("pi-accidents", new BigDecimal("50"), "admin");
+    signedIn("operator", "OPERATOR");
+    DisputeQueuePort.Entry entry =
+        queue.queue().stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+    assertThat(entry.clawbackPercent()).isEqualByComparingTo("50");
+    // half of 45.55 is 22.775: half-up to 22.78
+    assertThat(entry.publisherClawback()).isEqualByComparingTo("22.78");
+
+    DisputeQueuePort.Approved approved = queue.approve(id, null);
+    assertThat(approved.buyerChange()).isEqualByComparingTo("-80.00");
+    assertThat(approved.publisherChange()).isEqualByComparingTo("-22.78");
+    assertThat(ledger(c, "BUYER")).isEqualByComparingTo("0.00");
+    assertThat(ledger(c, "PUBLISHER")).isEqualByComparingTo("22.77");
+    assertThat(
+            jdbc.sql(
+                    "SELECT action || ' by ' || actor FROM audit_log WHERE object_type ="
+                        + " 'campaign' AND object_id = 'pi-accidents' AND action = 'clawback.set'"
+                        + " ORDER BY id DESC LIMIT 1")
+                .query(String.class)
+                .single())
+        .isEqualTo("clawback.set by admin");
+    assertThatThrownBy(() -> clawbacks.set("pi-accidents", new BigDecimal("120"), "admin"))
+        .isInstanceOf(MoneyProblem.class)
+        .hasMessageContaining("0 to 100 percent");
+    assertThatThrownBy(() -> clawbacks.set("no-such-campaign", BigDecimal.TEN, "admin"))
+        .isInstanceOf(MoneyProblem.class)
+        .hasMessageContaining("no campaign");
   }
 
   @Test
