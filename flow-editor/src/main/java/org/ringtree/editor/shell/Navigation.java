@@ -43,6 +43,9 @@ public final class Navigation {
               VaadinIcon.SCALE,
               STAFF),
           new Entry("Money", "Postbacks", "postbacks", "nav-postbacks", VaadinIcon.EXCHANGE, STAFF),
+          new Entry("Money", "Disputes", "disputes", "nav-disputes", VaadinIcon.FLAG, STAFF),
+          new Entry(
+              "Money", "Adjustments", "adjustments", "nav-adjustments", VaadinIcon.EDIT, STAFF),
           new Entry("Calls", "Call log", "calls", "nav-calls", VaadinIcon.PHONE, STAFF),
           new Entry("Calls", "Live", "live", "nav-live", VaadinIcon.SIGNAL, STAFF),
           new Entry(
@@ -144,7 +147,14 @@ public final class Navigation {
               "portal/postbacks",
               "nav-portal-postbacks",
               VaadinIcon.EXCHANGE,
-              PARTIES));
+              PARTIES),
+          new Entry(
+              PORTAL,
+              "Disputes",
+              "portal/disputes",
+              "nav-portal-disputes",
+              VaadinIcon.FLAG,
+              BUYER));
 
   private Navigation() {}
 

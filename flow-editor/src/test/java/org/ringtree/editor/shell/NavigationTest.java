@@ -34,6 +34,8 @@ class NavigationTest {
             "reports",
             "reconciliation",
             "postbacks",
+            "disputes",
+            "adjustments",
             "calls",
             "live",
             "campaigns",
@@ -81,7 +83,8 @@ class NavigationTest {
             "portal/spend",
             "portal/targets",
             "portal/api-keys",
-            "portal/postbacks");
+            "portal/postbacks",
+            "portal/disputes");
     assertThat(Navigation.landing(as(Viewer.PUBLISHER))).contains("portal");
     assertThat(Navigation.landing(as(Viewer.BUYER))).contains("portal");
   }

@@ -1,6 +1,7 @@
 package org.ringtree.runtime.billing;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.money.Money;
@@ -45,19 +48,47 @@ public class Adjustments {
     this.audit = audit;
   }
 
-  /** Which calls: started in [from, to), and optionally of one campaign, publisher, buyer. */
+  /**
+   * Which calls: started in [from, to), and optionally of one campaign, publisher, buyer; or named
+   * by {@code callSids} (pasted from a complaint), when the range may be left out.
+   */
   public record Filter(
       Instant from,
       Instant to,
       String campaignId,
       String publisherId,
       String buyerId,
-      String trackingNumber) {}
+      String trackingNumber,
+      List<String> callSids) {
 
-  /** SET: the party's total for each call becomes {@code amount}; ADD: add it to each call. */
+    public Filter {
+      callSids =
+          callSids == null
+              ? List.of()
+              : callSids.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    /** A filter by range and directory entries only. */
+    public Filter(
+        Instant from,
+        Instant to,
+        String campaignId,
+        String publisherId,
+        String buyerId,
+        String trackingNumber) {
+      this(from, to, campaignId, publisherId, buyerId, trackingNumber, List.of());
+    }
+  }
+
+  /**
+   * SET: the party's total for each call becomes {@code amount}; ADD: add it to each call; PERCENT:
+   * change each call's total by {@code amount} percent of it (−10 takes a tenth off), rounded
+   * half-up to the cent.
+   */
   public enum Mode {
     SET,
-    ADD
+    ADD,
+    PERCENT
   }
 
   /** What to change: the buyer's revenue or the publisher's payout of each call. */
@@ -68,7 +99,23 @@ public class Adjustments {
   /** One call's change. */
   public record Change(UUID callId, BigDecimal before, BigDecimal after) {}
 
-  /** Totals over the matched calls before and after, the first changes, and the preview token. */
+  /**
+   * One party's statement over the matched calls: its total before, the batch's change, and after.
+   * {@code negative}: the batch would leave this party owing the other way (shown before apply).
+   */
+  public record PartyTotal(
+      LedgerWriter.Party party,
+      String partyId,
+      String currency,
+      BigDecimal before,
+      BigDecimal change,
+      BigDecimal after,
+      boolean negative) {}
+
+  /**
+   * Totals over the matched calls before and after, the first changes, each adjusted party's
+   * statement, and the preview token.
+   */
   public record Summary(
       long calls,
       long changedCalls,
@@ -79,7 +126,8 @@ public class Adjustments {
       BigDecimal payoutAfter,
       BigDecimal marginAfter,
       List<Change> firstChanges,
-      String previewToken) {}
+      String previewToken,
+      List<PartyTotal> parties) {}
 
   /** The stored batch. */
   public record Applied(UUID batchId, Summary summary) {}
@@ -171,8 +219,14 @@ public class Adjustments {
     }
     Filter f = r.filter();
     Action a = r.action();
-    if (f.from() == null || f.to() == null || !f.from().isBefore(f.to())) {
-      throw new MoneyProblem(MoneyProblem.Kind.INVALID, "need from < to");
+    boolean named = !f.callSids().isEmpty();
+    if (named && f.callSids().size() > MAX_CALLS) {
+      throw new MoneyProblem(
+          MoneyProblem.Kind.INVALID, "more than " + MAX_CALLS + " call SIDs; split the list");
+    }
+    boolean ranged = f.from() != null || f.to() != null;
+    if ((!named || ranged) && (f.from() == null || f.to() == null || !f.from().isBefore(f.to()))) {
+      throw new MoneyProblem(MoneyProblem.Kind.INVALID, "need from < to (or a list of call SIDs)");
     }
     if (a.party() == null || a.mode() == null || a.amount() == null) {
       throw new MoneyProblem(MoneyProblem.Kind.INVALID, "need party, mode and amount");
@@ -188,8 +242,12 @@ public class Adjustments {
     }
   }
 
+  private static final Instant FAR = Instant.parse("9999-01-01T00:00:00Z");
+
   private List<Standing> standings(Request r) {
     Filter f = r.filter();
+    // call SIDs never hold a comma (provider ids are letters and digits)
+    String sids = f.callSids().isEmpty() ? null : String.join(",", f.callSids());
     String partyColumn =
         r.action().party() == LedgerWriter.Party.BUYER ? "c.buyer_id" : "c.publisher_id";
     List<Standing> rows =
@@ -206,12 +264,13 @@ public class Adjustments {
                     + " AND (?::text IS NULL OR c.publisher_id = ?)"
                     + " AND (?::text IS NULL OR c.buyer_id = ?)"
                     + " AND (?::text IS NULL OR c.tracking_number = ?)"
+                    + " AND (?::text IS NULL OR c.call_sid = ANY(string_to_array(?::text, ',')))"
                     + " GROUP BY c.id ORDER BY c.started_at, c.id LIMIT "
                     + (MAX_CALLS + 1))
             .params(
                 r.action().party().name(),
-                Timestamp.from(f.from()),
-                Timestamp.from(f.to()),
+                Timestamp.from(f.from() == null ? Instant.EPOCH : f.from()),
+                Timestamp.from(f.to() == null ? FAR : f.to()),
                 f.campaignId(),
                 f.campaignId(),
                 f.publisherId(),
@@ -219,7 +278,9 @@ public class Adjustments {
                 f.buyerId(),
                 f.buyerId(),
                 f.trackingNumber(),
-                f.trackingNumber())
+                f.trackingNumber(),
+                sids,
+                sids)
             .query(
                 (rs, i) ->
                     new Standing(
@@ -242,9 +303,19 @@ public class Adjustments {
     return r.action().party() == LedgerWriter.Party.BUYER ? s.revenue() : s.payout();
   }
 
-  private static BigDecimal after(Request r, BigDecimal before) {
-    return r.action().mode() == Mode.SET ? r.action().amount() : before.add(r.action().amount());
+  static BigDecimal after(Request r, BigDecimal before) {
+    BigDecimal amount = r.action().amount();
+    return switch (r.action().mode()) {
+      case SET -> amount.setScale(2, RoundingMode.HALF_UP);
+      case ADD -> before.add(amount).setScale(2, RoundingMode.HALF_UP);
+      case PERCENT ->
+          before
+              .add(before.multiply(amount).divide(HUNDRED, 2, RoundingMode.HALF_UP))
+              .setScale(2, RoundingMode.HALF_UP);
+    };
   }
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private static Summary summarise(Request r, List<Standing> rows) {
     BigDecimal revBefore = BigDecimal.ZERO.setScale(2);
@@ -254,9 +325,18 @@ public class Adjustments {
     List<Change> changes = new ArrayList<>();
     long changed = 0;
     StringBuilder state = new StringBuilder(RingtreeJson.write(r));
+    Map<String, BigDecimal[]> statements = new TreeMap<>();
     for (Standing s : rows) {
       BigDecimal before = current(r, s);
       BigDecimal after = s.partyId() == null ? before : after(r, before);
+      if (s.partyId() != null) {
+        BigDecimal[] st =
+            statements.computeIfAbsent(
+                s.partyId() + "\t" + s.currency(),
+                k -> new BigDecimal[] {BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2)});
+        st[0] = st[0].add(before);
+        st[1] = st[1].add(after);
+      }
       boolean buyer = r.action().party() == LedgerWriter.Party.BUYER;
       revBefore = revBefore.add(s.revenue());
       payBefore = payBefore.add(s.payout());
@@ -288,7 +368,23 @@ public class Adjustments {
         payAfter,
         revAfter.subtract(payAfter),
         changes,
-        sha256(state.toString()));
+        sha256(state.toString()),
+        statements.entrySet().stream()
+            .map(
+                e -> {
+                  String[] key = e.getKey().split("\t", 2);
+                  BigDecimal before = e.getValue()[0];
+                  BigDecimal after = e.getValue()[1];
+                  return new PartyTotal(
+                      r.action().party(),
+                      key[0],
+                      key[1],
+                      before,
+                      after.subtract(before),
+                      after,
+                      after.signum() < 0);
+                })
+            .toList());
   }
 
   private static String sha256(String s) {

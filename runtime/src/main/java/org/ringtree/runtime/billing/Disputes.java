@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Every step is audited.
  */
 @Service
-@Store(owns = "disputes", reads = "calls")
+@Store(
+    owns = "disputes",
+    reads = {"calls", "ledger_entries", "dispute_clawback_rules"})
 public class Disputes {
 
   private final JdbcClient jdbc;
@@ -33,8 +35,10 @@ public class Disputes {
   private final Clock clock;
   private final ComplianceSettings settings;
   private final BilledCalls calls;
+  private final ClawbackRules clawbacks;
 
   Disputes(
+      ClawbackRules clawbacks,
       JdbcClient jdbc,
       BilledCalls calls,
       LedgerWriter ledger,
@@ -42,6 +46,7 @@ public class Disputes {
       BillingProperties properties,
       Clock clock,
       ComplianceSettings settings) {
+    this.clawbacks = clawbacks;
     this.settings = settings;
     this.jdbc = jdbc;
     this.calls = calls;
@@ -183,7 +188,10 @@ public class Disputes {
               buyer.latestRowId(),
               ref + ":buyer"));
     }
-    if (publisher.total().signum() != 0 && call.publisherId() != null) {
+    // the campaign's rule says how much of the payout goes back (all of it without a rule)
+    BigDecimal percent = clawbacks.percentFor(call.campaignId());
+    BigDecimal clawback = clawback(publisher.total(), percent);
+    if (clawback.signum() != 0 && call.publisherId() != null) {
       ledger.append(
           new LedgerWriter.Entry(
               before.callId(),
@@ -191,17 +199,33 @@ public class Disputes {
               LedgerWriter.Party.PUBLISHER,
               call.publisherId(),
               call.campaignId(),
-              publisher.money(call.currency().trim()).times(BigDecimal.ONE.negate()),
+              new Money(clawback.negate(), call.currency().trim()),
               ref,
-              "dispute " + id + " approved: clawback from publisher",
+              "dispute "
+                  + id
+                  + " approved: clawback from publisher"
+                  + (percent.compareTo(ClawbackRules.ALL) == 0
+                      ? ""
+                      : " (" + percent.stripTrailingZeros().toPlainString() + " % by campaign rule)"),
               publisher.latestRowId(),
               ref + ":publisher"));
     }
     calls.markNotBillable(before.callId());
     Dispute after = decide(id, "APPROVED", note, actor);
-    Approval approval = new Approval(after, buyer.total().negate(), publisher.total().negate());
+    Approval approval =
+        new Approval(
+            after,
+            buyer.total().negate(),
+            call.publisherId() == null ? BigDecimal.ZERO.setScale(2) : clawback.negate());
     audit.record(actor, "dispute.approve", "dispute", Long.toString(id), before, approval);
     return approval;
+  }
+
+  /** {@code percent} of the publisher's total for the call, rounded half-up to the cent. */
+  static BigDecimal clawback(BigDecimal publisherTotal, BigDecimal percent) {
+    return publisherTotal
+        .multiply(percent)
+        .divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP);
   }
 
   /**
@@ -293,6 +317,52 @@ public class Disputes {
             "SELECT * FROM disputes WHERE (?::text IS NULL OR state = ?) ORDER BY id DESC LIMIT 500")
         .params(state, state)
         .query((rs, i) -> row(rs))
+        .list();
+  }
+
+  /**
+   * A dispute as the operator's queue shows it: the call's SID and publisher, and what each party
+   * stands at for the call now (what an approval would credit and claw back).
+   */
+  public record QueueEntry(
+      Dispute dispute,
+      String callSid,
+      String publisherId,
+      BigDecimal buyerTotal,
+      BigDecimal publisherTotal,
+      BigDecimal clawbackPercent,
+      String currency) {
+
+    /** What an approval would claw back from the publisher under the campaign's rule. */
+    public BigDecimal publisherClawback() {
+      return clawback(publisherTotal, clawbackPercent);
+    }
+  }
+
+  /** Open disputes first, oldest first (the longest waiting on top); then decided, newest first. */
+  public List<QueueEntry> queue(int limit) {
+    return jdbc.sql(
+            "SELECT d.*, c.call_sid, c.publisher_id, c.currency,"
+                + " coalesce((SELECT sum(l.amount) FROM ledger_entries l WHERE l.call_id = d.call_id"
+                + " AND l.party_type = 'BUYER'), 0) AS buyer_total,"
+                + " coalesce((SELECT sum(l.amount) FROM ledger_entries l WHERE l.call_id = d.call_id"
+                + " AND l.party_type = 'PUBLISHER'), 0) AS publisher_total,"
+                + " coalesce(r.clawback_percent, 100) AS clawback_percent"
+                + " FROM disputes d JOIN calls c ON c.id = d.call_id"
+                + " LEFT JOIN dispute_clawback_rules r ON r.campaign_id = c.campaign_id"
+                + " ORDER BY (d.state = 'OPEN') DESC,"
+                + " CASE WHEN d.state = 'OPEN' THEN d.opened_at END ASC, d.id DESC LIMIT ?")
+        .param(limit)
+        .query(
+            (rs, i) ->
+                new QueueEntry(
+                    row(rs),
+                    rs.getString("call_sid"),
+                    rs.getString("publisher_id"),
+                    rs.getBigDecimal("buyer_total").setScale(2),
+                    rs.getBigDecimal("publisher_total").setScale(2),
+                    rs.getBigDecimal("clawback_percent"),
+                    rs.getString("currency").trim()))
         .list();
   }
 

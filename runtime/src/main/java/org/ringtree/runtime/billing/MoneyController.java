@@ -35,8 +35,10 @@ class MoneyController {
   private final AdjustmentRequests adjustmentRequests;
   private final OverrideChanges overrideChanges;
   private final BillingTableVersions tables;
+  private final ClawbackRules clawbacks;
 
   MoneyController(
+      ClawbackRules clawbacks,
       BillingTableVersions tables,
       Disputes disputes,
       Adjustments adjustments,
@@ -44,6 +46,7 @@ class MoneyController {
       FlowRuntimes flows,
       AdjustmentRequests adjustmentRequests,
       OverrideChanges overrideChanges) {
+    this.clawbacks = clawbacks;
     this.tables = tables;
     this.adjustmentRequests = adjustmentRequests;
     this.overrideChanges = overrideChanges;
@@ -140,6 +143,20 @@ class MoneyController {
   AdjustmentRequests.AdjustmentRequest rejectRequested(
       Principal actor, @PathVariable long id, @RequestBody(required = false) Decision body) {
     return adjustmentRequests.reject(id, body == null ? null : body.note(), actor.getName());
+  }
+
+  record Clawback(java.math.BigDecimal percent) {}
+
+  /** Each campaign's clawback rule; a campaign not listed claws back 100 % of the payout. */
+  @GetMapping("/api/billing/clawback-rules")
+  List<ClawbackRules.Rule> clawbackRules() {
+    return clawbacks.list();
+  }
+
+  @PutMapping("/api/billing/clawback-rules/{campaignId}")
+  ClawbackRules.Rule setClawbackRule(
+      Principal actor, @PathVariable String campaignId, @RequestBody Clawback body) {
+    return clawbacks.set(campaignId, body == null ? null : body.percent(), actor.getName());
   }
 
   @GetMapping("/api/billing/overrides")

@@ -252,6 +252,8 @@ class SecurityConfiguration {
                     .hasAnyRole(ADMIN, OPERATOR, COMPLIANCE)
                     .requestMatchers(HttpMethod.PUT, "/api/billing/overrides/**")
                     .hasAnyRole(ADMIN, OPERATOR)
+                    .requestMatchers(HttpMethod.PUT, "/api/billing/clawback-rules/*")
+                    .hasAnyRole(ADMIN, OPERATOR)
                     .requestMatchers(
                         HttpMethod.POST,
                         "/api/billing/override-changes/*/apply",

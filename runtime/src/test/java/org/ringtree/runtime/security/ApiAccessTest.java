@@ -46,6 +46,7 @@ class ApiAccessTest extends SecuredAppTest {
           new Endpoint("POST", "/api/adjustments/apply"),
           new Endpoint("GET", "/api/billing/overrides"),
           new Endpoint("PUT", "/api/billing/overrides/publisher/sunrise-media"),
+          new Endpoint("PUT", "/api/billing/clawback-rules/pi-accidents"),
           new Endpoint("GET", "/api/postbacks"),
           new Endpoint("GET", "/api/postbacks/dead-letters"),
           new Endpoint("POST", "/api/postbacks/" + UUID.randomUUID() + "/retry"),
@@ -86,6 +87,19 @@ class ApiAccessTest extends SecuredAppTest {
     assertThat(as(COMPLIANCE).put("/api/billing/overrides/buyer/acme-law", Map.of()).status())
         .isEqualTo(403);
     assertThat(as(COMPLIANCE).get("/api/postbacks/dead-letters").status()).isEqualTo(403);
+    assertThat(as(COMPLIANCE).get("/api/billing/clawback-rules").status()).isEqualTo(200);
+    assertThat(
+            as(COMPLIANCE)
+                .put("/api/billing/clawback-rules/pi-accidents", Map.of("percent", 50))
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            as(BUYER).put("/api/billing/clawback-rules/pi-accidents", Map.of("percent", 0)).status())
+        .isEqualTo(403);
+    Api.Reply clawback =
+        as(OPERATOR).put("/api/billing/clawback-rules/pi-accidents", Map.of("percent", 100));
+    assertThat(clawback.status()).as(clawback.body()).isEqualTo(200);
+    assertThat(clawback.json().get("percent").decimalValue()).isEqualByComparingTo("100");
 
     assertThat(as(PUBLISHER).get("/api/reports").status()).isEqualTo(403);
     assertThat(as(PUBLISHER).get("/api/calls/CA-none").status()).isEqualTo(403);
