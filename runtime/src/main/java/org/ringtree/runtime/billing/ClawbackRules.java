@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Each campaign's clawback rule: the percentage of the publisher's payout for a call that an
- * approved dispute takes back. A campaign without a rule claws back all of it (100 %), so a
- * network that never sets one keeps the behaviour it had. Changes are audited.
+ * approved dispute takes back. A campaign without a rule claws back all of it (100 %), so a network
+ * that never sets one keeps the behaviour it had. Changes are audited.
  */
 @Service
 @Store(owns = "dispute_clawback_rules")

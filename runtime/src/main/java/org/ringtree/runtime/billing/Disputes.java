@@ -206,7 +206,9 @@ public class Disputes {
                   + " approved: clawback from publisher"
                   + (percent.compareTo(ClawbackRules.ALL) == 0
                       ? ""
-                      : " (" + percent.stripTrailingZeros().toPlainString() + " % by campaign rule)"),
+                      : " ("
+                          + percent.stripTrailingZeros().toPlainString()
+                          + " % by campaign rule)"),
               publisher.latestRowId(),
               ref + ":publisher"));
     }

@@ -40,10 +40,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Disputes end to end in headless Chromium: calls placed through signed webhooks; the demo buyer
  * signs in, hears a call's recording through the portal's ranged endpoint, disputes the call, and
- * is refused (with the reason on screen) for another buyer's call, a call past the window, the
- * same call twice and a call it was not billed for; the operator approves the dispute in its queue
- * and both parties' ledgers move by exactly the call's cents. The bulk adjustment screen then shows
- * a change that would take the publisher's statement below zero before anything is applied, and
+ * is refused (with the reason on screen) for another buyer's call, a call past the window, the same
+ * call twice and a call it was not billed for; the operator approves the dispute in its queue and
+ * both parties' ledgers move by exactly the call's cents. The bulk adjustment screen then shows a
+ * change that would take the publisher's statement below zero before anything is applied, and
  * applies a small one. Screenshots: disputes.png, portal-disputes.png and adjustments.png.
  */
 class DisputesBrowserTest extends RunningPlatformTest {
@@ -115,7 +115,10 @@ class DisputesBrowserTest extends RunningPlatformTest {
     String others = inserted("other", "bidder-two", Instant.now(), true);
     String old =
         inserted(
-            "old", "bidder-one", Instant.now().minus(Duration.ofDays(billing.disputeWindowDays() + 1)), true);
+            "old",
+            "bidder-one",
+            Instant.now().minus(Duration.ofDays(billing.disputeWindowDays() + 1)),
+            true);
     String free = inserted("free", "bidder-one", Instant.now(), false);
 
     // the buyer lands on its dispute screen and hears the call first
@@ -327,9 +330,7 @@ class DisputesBrowserTest extends RunningPlatformTest {
   }
 
   private static List<String> cellTexts(String gridId) {
-    return browser
-        .findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content"))
-        .stream()
+    return browser.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
         .map(WebElement::getText)
         .toList();
   }

@@ -94,7 +94,9 @@ class ApiAccessTest extends SecuredAppTest {
                 .status())
         .isEqualTo(403);
     assertThat(
-            as(BUYER).put("/api/billing/clawback-rules/pi-accidents", Map.of("percent", 0)).status())
+            as(BUYER)
+                .put("/api/billing/clawback-rules/pi-accidents", Map.of("percent", 0))
+                .status())
         .isEqualTo(403);
     Api.Reply clawback =
         as(OPERATOR).put("/api/billing/clawback-rules/pi-accidents", Map.of("percent", 100));

@@ -61,8 +61,11 @@ class SupplyBidShapesTest {
     assertThatThrownBy(
             () ->
                 SupplyBidController.ping(
-                    BidShape.RINGTREE, "p", "c", "{\"callerNumber\": \"+13105550111\","
-                        + " \"zip\": \"9021\"}", null))
+                    BidShape.RINGTREE,
+                    "p",
+                    "c",
+                    "{\"callerNumber\": \"+13105550111\"," + " \"zip\": \"9021\"}",
+                    null))
         .hasMessageContaining("five digits");
     assertThatThrownBy(
             () ->
@@ -78,7 +81,8 @@ class SupplyBidShapesTest {
   @Test
   void answersAreWrittenInTheShapePinged() {
     UUID id = UUID.randomUUID();
-    var bid = new SupplyBids.Answer.Bid(id, new BigDecimal("248.00"), "USD", "+18885550102", 60, false);
+    var bid =
+        new SupplyBids.Answer.Bid(id, new BigDecimal("248.00"), "USD", "+18885550102", 60, false);
     Map<String, Object> ringba = BidAnswers.body(BidShape.RINGBA, bid);
     assertThat(ringba)
         .containsEntry("bidAmount", new BigDecimal("248.00"))
@@ -89,7 +93,8 @@ class SupplyBidShapesTest {
         .containsEntry("accepted", true)
         .containsEntry("amount", "248.00")
         .containsEntry("destination", "+18885550102");
-    var none = new SupplyBids.Answer.NoBid(id, SupplyBids.NoBidCode.NO_CAPACITY, "every buyer declined");
+    var none =
+        new SupplyBids.Answer.NoBid(id, SupplyBids.NoBidCode.NO_CAPACITY, "every buyer declined");
     assertThat(BidAnswers.body(BidShape.RINGBA, none).get("rejectReason"))
         .isEqualTo("1003 - No capacity: every buyer declined");
     assertThat(BidAnswers.body(BidShape.RINGTREE, none))
