@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * that never sets one keeps the behaviour it had. Changes are audited.
  */
 @Service
-@Store(owns = "dispute_clawback_rules")
+@Store(owns = "dispute_clawback_rules", reads = "campaigns")
 public class ClawbackRules {
 
   static final BigDecimal ALL = new BigDecimal("100.00");

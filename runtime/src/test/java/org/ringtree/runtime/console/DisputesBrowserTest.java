@@ -121,8 +121,11 @@ class DisputesBrowserTest extends RunningPlatformTest {
             true);
     String free = inserted("free", "bidder-one", Instant.now(), false);
 
-    // the buyer lands on its dispute screen and hears the call first
+    // the buyer opens its dispute screen from the portal and hears the call first
     Browsers.signIn(browser, baseUrl, "buyer", "ringtree-buyer-demo");
+    new WebDriverWait(browser, Duration.ofSeconds(120))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("portal-overview")));
+    browser.get(baseUrl + "/portal/disputes");
     new WebDriverWait(browser, Duration.ofSeconds(120))
         .until(ExpectedConditions.presenceOfElementLocated(By.id("portal-disputes")));
     assertThat(browser.getCurrentUrl()).endsWith("/portal/disputes");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -225,17 +226,30 @@ class PortalBrowserTest extends SecuredAppTest {
   }
 
   private static List<String> cells() {
-    return browser.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
-        .map(WebElement::getText)
-        .toList();
+    // a pushed update re-renders the grid: read its cells again until one pass holds still
+    return wait.until(
+        d -> {
+          try {
+            return d.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText)
+                .toList();
+          } catch (StaleElementReferenceException rerendered) {
+            return null;
+          }
+        });
   }
 
   private static WebElement cell(String text) {
     return wait.until(
-        d ->
-            d.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+        d -> {
+          try {
+            return d.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
                 .filter(c -> c.getText().equals(text))
                 .findFirst()
-                .orElse(null));
+                .orElse(null);
+          } catch (StaleElementReferenceException rerendered) {
+            return null;
+          }
+        });
   }
 }

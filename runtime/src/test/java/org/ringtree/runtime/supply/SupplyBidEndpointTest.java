@@ -201,8 +201,12 @@ class SupplyBidEndpointTest extends RunningPlatformTest {
 
     assertThat(trace(second)).noneMatch(t -> t.contains("joined to bid"));
     assertThat(trace(second)).anyMatch(t -> t.startsWith("ping bidder-one-rtb ACCEPTED"));
-    // the campaign's own payout table pays: 200.00, not the bid
-    assertThat(ledger(second)).contains("PAYOUT PUBLISHER sunrise-media 200.00 USD");
+    // the campaign's own billing decides it, not the bid: the same caller again within the
+    // campaign's duplicate window is billed to the buyer but pays the publisher nothing
+    assertThat(ledger(second))
+        .contains("REVENUE BUYER bidder-one 310.00 USD")
+        .noneMatch(line -> line.contains(bidId))
+        .noneMatch(line -> line.startsWith("PAYOUT PUBLISHER sunrise-media 248.00"));
 
     Reply late = ping(sunriseKey, PING, ringtree("+13105550203", "CA", "90210"));
     String lateId = late.json().get("bidId").asText();
