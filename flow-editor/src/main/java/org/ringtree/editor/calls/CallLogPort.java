@@ -29,10 +29,33 @@ public interface CallLogPort {
       String status,
       Boolean billable,
       Boolean duplicate,
-      Boolean recording) {
+      Boolean recording,
+      Boolean qualified,
+      Boolean connected,
+      Boolean converted) {
 
     public static final Query NONE =
         new Query(null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+    /** A query without the qualified, connected and converted flags. */
+    public Query(
+        String from,
+        String to,
+        String timeZone,
+        String campaign,
+        String publisher,
+        String buyer,
+        String target,
+        String number,
+        String caller,
+        String status,
+        Boolean billable,
+        Boolean duplicate,
+        Boolean recording) {
+      this(
+          from, to, timeZone, campaign, publisher, buyer, target, number, caller, status, billable,
+          duplicate, recording, null, null, null);
+    }
   }
 
   /** A filter value the platform refused, by its API parameter name. */

@@ -78,6 +78,10 @@ public class CallLogView extends VerticalLayout implements BeforeEnterObserver {
   private final Select<String> billable = flag("Billable");
   private final Select<String> duplicate = flag("Duplicate");
   private final Select<String> recording = flag("Recording");
+  // as the dashboard counts them: reached a route node; reached a buyer; converted by postback
+  private final Select<String> qualified = flag("Qualified");
+  private final Select<String> connected = flag("Connected to a buyer");
+  private final Select<String> converted = flag("Converted");
   private final Grid<Row> grid = new Grid<>();
   private final Span problem = new Span();
   // read by the CSV download, which runs outside the UI's lock
@@ -116,17 +120,20 @@ public class CallLogView extends VerticalLayout implements BeforeEnterObserver {
     billable.setId("filter-billable");
     duplicate.setId("filter-duplicate");
     recording.setId("filter-recording");
+    qualified.setId("filter-qualified");
+    connected.setId("filter-connected");
+    converted.setId("filter-converted");
 
     FlexLayout filters =
         new FlexLayout(
             from, to, zone, campaign, publisher, buyer, target, number, caller, status, billable,
-            duplicate, recording);
+            duplicate, recording, qualified, connected, converted);
     filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     filters.getStyle().set("gap", "0 var(--lumo-space-m)");
     filters.setId("call-filters");
     List.<AbstractField<?, ?>>of(
             from, to, zone, campaign, publisher, buyer, target, number, caller, status, billable,
-            duplicate, recording)
+            duplicate, recording, qualified, connected, converted)
         .forEach(f -> f.addValueChangeListener(e -> applyFilters()));
 
     Anchor csv = new Anchor(csvDownload(), "Download CSV");
@@ -204,6 +211,9 @@ public class CallLogView extends VerticalLayout implements BeforeEnterObserver {
       flagFrom(billable, first(params, "billable"));
       flagFrom(duplicate, first(params, "duplicate"));
       flagFrom(recording, first(params, "recording"));
+      flagFrom(qualified, first(params, "qualified"));
+      flagFrom(connected, first(params, "connected"));
+      flagFrom(converted, first(params, "converted"));
     } finally {
       filling = false;
     }
@@ -289,7 +299,10 @@ public class CallLogView extends VerticalLayout implements BeforeEnterObserver {
         status.getValue().isEmpty() ? null : String.join(",", status.getValue()),
         flag(billable),
         flag(duplicate),
-        flag(recording));
+        flag(recording),
+        flag(qualified),
+        flag(connected),
+        flag(converted));
   }
 
   /** The field behind each API parameter, to mark the one the platform refused. */

@@ -177,7 +177,14 @@ public final class DashboardPresenter {
     List<Long> values =
         List.of(
             t.calls(), t.qualified(), t.connected(), t.billable(), t.duplicates(), t.converted());
-    List<String> filters = List.of("", "", "", "billable=true", "duplicate=true", "");
+    List<String> filters =
+        List.of(
+            "",
+            "qualified=true",
+            "connected=true",
+            "billable=true",
+            "duplicate=true",
+            "converted=true");
     List<String> links = new ArrayList<>();
     for (String f : filters) {
       links.add(link(w.current(), w.zone(), f));

@@ -33,8 +33,10 @@ public final class Figures {
   public static final List<Figure> ALL =
       List.of(
           new Figure("calls", "Calls", Kind.COUNT, t -> count(t.calls()), ""),
-          new Figure("qualified", "Qualified", Kind.COUNT, t -> count(t.qualified()), ""),
-          new Figure("connected", "Connected", Kind.COUNT, t -> count(t.connected()), ""),
+          new Figure(
+              "qualified", "Qualified", Kind.COUNT, t -> count(t.qualified()), "qualified=true"),
+          new Figure(
+              "connected", "Connected", Kind.COUNT, t -> count(t.connected()), "connected=true"),
           new Figure("billable", "Billable", Kind.COUNT, t -> count(t.billable()), "billable=true"),
           new Figure(
               "duplicates", "Duplicates", Kind.COUNT, t -> count(t.duplicates()), "duplicate=true"),
@@ -61,13 +63,13 @@ public final class Figures {
               "Connect rate",
               Kind.PERCENT,
               t -> percent(count(t.connected()), count(t.calls())),
-              ""),
+              "connected=true"),
           new Figure(
               "conversion-rate",
               "Conversion rate",
               Kind.PERCENT,
               t -> percent(count(t.converted()), count(t.calls())),
-              ""));
+              "converted=true"));
 
   private Figures() {}
 

@@ -25,7 +25,10 @@ public record ReportQuery(
     String publisher,
     String buyer,
     String vertical,
-    String number) {
+    String number,
+    String target,
+    String tag,
+    String tagValue) {
 
   /** How far back a report without dates looks: the last seven days, today included. */
   static final int DEFAULT_DAYS = 7;
@@ -34,6 +37,25 @@ public record ReportQuery(
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("the first day must not be after the last");
     }
+    if (by == ReportsPort.GroupBy.SOURCE_TAG && (tag == null || tag.isBlank())) {
+      throw new IllegalArgumentException("choose the source tag to group by");
+    }
+  }
+
+  /** A report without target or source tag filters. */
+  public ReportQuery(
+      ReportsPort.GroupBy by,
+      ReportsPort.Bucket bucket,
+      LocalDate from,
+      LocalDate to,
+      ZoneId zone,
+      String campaign,
+      String publisher,
+      String buyer,
+      String vertical,
+      String number) {
+    this(
+        by, bucket, from, to, zone, campaign, publisher, buyer, vertical, number, null, null, null);
   }
 
   /** The default view: publishers by day over the last seven days in {@code zone}. */
@@ -74,6 +96,9 @@ public record ReportQuery(
     put(p, "buyer", buyer);
     put(p, "vertical", vertical);
     put(p, "number", number);
+    put(p, "target", target);
+    put(p, "tag", tag);
+    put(p, "tag_value", tagValue);
     return p;
   }
 
@@ -86,8 +111,13 @@ public record ReportQuery(
       from = base.from();
       to = base.to();
     }
+    String tag = first(p, "tag");
+    ReportsPort.GroupBy by = value(ReportsPort.GroupBy.class, first(p, "by"), base.by());
+    if (by == ReportsPort.GroupBy.SOURCE_TAG && tag == null) {
+      by = base.by() == ReportsPort.GroupBy.SOURCE_TAG ? ReportsPort.GroupBy.PUBLISHER : base.by();
+    }
     return new ReportQuery(
-        value(ReportsPort.GroupBy.class, first(p, "by"), base.by()),
+        by,
         value(ReportsPort.Bucket.class, first(p, "period"), base.bucket()),
         from,
         to,
@@ -96,7 +126,10 @@ public record ReportQuery(
         first(p, "publisher"),
         first(p, "buyer"),
         first(p, "vertical"),
-        first(p, "number"));
+        first(p, "number"),
+        first(p, "target"),
+        tag,
+        tag == null ? null : first(p, "tag_value"));
   }
 
   private static void put(Map<String, List<String>> p, String name, String value) {

@@ -26,6 +26,8 @@ public interface ReportsPort {
     CAMPAIGN("Campaign"),
     VERTICAL("Vertical"),
     TRACKING_NUMBER("Tracking number"),
+    TARGET("Target"),
+    SOURCE_TAG("Source tag"),
     NONE("Nothing (one line per period)");
 
     private final String label;
@@ -86,11 +88,15 @@ public interface ReportsPort {
   enum Named {
     CAMPAIGN,
     PUBLISHER,
-    BUYER
+    BUYER,
+    TARGET
   }
 
   /** Id → name of every entry of the kind (ids without a name are shown as they are). */
   Map<String, String> names(Named kind);
+
+  /** The names of the source tags tracking numbers carry (e.g. {@code utm_source}), sorted. */
+  List<String> sourceTagKeys();
 
   /** Whose statement. */
   enum Party {

@@ -62,6 +62,9 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver {
   private final ComboBox<String> buyer = new ComboBox<>("Buyer");
   private final TextField vertical = new TextField("Vertical");
   private final TextField number = new TextField("Tracking number");
+  private final ComboBox<String> target = new ComboBox<>("Target");
+  private final ComboBox<String> tag = new ComboBox<>("Source tag");
+  private final TextField tagValue = new TextField("Tag value");
   private final Grid<ReportsPort.Line> grid = new Grid<>();
   private final Span problem = new Span();
   private final Span shown = new Span();
@@ -110,7 +113,13 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver {
     directory(campaign, ReportsPort.Named.CAMPAIGN, "report-campaign");
     directory(publisher, ReportsPort.Named.PUBLISHER, "report-publisher");
     directory(buyer, ReportsPort.Named.BUYER, "report-buyer");
-    for (TextField f : List.of(vertical, number)) {
+    directory(target, ReportsPort.Named.TARGET, "report-target");
+    tag.setId("report-tag");
+    tag.setItems(port.sourceTagKeys());
+    tag.setClearButtonVisible(true);
+    tag.setHelperText("Group by it, or filter on its value");
+    tagValue.setId("report-tag-value");
+    for (TextField f : List.of(vertical, number, tagValue)) {
       f.setClearButtonVisible(true);
       f.setValueChangeMode(ValueChangeMode.ON_CHANGE);
     }
@@ -118,13 +127,16 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver {
     number.setId("report-number");
     number.setPlaceholder("+18885550101");
     FlexLayout filters =
-        new FlexLayout(by, bucket, from, to, zone, campaign, publisher, buyer, vertical, number);
+        new FlexLayout(
+            by, bucket, from, to, zone, campaign, publisher, buyer, target, vertical, number, tag,
+            tagValue);
     filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     filters.getStyle().set("gap", "0 var(--lumo-space-m)");
     filters.setId("report-filters");
     show(query);
     List.<AbstractField<?, ?>>of(
-            by, bucket, from, to, zone, campaign, publisher, buyer, vertical, number)
+            by, bucket, from, to, zone, campaign, publisher, buyer, target, vertical, number, tag,
+            tagValue)
         .forEach(f -> f.addValueChangeListener(e -> apply()));
 
     link.setId("report-link");
@@ -198,6 +210,9 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver {
       buyer.setValue(known(buyer, q.buyer()));
       vertical.setValue(q.vertical() == null ? "" : q.vertical());
       number.setValue(q.number() == null ? "" : q.number());
+      target.setValue(known(target, q.target()));
+      tag.setValue(known(tag, q.tag()));
+      tagValue.setValue(q.tagValue() == null ? "" : q.tagValue());
     } finally {
       filling = false;
     }
@@ -225,7 +240,10 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver {
               publisher.getValue(),
               buyer.getValue(),
               blankToNull(vertical.getValue()),
-              blankToNull(number.getValue()));
+              blankToNull(number.getValue()),
+              target.getValue(),
+              tag.getValue(),
+              tag.getValue() == null ? null : blankToNull(tagValue.getValue()));
     } catch (IllegalArgumentException e) {
       problem.setText(e.getMessage());
       return;
@@ -302,6 +320,7 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver {
       case PUBLISHER -> names.get(ReportsPort.Named.PUBLISHER);
       case BUYER -> names.get(ReportsPort.Named.BUYER);
       case CAMPAIGN -> names.get(ReportsPort.Named.CAMPAIGN);
+      case TARGET -> names.get(ReportsPort.Named.TARGET);
       default -> Map.of();
     };
   }

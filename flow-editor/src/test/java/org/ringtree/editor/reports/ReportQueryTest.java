@@ -47,6 +47,52 @@ class ReportQueryTest {
   }
 
   @Test
+  void aReportBySourceTagOrForOneTargetRoundTripsThroughItsLink() {
+    ReportQuery q =
+        new ReportQuery(
+            ReportsPort.GroupBy.SOURCE_TAG,
+            ReportsPort.Bucket.WEEK,
+            LocalDate.parse("2026-11-01"),
+            LocalDate.parse("2026-11-30"),
+            NEW_YORK,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "bidder-one-rtb",
+            "utm_source",
+            "google");
+    Map<String, List<String>> p = q.parameters();
+    assertThat(p)
+        .containsEntry("by", List.of("source_tag"))
+        .containsEntry("target", List.of("bidder-one-rtb"))
+        .containsEntry("tag", List.of("utm_source"))
+        .containsEntry("tag_value", List.of("google"));
+    assertThat(ReportQuery.fromParameters(p, BASE)).isEqualTo(q);
+    // a link that groups by a source tag without naming it keeps the current grouping
+    ReportQuery unnamed =
+        ReportQuery.fromParameters(
+            Map.of("by", List.of("source-tag"), "tag_value", List.of("google")), BASE);
+    assertThat(unnamed.by()).isEqualTo(BASE.by());
+    assertThat(unnamed.tagValue()).isNull();
+    assertThatThrownBy(
+            () ->
+                new ReportQuery(
+                    ReportsPort.GroupBy.SOURCE_TAG,
+                    ReportsPort.Bucket.DAY,
+                    BASE.from(),
+                    BASE.to(),
+                    NEW_YORK,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null))
+        .hasMessageContaining("source tag");
+  }
+
+  @Test
   void brokenOrMissingValuesFallBackToTheCurrentViewInsteadOfFailing() {
     ReportQuery q =
         ReportQuery.fromParameters(

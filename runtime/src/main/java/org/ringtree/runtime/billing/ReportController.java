@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
  * REST: reconciliation reports. {@code GET /api/reports?by=publisher&period=day&from=2026-11-01
  * &to=2026-12-01} (JSON) and the same at {@code /api/reports/csv}. {@code from}/{@code to} are
  * dates or date-times in {@code tz} (default: the network's timezone), {@code to} exclusive;
- * without them, the last 30 days.
+ * without them, the last 30 days. {@code by=target} groups by the buyer's target; {@code
+ * by=source-tag&tag=utm_source} by the value of a tracking number's source tag; {@code target} and
+ * {@code tag}+{@code tag_value} filter.
  */
 @RestController
 @RequestMapping("/api/reports")
@@ -45,9 +47,14 @@ class ReportController {
       @RequestParam(required = false) String publisher,
       @RequestParam(required = false) String buyer,
       @RequestParam(required = false) String vertical,
-      @RequestParam(required = false) String number) {
+      @RequestParam(required = false) String number,
+      @RequestParam(required = false) String target,
+      @RequestParam(required = false) String tag,
+      @RequestParam(name = "tag_value", required = false) String tagValue) {
     return reports.run(
-        query(by, period, from, to, tz, campaign, publisher, buyer, vertical, number));
+        query(
+            by, period, from, to, tz, campaign, publisher, buyer, vertical, number, target, tag,
+            tagValue));
   }
 
   /** Streamed: lines go out as the database hands them over, never held whole in memory. */
@@ -63,9 +70,15 @@ class ReportController {
       @RequestParam(required = false) String buyer,
       @RequestParam(required = false) String vertical,
       @RequestParam(required = false) String number,
+      @RequestParam(required = false) String target,
+      @RequestParam(required = false) String tag,
+      @RequestParam(name = "tag_value", required = false) String tagValue,
       HttpServletResponse response)
       throws IOException {
-    Reports.Query q = query(by, period, from, to, tz, campaign, publisher, buyer, vertical, number);
+    Reports.Query q =
+        query(
+            by, period, from, to, tz, campaign, publisher, buyer, vertical, number, target, tag,
+            tagValue);
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(
         HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + Reports.fileName(q) + "\"");
@@ -82,7 +95,10 @@ class ReportController {
       String publisher,
       String buyer,
       String vertical,
-      String number) {
+      String number,
+      String target,
+      String tag,
+      String tagValue) {
     ZoneId zone;
     try {
       zone = tz == null || tz.isBlank() ? properties.timezone() : ZoneId.of(tz);
@@ -97,17 +113,24 @@ class ReportController {
     if (!start.isBefore(end)) {
       throw new MoneyProblem(MoneyProblem.Kind.INVALID, "from must be before to");
     }
-    return new Reports.Query(
-        parse(Reports.Dimension.class, by.replace('-', '_'), "by"),
-        parse(Reports.Period.class, period, "period"),
-        start,
-        end,
-        zone,
-        campaign,
-        publisher,
-        buyer,
-        vertical,
-        number);
+    try {
+      return new Reports.Query(
+          parse(Reports.Dimension.class, by.replace('-', '_'), "by"),
+          parse(Reports.Period.class, period, "period"),
+          start,
+          end,
+          zone,
+          campaign,
+          publisher,
+          buyer,
+          vertical,
+          number,
+          target,
+          tag,
+          tagValue);
+    } catch (IllegalArgumentException e) {
+      throw new MoneyProblem(MoneyProblem.Kind.INVALID, e.getMessage());
+    }
   }
 
   /** The report roll-up's resolution (migration V36). */

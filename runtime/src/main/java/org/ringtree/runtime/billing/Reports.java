@@ -34,15 +34,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reconciliation reports from the {@code report_rollup} table, which triggers keep exact on every
  * call change and ledger row (through a queue folded every second and before each report, so the
  * call path never waits on a shared roll-up row; migration V33): per publisher, buyer, campaign,
- * vertical or tracking number, per hour, day, week or month in any timezone (the roll-up is kept in
- * quarter hours, so periods start right also where the offset is a half or three quarters of an
- * hour). Calls and their money count in the period the call started in. Grouping and periods come
- * from enums, filters are bound parameters: no request text reaches the SQL.
+ * vertical, tracking number, target (V85) or a source tag of the tracking number, per hour, day,
+ * week or month in any timezone (the roll-up is kept in quarter hours, so periods start right also
+ * where the offset is a half or three quarters of an hour). Calls and their money count in the
+ * period the call started in. Grouping and periods come from enums, filters are bound parameters:
+ * no request text reaches the SQL.
  */
 @Service
 @Store(
     owns = {"report_rollup", "report_rollup_pending"},
-    reads = "campaigns")
+    reads = {"campaigns", "tracking_numbers"})
 public class Reports {
 
   private static final Logger log = LoggerFactory.getLogger(Reports.class);
@@ -101,6 +102,9 @@ public class Reports {
     CAMPAIGN("r.campaign_id"),
     VERTICAL("coalesce(c.vertical_id, '')"),
     TRACKING_NUMBER("r.tracking_number"),
+    TARGET("r.target_id"),
+    /** The value of one of the tracking number's source tags ({@link Query#tagKey()}). */
+    SOURCE_TAG("coalesce(tn.source_tags ->> ?, '')"),
     NONE("''");
 
     final String sql;
@@ -121,7 +125,9 @@ public class Reports {
 
   /**
    * A report request: [from, to) as instants (quarter hours: the roll-up's buckets), and optional
-   * filters (null: any).
+   * filters (null: any). {@code tagKey} names the source tag a {@link Dimension#SOURCE_TAG} report
+   * groups by, and {@code tagValue} keeps only numbers whose tag {@code tagKey} has that value.
+   * Source tags are the tracking number's as they are now (they are set per number, not per call).
    */
   public record Query(
       Dimension by,
@@ -133,7 +139,56 @@ public class Reports {
       String publisherId,
       String buyerId,
       String verticalId,
-      String trackingNumber) {}
+      String trackingNumber,
+      String targetId,
+      String tagKey,
+      String tagValue) {
+
+    public Query {
+      if (by == Dimension.SOURCE_TAG && blank(tagKey)) {
+        throw new IllegalArgumentException("grouping by source tag needs the tag's name (tag)");
+      }
+      if (!blank(tagValue) && blank(tagKey)) {
+        throw new IllegalArgumentException("a source tag value filter needs the tag's name (tag)");
+      }
+    }
+
+    /** A query without target or source tag filters. */
+    public Query(
+        Dimension by,
+        Period period,
+        Instant from,
+        Instant to,
+        ZoneId zone,
+        String campaignId,
+        String publisherId,
+        String buyerId,
+        String verticalId,
+        String trackingNumber) {
+      this(
+          by,
+          period,
+          from,
+          to,
+          zone,
+          campaignId,
+          publisherId,
+          buyerId,
+          verticalId,
+          trackingNumber,
+          null,
+          null,
+          null);
+    }
+
+    boolean needsSourceTags() {
+      return by == Dimension.SOURCE_TAG || !blank(tagValue);
+    }
+
+    private static boolean blank(String s) {
+      return s == null || s.isBlank();
+    }
+  }
 
   /**
    * One line of a report. Money is exact; margin = revenue − payout (what the network keeps before
@@ -245,6 +300,9 @@ public class Reports {
 
   /** The report's SELECT; its bound values are appended to {@code params}. */
   private static String select(Query q, List<Object> params) {
+    if (q.by() == Dimension.SOURCE_TAG) {
+      params.add(q.tagKey().strip());
+    }
     StringBuilder sql =
         new StringBuilder("SELECT ")
             .append(q.by().sql)
@@ -258,8 +316,12 @@ public class Reports {
             .append(
                 " AS p, r.currency, sum(r.calls), sum(r.connected), sum(r.billable),"
                     + " sum(r.duplicates), sum(r.converted), sum(r.revenue), sum(r.payout),"
-                    + " sum(r.cost) FROM report_rollup r LEFT JOIN campaigns c ON c.id = r.campaign_id"
-                    + " WHERE r.bucket >= ? AND r.bucket < ?");
+                    + " sum(r.cost) FROM report_rollup r LEFT JOIN campaigns c ON c.id = r.campaign_id")
+            .append(
+                q.needsSourceTags()
+                    ? " LEFT JOIN tracking_numbers tn ON tn.number = r.tracking_number"
+                    : "")
+            .append(" WHERE r.bucket >= ? AND r.bucket < ?");
     if (q.period() != Period.TOTAL) {
       params.add(q.zone().getId());
     }
@@ -270,6 +332,12 @@ public class Reports {
     filter(sql, params, "r.buyer_id", q.buyerId());
     filter(sql, params, "c.vertical_id", q.verticalId());
     filter(sql, params, "r.tracking_number", q.trackingNumber());
+    filter(sql, params, "r.target_id", q.targetId());
+    if (q.tagValue() != null && !q.tagValue().isBlank()) {
+      sql.append(" AND tn.source_tags ->> ? = ?");
+      params.add(q.tagKey().strip());
+      params.add(q.tagValue().strip());
+    }
     sql.append(" GROUP BY 1, 2, 3 ORDER BY 2 NULLS FIRST, 1, 3");
     return sql.toString();
   }

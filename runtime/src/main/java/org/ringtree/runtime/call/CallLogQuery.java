@@ -47,6 +47,9 @@ public record CallLogQuery(CallLogStore.Filter filter, CallLogStore.Cursor curso
           "billable",
           "duplicate",
           "recording",
+          "qualified",
+          "connected",
+          "converted",
           "cursor",
           "limit");
 
@@ -100,7 +103,10 @@ public record CallLogQuery(CallLogStore.Filter filter, CallLogStore.Cursor curso
             statuses(p.get("status")),
             bool("billable", p.get("billable")),
             bool("duplicate", p.get("duplicate")),
-            bool("recording", p.get("recording")));
+            bool("recording", p.get("recording")),
+            bool("qualified", p.get("qualified")),
+            bool("connected", p.get("connected")),
+            bool("converted", p.get("converted")));
     return new CallLogQuery(filter, cursor(p.get("cursor")), limit(p.get("limit")));
   }
 

@@ -66,10 +66,45 @@ public class CallLogStore {
       List<String> statuses,
       Boolean billable,
       Boolean duplicate,
-      Boolean hasRecording) {
+      Boolean hasRecording,
+      Boolean qualified,
+      Boolean connected,
+      Boolean converted) {
 
     public Filter {
       statuses = statuses == null ? List.of() : List.copyOf(statuses);
+    }
+
+    /** A filter without the qualified, connected and converted flags. */
+    public Filter(
+        Instant from,
+        Instant to,
+        String campaignId,
+        String publisherId,
+        String buyerId,
+        String targetId,
+        String trackingNumber,
+        String callerNumber,
+        List<String> statuses,
+        Boolean billable,
+        Boolean duplicate,
+        Boolean hasRecording) {
+      this(
+          from,
+          to,
+          campaignId,
+          publisherId,
+          buyerId,
+          targetId,
+          trackingNumber,
+          callerNumber,
+          statuses,
+          billable,
+          duplicate,
+          hasRecording,
+          null,
+          null,
+          null);
     }
 
     public static final Filter ALL =
@@ -197,6 +232,16 @@ public class CallLogStore {
     }
     if (f.hasRecording() != null) {
       terms.add(f.hasRecording() ? "c.recording_url IS NOT NULL" : "c.recording_url IS NULL");
+    }
+    // qualified as the dashboard counts it: the call passed the IVR and reached a route node
+    if (f.qualified() != null) {
+      terms.add(f.qualified() ? "c.routed_at IS NOT NULL" : "c.routed_at IS NULL");
+    }
+    if (f.connected() != null) {
+      terms.add(f.connected() ? "c.connected_at IS NOT NULL" : "c.connected_at IS NULL");
+    }
+    if (f.converted() != null) {
+      terms.add(f.converted() ? "c.converted" : "NOT c.converted");
     }
     if (after != null) {
       // the first term lets an index on started_at alone bound the scan; the second breaks ties

@@ -211,6 +211,9 @@ class ConsoleCallLog implements CallLogPort {
     p.put("billable", q.billable() == null ? null : q.billable().toString());
     p.put("duplicate", q.duplicate() == null ? null : q.duplicate().toString());
     p.put("recording", q.recording() == null ? null : q.recording().toString());
+    p.put("qualified", q.qualified() == null ? null : q.qualified().toString());
+    p.put("connected", q.connected() == null ? null : q.connected().toString());
+    p.put("converted", q.converted() == null ? null : q.converted().toString());
     return p;
   }
 

@@ -75,10 +75,16 @@ class ConsoleReports implements ReportsPort {
           case CAMPAIGN -> DirectoryNames.Kind.CAMPAIGN;
           case PUBLISHER -> DirectoryNames.Kind.PUBLISHER;
           case BUYER -> DirectoryNames.Kind.BUYER;
+          case TARGET -> DirectoryNames.Kind.TARGET;
         };
     Map<String, String> out = new HashMap<>();
     names.search(k, "", 0, MAX_NAMES).forEach(n -> out.put(n.id(), n.name()));
     return out;
+  }
+
+  @Override
+  public List<String> sourceTagKeys() {
+    return names.sourceTagKeys();
   }
 
   @Override
@@ -139,7 +145,10 @@ class ConsoleReports implements ReportsPort {
         q.publisher(),
         q.buyer(),
         q.vertical(),
-        q.number());
+        q.number(),
+        q.target(),
+        q.tag(),
+        q.tagValue());
   }
 
   private static Line line(Reports.Row r) {

@@ -23,6 +23,14 @@ import org.springframework.stereotype.Repository;
     })
 public class DirectoryNames {
 
+  /** The names of the source tags any tracking number carries, sorted (for report pick lists). */
+  public List<String> sourceTagKeys() {
+    return jdbc.sql(
+            "SELECT DISTINCT k FROM tracking_numbers, jsonb_object_keys(source_tags) k ORDER BY k")
+        .query(String.class)
+        .list();
+  }
+
   /** The directory tables a pick list may name. */
   public enum Kind {
     CAMPAIGN("campaigns"),

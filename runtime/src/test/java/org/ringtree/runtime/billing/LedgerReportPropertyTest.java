@@ -43,6 +43,9 @@ class LedgerReportPropertyTest extends PostgresTest {
   static final String[] CAMPAIGNS = {"pi-accidents", "workers-comp"};
   static final String[] PUBLISHERS = {"sunrise-media", "blue-billboard", "callnow-seo"};
   static final String[] BUYERS = {"acme-law", "bidder-one", "bidder-two", null};
+  static final Map<String, String> TARGET_OF =
+      Map.of(
+          "acme-law", "acme-main", "bidder-one", "bidder-one-rtb", "bidder-two", "bidder-two-rtb");
   static final String[] NUMBERS = {"+18885550101", "+18885550103", "+18885550106"};
   static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
   // whole-hour, half-hour (+5:30, -3:30) and quarter-hour (+5:45) offsets, with and without DST
@@ -71,6 +74,99 @@ class LedgerReportPropertyTest extends PostgresTest {
     }
   }
 
+  @Test
+  void reportsByTargetAndBySourceTagEqualTheLedgerPerTargetAndPerTagValue() {
+    generate(new Random(5), 90);
+    Instant from = START.minus(2, ChronoUnit.DAYS);
+    Instant to = START.plus(40, ChronoUnit.DAYS);
+    String ledger =
+        "SELECT %s, sum(l.amount) FROM ledger_entries l JOIN calls c ON c.id = l.call_id"
+            + " LEFT JOIN tracking_numbers tn ON tn.number = c.tracking_number"
+            + " WHERE c.started_at >= ? AND c.started_at < ? AND l.party_type = 'BUYER' %s"
+            + " GROUP BY 1 HAVING sum(l.amount) <> 0";
+
+    Map<String, String> byTarget =
+        revenueByKey(query(Reports.Dimension.TARGET, from, to, null, null, null));
+    assertThat(byTarget)
+        .containsKeys("acme-main", "bidder-one-rtb", "bidder-two-rtb")
+        .isEqualTo(ledgerByKey(String.format(ledger, "coalesce(c.target_id, '')", ""), from, to));
+
+    Map<String, String> bySource =
+        revenueByKey(query(Reports.Dimension.SOURCE_TAG, from, to, null, "source", null));
+    assertThat(bySource)
+        .containsKeys("google-ads", "billboard-i5", "seo")
+        .isEqualTo(
+            ledgerByKey(
+                String.format(ledger, "coalesce(tn.source_tags ->> 'source', '')", ""), from, to));
+
+    // filters: one target; one tag value, grouped by something else
+    assertThat(revenueByKey(query(Reports.Dimension.NONE, from, to, "bidder-one-rtb", null, null)))
+        .isEqualTo(
+            ledgerByKey(
+                String.format(ledger, "''", "AND c.target_id = 'bidder-one-rtb'"), from, to));
+    assertThat(revenueByKey(query(Reports.Dimension.PUBLISHER, from, to, null, "source", "seo")))
+        .isNotEmpty()
+        .isEqualTo(
+            ledgerByKey(
+                String.format(ledger, "c.publisher_id", "AND tn.source_tags ->> 'source' = 'seo'"),
+                from,
+                to));
+  }
+
+  @Test
+  void aSourceTagReportWithoutTheTagsNameIsRefusedWithTheReason() {
+    Instant t = START;
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> query(Reports.Dimension.SOURCE_TAG, t, t.plusSeconds(900), null, null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tag's name");
+  }
+
+  private Reports.Report query(
+      Reports.Dimension by, Instant from, Instant to, String target, String tag, String value) {
+    return reports.run(
+        new Reports.Query(
+            by,
+            Reports.Period.TOTAL,
+            from,
+            to,
+            ZoneId.of("UTC"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            target,
+            tag,
+            value));
+  }
+
+  private static Map<String, String> revenueByKey(Reports.Report r) {
+    Map<String, String> out = new TreeMap<>();
+    for (Reports.Row row : r.rows()) {
+      if (row.revenue().signum() != 0) {
+        out.merge(
+            row.key(),
+            row.revenue().toPlainString(),
+            (a, b) -> new BigDecimal(a).add(new BigDecimal(b)).toPlainString());
+      }
+    }
+    return out;
+  }
+
+  private Map<String, String> ledgerByKey(String sql, Instant from, Instant to) {
+    Map<String, String> out = new TreeMap<>();
+    jdbc.sql(sql)
+        .params(Timestamp.from(from), Timestamp.from(to))
+        .query(
+            (rs, i) ->
+                out.put(
+                    rs.getString(1),
+                    rs.getBigDecimal(2).setScale(2, RoundingMode.UNNECESSARY).toPlainString()))
+        .list();
+    return out;
+  }
+
   /** Calls of this round only: each round tags its calls with a seed-specific caller number. */
   private void check(
       long seed,
@@ -83,7 +179,20 @@ class LedgerReportPropertyTest extends PostgresTest {
     Instant to = START.plus(40, ChronoUnit.DAYS);
     Reports.Report r =
         reports.run(
-            new Reports.Query(by, period, from, to, zone, campaign, null, null, vertical, null));
+            new Reports.Query(
+                by,
+                period,
+                from,
+                to,
+                zone,
+                campaign,
+                null,
+                null,
+                vertical,
+                null,
+                null,
+                by == Reports.Dimension.SOURCE_TAG ? "source" : null,
+                null));
     BigDecimal revenue = BigDecimal.ZERO;
     BigDecimal payout = BigDecimal.ZERO;
     long calls = 0;
@@ -218,8 +327,8 @@ class LedgerReportPropertyTest extends PostgresTest {
       jdbc.sql(
               "INSERT INTO calls (id, call_sid, tracking_number, campaign_id, publisher_id,"
                   + " caller_number, phase, provider_status, started_at, connected_at, buyer_id,"
-                  + " billable_to_buyer, duplicate, converted) VALUES (?, ?, ?, ?, ?, ?, 'ENDED',"
-                  + " 'completed', ?, ?, ?, ?, ?, ?)")
+                  + " target_id, billable_to_buyer, duplicate, converted) VALUES (?, ?, ?, ?, ?, ?,"
+                  + " 'ENDED', 'completed', ?, ?, ?, ?, ?, ?, ?)")
           .params(
               id,
               "CA" + id.toString().replace("-", ""),
@@ -230,6 +339,7 @@ class LedgerReportPropertyTest extends PostgresTest {
               Timestamp.from(started),
               connected ? Timestamp.from(started.plusSeconds(30)) : null,
               connected ? buyer : null,
+              connected ? TARGET_OF.get(buyer) : null,
               connected && rnd.nextBoolean(),
               rnd.nextInt(10) == 0,
               connected && rnd.nextInt(5) == 0)
@@ -270,9 +380,10 @@ class LedgerReportPropertyTest extends PostgresTest {
         }
       }
     }
-    // later changes: calls move to another buyer/publisher, convert, start earlier (re-bucketed)
+    // later changes: calls move to another buyer/publisher/target, convert, start earlier
+    // (re-bucketed)
     for (UUID id : ids) {
-      switch (rnd.nextInt(6)) {
+      switch (rnd.nextInt(7)) {
         case 0 ->
             jdbc.sql("UPDATE calls SET publisher_id = ? WHERE id = ?")
                 .params(pick(rnd, PUBLISHERS), id)
@@ -287,6 +398,10 @@ class LedgerReportPropertyTest extends PostgresTest {
             jdbc.sql("UPDATE calls SET state = '{\"x\": 1}'::jsonb WHERE id = ?")
                 .param(id)
                 .update();
+        case 4 ->
+            jdbc.sql("UPDATE calls SET target_id = ? WHERE id = ?")
+                .params(rnd.nextBoolean() ? "slowpoke-rtb" : null, id)
+                .update();
         default -> {}
       }
     }
@@ -296,12 +411,13 @@ class LedgerReportPropertyTest extends PostgresTest {
     assertThat(jdbc.sql("SELECT count(*) FROM report_rollup_pending").query(Long.class).single())
         .isZero();
     String kept =
-        "SELECT bucket, campaign_id, publisher_id, buyer_id, tracking_number, calls, connected,"
-            + " billable, duplicates, converted, revenue, payout, cost FROM report_rollup"
+        "SELECT bucket, campaign_id, publisher_id, buyer_id, target_id, tracking_number, calls,"
+            + " connected, billable, duplicates, converted, revenue, payout, cost FROM report_rollup"
             + " WHERE calls <> 0 OR revenue <> 0 OR payout <> 0 OR cost <> 0";
     String scratch =
         "SELECT rollup_bucket(c.started_at), coalesce(c.campaign_id, ''),"
-            + " coalesce(c.publisher_id, ''), coalesce(c.buyer_id, ''), c.tracking_number,"
+            + " coalesce(c.publisher_id, ''), coalesce(c.buyer_id, ''), coalesce(c.target_id, ''),"
+            + " c.tracking_number,"
             + " count(*), count(*) FILTER (WHERE c.connected_at IS NOT NULL),"
             + " count(*) FILTER (WHERE coalesce(c.billable_to_buyer, false)),"
             + " count(*) FILTER (WHERE c.duplicate), count(*) FILTER (WHERE c.converted),"
@@ -310,7 +426,7 @@ class LedgerReportPropertyTest extends PostgresTest {
             + "SELECT call_id, sum(amount) FILTER (WHERE party_type = 'BUYER') rev,"
             + " sum(amount) FILTER (WHERE party_type = 'PUBLISHER') pay,"
             + " sum(amount) FILTER (WHERE party_type = 'PROVIDER') cst FROM ledger_entries"
-            + " GROUP BY call_id) m ON m.call_id = c.id GROUP BY 1, 2, 3, 4, 5";
+            + " GROUP BY call_id) m ON m.call_id = c.id GROUP BY 1, 2, 3, 4, 5, 6";
     assertThat(jdbc.sql("(" + kept + ") EXCEPT (" + scratch + ")").query().listOfRows()).isEmpty();
     assertThat(jdbc.sql("(" + scratch + ") EXCEPT (" + kept + ")").query().listOfRows()).isEmpty();
   }

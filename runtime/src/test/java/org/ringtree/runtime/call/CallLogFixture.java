@@ -30,7 +30,10 @@ final class CallLogFixture {
       String buyer,
       Boolean billable,
       boolean duplicate,
-      String recordingUrl) {}
+      String recordingUrl,
+      boolean qualified,
+      boolean connected,
+      boolean converted) {}
 
   final Instant dayStart;
   final List<Call> calls = new ArrayList<>();
@@ -65,12 +68,17 @@ final class CallLogFixture {
               i % 5 == 0,
               i % 6 == 0
                   ? "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE" + i
-                  : null);
+                  : null,
+              // qualified: reached a route node; every connected call did, some others too
+              connected || i % 3 == 1,
+              connected,
+              connected && i % 8 == 0);
       jdbc.sql(
               "INSERT INTO calls (id, call_sid, tracking_number, campaign_id, publisher_id,"
                   + " caller_number, caller_state, phase, provider_status, started_at, target_id,"
-                  + " buyer_id, revenue, billable_to_buyer, duplicate, recording_url)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, 'CA', ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                  + " buyer_id, revenue, billable_to_buyer, duplicate, recording_url, routed_at,"
+                  + " connected_at, converted)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, 'CA', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .params(
               c.id(),
               c.sid(),
@@ -87,7 +95,10 @@ final class CallLogFixture {
               c.target() == null ? null : new BigDecimal("42.50"),
               c.billable(),
               c.duplicate(),
-              c.recordingUrl())
+              c.recordingUrl(),
+              c.qualified() ? Timestamp.from(c.startedAt().plusSeconds(20)) : null,
+              c.connected() ? Timestamp.from(c.startedAt().plusSeconds(25)) : null,
+              c.converted())
           .update();
       f.calls.add(c);
     }

@@ -52,12 +52,17 @@ class CallLogQueryTest {
                 "status", "completed, no-answer",
                 "billable", "false",
                 "recording", "true",
+                "qualified", "true",
+                "converted", "false",
                 "cursor", CallLogQuery.encode(c),
                 "limit", "500"));
     assertThat(q.filter().statuses()).isEqualTo(List.of("completed", "no-answer"));
     assertThat(q.filter().billable()).isFalse();
     assertThat(q.filter().hasRecording()).isTrue();
     assertThat(q.filter().duplicate()).isNull();
+    assertThat(q.filter().qualified()).isTrue();
+    assertThat(q.filter().converted()).isFalse();
+    assertThat(q.filter().connected()).isNull();
     assertThat(q.cursor()).isEqualTo(c);
     assertThat(q.limit()).isEqualTo(500);
   }

@@ -134,6 +134,21 @@ class CallLogStoreTest extends SecuredAppTest {
         .isEqualTo(fixture.expected(c -> c.recordingUrl() != null));
     assertThat(walk(bools(d, null, null, Boolean.FALSE), 50))
         .isEqualTo(fixture.expected(c -> c.recordingUrl() == null));
+    // the dashboard's figures: qualified (reached routing), connected (reached a buyer), converted
+    assertThat(walk(flags(d, Boolean.TRUE, null, null), 50))
+        .isEqualTo(fixture.expected(CallLogFixture.Call::qualified))
+        .isNotEmpty();
+    assertThat(walk(flags(d, Boolean.FALSE, null, null), 50))
+        .isEqualTo(fixture.expected(c -> !c.qualified()))
+        .isNotEmpty();
+    assertThat(walk(flags(d, null, Boolean.TRUE, null), 50))
+        .isEqualTo(fixture.expected(CallLogFixture.Call::connected))
+        .isNotEmpty();
+    assertThat(walk(flags(d, null, null, Boolean.TRUE), 50))
+        .isEqualTo(fixture.expected(CallLogFixture.Call::converted))
+        .isNotEmpty();
+    assertThat(walk(flags(d, null, null, Boolean.FALSE), 50))
+        .isEqualTo(fixture.expected(c -> !c.converted()));
     // from inclusive, to exclusive
     Instant from = fixture.dayStart.plusSeconds(600);
     Instant to = fixture.dayStart.plusSeconds(1200);
@@ -182,5 +197,12 @@ class CallLogStoreTest extends SecuredAppTest {
     return new CallLogStore.Filter(
         d.from(), d.to(), null, null, null, null, null, null, List.of(), billable, duplicate,
         recording);
+  }
+
+  private static CallLogStore.Filter flags(
+      CallLogStore.Filter d, Boolean qualified, Boolean connected, Boolean converted) {
+    return new CallLogStore.Filter(
+        d.from(), d.to(), null, null, null, null, null, null, List.of(), null, null, null,
+        qualified, connected, converted);
   }
 }
