@@ -81,9 +81,20 @@ public interface DashboardPort {
 
   /** One publisher's or buyer's calls and money over a range. */
   record PartyMoney(
-      String id, String name, String currency, long calls, BigDecimal revenue, BigDecimal payout) {
+      String id,
+      String name,
+      String currency,
+      long calls,
+      BigDecimal revenue,
+      BigDecimal payout,
+      BigDecimal cost) {
     public BigDecimal margin() {
       return revenue.subtract(payout);
+    }
+
+    /** What the network keeps from this party's calls after its telephony. */
+    public BigDecimal profit() {
+      return margin().subtract(cost);
     }
   }
 

@@ -212,6 +212,12 @@ public final class DashboardPresenter {
                 "Margin (" + currency + ")",
                 ranked.stream()
                     .map(p -> p.margin().setScale(2, RoundingMode.UNNECESSARY).toPlainString())
+                    .toList()),
+            // beside margin, what is left after the telephony of the party's calls
+            new Series(
+                "Profit (" + currency + ")",
+                ranked.stream()
+                    .map(p -> p.profit().setScale(2, RoundingMode.UNNECESSARY).toPlainString())
                     .toList())),
         ranked.stream().map(p -> link(w.current(), w.zone(), param + encode(p.id()))).toList());
   }

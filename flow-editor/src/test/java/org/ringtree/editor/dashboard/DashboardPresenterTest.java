@@ -149,16 +149,36 @@ class DashboardPresenterTest {
     port.parties =
         List.of(
             new DashboardPort.PartyMoney(
-                "a", "Alpha", "USD", 2, new BigDecimal("100.00"), new BigDecimal("90.00")),
+                "a",
+                "Alpha",
+                "USD",
+                2,
+                new BigDecimal("100.00"),
+                new BigDecimal("90.00"),
+                new BigDecimal("0.25")),
             new DashboardPort.PartyMoney(
-                "b", "Beta & Co", "USD", 1, new BigDecimal("50.00"), new BigDecimal("10.00")),
+                "b",
+                "Beta & Co",
+                "USD",
+                1,
+                new BigDecimal("50.00"),
+                new BigDecimal("10.00"),
+                new BigDecimal("1.30")),
             new DashboardPort.PartyMoney(
-                "c", "Gamma", "EUR", 1, new BigDecimal("999.00"), BigDecimal.ZERO));
+                "c",
+                "Gamma",
+                "EUR",
+                1,
+                new BigDecimal("999.00"),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO));
     DashboardPresenter.Board b =
         new DashboardPresenter(port)
             .load(Periods.Kind.YESTERDAY, NEW_YORK, Instant.parse("2026-12-09T19:07:00Z"));
     assertThat(b.publishers().categories()).containsExactly("Beta & Co", "Alpha");
     assertThat(b.publishers().series().get(0).data()).containsExactly("40.00", "10.00");
+    assertThat(b.publishers().series().get(1).name()).isEqualTo("Profit (USD)");
+    assertThat(b.publishers().series().get(1).data()).containsExactly("38.70", "9.75");
     assertThat(b.publishers().links().get(0))
         .isEqualTo("calls?from=2026-12-08&to=2026-12-08&tz=America%2FNew_York&publisher=b");
     assertThat(b.buyers().links().get(1)).endsWith("&buyer=a");

@@ -139,7 +139,8 @@ class ConsoleDashboard implements DashboardPort {
                     r.currency(),
                     r.calls(),
                     r.revenue(),
-                    r.payout()))
+                    r.payout(),
+                    r.cost()))
         .toList();
   }
 
