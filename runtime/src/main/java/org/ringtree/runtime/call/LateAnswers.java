@@ -40,7 +40,11 @@ class LateAnswers {
     TraceEntry line = line(late);
     for (int attempt = 1; ; attempt++) {
       try {
-        traces.appendTrace(late.callId(), java.util.List.of(line));
+        if (!traces.appendTraceIfCall(late.callId(), java.util.List.of(line))) {
+          // a supply-side bid's auction (no call yet): its trace is the bid's, already stored
+          log.debug(
+              "late answer of {} for {}, not a call: not traced", line.targetId(), late.callId());
+        }
         return;
       } catch (DuplicateKeyException clash) {
         if (attempt == ATTEMPTS) {

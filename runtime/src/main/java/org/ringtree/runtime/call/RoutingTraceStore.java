@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
  * was taken.
  */
 @Repository
-@Store(owns = "routing_trace")
+@Store(owns = "routing_trace", reads = "calls")
 public class RoutingTraceStore {
 
   private static final String VALUES_COLUMNS =
@@ -32,8 +32,23 @@ public class RoutingTraceStore {
 
   /** Appends routing trace rows after those the call already has, in one statement. */
   public void appendTrace(UUID callId, List<TraceEntry> rows) {
+    append(callId, rows, false);
+  }
+
+  /**
+   * As {@link #appendTrace}, but only if {@code callId} is a call: an answer that arrives after an
+   * auction closed may belong to a supply-side bid (its auction runs before any call exists, and
+   * its trace is the bid's own) or to a call already purged.
+   *
+   * @return whether the rows were appended
+   */
+  public boolean appendTraceIfCall(UUID callId, List<TraceEntry> rows) {
+    return append(callId, rows, true) > 0;
+  }
+
+  private int append(UUID callId, List<TraceEntry> rows, boolean onlyIfCall) {
     if (rows.isEmpty()) {
-      return;
+      return 0;
     }
     StringBuilder sql =
         new StringBuilder(
@@ -48,7 +63,11 @@ public class RoutingTraceStore {
     params.add(callId);
     appendValues(sql, params, rows);
     sql.append(VALUES_COLUMNS).append(") v");
-    jdbc.sql(sql.toString()).params(params).update();
+    if (onlyIfCall) {
+      sql.append(" WHERE EXISTS (SELECT 1 FROM calls WHERE id = ?)");
+      params.add(callId);
+    }
+    return jdbc.sql(sql.toString()).params(params).update();
   }
 
   /**

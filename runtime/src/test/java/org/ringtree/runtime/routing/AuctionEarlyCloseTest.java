@@ -37,6 +37,7 @@ class AuctionEarlyCloseTest extends RunningPlatformTest {
   @Autowired JdbcClient jdbc;
   @Autowired ApplicationEventPublisher events;
   @Autowired RoutingHistoryStore history;
+  @Autowired org.ringtree.runtime.call.RoutingTraceStore traces;
 
   private CallTranscript place(String number) {
     return driver().place(CallScript.demo().withCaller(number, "CA", "90210"));
@@ -132,6 +133,51 @@ class AuctionEarlyCloseTest extends RunningPlatformTest {
                 "no answer within 800 ms (SocketTimeoutException)")));
 
     assertThat(lines(call, "ping")).noneMatch(r -> r.startsWith("LATE_ANSWER"));
+  }
+
+  @Test
+  @Order(4)
+  void aLateAnswerToASupplySideBidWhichIsNoCallIsLeftOutQuietly() {
+    // a supply-side bid's auction runs under the bid's id, before any call exists
+    UUID bidId = UUID.randomUUID();
+
+    events.publishEvent(
+        new LateAnswerArrived(
+            bidId,
+            "route-late",
+            new PingResult(
+                "slowpoke-rtb",
+                PingResult.Status.ACCEPTED,
+                Optional.of(
+                    new Bid(
+                        "slowpoke-rtb",
+                        "b-10",
+                        Money.usd("7.00"),
+                        new Destination.PhoneNumber("+15125550123"),
+                        null)),
+                200,
+                Duration.ofMillis(1500),
+                "bid 7.00 USD")));
+
+    // the store says so instead of failing on the missing call (which cost a pooled connection
+    // and a logged stack trace per late answer under load)
+    assertThat(
+            traces.appendTraceIfCall(
+                bidId,
+                List.of(
+                    org.ringtree.runtime.routing.TraceEntry.of(
+                        "route-late",
+                        "slowpoke-rtb",
+                        org.ringtree.runtime.routing.TraceKind.PING,
+                        org.ringtree.runtime.routing.TraceOutcome.LATE_ANSWER,
+                        "late"))))
+        .isFalse();
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM routing_trace WHERE call_id = ?")
+                .param(bidId)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   private String ping(CallTranscript call, String target) {
