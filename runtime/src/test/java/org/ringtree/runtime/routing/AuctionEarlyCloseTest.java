@@ -37,6 +37,7 @@ class AuctionEarlyCloseTest extends RunningPlatformTest {
   @Autowired JdbcClient jdbc;
   @Autowired ApplicationEventPublisher events;
   @Autowired RoutingHistoryStore history;
+  @Autowired org.apache.camel.CamelContext camel;
   @Autowired org.ringtree.runtime.call.RoutingTraceStore traces;
 
   private CallTranscript place(String number) {
@@ -178,6 +179,15 @@ class AuctionEarlyCloseTest extends RunningPlatformTest {
                 .query(Long.class)
                 .single())
         .isZero();
+  }
+
+  @Test
+  @Order(5)
+  void buyersMayHaveAsManyPingsInFlightAsTheNodeSendsWithoutWaitingForAConnection() {
+    org.apache.camel.component.http.HttpComponent http =
+        camel.getComponent("http", org.apache.camel.component.http.HttpComponent.class);
+    assertThat(http.getConnectionsPerRoute()).isEqualTo(256);
+    assertThat(http.getMaxTotalConnections()).isGreaterThanOrEqualTo(256);
   }
 
   private String ping(CallTranscript call, String target) {

@@ -48,6 +48,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @EnabledIfSystemProperty(named = "supply.bench", matches = "true")
 class SupplyBidBenchmark extends RunningPlatformTest {
 
+  static {
+    // the buyers' server answers without Nagle's algorithm, as production servers do; otherwise
+    // every reply waits ~40 ms for the client's delayed ACK (docs/benchmarks.md, "RTB auction")
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private static final int BUYERS = 10;
 
   @Autowired FlowEditingPort editing;
