@@ -40,7 +40,8 @@ import org.ringtree.editor.shell.Viewer;
 public class FraudView extends VerticalLayout {
 
   static final int PAGE = 200;
-  static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
+  // the console's requests take 8 MB (ringtree.limits.max-flow-body)
+  static final int MAX_FILE_BYTES = 8 * 1024 * 1024;
   private static final DateTimeFormatter AT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
