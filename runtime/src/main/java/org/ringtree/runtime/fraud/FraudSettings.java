@@ -12,6 +12,8 @@ import org.ringtree.runtime.database.PgNotifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -20,7 +22,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * without a query. A change on this node reloads them at commit, in the changing request's thread
  * (the next call here sees the change); a change on another node arrives by NOTIFY on {@link
  * FraudStore#CHANNEL} and is reloaded on a thread of its own, so neither the listener nor a webhook
- * ever waits for a large list to load. Until the first load a webhook loads them itself.
+ * ever waits for a large list to load. They are loaded once the platform is ready; a webhook before
+ * that loads them itself.
  */
 @Component
 class FraudSettings implements DisposableBean {
@@ -71,6 +74,12 @@ class FraudSettings implements DisposableBean {
       }
     }
     return s;
+  }
+
+  /** Loads them once the platform is up, so no caller's webhook pays the first load. */
+  @EventListener(ApplicationReadyEvent.class)
+  void warmUp() {
+    reloader.execute(this::reloadQuietly);
   }
 
   @TransactionalEventListener(fallbackExecution = true)
