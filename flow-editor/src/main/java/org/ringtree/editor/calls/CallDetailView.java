@@ -108,6 +108,10 @@ public class CallDetailView extends VerticalLayout implements BeforeEnterObserve
     events.setItems(d.events());
     add(events);
 
+    if (d.trace().stream().anyMatch(t -> t.kind().equals("fraud"))) {
+      // what the fraud defences found at the door (docs/fraud.md), and the action each asked for
+      section("Fraud defences", "call-fraud", d.trace(), t -> t.kind().equals("fraud"), false);
+    }
     section("Auction", "call-auction", d.trace(), t -> t.kind().equals("ping"), true);
     section(
         "Skipped",

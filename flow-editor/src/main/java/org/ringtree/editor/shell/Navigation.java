@@ -48,6 +48,7 @@ public final class Navigation {
               "Money", "Adjustments", "adjustments", "nav-adjustments", VaadinIcon.EDIT, STAFF),
           new Entry("Calls", "Call log", "calls", "nav-calls", VaadinIcon.PHONE, STAFF),
           new Entry("Calls", "Live", "live", "nav-live", VaadinIcon.SIGNAL, STAFF),
+          new Entry("Calls", "Fraud", "fraud", "nav-fraud", VaadinIcon.SHIELD, STAFF),
           new Entry(
               "Network", "Campaigns", "campaigns", "nav-campaigns", VaadinIcon.BULLSEYE, STAFF),
           new Entry(

@@ -21,6 +21,14 @@ public final class TwilioWebhookFields {
   public static final String FROM_STATE = "FromState";
   public static final String FROM_ZIP = "FromZip";
   public static final String FROM_COUNTRY = "FromCountry";
+
+  /**
+   * Twilio's SHAKEN/STIR verification of the caller id (e.g. {@code TN-Validation-Passed-A});
+   * absent when no identity came with the call
+   * (https://www.twilio.com/docs/voice/trusted-calling-with-shakenstir).
+   */
+  public static final String STIR_VERSTAT = "StirVerstat";
+
   public static final String DIGITS = "Digits";
   public static final String SPEECH_RESULT = "SpeechResult";
   public static final String DIAL_CALL_STATUS = "DialCallStatus";

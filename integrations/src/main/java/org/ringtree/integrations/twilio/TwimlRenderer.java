@@ -11,6 +11,7 @@ import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Pause;
 import com.twilio.twiml.voice.Play;
 import com.twilio.twiml.voice.Record;
+import com.twilio.twiml.voice.Reject;
 import com.twilio.twiml.voice.Say;
 import com.twilio.twiml.voice.Sip;
 import java.io.StringWriter;
@@ -90,6 +91,17 @@ public final class TwimlRenderer {
       }
     }
     return serialize(response.build());
+  }
+
+  /**
+   * {@code <Reject>} as the only verb: the provider does not pick the call up, so nothing is billed
+   * for it (https://www.twilio.com/docs/voice/twiml/reject).
+   */
+  public String reject() {
+    return serialize(
+        new VoiceResponse.Builder()
+            .reject(new Reject.Builder().reason(Reject.Reason.REJECTED).build())
+            .build());
   }
 
   /**

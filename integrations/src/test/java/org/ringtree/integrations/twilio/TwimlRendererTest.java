@@ -45,6 +45,14 @@ class TwimlRendererTest {
   }
 
   @Test
+  void rejectIsTheOnlyVerbSoTheCallIsNotPickedUp() throws Exception {
+    Element response = root(renderer.reject());
+
+    assertThat(response.getChildNodes().getLength()).isEqualTo(1);
+    assertThat(only(response, "Reject").getAttribute("reason")).isEqualTo("rejected");
+  }
+
+  @Test
   void rendersSayWithVoiceAndLanguage() throws Exception {
     String xml = render(new CallInstruction.Say("Welcome to Acme", "Polly.Joanna", "en-US"));
 

@@ -12,6 +12,7 @@ import org.ringtree.rules.engine.CallState;
 import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.flow.FlowRuntimes;
 import org.ringtree.runtime.flow.FlowStore;
+import org.ringtree.runtime.fraud.FraudDefences;
 import org.ringtree.runtime.supply.SupplyBids;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Service;
  * the overrides on top, as reviewed), asks that DMN table what the buyer pays and the publisher
  * earns, and appends one ledger row for each (plus one for a region bonus), each naming the table
  * row that decided it. Settling twice writes nothing twice. A call is blocked when its tags say
- * {@code blocked=true} or {@code spam=true} (no call phase or provider status means blocked).
+ * {@code blocked=true} or {@code spam=true} (no call phase or provider status means blocked). A
+ * call the fraud defences marked not payable at the door is billed to its buyer as the table says,
+ * but its publisher is paid nothing, the defence's reason standing in the trace's billing line.
  */
 @Service
 public class CallBilling {
@@ -33,6 +36,7 @@ public class CallBilling {
   private final BillingTableVersions tables;
   private final ApplicationEventPublisher events;
   private final SupplyBids supply;
+  private final FraudDefences fraud;
 
   CallBilling(
       LedgerWriter ledger,
@@ -40,8 +44,10 @@ public class CallBilling {
       FlowRuntimes flows,
       BillingTableVersions tables,
       ApplicationEventPublisher events,
-      SupplyBids supply) {
+      SupplyBids supply,
+      FraudDefences fraud) {
     this.supply = supply;
+    this.fraud = fraud;
     this.ledger = ledger;
     this.calls = calls;
     this.flows = flows;
@@ -115,6 +121,7 @@ public class CallBilling {
               d.bonus());
     }
     d = paidAsBid(call.callId(), d);
+    d = notPayable(call.callId(), d);
     append(call, "REVENUE", LedgerWriter.Party.BUYER, call.buyerId(), d.buyer(), ":revenue");
     append(call, "PAYOUT", LedgerWriter.Party.PUBLISHER, call.publisherId(), d.payout(), ":payout");
     append(
@@ -167,6 +174,34 @@ public class CallBilling {
                             + ")"),
                     new BillingTable.Line(
                         d.bonus().ruleRef(), Money.zero(bid.currency()), "paid as bid: no bonus")))
+        .orElse(d);
+  }
+
+  /**
+   * A call routed although a fraud defence said its publisher is not paid (docs/fraud.md): the
+   * buyer's line stands; the payout and bonus are nothing, for the defence's reason.
+   */
+  private BillingTable.Decision notPayable(UUID callId, BillingTable.Decision d) {
+    if (!d.payout().pays() && !d.bonus().pays()) {
+      return d;
+    }
+    return fraud
+        .notPayable(callId)
+        .map(
+            why -> {
+              Money none = Money.zero(d.payout().amount().currency());
+              return new BillingTable.Decision(
+                  d.buyer(),
+                  new BillingTable.Line(
+                      d.payout().ruleRef(),
+                      none,
+                      "fraud defence: "
+                          + why
+                          + " (the table's row would pay "
+                          + d.totalPayout().amount()
+                          + ")"),
+                  new BillingTable.Line(d.bonus().ruleRef(), none, "fraud defence: no bonus"));
+            })
         .orElse(d);
   }
 

@@ -3,12 +3,17 @@ package org.ringtree.runtime.call;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.ringtree.rules.call.CallFacts;
+import org.ringtree.rules.call.CallInstruction;
 import org.ringtree.rules.call.UsZips;
 import org.ringtree.rules.directory.DuplicateRule;
 import org.ringtree.rules.directory.TrackingNumber;
+import org.ringtree.rules.fraud.FraudAction;
+import org.ringtree.runtime.fraud.FraudDefences;
 import org.ringtree.runtime.routing.TraceEntry;
 import org.ringtree.runtime.routing.TraceKind;
 import org.ringtree.runtime.routing.TraceOutcome;
@@ -19,9 +24,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The first webhook of a call: a replay gets its stored answer; a known number with a live flow
- * takes its first steps ({@link FlowStepper}), saved with the new call in one statement; any other
- * number is saved as an unrouted call and hears the unknown-number policy.
+ * The first webhook of a call: a replay gets its stored answer; a known number with a live flow is
+ * screened by the fraud defences (from memory, docs/fraud.md) and, unless they stop it, takes its
+ * first steps ({@link FlowStepper}), saved with the new call and the defences' findings in one
+ * statement; any other number is saved as an unrouted call and hears the unknown-number policy.
  */
 @Service
 public class CallArrivals {
@@ -41,6 +47,7 @@ public class CallArrivals {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final SupplyBids supply;
+  private final FraudDefences fraud;
 
   CallArrivals(
       CallArrivalStore arrivals,
@@ -52,8 +59,10 @@ public class CallArrivals {
       UnknownNumberPolicy unknownNumbers,
       TransactionTemplate tx,
       Clock clock,
-      SupplyBids supply) {
+      SupplyBids supply,
+      FraudDefences fraud) {
     this.supply = supply;
+    this.fraud = fraud;
     this.arrivals = arrivals;
     this.calls = calls;
     this.events = events;
@@ -84,21 +93,27 @@ public class CallArrivals {
       return unrouted(in, callId, number, now);
     }
     long versionId = arrival.liveVersionId().get();
+    CallFacts facts = in.facts(callId, number.get(), now, arrival.history());
+    // the defences see what is known at the door; the history already spans every campaign
+    FraudDefences.Screening screening = fraud.screen(facts, in.stir());
+    if (screening.stopsTheCall()) {
+      return stopped(in, callId, number, screening, now);
+    }
     // a call a publisher pinged for, on the pool number lent to its bid: the bid decides the route
     SupplyBids.Joined joined = supply.join(in.to(), in.from(), callId).orElse(null);
-    StepResult step =
-        stepper.start(
-            callId,
-            versionId,
-            in.facts(callId, number.get(), now, arrival.history()),
-            stepper.deadline(now),
-            joined);
+    StepResult step = stepper.start(callId, versionId, facts, stepper.deadline(now), joined);
     String answer = renderer.render(callId, 1, step.instructions());
+    List<TraceEntry> trace = step.trace();
+    if (!screening.verdict().clean()) {
+      // routed all the same (not payable, or flagged): the findings open the trace
+      trace = new ArrayList<>(screening.trace());
+      trace.addAll(step.trace());
+    }
     boolean saved =
         calls.insertFirstStep(
             in.row(callId, number, versionId, step.state(), step.phase(), now),
             step.plan(),
-            step.trace(),
+            trace,
             INCOMING,
             INCOMING,
             in.request(),
@@ -108,6 +123,43 @@ public class CallArrivals {
       return events.previousResponse(in.callSid(), INCOMING).orElse(answer);
     }
     return answer;
+  }
+
+  /**
+   * A call the defences stop at the door: {@code <Reject>} (not picked up) or the policy's message
+   * and a hang-up. It is saved without a flow (nothing to bill), its findings as its trace; only
+   * such a call pays these writes' round trips.
+   */
+  private String stopped(
+      IncomingCall in,
+      UUID callId,
+      Optional<TrackingNumber> number,
+      FraudDefences.Screening screening,
+      Instant now) {
+    FraudAction action = screening.action().orElseThrow();
+    log.info(
+        "Call {} from {} stopped at the door ({}): {}",
+        in.callSid(),
+        in.from(),
+        action,
+        screening.verdict().findings());
+    String answer =
+        action == FraudAction.REJECT
+            ? renderer.reject()
+            : renderer.render(
+                callId,
+                1,
+                List.of(
+                    new CallInstruction.Say(screening.message(), null, null),
+                    new CallInstruction.Hangup()));
+    tx.executeWithoutResult(
+        s -> {
+          if (calls.insert(in.row(callId, number, null, null, CallPhase.FLOW_ENDED, now))) {
+            traces.appendTrace(callId, screening.trace());
+          }
+          events.recordEvent(in.callSid(), callId, INCOMING, INCOMING, in.request(), answer);
+        });
+    return events.previousResponse(in.callSid(), INCOMING).orElse(answer);
   }
 
   private String unrouted(

@@ -11,8 +11,12 @@ import org.ringtree.rules.call.Caller;
 import org.ringtree.rules.call.PriorCall;
 import org.ringtree.rules.directory.TrackingNumber;
 import org.ringtree.rules.engine.CallState;
+import org.ringtree.rules.fraud.StirVerstat;
 
-/** The first webhook of a call, as the provider sent it. */
+/**
+ * The first webhook of a call, as the provider sent it; {@code stir} is Twilio's SHAKEN/STIR
+ * verification ({@code StirVerstat}), {@link StirVerstat#ABSENT} when none came.
+ */
 public record IncomingCall(
     String callSid,
     String from,
@@ -21,6 +25,7 @@ public record IncomingCall(
     String fromState,
     String fromZip,
     String fromCountry,
+    StirVerstat stir,
     Map<String, String> request) {
 
   /** The carrier's FromState; Telnyx and SignalWire send none, so the area code gives it. */

@@ -10,4 +10,7 @@ import org.ringtree.rules.call.CallInstruction;
 public interface ReplyRenderer {
 
   String render(UUID callId, int step, List<CallInstruction> instructions);
+
+  /** Refuses the call before it is picked up (Twilio's {@code <Reject>}): nothing is billed. */
+  String reject();
 }

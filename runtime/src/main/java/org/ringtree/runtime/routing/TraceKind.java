@@ -7,6 +7,8 @@ package org.ringtree.runtime.routing;
 public enum TraceKind {
   /** The call arrived (or could not be routed). */
   INCOMING,
+  /** A fraud defence that fired at the door (docs/fraud.md); its outcome is the action taken. */
+  FRAUD,
   /** An IVR step the flow took. */
   STEP,
   /** The engine's verdict on one routing candidate. */

@@ -48,7 +48,16 @@ public enum TraceOutcome {
   WAITING,
   NO_DIAL_RESULT,
   NO_STATUS,
-  PROVIDER_RECORD;
+  PROVIDER_RECORD,
+  // a fraud defence's action (FraudAction), docs/fraud.md
+  /** Answered with {@code <Reject>}: not picked up. */
+  REJECTED,
+  /** The policy's message, then the call ended. */
+  HUNG_UP,
+  /** Routed, but the publisher is not paid for it. */
+  NOT_PAYABLE,
+  /** Routed and paid as usual, listed for review. */
+  FLAGGED;
 
   public static TraceOutcome of(Justification.Verdict verdict) {
     return valueOf(verdict.name());

@@ -277,6 +277,11 @@ class SecurityConfiguration {
                     .hasAnyRole(ADMIN, OPERATOR)
                     .requestMatchers(HttpMethod.DELETE, "/api/directory/tracking-numbers/*")
                     .hasAnyRole(ADMIN, OPERATOR)
+                    // fraud defences (docs/fraud.md): staff read; admins and operators change
+                    .requestMatchers(HttpMethod.GET, "/api/fraud/**")
+                    .hasAnyRole(ADMIN, OPERATOR, COMPLIANCE)
+                    .requestMatchers("/api/fraud/**")
+                    .hasAnyRole(ADMIN, OPERATOR)
                     // publisher postbacks, their dead letters and buyers' postback keys
                     .requestMatchers("/api/postbacks/**")
                     .hasAnyRole(ADMIN, OPERATOR)

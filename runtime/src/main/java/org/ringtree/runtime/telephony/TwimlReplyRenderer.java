@@ -65,6 +65,11 @@ class TwimlReplyRenderer implements ReplyRenderer {
             base + WebhookPaths.LEG + query));
   }
 
+  @Override
+  public String reject() {
+    return twiml.reject();
+  }
+
   private CallInstruction withSipPassword(CallInstruction instruction) {
     if (instruction instanceof CallInstruction.Dial dial
         && dial.destination() instanceof Destination.SipUri sip

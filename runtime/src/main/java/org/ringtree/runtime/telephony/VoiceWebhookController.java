@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.ringtree.integrations.twilio.TwilioWebhookFields;
 import org.ringtree.integrations.twilio.TwilioWebhookFields.CallStatus;
 import org.ringtree.integrations.twilio.TwilioWebhookFields.DialCallStatus;
+import org.ringtree.rules.fraud.StirVerstat;
 import org.ringtree.runtime.call.CallArrivals;
 import org.ringtree.runtime.call.CallSteps;
 import org.ringtree.runtime.call.IncomingCall;
@@ -118,6 +119,7 @@ class VoiceWebhookController implements DisposableBean {
                     form.optional(TwilioWebhookFields.FROM_STATE),
                     form.optional(TwilioWebhookFields.FROM_ZIP),
                     form.optional(TwilioWebhookFields.FROM_COUNTRY),
+                    StirVerstat.of(form.optional(TwilioWebhookFields.STIR_VERSTAT)),
                     form.all())));
   }
 

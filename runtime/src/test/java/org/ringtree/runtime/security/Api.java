@@ -113,6 +113,14 @@ public final class Api {
     return send(json(HttpRequest.newBuilder(uri(path)), body, method));
   }
 
+  /** Posts text as it is with its content type (e.g. a CSV file). */
+  public Reply postText(String path, String contentType, String text) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(text)));
+  }
+
   /** Posts JSON text as it is (e.g. a flow document). */
   public Reply postRaw(String path, String json) {
     return send(

@@ -56,6 +56,8 @@ class ApiAccessTest extends SecuredAppTest {
           new Endpoint("GET", "/api/directory"),
           new Endpoint("PUT", "/api/directory/publishers/sunrise-media"),
           new Endpoint("GET", "/api/audit"),
+          new Endpoint("GET", "/api/fraud/policies"),
+          new Endpoint("POST", "/api/fraud/blocklist"),
           new Endpoint("GET", "/api/portal/calls"),
           new Endpoint("GET", "/api/users"),
           new Endpoint("GET", "/api/users/admin/api-keys"),
@@ -115,6 +117,11 @@ class ApiAccessTest extends SecuredAppTest {
     assertThat(as(OPERATOR).post("/api/users/operator/api-keys", Map.of()).status()).isEqualTo(403);
     assertThat(as(OPERATOR).get("/api/users/admin/api-keys").status()).isEqualTo(403);
     assertThat(as(OPERATOR).get("/api/users/me/api-keys").status()).isEqualTo(200);
+    // fraud defences: compliance reads, operators change
+    assertThat(as(COMPLIANCE).get("/api/fraud/policies").status()).isEqualTo(200);
+    assertThat(as(COMPLIANCE).put("/api/fraud/policies/*", Map.of()).status()).isEqualTo(403);
+    assertThat(as(PUBLISHER).get("/api/fraud/findings").status()).isEqualTo(403);
+    assertThat(as(OPERATOR).get("/api/fraud/findings").status()).isEqualTo(200);
     // a path without a rule is closed, even to admins
     assertThat(as(ADMIN).get("/api/not-yet-written").status()).isEqualTo(403);
   }
