@@ -70,6 +70,10 @@ public final class ScoreTrainer {
     int cut = (int) Math.round(ordered.size() * (1 - options.heldOut()));
     List<LabelledCall> training = ordered.subList(0, cut);
     List<LabelledCall> heldOut = ordered.subList(cut, ordered.size());
+    if (heldOut.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a held-out share of " + options.heldOut() + " leaves no call to measure the model on");
+    }
 
     LabelFactory labels = new LabelFactory();
     Label yes = new Label(POSITIVE);

@@ -51,7 +51,8 @@ public class ScoreBenchmark {
                     .map(c -> new LabelledCall(c.features(), c.converted(), c.facts().arrivedAt()))
                     .toList(),
                 ScoreTrainer.Options.defaults("bench", "converted"));
-    calls = generated.subList(generated.size() - 4_096, generated.size()).toArray(GeneratedCall[]::new);
+    calls =
+        generated.subList(generated.size() - 4_096, generated.size()).toArray(GeneratedCall[]::new);
     features = new ScoreFeatures[calls.length];
     for (int i = 0; i < calls.length; i++) {
       features[i] = calls[i].features();
@@ -79,6 +80,10 @@ public class ScoreBenchmark {
     GeneratedCall c = calls[next++ & 4095];
     return model.score(
         ScoreFeatures.of(
-            c.facts(), c.stir(), c.ivrSeconds(), c.prefixNeighbours(), TrafficGenerator.NETWORK_ZONE));
+            c.facts(),
+            c.stir(),
+            c.ivrSeconds(),
+            c.prefixNeighbours(),
+            TrafficGenerator.NETWORK_ZONE));
   }
 }

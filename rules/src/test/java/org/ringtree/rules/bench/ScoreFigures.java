@@ -42,21 +42,34 @@ public final class ScoreFigures {
     long before = rt.totalMemory() - rt.freeMemory();
     long t0 = System.nanoTime();
     ScoreModel m =
-        new ScoreTrainer(Clock.systemUTC()).train(rows, ScoreTrainer.Options.defaults(label, label));
+        new ScoreTrainer(Clock.systemUTC())
+            .train(rows, ScoreTrainer.Options.defaults(label, label));
     long t1 = System.nanoTime();
     long after = rt.totalMemory() - rt.freeMemory();
     ModelQuality q = m.about().quality();
-    print("%nlabel %s: trained on %,d calls in %.1f s (heap grew %,d MB, max heap %,d MB)%n",
-        label, m.about().trainingRows(), (t1 - t0) / 1e9, (after - before) >> 20, rt.maxMemory() >> 20);
+    print(
+        "%nlabel %s: trained on %,d calls in %.1f s (heap grew %,d MB, max heap %,d MB)%n",
+        label,
+        m.about().trainingRows(),
+        (t1 - t0) / 1e9,
+        (after - before) >> 20,
+        rt.maxMemory() >> 20);
     print("  %s%n", q.shown());
-    print("  held out %,d calls: %,d positive, %,d negative%n", q.heldOutRows(), q.positives(), q.negatives());
+    print(
+        "  held out %,d calls: %,d positive, %,d negative%n",
+        q.heldOutRows(), q.positives(), q.negatives());
     for (ModelQuality.Bin b : q.reliability()) {
-      print("  bin %.1f–%.1f: %,7d calls, predicted %.3f, observed %.3f%n",
+      print(
+          "  bin %.1f–%.1f: %,7d calls, predicted %.3f, observed %.3f%n",
           b.from(), b.to(), b.calls(), b.meanPredicted(), b.observed());
     }
     for (FraudPattern p : FraudPattern.values()) {
       double mean =
-          calls.stream().filter(c -> c.pattern() == p).mapToInt(c -> m.score(c.features()).value()).average().orElse(Double.NaN);
+          calls.stream()
+              .filter(c -> c.pattern() == p)
+              .mapToInt(c -> m.score(c.features()).value())
+              .average()
+              .orElse(Double.NaN);
       print("  mean score %-18s %5.1f%n", p, mean);
     }
   }

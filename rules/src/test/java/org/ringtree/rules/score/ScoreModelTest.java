@@ -180,6 +180,14 @@ class ScoreModelTest {
     assertThatThrownBy(
             () -> new ScoreTrainer(CLOCK).train(allNo, ScoreTrainer.Options.defaults("x", "y")))
         .hasMessageContaining("same label");
+    List<LabelledCall> hundred = converted(calls.subList(0, 100));
+    assertThatThrownBy(
+            () ->
+                new ScoreTrainer(CLOCK)
+                    .train(hundred, new ScoreTrainer.Options("x", "y", 0.001, 5, 0.1, 1)))
+        .hasMessageContaining("leaves no call");
+    assertThatThrownBy(() -> new ScoreTrainer.Options("x", "y", 0.2, 0, 0.1, 1))
+        .hasMessageContaining("epoch");
     assertThatThrownBy(() -> new ScoreTrainer.Options("x", "y", 1.0, 5, 0.1, 1))
         .hasMessageContaining("held-out");
     assertThatThrownBy(() -> new LabelledCall(calls.get(0).features(), true, Instant.EPOCH, 0))
