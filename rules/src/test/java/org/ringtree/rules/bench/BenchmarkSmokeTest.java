@@ -23,4 +23,13 @@ class BenchmarkSmokeTest {
     assertThat(d.winner()).isPresent();
     assertThat(d.justifications()).anyMatch(j -> j.message().contains("daily cap 40/40"));
   }
+
+  @Test
+  void scoreBenchmarkScoresWithTheModelThePriorAndFromFacts() {
+    ScoreBenchmark b = new ScoreBenchmark();
+    b.setUp();
+    assertThat(b.modelScore().model()).isEqualTo("bench");
+    assertThat(b.priorScore().value()).isBetween(0, 100);
+    assertThat(b.featuresAndModelScore().probability()).isPresent();
+  }
 }
