@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.ringtree.rules.call.CallInstruction;
+import org.ringtree.rules.directory.BidDestinations;
 import org.ringtree.rules.directory.Buyer;
+import org.ringtree.rules.directory.Destination;
 import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.directory.LiveSettings;
 import org.ringtree.rules.directory.Target;
@@ -22,6 +24,7 @@ import org.ringtree.rules.routing.AuctionCloser;
 import org.ringtree.rules.routing.AuctionSettings;
 import org.ringtree.rules.routing.BidCollector;
 import org.ringtree.rules.routing.BidHistory;
+import org.ringtree.rules.routing.BidPoster;
 import org.ringtree.rules.routing.BidRequest;
 import org.ringtree.rules.routing.Candidate;
 import org.ringtree.rules.routing.PerformanceStats;
@@ -55,6 +58,7 @@ public class Router {
   private final LiveDirectory live;
   private final AuctionCloseSettings auction;
   private final ApplicationEventPublisher events;
+  private final BidPosts posts;
 
   Router(
       DecisionEngine engine,
@@ -68,7 +72,9 @@ public class Router {
       BusinessMetrics metrics,
       LiveDirectory live,
       AuctionCloseSettings auction,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      BidPoster poster) {
+    this.posts = new BidPosts(poster);
     this.auction = auction;
     this.events = events;
     this.metrics = metrics;
@@ -125,6 +131,8 @@ public class Router {
             settings,
             auctionSettings(targets, now));
     List<TraceEntry> trace = new ArrayList<>();
+    // when the route node's deadline ends, once its auction starts: ping-post posts fit inside it
+    long[] routeDeadline = {Long.MIN_VALUE};
     // an answer after the auction closed still goes into the call's trace, for the bid history
     Consumer<PingResult> late =
         answer -> events.publishEvent(new LateAnswerArrived(callId, request.nodeId(), answer));
@@ -143,6 +151,10 @@ public class Router {
               Duration auctionDeadline,
               AuctionCloser closer,
               Consumer<PingResult> ignored) {
+            routeDeadline[0] =
+                System.nanoTime()
+                    + (auctionDeadline.compareTo(timeLeft) <= 0 ? auctionDeadline : timeLeft)
+                        .toNanos();
             if (auctionDeadline.compareTo(timeLeft) <= 0) {
               return counted(bids.collect(bidRequest, toPing, auctionDeadline, closer, late));
             }
@@ -190,7 +202,9 @@ public class Router {
             request.record(),
             request.maxAttempts(),
             0);
-    Attempt attempt = dialNext(callId, plan, dir, state);
+    Attempt attempt =
+        dialNext(
+            callId, plan, dir, state, routeDeadline[0] == Long.MIN_VALUE ? null : routeDeadline[0]);
     trace.addAll(attempt.trace());
     return new Attempt(attempt.plan(), attempt.dial(), trace);
   }
@@ -201,6 +215,17 @@ public class Router {
    * attempt, as in the simulator).
    */
   public Attempt dialNext(UUID callId, DialPlan plan, DirectorySnapshot dir, CallState state) {
+    return dialNext(callId, plan, dir, state, null);
+  }
+
+  /**
+   * As {@link #dialNext(UUID, DialPlan, DirectorySnapshot, CallState)}; a ping-post target's bid is
+   * posted first and dialled only once confirmed, its post ending by {@code deadlineNanos} (the
+   * route node's deadline, {@link System#nanoTime()}; null after the route step: the post's own
+   * timeout).
+   */
+  private Attempt dialNext(
+      UUID callId, DialPlan plan, DirectorySnapshot dir, CallState state, Long deadlineNanos) {
     List<TraceEntry> trace = new ArrayList<>();
     Instant now = clock.instant();
     if (plan.attemptsUsed() && plan.next() < plan.legs().size()) {
@@ -269,6 +294,30 @@ public class Router {
         continue;
       }
       UUID reservation = ((CapacityStore.Hold.Held) held).reservationId();
+      if ("BID".equals(leg.priceSource())
+          && target.destination() instanceof Destination.RtbEndpoint rtb
+          && rtb.pingPost()) {
+        // capacity is held while the buyer decides, so a confirmed post is always dialled
+        BidPosts.Outcome posted =
+            posts.post(
+                plan.nodeId(),
+                leg,
+                rtb,
+                state,
+                buyer == null ? BidDestinations.DEFAULT : buyer.bidDestinations(),
+                deadlineNanos == null
+                    ? null
+                    : Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
+        trace.addAll(posted.trace());
+        if (posted.dial() == null) {
+          capacity.release(reservation);
+          continue;
+        }
+        if (!posted.dial().equals(leg.destination())) {
+          leg = leg.dialling(posted.dial());
+          plan = plan.withLeg(i, leg);
+        }
+      }
       trace.add(
           new TraceEntry(
               plan.nodeId(),
@@ -338,7 +387,16 @@ public class Router {
     if (!rtb.isEmpty()) {
       histories.putAll(history.bidHistory(rtb, now.minus(auction.historyLookback())));
       for (String id : rtb) {
-        BigDecimal max = auction.maxBids().get(id);
+        // the target's own declared maximum, else the network settings'
+        BigDecimal max =
+            targets.stream()
+                .filter(t -> t.id().equals(id))
+                .map(Target::destination)
+                .map(d -> ((Destination.RtbEndpoint) d).maxBid())
+                .filter(java.util.Objects::nonNull)
+                .map(m -> m.amount())
+                .findFirst()
+                .orElse(auction.maxBids().get(id));
         if (max != null) {
           histories.put(
               id, histories.getOrDefault(id, BidHistory.UNKNOWN).withDeclaredMaximum(max));
