@@ -297,4 +297,75 @@ class PingPostTest {
     assertThat(r.outcome()).isEqualTo(Outcome.REFUSED);
     assertThat(r.reason()).isEqualTo("caps reached");
   }
+
+  @Test
+  void theDocumentedPingPostExamplesAreWhatWeSendAndRead() throws Exception {
+    BidRequest example =
+        new BidRequest(
+            "c-01JD4W6Q2M",
+            "medicare-tx",
+            "pub-42",
+            "+15125550111",
+            "TX",
+            "78701",
+            "Austin",
+            "512",
+            "US",
+            Map.of("vertical", "insurance", "ivr_age", "67"),
+            Instant.parse("2026-11-25T09:00:00Z"));
+    Destination.RtbEndpoint endpoint =
+        new Destination.RtbEndpoint(
+            "https://b.example.com/ping",
+            2000,
+            BidResponseFormat.RINGTREE,
+            Map.of(),
+            PingMode.PING_POST,
+            "https://b.example.com/post",
+            300,
+            null);
+    String md =
+        java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "rtb.md"));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "<!-- ((?:ping-post-ping|post|post-answer) [^>]*?) -->\\n```json\\n(.*?)```",
+                java.util.regex.Pattern.DOTALL)
+            .matcher(md);
+    int checked = 0;
+    while (m.find()) {
+      String[] words = m.group(1).trim().split("\\s+");
+      String block = m.group(2);
+      switch (words[0]) {
+        case "ping-post-ping" ->
+            assertThat(
+                    json.readTree(
+                        RtbDialect.of(BidResponseFormat.RINGTREE)
+                            .request(example.forPing(endpoint), endpoint, Duration.ofMillis(2000))
+                            .body()))
+                .isEqualTo(json.readTree(block));
+        case "post" ->
+            assertThat(
+                    json.readTree(
+                        PostDialect.request(
+                                example,
+                                endpoint,
+                                new Bid(
+                                    "t",
+                                    "b-77",
+                                    Money.usd("42.50"),
+                                    new Destination.PhoneNumber("+15125550100"),
+                                    null),
+                                Duration.ofMillis(300))
+                            .body()))
+                .isEqualTo(json.readTree(block));
+        default ->
+            assertThat(
+                    CamelBidPoster.judge(
+                            new PingTarget("t", endpoint), 200, block, Duration.ofMillis(5))
+                        .outcome())
+                .isEqualTo(Outcome.valueOf(words[2]));
+      }
+      checked++;
+    }
+    assertThat(checked).isEqualTo(4);
+  }
 }

@@ -382,29 +382,33 @@ public class Router {
     if (!auction.earlyClose()) {
       return AuctionSettings.WAIT_FOR_ALL;
     }
-    List<String> rtb = targets.stream().filter(Target::isRtb).map(Target::id).toList();
+    List<Target> rtb = targets.stream().filter(Target::isRtb).toList();
     Map<String, BidHistory> histories = new LinkedHashMap<>();
     if (!rtb.isEmpty()) {
-      histories.putAll(history.bidHistory(rtb, now.minus(auction.historyLookback())));
-      for (String id : rtb) {
-        // the target's own declared maximum, else the network settings'
-        BigDecimal max =
-            targets.stream()
-                .filter(t -> t.id().equals(id))
-                .map(Target::destination)
-                .map(d -> ((Destination.RtbEndpoint) d).maxBid())
-                .filter(java.util.Objects::nonNull)
-                .map(m -> m.amount())
-                .findFirst()
-                .orElse(auction.maxBids().get(id));
+      histories.putAll(
+          history.bidHistory(
+              rtb.stream().map(Target::id).toList(), now.minus(auction.historyLookback())));
+      for (Target t : rtb) {
+        BigDecimal max = declaredMaximum(t, auction);
         if (max != null) {
           histories.put(
-              id, histories.getOrDefault(id, BidHistory.UNKNOWN).withDeclaredMaximum(max));
+              t.id(), histories.getOrDefault(t.id(), BidHistory.UNKNOWN).withDeclaredMaximum(max));
         }
       }
     }
     return new AuctionSettings(
         true, auction.minimumWait(), auction.answerMargin(), auction.minimumSample(), histories);
+  }
+
+  /**
+   * The most an RTB target says it will ever bid: its own declared maximum (a target field), else
+   * {@code ringtree.rtb.auction.max-bids.<targetId>}; null when neither says.
+   */
+  static BigDecimal declaredMaximum(Target target, AuctionCloseSettings settings) {
+    if (target.destination() instanceof Destination.RtbEndpoint rtb && rtb.maxBid() != null) {
+      return rtb.maxBid().amount();
+    }
+    return settings.maxBids().get(target.id());
   }
 
   /** The round-robin counter of one route node of one flow (node ids repeat across flows). */
