@@ -108,7 +108,13 @@ public class CallDetailView extends VerticalLayout implements BeforeEnterObserve
     events.setItems(d.events());
     add(events);
 
-    section("Auction", "call-auction", d.trace(), t -> t.kind().equals("ping"), true);
+    // a ping-post buyer's post and its answer belong with the pings
+    section(
+        "Auction",
+        "call-auction",
+        d.trace(),
+        t -> t.kind().equals("ping") || t.kind().equals("post"),
+        true);
     section(
         "Skipped",
         "call-skips",

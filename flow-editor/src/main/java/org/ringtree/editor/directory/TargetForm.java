@@ -464,7 +464,12 @@ public final class TargetForm extends EntryForm {
       Money max =
           rtbMaxBid.getValue().isBlank()
               ? null
-              : p.check("rtbMaxBid", () -> Money.of(rtbMaxBid.getValue().strip(), currency.getValue().strip().toUpperCase(Locale.ROOT)))
+              : p.check(
+                      "rtbMaxBid",
+                      () ->
+                          Money.of(
+                              rtbMaxBid.getValue().strip(),
+                              currency.getValue().strip().toUpperCase(Locale.ROOT)))
                   .orElse(null);
       Destination.PingMode mode = rtbMode.getValue();
       String postUrl = rtbPostUrl.getValue();

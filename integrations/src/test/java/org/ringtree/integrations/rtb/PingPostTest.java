@@ -323,8 +323,7 @@ class PingPostTest {
             "https://b.example.com/post",
             300,
             null);
-    String md =
-        java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "rtb.md"));
+    String md = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "rtb.md"));
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile(
                 "<!-- ((?:ping-post-ping|post|post-answer) [^>]*?) -->\\n```json\\n(.*?)```",

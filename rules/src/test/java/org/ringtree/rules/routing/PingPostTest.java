@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.ringtree.rules.directory.Destination;
 import org.ringtree.rules.directory.Destination.BidResponseFormat;
 import org.ringtree.rules.directory.Destination.PingMode;
 import org.ringtree.rules.directory.Destination.RtbEndpoint;
@@ -176,21 +177,23 @@ class PingPostTest {
   @Test
   void aTargetStoredBeforePingPostReadsAsPingOnly() throws Exception {
     RtbEndpoint old =
-        RingtreeJson.mapper()
+        (RtbEndpoint)
+            RingtreeJson.mapper()
             .readValue(
-                "{\"url\":\"https://b.example.com/p\",\"timeoutMillis\":500,"
+                "{\"type\":\"rtb\",\"url\":\"https://b.example.com/p\",\"timeoutMillis\":500,"
                     + "\"format\":\"RINGTREE\",\"mapping\":{}}",
-                RtbEndpoint.class);
+                Destination.class);
 
     assertThat(old.mode()).isEqualTo(PingMode.RTB);
     assertThat(old.maxBid()).isNull();
     RtbEndpoint roundTrip =
-        RingtreeJson.mapper()
+        (RtbEndpoint)
+            RingtreeJson.mapper()
             .readValue(
                 RingtreeJson.write(
                     pingPost(BidResponseFormat.RINGTREE, "https://b.example.com/post", null)
                         .withMaxBid(Money.usd("80"))),
-                RtbEndpoint.class);
+                Destination.class);
     assertThat(roundTrip.pingPost()).isTrue();
     assertThat(roundTrip.postUrl()).isEqualTo("https://b.example.com/post");
     assertThat(roundTrip.maxBid()).isEqualTo(Money.usd("80"));

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.ringtree.rules.directory.BidDestinations;
+import org.ringtree.rules.directory.Buyer;
 import org.ringtree.rules.directory.Destination;
+import org.ringtree.rules.directory.Target;
 import org.ringtree.rules.engine.CallState;
 import org.ringtree.rules.money.Money;
 import org.ringtree.rules.routing.Bid;
@@ -30,17 +32,31 @@ final class BidPosts {
   /** What the post decided for one leg: the destination to dial, or null to skip the leg. */
   record Outcome(Destination dial, List<TraceEntry> trace) {}
 
+  /** Whether a leg is a ping-post target's bid, which is dialled only once its post is confirmed. */
+  boolean needsPost(DialPlan.Leg leg, Target target) {
+    return "BID".equals(leg.priceSource())
+        && target.destination() instanceof Destination.RtbEndpoint rtb
+        && rtb.pingPost();
+  }
+
   /**
-   * Posts the leg's bid to its ping-post target, within its post timeout cut to {@code timeLeft}
-   * (null: no route deadline, the post timeout alone).
+   * Posts the leg's bid to its ping-post target, within its post timeout cut to what is left until
+   * {@code deadlineNanos} ({@link System#nanoTime()}; null: no route deadline, the post timeout
+   * alone). A destination the confirmation names must be on the buyer's allow-list.
    */
   Outcome post(
       String nodeId,
       DialPlan.Leg leg,
-      Destination.RtbEndpoint endpoint,
+      Target target,
+      Buyer buyer,
       CallState state,
-      BidDestinations allowed,
-      Duration timeLeft) {
+      Long deadlineNanos) {
+    Destination.RtbEndpoint endpoint = (Destination.RtbEndpoint) target.destination();
+    BidDestinations allowed = buyer == null ? BidDestinations.DEFAULT : buyer.bidDestinations();
+    Duration timeLeft =
+        deadlineNanos == null
+            ? null
+            : Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     Duration timeout = Duration.ofMillis(endpoint.effectivePostTimeoutMillis());
     if (timeLeft != null && timeLeft.compareTo(timeout) < 0) {
       timeout = timeLeft;

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.ringtree.rules.call.CallInstruction;
-import org.ringtree.rules.directory.BidDestinations;
 import org.ringtree.rules.directory.Buyer;
 import org.ringtree.rules.directory.Destination;
 import org.ringtree.rules.directory.DirectorySnapshot;
@@ -294,29 +293,16 @@ public class Router {
         continue;
       }
       UUID reservation = ((CapacityStore.Hold.Held) held).reservationId();
-      if ("BID".equals(leg.priceSource())
-          && target.destination() instanceof Destination.RtbEndpoint rtb
-          && rtb.pingPost()) {
+      if (posts.needsPost(leg, target)) {
         // capacity is held while the buyer decides, so a confirmed post is always dialled
-        BidPosts.Outcome posted =
-            posts.post(
-                plan.nodeId(),
-                leg,
-                rtb,
-                state,
-                buyer == null ? BidDestinations.DEFAULT : buyer.bidDestinations(),
-                deadlineNanos == null
-                    ? null
-                    : Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
+        BidPosts.Outcome posted = posts.post(plan.nodeId(), leg, target, buyer, state, deadlineNanos);
         trace.addAll(posted.trace());
         if (posted.dial() == null) {
           capacity.release(reservation);
           continue;
         }
-        if (!posted.dial().equals(leg.destination())) {
-          leg = leg.dialling(posted.dial());
-          plan = plan.withLeg(i, leg);
-        }
+        leg = leg.dialling(posted.dial());
+        plan = plan.withLeg(i, leg);
       }
       trace.add(
           new TraceEntry(
@@ -389,7 +375,7 @@ public class Router {
           history.bidHistory(
               rtb.stream().map(Target::id).toList(), now.minus(auction.historyLookback())));
       for (Target t : rtb) {
-        BigDecimal max = declaredMaximum(t, auction);
+        BigDecimal max = auction.declaredMaximum(t);
         if (max != null) {
           histories.put(
               t.id(), histories.getOrDefault(t.id(), BidHistory.UNKNOWN).withDeclaredMaximum(max));
@@ -398,17 +384,6 @@ public class Router {
     }
     return new AuctionSettings(
         true, auction.minimumWait(), auction.answerMargin(), auction.minimumSample(), histories);
-  }
-
-  /**
-   * The most an RTB target says it will ever bid: its own declared maximum (a target field), else
-   * {@code ringtree.rtb.auction.max-bids.<targetId>}; null when neither says.
-   */
-  static BigDecimal declaredMaximum(Target target, AuctionCloseSettings settings) {
-    if (target.destination() instanceof Destination.RtbEndpoint rtb && rtb.maxBid() != null) {
-      return rtb.maxBid().amount();
-    }
-    return settings.maxBids().get(target.id());
   }
 
   /** The round-robin counter of one route node of one flow (node ids repeat across flows). */

@@ -45,17 +45,17 @@ class DeclaredMaximumBidTest {
 
   @Test
   void theTargetsOwnMaximumWinsOverTheSetting() {
-    assertThat(Router.declaredMaximum(rtb("a", Money.usd("25.00")), SETTINGS))
+    assertThat(SETTINGS.declaredMaximum(rtb("a", Money.usd("25.00"))))
         .isEqualByComparingTo("25.00");
   }
 
   @Test
   void withoutItsOwnTheSettingApplies() {
-    assertThat(Router.declaredMaximum(rtb("b", null), SETTINGS)).isEqualByComparingTo("60");
+    assertThat(SETTINGS.declaredMaximum(rtb("b", null))).isEqualByComparingTo("60");
   }
 
   @Test
   void withNeitherThereIsNone() {
-    assertThat(Router.declaredMaximum(rtb("c", null), SETTINGS)).isNull();
+    assertThat(SETTINGS.declaredMaximum(rtb("c", null))).isNull();
   }
 }
