@@ -179,21 +179,21 @@ class PingPostTest {
     RtbEndpoint old =
         (RtbEndpoint)
             RingtreeJson.mapper()
-            .readValue(
-                "{\"type\":\"rtb\",\"url\":\"https://b.example.com/p\",\"timeoutMillis\":500,"
-                    + "\"format\":\"RINGTREE\",\"mapping\":{}}",
-                Destination.class);
+                .readValue(
+                    "{\"type\":\"rtb\",\"url\":\"https://b.example.com/p\",\"timeoutMillis\":500,"
+                        + "\"format\":\"RINGTREE\",\"mapping\":{}}",
+                    Destination.class);
 
     assertThat(old.mode()).isEqualTo(PingMode.RTB);
     assertThat(old.maxBid()).isNull();
     RtbEndpoint roundTrip =
         (RtbEndpoint)
             RingtreeJson.mapper()
-            .readValue(
-                RingtreeJson.write(
-                    pingPost(BidResponseFormat.RINGTREE, "https://b.example.com/post", null)
-                        .withMaxBid(Money.usd("80"))),
-                Destination.class);
+                .readValue(
+                    RingtreeJson.write(
+                        pingPost(BidResponseFormat.RINGTREE, "https://b.example.com/post", null)
+                            .withMaxBid(Money.usd("80"))),
+                    Destination.class);
     assertThat(roundTrip.pingPost()).isTrue();
     assertThat(roundTrip.postUrl()).isEqualTo("https://b.example.com/post");
     assertThat(roundTrip.maxBid()).isEqualTo(Money.usd("80"));

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ringtree.rtb.auction.early-close} (default on), the floor {@code minimum-wait} (100 ms), the
  * {@code answer-margin} added to a target's slowest answer (100 ms), the pings a history needs
  * before it is trusted ({@code minimum-sample}, 5), the {@code history-lookback} (7 days), and each
- * fallback for a target's declared maximum bid ({@code max-bids.<targetId>=<amount>}; the
- * target's own {@code maxBid} wins).
+ * fallback for a target's declared maximum bid ({@code max-bids.<targetId>=<amount>}; the target's
+ * own {@code maxBid} wins).
  */
 @ConfigurationProperties("ringtree.rtb.auction")
 public record AuctionCloseSettings(

@@ -32,7 +32,9 @@ final class BidPosts {
   /** What the post decided for one leg: the destination to dial, or null to skip the leg. */
   record Outcome(Destination dial, List<TraceEntry> trace) {}
 
-  /** Whether a leg is a ping-post target's bid, which is dialled only once its post is confirmed. */
+  /**
+   * Whether a leg is a ping-post target's bid, which is dialled only once its post is confirmed.
+   */
   boolean needsPost(DialPlan.Leg leg, Target target) {
     return "BID".equals(leg.priceSource())
         && target.destination() instanceof Destination.RtbEndpoint rtb

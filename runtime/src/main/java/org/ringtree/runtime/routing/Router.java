@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.ringtree.rules.call.CallInstruction;
 import org.ringtree.rules.directory.Buyer;
-import org.ringtree.rules.directory.Destination;
 import org.ringtree.rules.directory.DirectorySnapshot;
 import org.ringtree.rules.directory.LiveSettings;
 import org.ringtree.rules.directory.Target;
@@ -295,7 +294,8 @@ public class Router {
       UUID reservation = ((CapacityStore.Hold.Held) held).reservationId();
       if (posts.needsPost(leg, target)) {
         // capacity is held while the buyer decides, so a confirmed post is always dialled
-        BidPosts.Outcome posted = posts.post(plan.nodeId(), leg, target, buyer, state, deadlineNanos);
+        BidPosts.Outcome posted =
+            posts.post(plan.nodeId(), leg, target, buyer, state, deadlineNanos);
         trace.addAll(posted.trace());
         if (posted.dial() == null) {
           capacity.release(reservation);
