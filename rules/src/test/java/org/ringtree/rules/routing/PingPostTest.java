@@ -198,4 +198,14 @@ class PingPostTest {
     assertThat(roundTrip.postUrl()).isEqualTo("https://b.example.com/post");
     assertThat(roundTrip.maxBid()).isEqualTo(Money.usd("80"));
   }
+
+  @Test
+  void aPingOnlyEndpointIsWrittenAsBeforePingPostSoStoredVersionsKeepTheirHashes() {
+    assertThat(
+            RingtreeJson.write(
+                new RtbEndpoint("https://b.example.com/p", 500, BidResponseFormat.RINGTREE, null)))
+        .isEqualTo(
+            "{\"type\":\"rtb\",\"format\":\"RINGTREE\",\"mapping\":{},"
+                + "\"timeoutMillis\":500,\"url\":\"https://b.example.com/p\"}");
+  }
 }
