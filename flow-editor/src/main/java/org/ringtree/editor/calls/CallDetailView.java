@@ -112,7 +112,13 @@ public class CallDetailView extends VerticalLayout implements BeforeEnterObserve
       // what the fraud defences found at the door (docs/fraud.md), and the action each asked for
       section("Fraud defences", "call-fraud", d.trace(), t -> t.kind().equals("fraud"), false);
     }
-    section("Auction", "call-auction", d.trace(), t -> t.kind().equals("ping"), true);
+    // a ping-post buyer's post and its answer belong with the pings
+    section(
+        "Auction",
+        "call-auction",
+        d.trace(),
+        t -> t.kind().equals("ping") || t.kind().equals("post"),
+        true);
     section(
         "Skipped",
         "call-skips",

@@ -36,6 +36,7 @@ import org.ringtree.rules.directory.SettingScope;
 import org.ringtree.rules.directory.TagFilter;
 import org.ringtree.rules.directory.Target;
 import org.ringtree.rules.money.Money;
+import org.ringtree.rules.routing.PingPost;
 import org.ringtree.rules.routing.RtbRequestTemplate;
 
 /**
@@ -64,7 +65,17 @@ public final class TargetForm extends EntryForm {
 
   /** Keys of a TEMPLATE's request (besides request.header.NAME). */
   static final Set<String> TEMPLATE_KEYS =
-      Set.of(RtbRequestTemplate.METHOD, RtbRequestTemplate.BODY, RtbRequestTemplate.BODY_TYPE);
+      Set.of(
+          RtbRequestTemplate.METHOD,
+          RtbRequestTemplate.BODY,
+          RtbRequestTemplate.BODY_TYPE,
+          PingPost.METHOD,
+          PingPost.BODY,
+          PingPost.BODY_TYPE);
+
+  /** Keys a MAPPING or TEMPLATE ping-post target reads its post's answer with. */
+  static final Set<String> POST_ANSWER_KEYS =
+      Set.of(PingPost.ACCEPTED, PingPost.ACCEPTED_VALUE, PingPost.DESTINATION, PingPost.REASON);
 
   static final List<Choice> ZONES =
       ZoneId.getAvailableZoneIds().stream()
@@ -93,6 +104,10 @@ public final class TargetForm extends EntryForm {
   final TextField rtbTimeout = new TextField("Bid timeout (ms)");
   final Select<Destination.BidResponseFormat> rtbFormat = new Select<>();
   final TextArea rtbMapping = new TextArea("Request and answer settings");
+  final Select<Destination.PingMode> rtbMode = new Select<>();
+  final TextField rtbPostUrl = new TextField("Post URL (ping-post)");
+  final TextField rtbPostTimeout = new TextField("Post timeout (ms, empty: the bid timeout)");
+  final TextField rtbMaxBid = new TextField("Declared maximum bid (empty: none)");
   final TextField fixedPrice = new TextField("Fixed price (empty: RTB bids or no price)");
   final TextField currency = new TextField("Currency");
   final TextField priority = new TextField("Priority (lower tiers are tried first)");
@@ -112,6 +127,7 @@ public final class TargetForm extends EntryForm {
   private final FormLayout phoneRow = columns(phone);
   private final FormLayout sipRow = columns(sipUri, sipUser, sipPassword);
   private final FormLayout rtbRow = columns(rtbUrl, rtbTimeout, rtbFormat);
+  private final FormLayout postRow = columns(rtbMode, rtbPostUrl, rtbPostTimeout, rtbMaxBid);
   private String storedSipPassword;
 
   public TargetForm(RefField.Choices choices) {
@@ -129,6 +145,10 @@ public final class TargetForm extends EntryForm {
     field("rtbTimeout", rtbTimeout);
     field("rtbFormat", rtbFormat);
     field("rtbMapping", rtbMapping);
+    field("rtbMode", rtbMode);
+    field("rtbPostUrl", rtbPostUrl);
+    field("rtbPostTimeout", rtbPostTimeout);
+    field("rtbMaxBid", rtbMaxBid);
     field("fixedPrice", fixedPrice);
     field("currency", currency);
     field("priority", priority);
@@ -150,11 +170,18 @@ public final class TargetForm extends EntryForm {
     rtbFormat.setItems(Destination.BidResponseFormat.values());
     rtbFormat.setValue(Destination.BidResponseFormat.RINGTREE);
     rtbFormat.addValueChangeListener(e -> showDestination());
+    rtbMode.setLabel("Ping only (RTB) or ping-post");
+    rtbMode.setItems(Destination.PingMode.values());
+    rtbMode.setValue(Destination.PingMode.RTB);
+    rtbMode.addValueChangeListener(e -> showDestination());
+    rtbPostUrl.setPlaceholder("https://bids.example.com/post");
     rtbMapping.setHelperText(
         "one key=value a line. MAPPING/TEMPLATE answers: amount, destination, expiry, accepted,"
             + " conversionSeconds … = JSON path. TEMPLATE request: request.method, request.body,"
             + " request.bodyType (json/form), request.header.NAME; URL and body take {zip},"
-            + " {callerNumber}, {tag:NAME} …. Field names: field.state=State … (docs/rtb.md)");
+            + " {callerNumber}, {tag:NAME} …. Field names: field.state=State …. Ping-post: post.body,"
+            + " post.header.NAME, {bidId}; answer post.accepted, post.acceptedValue,"
+            + " post.destination, post.reason (docs/rtb.md)");
     currency.setValue(Money.USD);
     timezone.setItems(ZONES.stream().map(Choice::id).toList());
     zips.setHelperText(
@@ -196,7 +223,8 @@ public final class TargetForm extends EntryForm {
     add(
         columns(id, name, buyer),
         active,
-        section("Destination", true, destinationKind, phoneRow, sipRow, rtbRow, rtbMapping),
+        section(
+            "Destination", true, destinationKind, phoneRow, sipRow, rtbRow, postRow, rtbMapping),
         section(
             "Price and routing", true, columns(fixedPrice, currency), columns(priority, weight)),
         section("Caps", false, caps),
@@ -232,6 +260,10 @@ public final class TargetForm extends EntryForm {
     rtbTimeout.setVisible(RTB.equals(k));
     rtbFormat.setVisible(RTB.equals(k));
     rtbMapping.setVisible(RTB.equals(k));
+    postRow.setVisible(RTB.equals(k));
+    boolean post = RTB.equals(k) && rtbMode.getValue() == Destination.PingMode.PING_POST;
+    rtbPostUrl.setVisible(post);
+    rtbPostTimeout.setVisible(post);
   }
 
   /** Preselects the buyer of a new target (the one whose targets are shown). */
@@ -254,6 +286,10 @@ public final class TargetForm extends EntryForm {
     rtbTimeout.setValue("1000");
     rtbFormat.setValue(Destination.BidResponseFormat.RINGTREE);
     rtbMapping.clear();
+    rtbMode.setValue(Destination.PingMode.RTB);
+    rtbPostUrl.clear();
+    rtbPostTimeout.clear();
+    rtbMaxBid.clear();
     storedSipPassword = null;
     Destination d = t == null ? null : t.destination();
     if (d instanceof Destination.SipUri sip) {
@@ -267,6 +303,11 @@ public final class TargetForm extends EntryForm {
       rtbTimeout.setValue(String.valueOf(rtb.timeoutMillis()));
       rtbFormat.setValue(rtb.format());
       rtbMapping.setValue(Texts.pairsText(rtb.mapping()));
+      rtbMode.setValue(rtb.mode());
+      rtbPostUrl.setValue(Texts.text(rtb.postUrl()));
+      rtbPostTimeout.setValue(
+          rtb.postTimeoutMillis() == null ? "" : String.valueOf(rtb.postTimeoutMillis()));
+      rtbMaxBid.setValue(rtb.maxBid() == null ? "" : Texts.plain(rtb.maxBid().amount()));
     } else {
       destinationKind.setValue(PHONE);
       phone.setValue(d instanceof Destination.PhoneNumber p ? p.e164() : "");
@@ -387,10 +428,13 @@ public final class TargetForm extends EntryForm {
       Map<String, String> mapping =
           Texts.pairs(rtbMapping.getValue(), "rtbMapping", p, "each line is key=value");
       boolean readsPaths = template || format == Destination.BidResponseFormat.MAPPING;
+      boolean pingPost = rtbMode.getValue() == Destination.PingMode.PING_POST;
       for (String key : mapping.keySet()) {
         boolean known =
             key.startsWith(RtbRequestTemplate.FIELD_PREFIX)
                 || key.startsWith(RtbRequestTemplate.HEADER_PREFIX)
+                || (pingPost && key.startsWith(PingPost.HEADER_PREFIX))
+                || (pingPost && readsPaths && POST_ANSWER_KEYS.contains(key))
                 || (readsPaths && MAPPING_KEYS.contains(key))
                 || (template && TEMPLATE_KEYS.contains(key));
         if (!known) {
@@ -410,14 +454,40 @@ public final class TargetForm extends EntryForm {
       }
       Map<String, String> m = mapping;
       int ms = timeout == null ? 0 : timeout;
+      Integer postMs =
+          Texts.wholeOrNull(
+              rtbPostTimeout.getValue(),
+              0,
+              "rtbPostTimeout",
+              p,
+              "a timeout is a whole number of milliseconds");
+      Money max =
+          rtbMaxBid.getValue().isBlank()
+              ? null
+              : p.check(
+                      "rtbMaxBid",
+                      () ->
+                          Money.of(
+                              rtbMaxBid.getValue().strip(),
+                              currency.getValue().strip().toUpperCase(Locale.ROOT)))
+                  .orElse(null);
+      Destination.PingMode mode = rtbMode.getValue();
+      String postUrl = rtbPostUrl.getValue();
       Destination.RtbEndpoint endpoint =
-          p.check("rtbTimeout", () -> new Destination.RtbEndpoint(url, ms, format, m)).orElse(null);
+          p.check(
+                  pingPost && postUrl.isBlank() ? "rtbPostUrl" : "rtbTimeout",
+                  () ->
+                      new Destination.RtbEndpoint(
+                          url, ms, format, m, mode, pingPost ? postUrl : null, postMs, max))
+              .orElse(null);
       if (endpoint != null && !urlProblem) {
         RtbRequestTemplate.problem(endpoint)
             .ifPresent(
                 reason ->
                     p.add(
-                        reason.contains("URL") ? "rtbUrl" : "rtbMapping",
+                        reason.startsWith("the post: ")
+                            ? (reason.contains("URL") ? "rtbPostUrl" : "rtbMapping")
+                            : reason.contains("URL") ? "rtbUrl" : "rtbMapping",
                         "target " + targetId + ": RTB request: " + reason));
       }
       return endpoint;

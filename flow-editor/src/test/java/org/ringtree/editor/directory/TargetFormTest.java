@@ -198,6 +198,58 @@ class TargetFormTest {
   }
 
   @Test
+  void aPingPostTargetIsSavedWithItsPostUrlTimeoutAndMaximumBidAndReadBack() {
+    form.edit(null);
+    form.id.setValue("pp");
+    form.buyer.setValue("acme");
+    form.destinationKind.setValue(TargetForm.RTB);
+    form.rtbFormat.setValue(Destination.BidResponseFormat.TEMPLATE);
+    form.rtbUrl.setValue("https://bids.example.com/ping?zip={zip}");
+    form.rtbTimeout.setValue("800");
+    form.rtbMode.setValue(Destination.PingMode.PING_POST);
+    form.rtbPostUrl.setValue("https://bids.example.com/post");
+    form.rtbPostTimeout.setValue("300");
+    form.rtbMaxBid.setValue("75.50");
+    form.rtbMapping.setValue(
+        "amount=$.bid\ndestination=$.phone\n"
+            + "post.body={\"ping_id\":\"{bidId}\",\"caller_id\":\"{callerNumber}\"}\n"
+            + "post.accepted=$.status\npost.acceptedValue=success\npost.destination=$.number");
+
+    Target t = (Target) form.read().orElseThrow().entry();
+
+    Destination.RtbEndpoint e = (Destination.RtbEndpoint) t.destination();
+    assertThat(e.mode()).isEqualTo(Destination.PingMode.PING_POST);
+    assertThat(e.postUrl()).isEqualTo("https://bids.example.com/post");
+    assertThat(e.postTimeoutMillis()).isEqualTo(300);
+    assertThat(e.maxBid()).isEqualTo(Money.usd("75.50"));
+    assertThat(e.mapping()).containsEntry("post.acceptedValue", "success");
+    form.edit(new Stored(t, 1, null, true));
+    assertThat(form.rtbMode.getValue()).isEqualTo(Destination.PingMode.PING_POST);
+    assertThat(form.rtbPostUrl.getValue()).isEqualTo("https://bids.example.com/post");
+    assertThat(form.rtbMaxBid.getValue()).isEqualTo("75.50");
+  }
+
+  @Test
+  void aPingPostTargetWithoutAPostUrlOrWithAPlatformFormatIsRefused() {
+    form.edit(null);
+    form.id.setValue("pp");
+    form.buyer.setValue("acme");
+    form.destinationKind.setValue(TargetForm.RTB);
+    form.rtbUrl.setValue("https://bids.example.com/ping");
+    form.rtbTimeout.setValue("800");
+    form.rtbMode.setValue(Destination.PingMode.PING_POST);
+
+    assertThat(form.read()).isEmpty();
+    assertThat(form.problemOf("rtbPostUrl")).contains("a ping-post target needs a post URL");
+
+    form.rtbPostUrl.setValue("https://bids.example.com/post");
+    form.rtbFormat.setValue(Destination.BidResponseFormat.RINGBA);
+    assertThat(form.read()).isEmpty();
+    assertThat(form.problemOf("rtbTimeout"))
+        .hasValueSatisfying(m -> assertThat(m).contains("RINGBA documents no post step"));
+  }
+
+  @Test
   void aSipPasswordLeftEmptyKeepsTheStoredSecretReference() {
     Target sip = Target.fixed("pbx", "acme", "+15125550100", null).withName("PBX");
     sip =

@@ -130,7 +130,7 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
     };
   }
 
-  private static void addPingRoute(CamelContext camel) {
+  static void addPingRoute(CamelContext camel) {
     if (camel.getRoute(PING_ROUTE_ID) != null) {
       return;
     }
@@ -191,10 +191,14 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
       Endpoint uri;
       RtbHttpRequest ping;
       try {
-        // each target is asked in its own platform's shape (docs/rtb.md)
+        // each target is asked in its own platform's shape (docs/rtb.md); a ping-post target
+        // without the caller's number (the post tells it to the winner)
         ping =
             RtbDialect.of(target.endpoint().format())
-                .request(request, target.endpoint(), Duration.ofMillis(timeout));
+                .request(
+                    request.forPing(target.endpoint()),
+                    target.endpoint(),
+                    Duration.ofMillis(timeout));
         uri = endpoint(ping.url(), ping.method(), timeout);
       } catch (IllegalArgumentException e) {
         pending.add(

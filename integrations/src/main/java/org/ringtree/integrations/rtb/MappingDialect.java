@@ -109,7 +109,7 @@ final class MappingDialect implements RtbDialect {
             conversionTimer(select(json, mapping, "conversionSeconds"), "conversionSeconds"));
   }
 
-  private static JsonNode select(JsonNode json, Map<String, String> mapping, String key) {
+  static JsonNode select(JsonNode json, Map<String, String> mapping, String key) {
     String path = mapping.get(key);
     if (path == null || path.isBlank()) {
       return null;

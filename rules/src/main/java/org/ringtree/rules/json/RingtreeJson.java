@@ -1,5 +1,6 @@
 package org.ringtree.rules.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -66,6 +67,37 @@ public final class RingtreeJson {
   })
   interface DestinationMixin {}
 
+  /**
+   * A ping-only endpoint without a post or declared maximum is written as before ping-post existed,
+   * so stored targets and the versions compiled from them keep their JSON and hashes.
+   */
+  interface RtbEndpointMixin {
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = PingOnly.class)
+    Destination.PingMode mode();
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    String postUrl();
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Integer postTimeoutMillis();
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    org.ringtree.rules.money.Money maxBid();
+  }
+
+  /** Leaves out the default mode (the value filter's {@code equals} says "exclude"). */
+  static final class PingOnly {
+    @Override
+    public boolean equals(Object value) {
+      return value == null || value == Destination.PingMode.RTB;
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
+  }
+
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
   @JsonSubTypes({
     @JsonSubTypes.Type(value = CallInstruction.Say.class, name = "say"),
@@ -85,6 +117,7 @@ public final class RingtreeJson {
             .addModule(new Jdk8Module())
             .addModule(new JavaTimeModule())
             .addMixIn(Destination.class, DestinationMixin.class)
+            .addMixIn(Destination.RtbEndpoint.class, RtbEndpointMixin.class)
             .addMixIn(CallInstruction.class, CallInstructionMixin.class)
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             // Only record components are data: helpers like Money.isZero() stay out of the JSON.

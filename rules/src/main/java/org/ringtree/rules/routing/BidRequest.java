@@ -2,6 +2,9 @@ package org.ringtree.rules.routing;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
+import org.ringtree.rules.call.CallFacts;
+import org.ringtree.rules.directory.Destination;
 
 /**
  * What we tell buyers about a call when we ask them to bid (the RTB contract, docs/rtb.md). Only
@@ -22,5 +25,50 @@ public record BidRequest(
 
   public BidRequest {
     tags = tags == null ? Map.of() : Map.copyOf(tags);
+  }
+
+  /**
+   * What a call tells its buyers: its tags and IVR answers (an answer wins over a tag of the same
+   * name) and, only when {@code withCallerNumber}, the caller's number.
+   */
+  public static BidRequest of(CallFacts facts, boolean withCallerNumber) {
+    Map<String, String> said = new TreeMap<>(facts.tags());
+    said.putAll(facts.answers());
+    return new BidRequest(
+        facts.callId(),
+        facts.campaignId(),
+        facts.publisherId(),
+        withCallerNumber ? facts.caller().number() : null,
+        facts.caller().state(),
+        facts.caller().zip(),
+        facts.caller().city(),
+        facts.caller().areaCode(),
+        facts.caller().country(),
+        said,
+        facts.arrivedAt());
+  }
+
+  /**
+   * The request a ping-post target is pinged with: no caller number, whatever the campaign shares;
+   * the number is only told to the winner, in the post (docs/rtb.md, "Ping-post").
+   */
+  public BidRequest withoutCallerNumber() {
+    return new BidRequest(
+        callId,
+        campaignId,
+        publisherId,
+        null,
+        callerState,
+        callerZip,
+        callerCity,
+        callerAreaCode,
+        callerCountry,
+        tags,
+        arrivedAt);
+  }
+
+  /** The request one target is pinged with (anonymised for a ping-post target). */
+  public BidRequest forPing(Destination.RtbEndpoint endpoint) {
+    return endpoint.pingPost() ? withoutCallerNumber() : this;
   }
 }

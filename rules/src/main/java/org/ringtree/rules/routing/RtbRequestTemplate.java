@@ -60,7 +60,9 @@ public final class RtbRequestTemplate {
           "areaCode",
           "country",
           "arrivedAt",
-          "timeoutMillis");
+          "timeoutMillis",
+          "bidId",
+          "bidAmount");
 
   private static final Pattern PLACEHOLDER =
       Pattern.compile("\\{(tag:[A-Za-z0-9_.-]+|[A-Za-z][A-Za-z0-9]*)\\}");
@@ -91,7 +93,21 @@ public final class RtbRequestTemplate {
 
   private RtbRequestTemplate() {}
 
-  /** The call's values by placeholder name; fields we do not know are absent. */
+  /**
+   * The values of a ping-post target's post: the call's, with the ping's {@code bidId} (when the
+   * buyer gave one) and {@code bidAmount}.
+   */
+  public static Map<String, String> values(BidRequest r, Bid bid, Duration timeout) {
+    Map<String, String> v = values(r, timeout);
+    put(v, "bidId", bid.bidId());
+    v.put("bidAmount", bid.amount().amount().toPlainString());
+    return v;
+  }
+
+  /**
+   * The call's values by placeholder name; fields we do not know are absent ({@code bidId} and
+   * {@code bidAmount} are only known to a post).
+   */
   public static Map<String, String> values(BidRequest r, Duration timeout) {
     Map<String, String> v = new LinkedHashMap<>();
     put(v, "callId", r.callId());
@@ -192,7 +208,7 @@ public final class RtbRequestTemplate {
       }
     }
     if (e.format() != BidResponseFormat.TEMPLATE) {
-      return OutboundUrl.problem(e.url());
+      return OutboundUrl.problem(e.url()).or(() -> PingPost.problem(e));
     }
     String method = method(e.mapping());
     if (!method.equals("GET") && !method.equals("POST")) {
@@ -239,7 +255,7 @@ public final class RtbRequestTemplate {
         && !type.strip().equalsIgnoreCase("form")) {
       return Optional.of("the body type is json or form, not " + type.strip());
     }
-    return Optional.empty();
+    return PingPost.problem(e);
   }
 
   /**

@@ -3,6 +3,8 @@ package org.ringtree.runtime.routing;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import org.ringtree.rules.directory.Destination;
+import org.ringtree.rules.directory.Target;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ringtree.rtb.auction.early-close} (default on), the floor {@code minimum-wait} (100 ms), the
  * {@code answer-margin} added to a target's slowest answer (100 ms), the pings a history needs
  * before it is trusted ({@code minimum-sample}, 5), the {@code history-lookback} (7 days), and each
- * target's declared maximum bid ({@code max-bids.<targetId>=<amount>}).
+ * fallback for a target's declared maximum bid ({@code max-bids.<targetId>=<amount>}; the target's
+ * own {@code maxBid} wins).
  */
 @ConfigurationProperties("ringtree.rtb.auction")
 public record AuctionCloseSettings(
@@ -28,5 +31,16 @@ public record AuctionCloseSettings(
     minimumSample = minimumSample == null ? 5 : minimumSample;
     historyLookback = historyLookback == null ? Duration.ofDays(7) : historyLookback;
     maxBids = maxBids == null ? Map.of() : Map.copyOf(maxBids);
+  }
+
+  /**
+   * The most an RTB target says it will ever bid: its own declared maximum (a target field), else
+   * {@code max-bids.<targetId>}; null when neither says.
+   */
+  public BigDecimal declaredMaximum(Target target) {
+    if (target.destination() instanceof Destination.RtbEndpoint rtb && rtb.maxBid() != null) {
+      return rtb.maxBid().amount();
+    }
+    return maxBids.get(target.id());
   }
 }

@@ -67,6 +67,21 @@ public record DialPlan(
           bidExpiresAt,
           null);
     }
+
+    /** This leg dialling another destination (a ping-post buyer's confirmation named one). */
+    Leg dialling(Destination d) {
+      return new Leg(
+          targetId,
+          buyerId,
+          name,
+          d,
+          price,
+          currency,
+          priceSource,
+          bidId,
+          bidExpiresAt,
+          bidConversionSeconds);
+    }
   }
 
   public DialPlan {
@@ -84,6 +99,13 @@ public record DialPlan(
   /** Whether the node's "Candidates to try" are all used up. */
   public boolean attemptsUsed() {
     return maxAttempts > 0 && attempts >= maxAttempts;
+  }
+
+  DialPlan withLeg(int index, Leg leg) {
+    List<Leg> changed = new java.util.ArrayList<>(legs);
+    changed.set(index, leg);
+    return new DialPlan(
+        nodeId, changed, next, ringing, reservation, timeoutSeconds, record, maxAttempts, attempts);
   }
 
   DialPlan ringing(int index, UUID heldReservation) {

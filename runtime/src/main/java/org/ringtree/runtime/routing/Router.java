@@ -22,6 +22,7 @@ import org.ringtree.rules.routing.AuctionCloser;
 import org.ringtree.rules.routing.AuctionSettings;
 import org.ringtree.rules.routing.BidCollector;
 import org.ringtree.rules.routing.BidHistory;
+import org.ringtree.rules.routing.BidPoster;
 import org.ringtree.rules.routing.BidRequest;
 import org.ringtree.rules.routing.Candidate;
 import org.ringtree.rules.routing.PerformanceStats;
@@ -55,6 +56,7 @@ public class Router {
   private final LiveDirectory live;
   private final AuctionCloseSettings auction;
   private final ApplicationEventPublisher events;
+  private final BidPosts posts;
 
   Router(
       DecisionEngine engine,
@@ -68,7 +70,9 @@ public class Router {
       BusinessMetrics metrics,
       LiveDirectory live,
       AuctionCloseSettings auction,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      BidPoster poster) {
+    this.posts = new BidPosts(poster);
     this.auction = auction;
     this.events = events;
     this.metrics = metrics;
@@ -125,6 +129,8 @@ public class Router {
             settings,
             auctionSettings(targets, now));
     List<TraceEntry> trace = new ArrayList<>();
+    // when the route node's deadline ends, once its auction starts: ping-post posts fit inside it
+    long[] routeDeadline = {Long.MIN_VALUE};
     // an answer after the auction closed still goes into the call's trace, for the bid history
     Consumer<PingResult> late =
         answer -> events.publishEvent(new LateAnswerArrived(callId, request.nodeId(), answer));
@@ -143,6 +149,10 @@ public class Router {
               Duration auctionDeadline,
               AuctionCloser closer,
               Consumer<PingResult> ignored) {
+            routeDeadline[0] =
+                System.nanoTime()
+                    + (auctionDeadline.compareTo(timeLeft) <= 0 ? auctionDeadline : timeLeft)
+                        .toNanos();
             if (auctionDeadline.compareTo(timeLeft) <= 0) {
               return counted(bids.collect(bidRequest, toPing, auctionDeadline, closer, late));
             }
@@ -190,7 +200,9 @@ public class Router {
             request.record(),
             request.maxAttempts(),
             0);
-    Attempt attempt = dialNext(callId, plan, dir, state);
+    Attempt attempt =
+        dialNext(
+            callId, plan, dir, state, routeDeadline[0] == Long.MIN_VALUE ? null : routeDeadline[0]);
     trace.addAll(attempt.trace());
     return new Attempt(attempt.plan(), attempt.dial(), trace);
   }
@@ -201,6 +213,17 @@ public class Router {
    * attempt, as in the simulator).
    */
   public Attempt dialNext(UUID callId, DialPlan plan, DirectorySnapshot dir, CallState state) {
+    return dialNext(callId, plan, dir, state, null);
+  }
+
+  /**
+   * As {@link #dialNext(UUID, DialPlan, DirectorySnapshot, CallState)}; a ping-post target's bid is
+   * posted first and dialled only once confirmed, its post ending by {@code deadlineNanos} (the
+   * route node's deadline, {@link System#nanoTime()}; null after the route step: the post's own
+   * timeout).
+   */
+  private Attempt dialNext(
+      UUID callId, DialPlan plan, DirectorySnapshot dir, CallState state, Long deadlineNanos) {
     List<TraceEntry> trace = new ArrayList<>();
     Instant now = clock.instant();
     if (plan.attemptsUsed() && plan.next() < plan.legs().size()) {
@@ -269,6 +292,18 @@ public class Router {
         continue;
       }
       UUID reservation = ((CapacityStore.Hold.Held) held).reservationId();
+      if (posts.needsPost(leg, target)) {
+        // capacity is held while the buyer decides, so a confirmed post is always dialled
+        BidPosts.Outcome posted =
+            posts.post(plan.nodeId(), leg, target, buyer, state, deadlineNanos);
+        trace.addAll(posted.trace());
+        if (posted.dial() == null) {
+          capacity.release(reservation);
+          continue;
+        }
+        leg = leg.dialling(posted.dial());
+        plan = plan.withLeg(i, leg);
+      }
       trace.add(
           new TraceEntry(
               plan.nodeId(),
@@ -333,15 +368,17 @@ public class Router {
     if (!auction.earlyClose()) {
       return AuctionSettings.WAIT_FOR_ALL;
     }
-    List<String> rtb = targets.stream().filter(Target::isRtb).map(Target::id).toList();
+    List<Target> rtb = targets.stream().filter(Target::isRtb).toList();
     Map<String, BidHistory> histories = new LinkedHashMap<>();
     if (!rtb.isEmpty()) {
-      histories.putAll(history.bidHistory(rtb, now.minus(auction.historyLookback())));
-      for (String id : rtb) {
-        BigDecimal max = auction.maxBids().get(id);
+      histories.putAll(
+          history.bidHistory(
+              rtb.stream().map(Target::id).toList(), now.minus(auction.historyLookback())));
+      for (Target t : rtb) {
+        BigDecimal max = auction.declaredMaximum(t);
         if (max != null) {
           histories.put(
-              id, histories.getOrDefault(id, BidHistory.UNKNOWN).withDeclaredMaximum(max));
+              t.id(), histories.getOrDefault(t.id(), BidHistory.UNKNOWN).withDeclaredMaximum(max));
         }
       }
     }

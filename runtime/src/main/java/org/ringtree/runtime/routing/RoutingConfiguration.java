@@ -6,10 +6,12 @@ import org.apache.camel.CamelContext;
 import org.ringtree.integrations.connector.ConnectorInvoker;
 import org.ringtree.integrations.rtb.BidResponseParser;
 import org.ringtree.integrations.rtb.CamelBidCollector;
+import org.ringtree.integrations.rtb.CamelBidPoster;
 import org.ringtree.integrations.rtb.PingRateLimiter;
 import org.ringtree.integrations.rtb.RtbLimits;
 import org.ringtree.rules.engine.DecisionEngine;
 import org.ringtree.rules.routing.BidCollector;
+import org.ringtree.rules.routing.BidPoster;
 import org.ringtree.runtime.config.InvalidConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +55,12 @@ class RoutingConfiguration {
                 late.targetId(),
                 late.status(),
                 late.reason()));
+  }
+
+  /** Ping-post: the winner's post over HTTP through the same Camel route as the pings. */
+  @Bean(destroyMethod = "close")
+  BidPoster bidPoster(CamelContext camel) {
+    return new CamelBidPoster(camel);
   }
 
   /** RTB settings: per-target and default ping rate limits. */

@@ -15,6 +15,8 @@ public enum TraceKind {
   DECISION,
   /** A buyer ping and its bid. */
   PING,
+  /** A ping-post buyer's post: sent, then confirmed or refused (docs/rtb.md, "Ping-post"). */
+  POST,
   /** A route node's summary, or why it found nobody. */
   ROUTE,
   /** A buyer leg dialled, skipped, connected or failed. */

@@ -153,22 +153,8 @@ final class RouteDecider {
         throw new IllegalArgumentException(
             "route " + nodeId + " has RTB targets: a BidCollector is needed");
       }
-      // the caller's tags and IVR answers (an answer wins over a tag of the same name)
-      Map<String, String> said = new TreeMap<>(facts.tags());
-      said.putAll(facts.answers());
-      BidRequest request =
-          new BidRequest(
-              facts.callId(),
-              facts.campaignId(),
-              facts.publisherId(),
-              campaign != null && campaign.shareCallerNumber() ? facts.caller().number() : null,
-              facts.caller().state(),
-              facts.caller().zip(),
-              facts.caller().city(),
-              facts.caller().areaCode(),
-              facts.caller().country(),
-              said,
-              facts.arrivedAt());
+      // ping-post targets are pinged without the number whatever this says (BidRequest.forPing)
+      BidRequest request = BidRequest.of(facts, campaign != null && campaign.shareCallerNumber());
       AuctionCloser closer = closer(eligible, policy, ctx);
       pings =
           bids.collect(
