@@ -312,7 +312,7 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver {
                 "Showing the first %,d of %,d lines; the totals and the CSV hold all of them.",
                 ReportTable.MAX_SHOWN,
                 rows.size())
-            : String.format(Locale.ROOT, "%,d lines", rows.size()));
+            : String.format(Locale.ROOT, rows.size() == 1 ? "%,d line" : "%,d lines", rows.size()));
   }
 
   private Map<String, String> namesFor(ReportsPort.GroupBy g) {
