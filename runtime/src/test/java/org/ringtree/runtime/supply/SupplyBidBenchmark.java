@@ -77,7 +77,8 @@ class SupplyBidBenchmark extends RunningPlatformTest {
     for (int i = 0; i < BUYERS; i++) {
       byte[] answer =
           ("{\"accepted\": true, \"amount\": \""
-                  + (40 + i)
+                  + (240 + i) // above the demo campaign's floor (220.00: its payout 200.00 plus
+                  // margin)
                   + ".00\", \"destination\": \"+1512555030"
                   + i
                   + "\", \"expiresInSeconds\": 60}")
@@ -169,6 +170,8 @@ class SupplyBidBenchmark extends RunningPlatformTest {
     List<CompletableFuture<?>> sent = new ArrayList<>();
     long periodNanos = 1_000_000_000L / rate;
     long start = System.nanoTime();
+    java.util.concurrent.atomic.AtomicReference<String> firstRefusal =
+        new java.util.concurrent.atomic.AtomicReference<>();
     int total = rate * (warmup + seconds);
     for (int n = 0; n < total; n++) {
       long due = start + n * periodNanos;
@@ -192,6 +195,9 @@ class SupplyBidBenchmark extends RunningPlatformTest {
               .sendAsync(ping, HttpResponse.BodyHandlers.ofString())
               .whenComplete(
                   (r, e) -> {
+                    if (r != null && !r.body().contains("\"accepted\":true")) {
+                      firstRefusal.compareAndSet(null, r.statusCode() + " " + r.body());
+                    }
                     if (counted) {
                       results.add(
                           new long[] {
@@ -227,5 +233,8 @@ class SupplyBidBenchmark extends RunningPlatformTest {
         nanos[(int) (nanos.length * 0.99)] / 1e6,
         nanos[nanos.length - 1] / 1e6,
         load);
+    if (firstRefusal.get() != null) {
+      System.out.println("SUPPLY first answer without a bid: " + firstRefusal.get());
+    }
   }
 }
