@@ -104,6 +104,7 @@ public final class TwilioDriver {
     exchanges.add(exchange);
 
     boolean ended = false;
+    String finalStatus = "completed";
     while (!ended && exchanges.size() < MAX_WEBHOOKS) {
       if (exchange.status() != 200) {
         break;
@@ -185,6 +186,14 @@ public final class TwilioDriver {
           }
           case "Redirect" -> next = post(relative(verb.getTextContent().strip()), base);
           case "Hangup" -> ended = true;
+          case "Reject" -> {
+            // never answered: "The call ends with a status of busy or no-answer, depending on the
+            // verb's reason attribute" (https://www.twilio.com/docs/voice/twiml/reject)
+            String reason = verb.hasAttribute("reason") ? verb.getAttribute("reason") : "rejected";
+            finalStatus = reason.equals("busy") ? "busy" : "no-answer";
+            heard.add("(call rejected, never answered: " + reason + ")");
+            ended = true;
+          }
           default -> heard.add("(ignored <" + verb.getTagName() + ">)");
         }
         if (next != null || ended) {
@@ -200,7 +209,7 @@ public final class TwilioDriver {
     }
 
     Map<String, String> status = new LinkedHashMap<>(base);
-    status.put(TwilioWebhookFields.CALL_STATUS, "completed");
+    status.put(TwilioWebhookFields.CALL_STATUS, finalStatus);
     status.put(TwilioWebhookFields.CALL_DURATION, Integer.toString(clock));
     exchanges.add(post(STATUS_PATH, status));
     return new CallTranscript(callSid, exchanges, heard, clock);

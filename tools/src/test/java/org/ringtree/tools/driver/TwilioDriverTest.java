@@ -98,6 +98,22 @@ class TwilioDriverTest {
   }
 
   @Test
+  void aRejectedCallIsNeverAnsweredAndEndsNoAnswer() {
+    server.removeContext(TwilioDriver.INCOMING_PATH);
+    server.createContext(
+        TwilioDriver.INCOMING_PATH,
+        ex -> answer(ex, "<Response><Reject reason=\"rejected\"/></Response>"));
+
+    CallTranscript call = new TwilioDriver(baseUrl, TOKEN).place(CallScript.demo());
+
+    assertThat(paths).containsExactly(TwilioDriver.INCOMING_PATH, TwilioDriver.STATUS_PATH);
+    assertThat(call.heard()).containsExactly("(call rejected, never answered: rejected)");
+    assertThat(received.get(1))
+        .containsEntry(TwilioWebhookFields.CALL_STATUS, "no-answer")
+        .containsEntry(TwilioWebhookFields.CALL_DURATION, "0");
+  }
+
+  @Test
   void aLegThatAnswersPostsItsAnsweredEventBeforeItsEndAsTwilioDoes() {
     server.removeContext(TwilioDriver.INCOMING_PATH);
     server.createContext(
