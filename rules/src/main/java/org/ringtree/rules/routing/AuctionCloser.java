@@ -1,6 +1,7 @@
 package org.ringtree.rules.routing;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,14 @@ import java.util.Objects;
  * it will not answer now (it answered nothing in the look-back, or it is already later than its
  * slowest answer there plus a margin). A target nothing is known about is always waited for.
  *
+ * <p>Two settings let an auction accept losing a little to wait much less. The ceiling may be a
+ * quantile of the past bids instead of the highest ({@link Policy#bidQuantile}). And with {@link
+ * Policy#maxExpectedGain} the auction also closes when what waiting is expected to add is small:
+ * for each pending target that could still beat the best offer, the chance it still answers given
+ * the time already waited (of its pings not answered by now, the share answered later), times its
+ * bid rate, times the mean amount by which its bids exceed the best offer; when the sum over the
+ * pending targets is at most that share of the best offer, the auction closes.
+ *
  * <p>One closer serves one auction; the bid collector asks {@link #verdict} whenever an answer
  * arrives or the time it names comes. Pure: no clock, no I/O, so a simulation can drive it with a
  * virtual clock.
@@ -31,7 +40,10 @@ public final class AuctionCloser {
    * once it holds {@code minimumSample} pings. {@code byPrice} is true when the node ranks by price
    * (ringTree); otherwise only the answer-time rule lets the auction close early. With {@code
    * oneAuction} all tiers compete on price, else a higher tier (lower number) wins whatever the
-   * price.
+   * price. {@code bidQuantile} (0–1, default 1: the highest bid) is the quantile of a target's past
+   * bids taken as the most it could bid; {@code maxExpectedGain} (a share of the best offer, e.g.
+   * 0.005; null or 0: off) turns on the expected-gain rule. Both need the answer-by-answer history
+   * ({@link BidHistory#samples}); a target known only by its totals is judged by its highest bid.
    */
   public record Policy(
       boolean earlyClose,
@@ -39,11 +51,27 @@ public final class AuctionCloser {
       Duration answerMargin,
       int minimumSample,
       boolean byPrice,
-      boolean oneAuction) {
+      boolean oneAuction,
+      double bidQuantile,
+      BigDecimal maxExpectedGain) {
     public Policy {
       Objects.requireNonNull(minimumWait, "minimumWait");
       Objects.requireNonNull(answerMargin, "answerMargin");
       minimumSample = Math.max(1, minimumSample);
+      bidQuantile = Double.isNaN(bidQuantile) ? 1 : Math.min(1, Math.max(0, bidQuantile));
+      maxExpectedGain =
+          maxExpectedGain == null || maxExpectedGain.signum() <= 0 ? null : maxExpectedGain;
+    }
+
+    /** The rule without the quantile ceiling or the expected-gain rule. */
+    public Policy(
+        boolean earlyClose,
+        Duration minimumWait,
+        Duration answerMargin,
+        int minimumSample,
+        boolean byPrice,
+        boolean oneAuction) {
+      this(earlyClose, minimumWait, answerMargin, minimumSample, byPrice, oneAuction, 1, null);
     }
 
     /** Waits for every target, as auctions did before early close. */
@@ -67,7 +95,11 @@ public final class AuctionCloser {
     /** Every pinged target answered (or passed its own cut-off). */
     ALL_ANSWERED,
     /** No target still pending could change the winner. */
-    NONE_CAN_BEAT
+    NONE_CAN_BEAT,
+    /**
+     * What the pending targets are expected to add is within the policy's share of the best offer.
+     */
+    GAIN_TOO_SMALL
   }
 
   /** A pending target the auction did not wait for, and why. */
@@ -137,6 +169,7 @@ public final class AuctionCloser {
     }
     Offer best = best(answered);
     List<Passed> passed = new ArrayList<>();
+    List<Weighed> weighed = new ArrayList<>();
     for (String id : pending) {
       Prospect p = prospects.getOrDefault(id, new Prospect(id, id, 1, BidHistory.UNKNOWN));
       String notComing = notComing(p, elapsed);
@@ -149,20 +182,125 @@ public final class AuctionCloser {
         passed.add(new Passed(id, p.name() + " not waited for: " + cannotBeat));
         continue;
       }
-      // one target worth waiting for is enough to wait; the others are judged again later
-      return new Verdict.Wait(earliestRecheck(pending, elapsed));
+      Weighed w = weigh(p, best, elapsed);
+      if (w == null) {
+        // one target worth waiting for is enough to wait; the others are judged again later
+        return new Verdict.Wait(earliestRecheck(pending, elapsed));
+      }
+      weighed.add(w);
     }
     String bestText =
         best == null
             ? "no offer in hand"
             : "the best offer in hand is " + money(best.amount()) + " (" + best.name() + ")";
-    closed =
+    if (weighed.isEmpty()) {
+      return close(
+          elapsed,
+          new Verdict.Close(
+              Reason.NONE_CAN_BEAT,
+              "no pending target could beat the best offer: " + bestText,
+              passed));
+    }
+    BigDecimal gain = BigDecimal.ZERO;
+    for (Weighed w : weighed) {
+      gain = gain.add(w.gain());
+    }
+    BigDecimal limit = best.amount().multiply(policy.maxExpectedGain());
+    if (gain.compareTo(limit) > 0) {
+      return new Verdict.Wait(earliestRecheck(pending, elapsed));
+    }
+    for (Weighed w : weighed) {
+      passed.add(new Passed(w.prospect().targetId(), w.why()));
+    }
+    return close(
+        elapsed,
         new Verdict.Close(
-            Reason.NONE_CAN_BEAT,
-            "no pending target could beat the best offer: " + bestText,
-            passed);
+            Reason.GAIN_TOO_SMALL,
+            "waiting could not pay: the expected gain of waiting for "
+                + (weighed.size() == 1
+                    ? weighed.get(0).prospect().name()
+                    : "the " + weighed.size() + " targets that could still beat it")
+                + " is "
+                + gainText(gain)
+                + ", at most "
+                + percent(policy.maxExpectedGain())
+                + " of the best offer ("
+                + gainText(limit)
+                + "): "
+                + bestText,
+            passed));
+  }
+
+  private Verdict.Close close(Duration elapsed, Verdict.Close close) {
+    closed = close;
     closedAt = elapsed;
-    return closed;
+    return close;
+  }
+
+  /**
+   * A pending target that could beat the best offer, what waiting for it is expected to add, and
+   * the counts that say so: {@code above} of its bids beat {@code best}; of its {@code open} pings
+   * not answered by {@code elapsed}, {@code later} were answered later.
+   */
+  private record Weighed(
+      Prospect prospect,
+      BigDecimal gain,
+      int above,
+      long later,
+      long open,
+      BigDecimal best,
+      Duration elapsed) {
+
+    String why() {
+      return prospect.name()
+          + " not waited for: "
+          + above
+          + " of its "
+          + prospect.history().samples().bids()
+          + " bids in the look-back beat the "
+          + money(best)
+          + " in hand, and "
+          + later
+          + " of its "
+          + open
+          + " pings unanswered after "
+          + elapsed.toMillis()
+          + " ms were answered later: expected gain "
+          + gainText(gain);
+    }
+  }
+
+  /**
+   * What waiting for {@code p} is expected to add to the best offer: the chance it still answers
+   * (of its pings not answered by {@code elapsed}, the share answered later) times its bid rate
+   * times the mean excess of its bids over the best offer. Null when the rule is off or cannot
+   * judge: no offer in hand, a higher tier than the offer in hand, or no answer-by-answer history
+   * of at least the minimum sample.
+   */
+  private Weighed weigh(Prospect p, Offer best, Duration elapsed) {
+    BidHistory h = p.history();
+    BidSamples s = h.samples();
+    if (policy.maxExpectedGain() == null
+        || !policy.byPrice()
+        || best == null
+        || (!policy.oneAuction() && p.tier() < best.tier())
+        || s == null
+        || s.answers() < policy.minimumSample()) {
+      return null;
+    }
+    long later = s.answersSlowerThan(elapsed);
+    long unanswered = Math.max(0, h.pings() - s.answers());
+    long open = later + unanswered;
+    int above = s.bidsAbove(best.amount());
+    BigDecimal gain =
+        open == 0 || above == 0
+            ? BigDecimal.ZERO
+            : s.excessOver(best.amount())
+                .multiply(BigDecimal.valueOf(later))
+                .divide(
+                    BigDecimal.valueOf(open).multiply(BigDecimal.valueOf(s.answers())),
+                    MathContext.DECIMAL64);
+    return new Weighed(p, gain, above, later, open, best.amount(), elapsed);
   }
 
   /**
@@ -178,19 +316,31 @@ public final class AuctionCloser {
     return closedAt;
   }
 
-  /** The earliest time a pending target's answer-time history will say it is not coming. */
+  /**
+   * The earliest time a pending target's answer-time history will say it is not coming, or, with
+   * the expected-gain rule, that it will add nothing (past its slowest answer).
+   */
   private Duration earliestRecheck(List<String> pending, Duration elapsed) {
     Duration earliest = null;
     for (String id : pending) {
       Prospect p = prospects.get(id);
-      Duration by = p == null ? null : expectedBy(p);
-      if (by != null
-          && by.compareTo(elapsed) > 0
-          && (earliest == null || by.compareTo(earliest) < 0)) {
-        earliest = by;
+      if (p == null) {
+        continue;
+      }
+      earliest = earlier(earliest, expectedBy(p), elapsed);
+      if (policy.maxExpectedGain() != null && p.history().samples() != null) {
+        earliest = earlier(earliest, p.history().samples().slowestAnswer(), elapsed);
       }
     }
     return earliest;
+  }
+
+  /** The earlier of {@code earliest} and {@code by}, counting {@code by} only after {@code now}. */
+  private static Duration earlier(Duration earliest, Duration by, Duration now) {
+    if (by == null || by.compareTo(now) <= 0) {
+      return earliest;
+    }
+    return earliest == null || by.compareTo(earliest) < 0 ? by : earliest;
   }
 
   /** When a target that has answered before should have answered by; null when unknown. */
@@ -241,6 +391,14 @@ public final class AuctionCloser {
     if (h.declaredMaximum() != null) {
       ceiling = h.declaredMaximum();
       source = "its declared maximum bid " + money(ceiling);
+    } else if (h.answers() >= policy.minimumSample()
+        && h.highestBid() != null
+        && policy.bidQuantile() < 1
+        && h.samples() != null
+        && h.samples().bids() > 0) {
+      ceiling = h.samples().bidQuantile(policy.bidQuantile());
+      source =
+          "its " + percentile(policy.bidQuantile()) + " bid in the look-back was " + money(ceiling);
     } else if (h.answers() >= policy.minimumSample()) {
       ceiling = h.highestBid() == null ? BigDecimal.ZERO : h.highestBid();
       source =
@@ -288,5 +446,20 @@ public final class AuctionCloser {
 
   private static String money(BigDecimal amount) {
     return amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  /** An expected gain: four decimals, since it is often a fraction of a cent. */
+  private static String gainText(BigDecimal amount) {
+    return amount.setScale(4, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  private static String percent(BigDecimal share) {
+    return share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+  }
+
+  /** 0.95 → "p95", 0.999 → "p99.9". */
+  private static String percentile(double quantile) {
+    return "p"
+        + BigDecimal.valueOf(quantile).movePointRight(2).stripTrailingZeros().toPlainString();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,16 @@ class AuctionCloserTest {
       new Policy(true, Duration.ofMillis(100), Duration.ofMillis(50), 5, true, true);
   private static final Policy TIERS =
       new Policy(true, Duration.ofMillis(100), Duration.ofMillis(50), 5, true, false);
+  private static final Policy GAIN =
+      new Policy(
+          true,
+          Duration.ofMillis(100),
+          Duration.ofMillis(50),
+          5,
+          true,
+          true,
+          1,
+          new BigDecimal("0.002"));
 
   private static Duration ms(long millis) {
     return Duration.ofMillis(millis);
@@ -274,5 +285,185 @@ class AuctionCloserTest {
 
     assertThat(closer.verdict(ms(150), List.of(bid("fast", "42.50")), List.of("cheap")))
         .isEqualTo(new Verdict.Wait(ms(1850)));
+  }
+
+  /**
+   * {@code pings} pings; ten answers, at 1000, 1100, … 1900 ms, bidding 30, 31, … 39 (the fastest
+   * the lowest).
+   */
+  private static BidHistory tenAnswers(long pings) {
+    List<Duration> times = new ArrayList<>();
+    List<BigDecimal> bids = new ArrayList<>();
+    for (int i = 9; i >= 0; i--) {
+      times.add(ms(1000 + 100L * i));
+      bids.add(new BigDecimal(30 + i).setScale(2));
+    }
+    return BidHistory.ofSamples(pings, times, bids);
+  }
+
+  @Test
+  void aQuantileOfThePastBidsCanBeTheCeiling() {
+    Policy p80 = new Policy(true, ms(100), ms(50), 5, true, true, 0.8, null);
+    AuctionCloser closer =
+        new AuctionCloser(
+            p80,
+            List.of(),
+            List.of(prospect("fast", 1, null), prospect("slow", 1, tenAnswers(10))),
+            BigDecimal.ZERO);
+
+    Verdict v = closer.verdict(ms(150), List.of(bid("fast", "38.50")), List.of("slow"));
+
+    assertThat(((Verdict.Close) v).reason()).isEqualTo(Reason.NONE_CAN_BEAT);
+    assertThat(((Verdict.Close) v).notWaitedFor())
+        .extracting(Passed::why)
+        .containsExactly(
+            "T-slow not waited for: its p80 bid in the look-back was 37.00, not above the 38.50 in"
+                + " hand");
+  }
+
+  @Test
+  void theHighestBidStaysTheCeilingByDefaultEvenWithSamples() {
+    AuctionCloser closer =
+        new AuctionCloser(
+            ONE_AUCTION,
+            List.of(),
+            List.of(prospect("fast", 1, null), prospect("slow", 1, tenAnswers(10))),
+            BigDecimal.ZERO);
+
+    assertThat(closer.verdict(ms(150), List.of(bid("fast", "38.50")), List.of("slow")))
+        .isEqualTo(new Verdict.Wait(ms(1950)));
+  }
+
+  @Test
+  void closesWhenTheExpectedGainOfWaitingIsWithinTheShareOfTheBestOffer() {
+    AuctionCloser closer =
+        new AuctionCloser(
+            GAIN,
+            List.of(),
+            List.of(
+                prospect("fast", 1, null),
+                prospect("slow", 1, tenAnswers(10)),
+                prospect("silent", 1, new BidHistory(null, 12, 0, null, null))),
+            BigDecimal.ZERO);
+
+    // only the 39.00 of slow's bids beats 38.50, by 0.50 in 10 answers: 0.05, under 0.077
+    Verdict v = closer.verdict(ms(150), List.of(bid("fast", "38.50")), List.of("slow", "silent"));
+
+    assertThat(v)
+        .isEqualTo(
+            new Verdict.Close(
+                Reason.GAIN_TOO_SMALL,
+                "waiting could not pay: the expected gain of waiting for T-slow is 0.0500, at most"
+                    + " 0.2% of the best offer (0.0770): the best offer in hand is 38.50 (T-fast)",
+                List.of(
+                    new Passed(
+                        "silent", "T-silent not waited for: it answered none of its last 12 pings"),
+                    new Passed(
+                        "slow",
+                        "T-slow not waited for: 1 of its 10 bids in the look-back beat the 38.50 in"
+                            + " hand, and 10 of its 10 pings unanswered after 150 ms were answered"
+                            + " later: expected gain 0.0500"))));
+    assertThat(closer.closedEarly()).contains((Verdict.Close) v);
+    assertThat(closer.closedAt()).isEqualTo(ms(150));
+  }
+
+  @Test
+  void waitsWhileTheExpectedGainIsAboveTheShareOfTheBestOffer() {
+    AuctionCloser closer =
+        new AuctionCloser(
+            GAIN,
+            List.of(),
+            List.of(prospect("fast", 1, null), prospect("slow", 1, tenAnswers(10))),
+            BigDecimal.ZERO);
+
+    // 36 to 39 beat 35.00 by 1 + 2 + 3 + 4 in 10 answers: 1.00, far above 0.07; asked again at
+    // its slowest answer, when it can add nothing
+    assertThat(closer.verdict(ms(150), List.of(bid("fast", "35.00")), List.of("slow")))
+        .isEqualTo(new Verdict.Wait(ms(1900)));
+    assertThat(closer.closedEarly()).isEmpty();
+  }
+
+  @Test
+  void theChanceOfALateAnswerFallsAsTheWaitGrowsForATargetThatSometimesNeverAnswers() {
+    // 12 pings, 2 never answered: after 150 ms it still answers in 10 of 12 cases (gain 1/12 of
+    // the 1.00 excess over 38.00), after 1450 ms in 5 of 7 answers-to-come (5/7 of a 0.10 mean)
+    AuctionCloser closer =
+        new AuctionCloser(
+            GAIN,
+            List.of(),
+            List.of(prospect("fast", 1, null), prospect("slow", 1, tenAnswers(12))),
+            BigDecimal.ZERO);
+
+    assertThat(closer.verdict(ms(150), List.of(bid("fast", "38.00")), List.of("slow")))
+        .isInstanceOf(Verdict.Wait.class);
+    Verdict v = closer.verdict(ms(1450), List.of(bid("fast", "38.00")), List.of("slow"));
+
+    assertThat(((Verdict.Close) v).notWaitedFor())
+        .extracting(Passed::why)
+        .containsExactly(
+            "T-slow not waited for: 1 of its 10 bids in the look-back beat the 38.00 in hand, and"
+                + " 5 of its 7 pings unanswered after 1450 ms were answered later: expected gain"
+                + " 0.0714");
+  }
+
+  @Test
+  void theExpectedGainRuleNeedsTheAnswerByAnswerHistory() {
+    // only the totals: the highest bid 39.00 beats 38.50, so the auction waits as before
+    AuctionCloser closer =
+        new AuctionCloser(
+            GAIN,
+            List.of(),
+            List.of(prospect("fast", 1, null), prospect("slow", 1, answered("39.00", 1900))),
+            BigDecimal.ZERO);
+
+    assertThat(closer.verdict(ms(150), List.of(bid("fast", "38.50")), List.of("slow")))
+        .isEqualTo(new Verdict.Wait(ms(1950)));
+  }
+
+  @Test
+  void theExpectedGainRuleWaitsWithoutAnOfferInHand() {
+    AuctionCloser closer =
+        new AuctionCloser(
+            GAIN, List.of(), List.of(prospect("slow", 1, tenAnswers(10))), BigDecimal.ZERO);
+
+    assertThat(closer.verdict(ms(150), List.of(), List.of("slow")))
+        .isInstanceOf(Verdict.Wait.class);
+  }
+
+  @Test
+  void theExpectedGainRuleWaitsForAHigherTier() {
+    Policy tiersGain =
+        new Policy(true, ms(100), ms(50), 5, true, false, 1, new BigDecimal("0.002"));
+    AuctionCloser closer =
+        new AuctionCloser(
+            tiersGain,
+            List.of(),
+            List.of(prospect("tier2", 2, null), prospect("tier1", 1, tenAnswers(10))),
+            BigDecimal.ZERO);
+
+    assertThat(closer.verdict(ms(150), List.of(bid("tier2", "38.50")), List.of("tier1")))
+        .isInstanceOf(Verdict.Wait.class);
+  }
+
+  @Test
+  void theExpectedGainOfSeveralTargetsIsSummed() {
+    // each alone adds 0.05 (under 0.077); together 0.10 (over it)
+    AuctionCloser closer =
+        new AuctionCloser(
+            GAIN,
+            List.of(),
+            List.of(
+                prospect("fast", 1, null),
+                prospect("slow", 1, tenAnswers(10)),
+                prospect("slower", 1, tenAnswers(10))),
+            BigDecimal.ZERO);
+
+    assertThat(closer.verdict(ms(150), List.of(bid("fast", "38.50")), List.of("slow", "slower")))
+        .isInstanceOf(Verdict.Wait.class);
+    Verdict v = closer.verdict(ms(150), List.of(bid("fast", "38.80")), List.of("slow", "slower"));
+    assertThat(((Verdict.Close) v).why())
+        .startsWith(
+            "waiting could not pay: the expected gain of waiting for the 2 targets that could"
+                + " still beat it is 0.0400,");
   }
 }

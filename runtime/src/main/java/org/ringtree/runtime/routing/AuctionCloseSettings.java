@@ -6,14 +6,17 @@ import java.util.Map;
 import org.ringtree.rules.directory.Destination;
 import org.ringtree.rules.directory.Target;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * When a route node's auction stops waiting (docs/rtb.md, "When the auction stops waiting"): {@code
  * ringtree.rtb.auction.early-close} (default on), the floor {@code minimum-wait} (100 ms), the
  * {@code answer-margin} added to a target's slowest answer (100 ms), the pings a history needs
- * before it is trusted ({@code minimum-sample}, 5), the {@code history-lookback} (7 days), and each
+ * before it is trusted ({@code minimum-sample}, 5), the {@code history-lookback} (7 days), each
  * fallback for a target's declared maximum bid ({@code max-bids.<targetId>=<amount>}; the target's
- * own {@code maxBid} wins).
+ * own {@code maxBid} wins), the quantile of a target's past bids taken as the most it could bid
+ * ({@code bid-quantile}, 1: the highest), and the expected-gain rule's share of the best offer
+ * ({@code max-expected-gain}, e.g. 0.002; absent or 0: off).
  */
 @ConfigurationProperties("ringtree.rtb.auction")
 public record AuctionCloseSettings(
@@ -22,8 +25,11 @@ public record AuctionCloseSettings(
     Duration answerMargin,
     Integer minimumSample,
     Duration historyLookback,
-    Map<String, BigDecimal> maxBids) {
+    Map<String, BigDecimal> maxBids,
+    Double bidQuantile,
+    BigDecimal maxExpectedGain) {
 
+  @ConstructorBinding
   public AuctionCloseSettings {
     earlyClose = earlyClose == null || earlyClose;
     minimumWait = minimumWait == null ? Duration.ofMillis(100) : minimumWait;
@@ -31,6 +37,27 @@ public record AuctionCloseSettings(
     minimumSample = minimumSample == null ? 5 : minimumSample;
     historyLookback = historyLookback == null ? Duration.ofDays(7) : historyLookback;
     maxBids = maxBids == null ? Map.of() : Map.copyOf(maxBids);
+    bidQuantile = bidQuantile == null ? 1.0 : bidQuantile;
+    if (bidQuantile <= 0 || bidQuantile > 1) {
+      throw new IllegalArgumentException(
+          "ringtree.rtb.auction.bid-quantile must be above 0 and at most 1, not " + bidQuantile);
+    }
+    if (maxExpectedGain != null && maxExpectedGain.signum() < 0) {
+      throw new IllegalArgumentException(
+          "ringtree.rtb.auction.max-expected-gain must not be negative, not " + maxExpectedGain);
+    }
+  }
+
+  /** The settings before the quantile ceiling and the expected-gain rule. */
+  public AuctionCloseSettings(
+      Boolean earlyClose,
+      Duration minimumWait,
+      Duration answerMargin,
+      Integer minimumSample,
+      Duration historyLookback,
+      Map<String, BigDecimal> maxBids) {
+    this(
+        earlyClose, minimumWait, answerMargin, minimumSample, historyLookback, maxBids, null, null);
   }
 
   /**
