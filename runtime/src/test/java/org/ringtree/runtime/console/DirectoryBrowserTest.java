@@ -145,7 +145,10 @@ class DirectoryBrowserTest extends RunningPlatformTest {
     type("f-fixedPrice", "");
     click("form-save");
     // refused inline, with the field marked and the API's words; nothing saved
-    wait.until(d -> d.findElement(By.id("f-rtbUrl")).getAttribute("invalid") != null);
+    wait.until(
+        d ->
+            d.findElement(By.id("f-rtbUrl")).getAttribute("invalid") != null
+                && errorOf("f-rtbUrl") != null);
     assertThat(errorOf("f-rtbUrl")).startsWith("target sunrise-rtb: RTB URL: ");
     assertThat(count("SELECT count(*) FROM targets WHERE id = 'sunrise-rtb'")).isZero();
     clear("f-rtbUrl");
@@ -323,7 +326,7 @@ class DirectoryBrowserTest extends RunningPlatformTest {
   }
 
   private static String errorOf(String id) {
-    return browser.findElement(By.id(id)).getAttribute("errorMessage");
+    return browser.findElement(By.id(id)).getDomProperty("errorMessage");
   }
 
   private static void waitGone(String id) {

@@ -129,8 +129,15 @@ class DirectoryFormsBrowserTest extends RunningPlatformTest {
       // a ZIP file with bad lines is refused by line and changes nothing; a good one fills the list
       openSection("Geo");
       upload("zip-upload", "bad-zips", ".txt", "90210\n9021\nBeverly Hills\n");
-      wait.until(d -> d.findElement(By.id("f-zips")).getAttribute("invalid") != null);
-      assertThat(browser.findElement(By.id("f-zips")).getAttribute("errorMessage"))
+      // the field's state arrives property by property: wait for the message itself
+      wait.until(
+          d ->
+              d.findElement(By.id("f-zips")).getAttribute("invalid") != null
+                  && d.findElement(By.id("f-zips")).getDomProperty("errorMessage") != null
+                  && d.findElement(By.id("f-zips"))
+                      .getDomProperty("errorMessage")
+                      .contains("line 2"));
+      assertThat(browser.findElement(By.id("f-zips")).getDomProperty("errorMessage"))
           .contains("line 2: a ZIP code is five digits such as 90210; got \"9021\"")
           .contains("line 3:");
       assertThat(textArea("f-zips")).isEmpty();
@@ -349,11 +356,14 @@ class DirectoryFormsBrowserTest extends RunningPlatformTest {
       throws IOException {
     Path file = Files.createTempFile(name, suffix);
     Files.writeString(file, content);
-    WebElement picker =
-        browser
-            .findElement(By.id(id))
-            .getShadowRoot()
-            .findElement(By.cssSelector("input[type=file]"));
+    WebElement upload = browser.findElement(By.id(id));
+    // the form clears the list once it has read a file; a file picked before that reaches the
+    // browser can be swept away with it (a person cannot pick that fast, a test can)
+    wait.until(
+        d ->
+            ((Number) browser.executeScript("return arguments[0].files.length", upload)).intValue()
+                == 0);
+    WebElement picker = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
     picker.sendKeys(file.toAbsolutePath().toString());
   }
 
