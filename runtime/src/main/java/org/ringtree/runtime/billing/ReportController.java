@@ -81,7 +81,7 @@ class ReportController {
             tagValue);
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + Reports.fileName(q) + "\"");
+        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ReportCsv.fileName(q) + "\"");
     reports.csv(q, response.getWriter(), written -> {});
   }
 

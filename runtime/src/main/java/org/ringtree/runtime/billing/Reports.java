@@ -3,14 +3,11 @@ package org.ringtree.runtime.billing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,30 +187,8 @@ public class Reports {
     }
   }
 
-  /**
-   * One line of a report. Money is exact; margin = revenue − payout (what the network keeps before
-   * its telephony), cost = the telephony provider's rows (calls' legs and recordings, number rent),
-   * profit = revenue − payout − cost.
-   */
-  public record Row(
-      String key,
-      LocalDateTime period,
-      String currency,
-      long calls,
-      long connected,
-      long billable,
-      long duplicates,
-      long converted,
-      BigDecimal revenue,
-      BigDecimal payout,
-      BigDecimal margin,
-      BigDecimal cost,
-      BigDecimal profit,
-      BigDecimal revenuePerCall,
-      BigDecimal conversionRate) {}
-
   /** Rows and the totals of all of them, one total per currency. */
-  public record Report(Query query, List<Row> rows, List<Row> totals) {}
+  public record Report(Query query, List<ReportRow> rows, List<ReportRow> totals) {}
 
   public Report run(Query q) {
     foldQueuedChanges();
@@ -227,12 +202,12 @@ public class Reports {
   public Report read(Query q) {
     List<Object> params = new ArrayList<>();
     String sql = select(q, params);
-    List<Row> rows = jdbc.sql(sql).params(params).query((rs, i) -> row(rs)).list();
-    Map<String, Row> totals = new TreeMap<>();
-    for (Row r : rows) {
-      totals.merge(r.currency(), r, Reports::plus);
+    List<ReportRow> rows = jdbc.sql(sql).params(params).query((rs, i) -> row(rs)).list();
+    Map<String, ReportRow> totals = new TreeMap<>();
+    for (ReportRow r : rows) {
+      totals.merge(r.currency(), r, ReportRow::plus);
     }
-    return new Report(q, rows, totalsOf(totals));
+    return new Report(q, rows, ReportRow.totalsOf(totals));
   }
 
   /** Rows fetched per round trip when a report is streamed: memory stays flat however long. */
@@ -250,9 +225,9 @@ public class Reports {
     foldQueuedChanges();
     List<Object> params = new ArrayList<>();
     String sql = select(q, params);
-    out.write(CSV_HEADER);
+    out.write(ReportCsv.HEADER);
     out.write("\r\n");
-    Map<String, Row> totals = new TreeMap<>();
+    Map<String, ReportRow> totals = new TreeMap<>();
     long[] lines = {0};
     TransactionTemplate readOnly = new TransactionTemplate(tx.getTransactionManager(), tx);
     readOnly.setReadOnly(true);
@@ -272,10 +247,10 @@ public class Reports {
                   },
                   (RowCallbackHandler)
                       rs -> {
-                        Row r = row(rs);
-                        totals.merge(r.currency(), r, Reports::plus);
+                        ReportRow r = row(rs);
+                        totals.merge(r.currency(), r, ReportRow::plus);
                         StringBuilder line = new StringBuilder(160);
-                        line(line, r.key(), r.period(), r);
+                        ReportCsv.line(line, r.key(), r.period(), r);
                         try {
                           out.write(line.toString());
                         } catch (IOException e) {
@@ -289,8 +264,8 @@ public class Reports {
       throw e.getCause();
     }
     StringBuilder end = new StringBuilder();
-    for (Row t : totalsOf(totals)) {
-      line(end, "TOTAL", null, t);
+    for (ReportRow t : ReportRow.totalsOf(totals)) {
+      ReportCsv.line(end, "TOTAL", null, t);
     }
     out.write(end.toString());
     out.flush();
@@ -342,9 +317,9 @@ public class Reports {
     return sql.toString();
   }
 
-  private static Row row(ResultSet rs) throws SQLException {
+  private static ReportRow row(ResultSet rs) throws SQLException {
     Timestamp p = rs.getTimestamp(2);
-    return row(
+    return ReportRow.of(
         rs.getString(1),
         p == null ? null : p.toLocalDateTime(),
         rs.getString(3).trim(),
@@ -358,182 +333,10 @@ public class Reports {
         rs.getBigDecimal(11));
   }
 
-  /** Two rows of one currency added up (the key and period of a total are empty). */
-  private static Row plus(Row a, Row b) {
-    return row(
-        "",
-        null,
-        a.currency(),
-        a.calls() + b.calls(),
-        a.connected() + b.connected(),
-        a.billable() + b.billable(),
-        a.duplicates() + b.duplicates(),
-        a.converted() + b.converted(),
-        a.revenue().add(b.revenue()),
-        a.payout().add(b.payout()),
-        a.cost().add(b.cost()));
-  }
-
-  private static List<Row> totalsOf(Map<String, Row> totals) {
-    return totals.values().stream()
-        .map(
-            t ->
-                row(
-                    "",
-                    null,
-                    t.currency(),
-                    t.calls(),
-                    t.connected(),
-                    t.billable(),
-                    t.duplicates(),
-                    t.converted(),
-                    t.revenue(),
-                    t.payout(),
-                    t.cost()))
-        .toList();
-  }
-
   private static void filter(StringBuilder sql, List<Object> params, String column, String value) {
     if (value != null && !value.isBlank()) {
       sql.append(" AND ").append(column).append(" = ?");
       params.add(value);
     }
-  }
-
-  /** A row without telephony cost. */
-  static Row row(
-      String key,
-      LocalDateTime period,
-      String currency,
-      long calls,
-      long connected,
-      long billable,
-      long duplicates,
-      long converted,
-      BigDecimal revenue,
-      BigDecimal payout) {
-    return row(
-        key,
-        period,
-        currency,
-        calls,
-        connected,
-        billable,
-        duplicates,
-        converted,
-        revenue,
-        payout,
-        BigDecimal.ZERO);
-  }
-
-  static Row row(
-      String key,
-      LocalDateTime period,
-      String currency,
-      long calls,
-      long connected,
-      long billable,
-      long duplicates,
-      long converted,
-      BigDecimal revenue,
-      BigDecimal payout,
-      BigDecimal cost) {
-    BigDecimal rev = revenue.setScale(2, RoundingMode.UNNECESSARY);
-    BigDecimal pay = payout.setScale(2, RoundingMode.UNNECESSARY);
-    BigDecimal cst = cost.setScale(2, RoundingMode.UNNECESSARY);
-    return new Row(
-        key,
-        period,
-        currency,
-        calls,
-        connected,
-        billable,
-        duplicates,
-        converted,
-        rev,
-        pay,
-        rev.subtract(pay),
-        cst,
-        rev.subtract(pay).subtract(cst),
-        calls == 0
-            ? BigDecimal.ZERO.setScale(2)
-            : rev.divide(BigDecimal.valueOf(calls), 2, RoundingMode.HALF_EVEN),
-        calls == 0
-            ? BigDecimal.ZERO.setScale(4)
-            : BigDecimal.valueOf(converted)
-                .divide(BigDecimal.valueOf(calls), 4, RoundingMode.HALF_EVEN));
-  }
-
-  static final String CSV_HEADER =
-      "key,period,currency,calls,connected,billable,duplicates,converted,revenue,payout,margin,"
-          + "cost,profit,revenue_per_call,conversion_rate";
-
-  /** The CSV file's name for a report: {@code ringtree-report-publisher-day.csv}. */
-  public static String fileName(Query q) {
-    return "ringtree-report-"
-        + q.by().name().toLowerCase(Locale.ROOT).replace('_', '-')
-        + "-"
-        + q.period().name().toLowerCase(Locale.ROOT)
-        + ".csv";
-  }
-
-  /** The report as CSV (RFC 4180), rows then one TOTAL line per currency. */
-  public String csv(Report report) {
-    StringBuilder out = new StringBuilder(CSV_HEADER).append("\r\n");
-    for (Row r : report.rows()) {
-      line(out, r.key(), r.period(), r);
-    }
-    for (Row t : report.totals()) {
-      line(out, "TOTAL", null, t);
-    }
-    return out.toString();
-  }
-
-  private static void line(StringBuilder out, String key, LocalDateTime period, Row r) {
-    out.append(text(key))
-        .append(',')
-        .append(period == null ? "" : period.toString())
-        .append(',')
-        .append(r.currency())
-        .append(',')
-        .append(r.calls())
-        .append(',')
-        .append(r.connected())
-        .append(',')
-        .append(r.billable())
-        .append(',')
-        .append(r.duplicates())
-        .append(',')
-        .append(r.converted())
-        .append(',')
-        .append(r.revenue().toPlainString())
-        .append(',')
-        .append(r.payout().toPlainString())
-        .append(',')
-        .append(r.margin().toPlainString())
-        .append(',')
-        .append(r.cost().toPlainString())
-        .append(',')
-        .append(r.profit().toPlainString())
-        .append(',')
-        .append(r.revenuePerCall().toPlainString())
-        .append(',')
-        .append(r.conversionRate().toPlainString())
-        .append("\r\n");
-  }
-
-  /**
-   * A text cell: quoted when it holds a comma, quote or line break, and defused with a leading
-   * apostrophe when a spreadsheet would read it as a formula (e.g. {@code +18885550101}).
-   */
-  public static String text(String s) {
-    String v = s == null ? "" : s;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
-    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-      v = "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-    return v;
   }
 }

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Instant;
-import org.ringtree.runtime.billing.Reports;
+import org.ringtree.runtime.billing.ReportCsv;
 
 /** The call log as CSV (RFC 4180), one line per call, written as the rows are read. */
 public final class CallLogCsv {
@@ -24,37 +24,37 @@ public final class CallLogCsv {
 
   public static void line(Writer out, CallLogStore.Row r) {
     StringBuilder b = new StringBuilder(256);
-    b.append(Reports.text(r.callSid()))
+    b.append(ReportCsv.text(r.callSid()))
         .append(',')
         .append(time(r.startedAt()))
         .append(',')
         .append(time(r.endedAt()))
         .append(',')
-        .append(Reports.text(r.status()))
+        .append(ReportCsv.text(r.status()))
         .append(',')
-        .append(Reports.text(r.campaignId()))
+        .append(ReportCsv.text(r.campaignId()))
         .append(',')
-        .append(Reports.text(r.campaignName()))
+        .append(ReportCsv.text(r.campaignName()))
         .append(',')
-        .append(Reports.text(r.publisherId()))
+        .append(ReportCsv.text(r.publisherId()))
         .append(',')
-        .append(Reports.text(r.publisherName()))
+        .append(ReportCsv.text(r.publisherName()))
         .append(',')
-        .append(Reports.text(r.trackingNumber()))
+        .append(ReportCsv.text(r.trackingNumber()))
         .append(',')
-        .append(Reports.text(r.callerNumber()))
+        .append(ReportCsv.text(r.callerNumber()))
         .append(',')
-        .append(Reports.text(r.callerState()))
+        .append(ReportCsv.text(r.callerState()))
         .append(',')
-        .append(Reports.text(r.callerZip()))
+        .append(ReportCsv.text(r.callerZip()))
         .append(',')
-        .append(Reports.text(r.targetId()))
+        .append(ReportCsv.text(r.targetId()))
         .append(',')
-        .append(Reports.text(r.targetName()))
+        .append(ReportCsv.text(r.targetName()))
         .append(',')
-        .append(Reports.text(r.buyerId()))
+        .append(ReportCsv.text(r.buyerId()))
         .append(',')
-        .append(Reports.text(r.buyerName()))
+        .append(ReportCsv.text(r.buyerName()))
         .append(',')
         .append(r.totalSeconds() == null ? "" : r.totalSeconds())
         .append(',')
@@ -64,7 +64,7 @@ public final class CallLogCsv {
         .append(',')
         .append(money(r.payout()))
         .append(',')
-        .append(Reports.text(r.currency()))
+        .append(ReportCsv.text(r.currency()))
         .append(',')
         .append(r.billable() == null ? "" : r.billable())
         .append(',')

@@ -15,6 +15,7 @@ import org.ringtree.rules.directory.Caps;
 import org.ringtree.rules.directory.LiveSettings;
 import org.ringtree.rules.routing.Usage;
 import org.ringtree.runtime.billing.BillingProperties;
+import org.ringtree.runtime.billing.ReportRow;
 import org.ringtree.runtime.billing.Reports;
 import org.ringtree.runtime.call.QualifiedCallStore;
 import org.ringtree.runtime.database.PgNotifications;
@@ -75,7 +76,7 @@ class ConsoleDashboard implements DashboardPort {
     // qualified: reached a route node (calls.routed_at), not only the calls a buyer took
     Map<String, Long> qualified = qualifiedCalls.countByCurrency(from, to);
     List<Totals> out = new ArrayList<>();
-    for (Reports.Row t : totalsOf(from, to)) {
+    for (ReportRow t : totalsOf(from, to)) {
       out.add(
           new Totals(
               t.currency(),
@@ -92,7 +93,7 @@ class ConsoleDashboard implements DashboardPort {
     return out;
   }
 
-  private List<Reports.Row> totalsOf(Instant from, Instant to) {
+  private List<ReportRow> totalsOf(Instant from, Instant to) {
     return reports
         .read(
             new Reports.Query(
@@ -194,7 +195,7 @@ class ConsoleDashboard implements DashboardPort {
     return () -> watchers.remove(changed);
   }
 
-  private List<Reports.Row> run(
+  private List<ReportRow> run(
       Reports.Dimension by, Reports.Period period, Instant from, Instant to, ZoneId zone) {
     return reports
         .read(

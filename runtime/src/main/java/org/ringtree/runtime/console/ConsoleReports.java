@@ -15,6 +15,8 @@ import org.ringtree.editor.reports.ReportsPort;
 import org.ringtree.editor.reports.StatementQuery;
 import org.ringtree.runtime.billing.BillingProperties;
 import org.ringtree.runtime.billing.Reconciliations;
+import org.ringtree.runtime.billing.ReportCsv;
+import org.ringtree.runtime.billing.ReportRow;
 import org.ringtree.runtime.billing.Reports;
 import org.ringtree.runtime.directory.DirectoryNames;
 import org.springframework.stereotype.Component;
@@ -115,8 +117,8 @@ class ConsoleReports implements ReportsPort {
       w.write(
           String.join(
               ",",
-              Reports.text(s.partyId()),
-              Reports.text(named.getOrDefault(s.partyId(), "")),
+              ReportCsv.text(s.partyId()),
+              ReportCsv.text(named.getOrDefault(s.partyId(), "")),
               s.currency(),
               Long.toString(s.calls()),
               Long.toString(s.billable()),
@@ -151,7 +153,7 @@ class ConsoleReports implements ReportsPort {
         q.tagValue());
   }
 
-  private static Line line(Reports.Row r) {
+  private static Line line(ReportRow r) {
     return new Line(
         r.key(),
         r.period(),

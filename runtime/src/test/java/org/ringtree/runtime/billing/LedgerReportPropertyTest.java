@@ -143,7 +143,7 @@ class LedgerReportPropertyTest extends PostgresTest {
 
   private static Map<String, String> revenueByKey(Reports.Report r) {
     Map<String, String> out = new TreeMap<>();
-    for (Reports.Row row : r.rows()) {
+    for (ReportRow row : r.rows()) {
       if (row.revenue().signum() != 0) {
         out.merge(
             row.key(),
@@ -199,7 +199,7 @@ class LedgerReportPropertyTest extends PostgresTest {
     long connected = 0;
     long converted = 0;
     BigDecimal cost = BigDecimal.ZERO;
-    for (Reports.Row row : r.rows()) {
+    for (ReportRow row : r.rows()) {
       assertThat(row.margin()).isEqualByComparingTo(row.revenue().subtract(row.payout()));
       assertThat(row.profit())
           .isEqualByComparingTo(row.revenue().subtract(row.payout()).subtract(row.cost()));
@@ -258,7 +258,7 @@ class LedgerReportPropertyTest extends PostgresTest {
     if (by == Reports.Dimension.NONE && period != Reports.Period.TOTAL) {
       // each call and its money in the period its start falls in, in that timezone
       Map<LocalDateTime, String> reported = new TreeMap<>();
-      for (Reports.Row row : r.rows()) {
+      for (ReportRow row : r.rows()) {
         if (row.calls() != 0 || row.revenue().signum() != 0) {
           reported.put(row.period(), row.calls() + " calls " + row.revenue().toPlainString());
         }
@@ -296,13 +296,13 @@ class LedgerReportPropertyTest extends PostgresTest {
     assertThat(connected).as(what).isEqualTo(((Number) counts.get("con")).longValue());
     assertThat(converted).as(what).isEqualTo(((Number) counts.get("conv")).longValue());
     BigDecimal totalRevenue =
-        r.totals().stream().map(Reports.Row::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        r.totals().stream().map(ReportRow::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal totalMargin =
-        r.totals().stream().map(Reports.Row::margin).reduce(BigDecimal.ZERO, BigDecimal::add);
+        r.totals().stream().map(ReportRow::margin).reduce(BigDecimal.ZERO, BigDecimal::add);
     assertThat(totalRevenue).as(what).isEqualByComparingTo(ledgerRevenue);
     assertThat(totalMargin).as(what).isEqualByComparingTo(ledgerRevenue.subtract(ledgerPayout));
     BigDecimal totalProfit =
-        r.totals().stream().map(Reports.Row::profit).reduce(BigDecimal.ZERO, BigDecimal::add);
+        r.totals().stream().map(ReportRow::profit).reduce(BigDecimal.ZERO, BigDecimal::add);
     assertThat(totalProfit)
         .as(what)
         .isEqualByComparingTo(ledgerRevenue.subtract(ledgerPayout).subtract(ledgerCost));

@@ -117,7 +117,7 @@ class MoneyPlatformTest extends PostgresTest {
 
   @Test
   void seedCallBillsBuyer250PaysPublisher200AndEveryCentNamesAStoredDmnRow() throws Exception {
-    Reports.Row before = reportTotal("publisher=sunrise-media&number=%2B18885550101");
+    ReportRow before = reportTotal("publisher=sunrise-media&number=%2B18885550101");
     CallTranscript call = driver().place(texasCall("+18885550101", "+15125551001"));
 
     List<Map<String, Object>> rows = ledger(call);
@@ -131,7 +131,7 @@ class MoneyPlatformTest extends PostgresTest {
     assertThat(dmn.statusCode()).isEqualTo(200);
     assertThat(dmn.body()).contains("rule id=\"publisher-5\"").contains("Fixed payout $200.00.");
 
-    Reports.Row after = reportTotal("publisher=sunrise-media&number=%2B18885550101");
+    ReportRow after = reportTotal("publisher=sunrise-media&number=%2B18885550101");
     assertThat(after.calls() - before.calls()).isEqualTo(1);
     assertThat(after.revenue().subtract(before.revenue())).isEqualByComparingTo("250.00");
     assertThat(after.payout().subtract(before.payout())).isEqualByComparingTo("200.00");
@@ -140,7 +140,7 @@ class MoneyPlatformTest extends PostgresTest {
     HttpResponse<String> csv = get("/api/reports/csv?by=tracking_number&period=total");
     assertThat(csv.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
-    assertThat(csv.body()).startsWith(Reports.CSV_HEADER).contains("'+18885550101,,USD,");
+    assertThat(csv.body()).startsWith(ReportCsv.HEADER).contains("'+18885550101,,USD,");
   }
 
   @Test
@@ -881,13 +881,13 @@ class MoneyPlatformTest extends PostgresTest {
 
   // --- helpers
 
-  private Reports.Row reportTotal(String filter) throws Exception {
+  private ReportRow reportTotal(String filter) throws Exception {
     JsonNode report = json.readTree(get("/api/reports?by=none&period=total&" + filter).body());
     JsonNode t = report.path("totals");
     if (t.isEmpty()) {
-      return Reports.row("", null, "USD", 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
+      return ReportRow.of("", null, "USD", 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
     }
-    return json.treeToValue(t.get(0), Reports.Row.class);
+    return json.treeToValue(t.get(0), ReportRow.class);
   }
 
   private String awaitPostback(String callId, String event, String state) throws Exception {

@@ -13,16 +13,16 @@ class ReportsCsvTest {
 
   @Test
   void cellsThatASpreadsheetWouldEvaluateAreDefusedAndQuoted() {
-    assertThat(Reports.text("+18885550101")).isEqualTo("'+18885550101");
-    assertThat(Reports.text("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-    assertThat(Reports.text("acme, inc")).isEqualTo("\"acme, inc\"");
-    assertThat(Reports.text("sunrise-media")).isEqualTo("sunrise-media");
+    assertThat(ReportCsv.text("+18885550101")).isEqualTo("'+18885550101");
+    assertThat(ReportCsv.text("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+    assertThat(ReportCsv.text("acme, inc")).isEqualTo("\"acme, inc\"");
+    assertThat(ReportCsv.text("sunrise-media")).isEqualTo("sunrise-media");
   }
 
   @Test
   void rowsDeriveMarginRevenuePerCallAndConversionRateExactly() {
-    Reports.Row r =
-        Reports.row(
+    ReportRow r =
+        ReportRow.of(
             "acme-law",
             null,
             "USD",
@@ -36,15 +36,15 @@ class ReportsCsvTest {
     assertThat(r.margin()).isEqualByComparingTo("99.99");
     assertThat(r.revenuePerCall()).isEqualByComparingTo("166.67");
     assertThat(r.conversionRate()).isEqualByComparingTo("0.3333");
-    Reports.Row empty =
-        Reports.row("", null, "USD", 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
+    ReportRow empty =
+        ReportRow.of("", null, "USD", 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
     assertThat(empty.revenuePerCall()).isEqualByComparingTo("0");
   }
 
   @Test
   void csvHasOneLinePerRowAndATotalLine() {
-    Reports.Row row =
-        Reports.row(
+    ReportRow row =
+        ReportRow.of(
             "+18885550101",
             LocalDateTime.parse("2026-11-25T00:00"),
             "USD",
@@ -67,11 +67,10 @@ class ReportsCsvTest {
             null,
             null,
             null);
-    String csv =
-        new Reports(null, null, null).csv(new Reports.Report(q, List.of(row), List.of(row)));
+    String csv = ReportCsv.csv(new Reports.Report(q, List.of(row), List.of(row)));
     assertThat(csv.split("\r\n"))
         .containsExactly(
-            Reports.CSV_HEADER,
+            ReportCsv.HEADER,
             "'+18885550101,2026-11-25T00:00,USD,1,1,1,0,0,250.00,200.00,50.00,0.00,50.00,250.00,0.0000",
             "TOTAL,,USD,1,1,1,0,0,250.00,200.00,50.00,0.00,50.00,250.00,0.0000");
   }

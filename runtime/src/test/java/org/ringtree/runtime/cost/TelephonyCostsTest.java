@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.approval.ComplianceSettings;
 import org.ringtree.runtime.billing.LedgerWriter;
+import org.ringtree.runtime.billing.ReportRow;
 import org.ringtree.runtime.billing.Reports;
 import org.ringtree.runtime.support.PostgresTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -398,7 +399,7 @@ class TelephonyCostsTest extends PostgresTest {
                 null,
                 number));
     assertThat(r.rows()).hasSize(1);
-    Reports.Row row = r.rows().get(0);
+    ReportRow row = r.rows().get(0);
     assertThat(row.cost()).isEqualByComparingTo(ledgerCost);
     assertThat(row.margin()).isEqualByComparingTo("50.00");
     assertThat(row.profit()).isEqualByComparingTo(new BigDecimal("50.00").subtract(ledgerCost));
