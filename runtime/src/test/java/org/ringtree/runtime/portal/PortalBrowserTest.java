@@ -157,6 +157,13 @@ class PortalBrowserTest extends SecuredAppTest {
               .endsWith("/api/portal/calls/" + ours + "/recording");
           Browsers.shot(browser, "portal-buyer");
 
+          // its spend: both calls' charges on its one target, per target and per day
+          open("/portal/spend");
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("spend-per-target")));
+          wait.until(d -> cells().contains("Bidder One ping-post"));
+          assertThat(cells()).contains("Day", "Target", "Entries", "Amount");
+          Browsers.shot(browser, "portal-spend");
+
           open("/publishers");
           wait.until(ExpectedConditions.presenceOfElementLocated(By.id("access-denied")));
           open("/portal/calls");
