@@ -2,13 +2,7 @@ package org.ringtree.runtime.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +15,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ringtree.runtime.support.Browsers;
+import org.ringtree.runtime.support.RecordingServer;
 import org.ringtree.runtime.support.RunningPlatformTest;
 import org.ringtree.tools.driver.CallScript;
 import org.ringtree.tools.driver.CallTranscript;
@@ -59,7 +54,7 @@ class CallLogBrowserTest extends RunningPlatformTest {
   }
 
   @Autowired JdbcClient jdbc;
-  HttpServer recordings;
+  RecordingServer recordings;
 
   @Test
   void operatorFindsAPlacedCallByItsCallerAndOpensItsTraceAndRecording() throws IOException {
@@ -70,7 +65,7 @@ class CallLogBrowserTest extends RunningPlatformTest {
       throw e;
     } finally {
       if (recordings != null) {
-        recordings.stop(0);
+        recordings.close();
       }
     }
   }
@@ -167,40 +162,12 @@ class CallLogBrowserTest extends RunningPlatformTest {
         .isCloseTo(2.5, org.assertj.core.data.Offset.offset(0.1));
   }
 
-  /** A real WAV (8 kHz, 8-bit mono, a 440 Hz tone) that the browser decodes. */
-  private static byte[] wav(int seconds) {
-    int rate = 8000;
-    int n = rate * seconds;
-    ByteBuffer b = ByteBuffer.allocate(44 + n).order(ByteOrder.LITTLE_ENDIAN);
-    b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + n);
-    b.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16);
-    b.putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate);
-    b.putShort((short) 1).putShort((short) 8);
-    b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(n);
-    for (int i = 0; i < n; i++) {
-      b.put((byte) (128 + (int) (60 * Math.sin(2 * Math.PI * 440 * i / rate))));
-    }
-    return b.array();
-  }
-
-  /** Serves the WAV as a provider's recording URL would, ignoring Range as simple storage may. */
-  private String recordingServer() throws IOException {
-    byte[] audio = wav(4);
-    recordings = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    recordings.createContext(
-        "/rec.wav",
-        x -> {
-          x.getResponseHeaders().add("Content-Type", "audio/wav");
-          x.sendResponseHeaders(200, audio.length);
-          try (OutputStream out = x.getResponseBody()) {
-            out.write(audio);
-          }
-        });
-    recordings.start();
-    return "http://127.0.0.1:" + recordings.getAddress().getPort() + "/rec.wav";
-  }
-
   private static List<WebElement> cells(String gridId) {
     return browser.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content"));
+  }
+
+  private String recordingServer() throws IOException {
+    recordings = RecordingServer.start(4);
+    return recordings.url();
   }
 }

@@ -2,14 +2,8 @@ package org.ringtree.runtime.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,6 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ringtree.runtime.billing.BillingProperties;
 import org.ringtree.runtime.support.Browsers;
+import org.ringtree.runtime.support.RecordingServer;
 import org.ringtree.runtime.support.RunningPlatformTest;
 import org.ringtree.tools.driver.CallScript;
 import org.ringtree.tools.driver.CallTranscript;
@@ -71,7 +66,7 @@ class DisputesBrowserTest extends RunningPlatformTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired BillingProperties billing;
-  HttpServer recordings;
+  RecordingServer recordings;
 
   @Test
   void aBuyerHearsAndDisputesACallTheOperatorApprovesAndBothLedgersMoveToTheCent()
@@ -83,7 +78,7 @@ class DisputesBrowserTest extends RunningPlatformTest {
       throw e;
     } finally {
       if (recordings != null) {
-        recordings.stop(0);
+        recordings.close();
       }
     }
   }
@@ -347,36 +342,8 @@ class DisputesBrowserTest extends RunningPlatformTest {
         StandardCopyOption.REPLACE_EXISTING);
   }
 
-  /** A real WAV (8 kHz, 8-bit mono, a 440 Hz tone) that the browser decodes. */
-  private static byte[] wav(int seconds) {
-    int rate = 8000;
-    int n = rate * seconds;
-    ByteBuffer b = ByteBuffer.allocate(44 + n).order(ByteOrder.LITTLE_ENDIAN);
-    b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + n);
-    b.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16);
-    b.putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate);
-    b.putShort((short) 1).putShort((short) 8);
-    b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(n);
-    for (int i = 0; i < n; i++) {
-      b.put((byte) (128 + (int) (60 * Math.sin(2 * Math.PI * 440 * i / rate))));
-    }
-    return b.array();
-  }
-
-  /** Serves the WAV as a provider's recording URL would (Ringtree answers the ranges). */
   private String recordingServer() throws IOException {
-    byte[] audio = wav(4);
-    recordings = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    recordings.createContext(
-        "/rec.wav",
-        x -> {
-          x.getResponseHeaders().add("Content-Type", "audio/wav");
-          x.sendResponseHeaders(200, audio.length);
-          try (OutputStream out = x.getResponseBody()) {
-            out.write(audio);
-          }
-        });
-    recordings.start();
-    return "http://127.0.0.1:" + recordings.getAddress().getPort() + "/rec.wav";
+    recordings = RecordingServer.start(4);
+    return recordings.url();
   }
 }
