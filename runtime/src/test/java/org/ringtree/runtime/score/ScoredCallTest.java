@@ -2,6 +2,7 @@ package org.ringtree.runtime.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,7 @@ import org.ringtree.rules.port.FlowEditingPort;
 import org.ringtree.rules.score.Score;
 import org.ringtree.rules.score.ScoreFeatures;
 import org.ringtree.rules.score.ScorePrior;
+import org.ringtree.runtime.security.Api;
 import org.ringtree.runtime.support.RunningPlatformTest;
 import org.ringtree.tools.driver.CallScript;
 import org.ringtree.tools.driver.CallTranscript;
@@ -111,6 +113,18 @@ class ScoredCallTest extends RunningPlatformTest {
     // the clean caller scores 70 − 5 (no SHAKEN/STIR came), − 8 more between 00:00 and 05:59
     assertThat(row.value()).isIn(65, 57);
     assertThat(call.heard()).anyMatch(h -> h.contains("High."));
+
+    JsonNode api =
+        Api.signedIn(baseUrl, "operator", "ringtree-operator-demo")
+            .get("/api/calls/" + call.callSid())
+            .json()
+            .path("score");
+    assertThat(api.path("value").asInt()).isEqualTo(row.value());
+    assertThat(api.path("model").asText()).isEqualTo("prior-1");
+    assertThat(api.path("note").asText()).isEqualTo(row.note());
+    assertThat(api.path("reasons").get(0).path("shown").asText())
+        .isEqualTo(row.reasons().get(0).shown());
+    assertThat(api.path("features").path("stir").asText()).isEqualTo("ABSENT");
   }
 
   @Test
