@@ -76,7 +76,7 @@ public class CallArrivalStore {
     // only a North American number has a prefix that a rotating dialer keeps
     String prefix =
         prefixSince != null && from != null && from.matches("\\+1[2-9][0-9]{9}")
-            ? from.substring(0, 8)
+            ? from.substring(0, 9)
             : null;
     return jdbc.sql(
             "SELECT (SELECT response FROM call_events WHERE call_sid = ? AND step_key = ?),"
@@ -103,7 +103,7 @@ public class CallArrivalStore {
                 + " WHERE caller_number = ? AND started_at > ? ORDER BY campaign_id, target_id,"
                 + " buyer_id, connected_at IS NOT NULL, converted, started_at DESC)) p) h ON true"
                 + " LEFT JOIN LATERAL (SELECT count(DISTINCT caller_number)::int AS n FROM calls"
-                + " WHERE publisher_id = tn.publisher_id AND left(caller_number, 8) = ?"
+                + " WHERE publisher_id = tn.publisher_id AND left(caller_number, 9) = ?"
                 + " AND started_at > ? AND caller_number <> ?) pn ON true")
         .params(
             callSid,

@@ -149,6 +149,18 @@ class ScoredCallTest extends RunningPlatformTest {
   }
 
   @Test
+  void numbersSharingTheCallersPrefixFromThePublisherInTheHourAreCounted() {
+    for (String rotated : List.of("+19725550101", "+19725550102", "+19725550103")) {
+      call(rotated, "TX", "75201");
+    }
+    CallTranscript fourth = call("+19725550104", "TX", "75201");
+
+    CallScoreStore.Stored row = scores.find(callId(fourth)).orElseThrow();
+    assertThat(row.features().prefixNeighbours()).isEqualTo(3);
+    assertThat(row.reasons()).anySatisfy(r -> assertThat(r.points()).isEqualTo(-15));
+  }
+
+  @Test
   void theFeaturesReadBackEqualToWhatWasStored() {
     CallTranscript call = call(STORED, "MA", "02108");
     UUID id = callId(call);
