@@ -26,6 +26,8 @@ class ScoreLatencyBenchmark extends RunningPlatformTest {
   void scoringLatencyInsideTheIncomingWebhook() {
     String rates = System.getProperty("score.bench.rates", "100,200,300,300,300,300");
     String seconds = System.getProperty("score.bench.seconds", "10");
+    // the generator ends the JVM when it is done: the figures are written on the way out
+    Runtime.getRuntime().addShutdownHook(new Thread(this::report));
     LoadGenerator.main(
         new String[] {
           "--url", baseUrl,
@@ -36,6 +38,10 @@ class ScoreLatencyBenchmark extends RunningPlatformTest {
           "--warmup-seconds", "20",
           "--floor", "off"
         });
+  }
+
+  /** The timer's figures, to stderr and to target/score-latency.txt. */
+  private void report() {
     Timer timer = meters.get(CallScorer.TIMER).timer();
     StringBuilder line =
         new StringBuilder(
@@ -53,6 +59,12 @@ class ScoreLatencyBenchmark extends RunningPlatformTest {
               Math.round(p.percentile() * 100),
               p.value(TimeUnit.MICROSECONDS)));
     }
-    System.out.println(line);
+    System.err.println(line);
+    try {
+      java.nio.file.Files.writeString(
+          java.nio.file.Path.of("target", "score-latency.txt"), line + System.lineSeparator());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
