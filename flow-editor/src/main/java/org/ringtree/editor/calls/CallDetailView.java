@@ -112,6 +112,7 @@ public class CallDetailView extends VerticalLayout implements BeforeEnterObserve
       // what the fraud defences found at the door (docs/fraud.md), and the action each asked for
       section("Fraud defences", "call-fraud", d.trace(), t -> t.kind().equals("fraud"), false);
     }
+    score(d.score());
     // a ping-post buyer's post and its answer belong with the pings
     section(
         "Auction",
@@ -194,6 +195,30 @@ public class CallDetailView extends VerticalLayout implements BeforeEnterObserve
                 + ", played through Ringtree. "),
         failed);
     return box;
+  }
+
+  /** The call's quality score before it was routed (docs/score.md), with its reasons. */
+  private void score(CallLogPort.Score s) {
+    add(new H3("Quality score"));
+    if (s == null) {
+      Paragraph none = new Paragraph("Not scored.");
+      none.setId("call-score-none");
+      add(none);
+      return;
+    }
+    Paragraph value = new Paragraph("Score " + s.value() + " of 100, by " + s.model());
+    value.setId("call-score");
+    add(value);
+    if (!s.note().isEmpty()) {
+      Paragraph note = new Paragraph(s.note());
+      note.setId("call-score-note");
+      add(note);
+    }
+    Grid<String> reasons = grid("call-score-reasons");
+    reasons.addColumn(r -> r).setHeader("Top reasons (points)");
+    reasons.setItems(s.reasons());
+    reasons.setAllRowsVisible(true);
+    add(reasons);
   }
 
   private void section(

@@ -113,14 +113,33 @@ public interface CallLogPort {
 
   List<Option> options(OptionKind kind, String text, int offset, int limit);
 
-  /** One call, everything the detail page shows. */
+  /** One call, everything the detail page shows; {@code score} is null for a call not scored. */
   record Detail(
       Summary call,
       Map<String, String> sourceTags,
       List<Event> events,
       List<Trace> trace,
       List<Ledger> ledger,
-      List<Dispute> disputes) {}
+      List<Dispute> disputes,
+      Score score) {
+
+    public Detail(
+        Summary call,
+        Map<String, String> sourceTags,
+        List<Event> events,
+        List<Trace> trace,
+        List<Ledger> ledger,
+        List<Dispute> disputes) {
+      this(call, sourceTags, events, trace, ledger, disputes, null);
+    }
+  }
+
+  /**
+   * The call's quality score (0–100) before it was routed: who scored it (the prior's or a learned
+   * model's version), its top reasons in points ("caller called 4 times in 24 h: −18") and the note
+   * when the prior stood in for a model.
+   */
+  record Score(int value, String model, List<String> reasons, String note) {}
 
   record Summary(
       String callSid,

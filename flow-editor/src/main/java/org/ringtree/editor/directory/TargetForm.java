@@ -112,6 +112,7 @@ public final class TargetForm extends EntryForm {
   final TextField currency = new TextField("Currency");
   final TextField priority = new TextField("Priority (lower tiers are tried first)");
   final TextField weight = new TextField("Weight within the tier");
+  final TextField minScore = new TextField("Minimum call score, 0-100 (empty: any)");
   final CapsFields caps;
   final ComboBox<String> timezone = new ComboBox<>("Time zone of the hours");
   final WeeklyHoursField hours;
@@ -153,6 +154,7 @@ public final class TargetForm extends EntryForm {
     field("currency", currency);
     field("priority", priority);
     field("weight", weight);
+    field("minScore", minScore);
     field("timezone", timezone);
     field("states", states);
     field("zips", zips);
@@ -226,7 +228,11 @@ public final class TargetForm extends EntryForm {
         section(
             "Destination", true, destinationKind, phoneRow, sipRow, rtbRow, postRow, rtbMapping),
         section(
-            "Price and routing", true, columns(fixedPrice, currency), columns(priority, weight)),
+            "Price and routing",
+            true,
+            columns(fixedPrice, currency),
+            columns(priority, weight),
+            minScore),
         section("Caps", false, caps),
         section("Hours of operation", false, timezone, hoursHelp, hours, holidays),
         section("Geo", false, columns(states, zips, areaCodes), zipUpload, zipUploadNote),
@@ -317,6 +323,7 @@ public final class TargetForm extends EntryForm {
     currency.setValue(t == null || t.fixedPrice() == null ? Money.USD : t.fixedPrice().currency());
     priority.setValue(t == null ? "1" : String.valueOf(t.priority()));
     weight.setValue(t == null ? "1" : String.valueOf(t.weight()));
+    minScore.setValue(t == null || t.minScore() == null ? "" : String.valueOf(t.minScore()));
     caps.fill(t == null ? null : t.caps());
     Schedule s = t == null ? Schedule.ALWAYS : t.schedule();
     timezone.setValue(s.timezone());
@@ -364,6 +371,12 @@ public final class TargetForm extends EntryForm {
             priority.getValue(), 0, 1, "priority", p, "a priority is a whole number, 0 or more");
     int w =
         Texts.whole(weight.getValue(), 0, 1, "weight", p, "a weight is a whole number, 0 or more");
+    Integer floor =
+        Texts.wholeOrNull(
+            minScore.getValue(), 0, "minScore", p, "a minimum score is a whole number, 0 to 100");
+    if (floor != null && floor > 100) {
+      p.add("minScore", "a minimum score is a whole number, 0 to 100");
+    }
     var capsValue = caps.read(p);
     Schedule schedule = schedule(p);
     GeoFilter geo = geo(p);
@@ -386,7 +399,8 @@ public final class TargetForm extends EntryForm {
             filters,
             capsValue,
             rule,
-            active.getValue());
+            active.getValue(),
+            floor);
     return Stored.fresh(target);
   }
 

@@ -56,7 +56,8 @@ class TargetFormTest {
             new TagFilter("sub_id", Comparison.EXISTS, null, List.of())),
         new Caps(Caps.CountOn.CONVERSIONS, 5, 10, 40, 800, 5000),
         DuplicateRule.perBuyer(DuplicateRule.Basis.CONNECTED, 30),
-        false);
+        false,
+        80);
   }
 
   @Test
@@ -305,6 +306,20 @@ class TargetFormTest {
     assertThat(form.read()).isEmpty();
     assertThat(form.problemOf(WeekPlan.AROUND_THE_CLOCK))
         .hasValueSatisfying(m -> m.contains("closed every day"));
+  }
+
+  @Test
+  void aMinimumScoreIsAWholeNumberFrom0To100AndEmptyMeansAny() {
+    form.edit(new Stored(everything(), 4, null, true));
+    assertThat(form.minScore.getValue()).isEqualTo("80");
+
+    form.minScore.setValue("101");
+    assertThat(form.read()).isEmpty();
+    assertThat(form.problemOf("minScore"))
+        .hasValueSatisfying(m -> m.contains("a minimum score is a whole number, 0 to 100"));
+
+    form.minScore.setValue("");
+    assertThat(((Target) form.read().orElseThrow().entry()).minScore()).isNull();
   }
 
   @Test

@@ -44,6 +44,9 @@ public final class BidRequestJson {
       root.put("arrivedAt", request.arrivedAt().toString());
     }
     root.put("timeoutMillis", timeout.toMillis());
+    if (request.score() != null) {
+      root.put("score", request.score());
+    }
     try {
       return mapper.writeValueAsString(root);
     } catch (JsonProcessingException e) {

@@ -43,7 +43,8 @@ public record LiveSettings(Map<String, Setting> targets, Map<String, Setting> bu
         t.tagFilters(),
         s.caps(),
         t.duplicateRule(),
-        s.active());
+        s.active(),
+        t.minScore());
   }
 
   /** The buyer with its live caps (its pause is {@link #buyerPaused}). */

@@ -39,6 +39,7 @@ public final class SettingScope {
           new Field("target", "geo", Scope.VERSIONED, REVIEWED),
           new Field("target", "tagFilters", Scope.VERSIONED, REVIEWED),
           new Field("target", "duplicateRule", Scope.VERSIONED, REVIEWED),
+          new Field("target", "minScore", Scope.VERSIONED, REVIEWED),
           new Field("target", "name", Scope.VERSIONED, "Shown in traces of the version."),
           new Field("buyer", "active", Scope.LIVE, VOLUME),
           new Field("buyer", "caps", Scope.LIVE, VOLUME),

@@ -1,5 +1,6 @@
 package org.ringtree.rules.directory;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 import org.ringtree.rules.money.Money;
@@ -8,6 +9,8 @@ import org.ringtree.rules.money.Money;
  * A place a buyer takes calls: a number, a SIP URI, or an RTB endpoint that bids first. A target
  * with a {@code fixedPrice} competes at that static price; an RTB target at its bid. Lower {@code
  * priority} tiers are tried first; {@code weight} shares calls within a tier for weighted routing.
+ * {@code minScore} (null: none) is the lowest call-quality score (0–100, docs/score.md) the target
+ * takes: a scored call below it skips the target.
  */
 public record Target(
     String id,
@@ -22,7 +25,40 @@ public record Target(
     List<TagFilter> tagFilters,
     Caps caps,
     DuplicateRule duplicateRule,
-    boolean active) {
+    boolean active,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer minScore) {
+
+  /** A target that takes calls of any score. */
+  public Target(
+      String id,
+      String name,
+      String buyerId,
+      Destination destination,
+      Money fixedPrice,
+      int priority,
+      int weight,
+      Schedule schedule,
+      GeoFilter geo,
+      List<TagFilter> tagFilters,
+      Caps caps,
+      DuplicateRule duplicateRule,
+      boolean active) {
+    this(
+        id,
+        name,
+        buyerId,
+        destination,
+        fixedPrice,
+        priority,
+        weight,
+        schedule,
+        geo,
+        tagFilters,
+        caps,
+        duplicateRule,
+        active,
+        null);
+  }
 
   public Target {
     Objects.requireNonNull(id, "id");
@@ -39,6 +75,32 @@ public record Target(
     tagFilters = tagFilters == null ? List.of() : List.copyOf(tagFilters);
     caps = caps == null ? Caps.NONE : caps;
     duplicateRule = duplicateRule == null ? DuplicateRule.NONE : duplicateRule;
+    if (minScore != null && (minScore < 0 || minScore > 100)) {
+      throw new IllegalArgumentException("a target's minimum score is 0..100, not " + minScore);
+    }
+  }
+
+  /** Whether a call of this score (null: not scored) is below the target's floor. */
+  public boolean belowFloor(Integer score) {
+    return minScore != null && score != null && score < minScore;
+  }
+
+  public Target withMinScore(Integer m) {
+    return new Target(
+        id,
+        name,
+        buyerId,
+        destination,
+        fixedPrice,
+        priority,
+        weight,
+        schedule,
+        geo,
+        tagFilters,
+        caps,
+        duplicateRule,
+        active,
+        m);
   }
 
   public boolean isRtb() {
@@ -77,7 +139,8 @@ public record Target(
         tagFilters,
         caps,
         duplicateRule,
-        active);
+        active,
+        minScore);
   }
 
   public Target withGeo(GeoFilter g) {
@@ -94,7 +157,8 @@ public record Target(
         tagFilters,
         caps,
         duplicateRule,
-        active);
+        active,
+        minScore);
   }
 
   public Target withTagFilters(List<TagFilter> f) {
@@ -111,7 +175,8 @@ public record Target(
         f,
         caps,
         duplicateRule,
-        active);
+        active,
+        minScore);
   }
 
   public Target withCaps(Caps c) {
@@ -128,7 +193,8 @@ public record Target(
         tagFilters,
         c,
         duplicateRule,
-        active);
+        active,
+        minScore);
   }
 
   public Target withDuplicateRule(DuplicateRule d) {
@@ -145,7 +211,8 @@ public record Target(
         tagFilters,
         caps,
         d,
-        active);
+        active,
+        minScore);
   }
 
   public Target withPriorityAndWeight(int p, int w) {
@@ -162,7 +229,8 @@ public record Target(
         tagFilters,
         caps,
         duplicateRule,
-        active);
+        active,
+        minScore);
   }
 
   public Target withName(String n) {
@@ -179,6 +247,7 @@ public record Target(
         tagFilters,
         caps,
         duplicateRule,
-        active);
+        active,
+        minScore);
   }
 }

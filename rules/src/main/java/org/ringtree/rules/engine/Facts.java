@@ -28,6 +28,9 @@ final class Facts {
     put(out, "caller.timezone", c.timezone());
     put(out, "call.publisher", f.publisherId());
     put(out, "call.campaign", f.campaignId());
+    if (f.score() != null) {
+      put(out, "call.score", Integer.toString(f.score().value()));
+    }
     f.tags().forEach((k, v) -> put(out, "tag." + k, v));
     f.answers().forEach((k, v) -> put(out, "answer." + k, v));
     return out;

@@ -34,7 +34,9 @@ public record ConditionClause(
     TAG,
     ANSWER,
     CALLER,
-    HISTORY
+    HISTORY,
+    /** The call's quality score, 0–100 (docs/score.md); an unscored call meets no score clause. */
+    SCORE
   }
 
   public static final List<String> GEO_FIELDS = List.of("state", "zip", "areaCode");
@@ -51,6 +53,7 @@ public record ConditionClause(
       case GEO, CALLER -> "caller." + field;
       case TAG -> "tag." + field;
       case ANSWER -> "answer." + field;
+      case SCORE -> "call.score";
       case SCHEDULE, HISTORY -> null;
     };
   }

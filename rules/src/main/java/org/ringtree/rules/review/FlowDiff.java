@@ -210,6 +210,7 @@ public final class FlowDiff {
                 + operator(op)
                 + " "
                 + values;
+        case "score" -> "quality score " + operator(op) + " " + values;
         case "tag", "answer" ->
             type + " " + field + " " + operator(op) + ("exists".equals(op) ? "" : " " + values);
         default -> field + " " + operator(op) + ("exists".equals(op) ? "" : " " + values);

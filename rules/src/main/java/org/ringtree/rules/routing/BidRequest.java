@@ -9,6 +9,7 @@ import org.ringtree.rules.directory.Destination;
 /**
  * What we tell buyers about a call when we ask them to bid (the RTB contract, docs/rtb.md). Only
  * what a buyer needs to price the call: never the caller's full number unless the campaign allows.
+ * {@code score} is the call's quality score (0–100, docs/score.md), null when it was not scored.
  */
 public record BidRequest(
     String callId,
@@ -21,7 +22,36 @@ public record BidRequest(
     String callerAreaCode,
     String callerCountry,
     Map<String, String> tags,
-    Instant arrivedAt) {
+    Instant arrivedAt,
+    Integer score) {
+
+  /** A request for a call not scored. */
+  public BidRequest(
+      String callId,
+      String campaignId,
+      String publisherId,
+      String callerNumber,
+      String callerState,
+      String callerZip,
+      String callerCity,
+      String callerAreaCode,
+      String callerCountry,
+      Map<String, String> tags,
+      Instant arrivedAt) {
+    this(
+        callId,
+        campaignId,
+        publisherId,
+        callerNumber,
+        callerState,
+        callerZip,
+        callerCity,
+        callerAreaCode,
+        callerCountry,
+        tags,
+        arrivedAt,
+        null);
+  }
 
   public BidRequest {
     tags = tags == null ? Map.of() : Map.copyOf(tags);
@@ -45,7 +75,8 @@ public record BidRequest(
         facts.caller().areaCode(),
         facts.caller().country(),
         said,
-        facts.arrivedAt());
+        facts.arrivedAt(),
+        facts.score() == null ? null : facts.score().value());
   }
 
   /**
@@ -64,7 +95,8 @@ public record BidRequest(
         callerAreaCode,
         callerCountry,
         tags,
-        arrivedAt);
+        arrivedAt,
+        score);
   }
 
   /** The request one target is pinged with (anonymised for a ping-post target). */

@@ -61,6 +61,7 @@ public final class RtbRequestTemplate {
           "country",
           "arrivedAt",
           "timeoutMillis",
+          "score",
           "bidId",
           "bidAmount");
 
@@ -130,6 +131,9 @@ public final class RtbRequestTemplate {
       v.put("arrivedAt", r.arrivedAt().toString());
     }
     v.put("timeoutMillis", Long.toString(timeout.toMillis()));
+    if (r.score() != null) {
+      v.put("score", Integer.toString(r.score()));
+    }
     new TreeMap<>(r.tags()).forEach((k, val) -> v.put("tag:" + k, val));
     return v;
   }

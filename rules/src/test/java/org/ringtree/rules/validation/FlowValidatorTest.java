@@ -634,6 +634,24 @@ class FlowValidatorTest {
   }
 
   @Test
+  void scoreClauseThatDoesNotCompareANumberIsRefused() {
+    Issue i =
+        only(
+            condition(Map.of("type", "score", "operator", "equals", "value", "60")),
+            "condition.operator");
+    assertThat(i.field()).isEqualTo("clauses[0].operator");
+  }
+
+  @Test
+  void scoreClauseOutsideZeroToHundredIsRefused() {
+    Issue i =
+        only(
+            condition(Map.of("type", "score", "operator", "gte", "value", "101")),
+            "condition.value");
+    assertThat(i.field()).isEqualTo("clauses[0].value");
+  }
+
+  @Test
   void routeToAPausedTargetIsAWarning() {
     Target paused = Target.fixed("paused-law", "acme", "+15125550111", Money.usd("90"));
     paused =

@@ -42,23 +42,46 @@ public class CallArrivalStore {
    * What a call's first webhook needs before the engine runs, in one round trip: the answer already
    * given (a replayed webhook), the tracking number dialled, the live flow version of its campaign
    * and the caller's recent calls (newest first: the newest 50 and the newest of each campaign,
-   * target, buyer and outcome), for duplicate and history rules. The incoming webhook is the hot
-   * path; separate queries cost it a round trip each.
+   * target, buyer and outcome), for duplicate and history rules, and how many other numbers sharing
+   * the caller's first 8 digits (+1 NPA NXX X) came through the number's publisher since {@code
+   * prefixSince} (the score's {@code prefixNeighbours}, docs/score.md). The incoming webhook is the
+   * hot path; separate queries cost it a round trip each.
    */
   public record Arrival(
       Optional<String> previousResponse,
       Optional<TrackingNumber> trackingNumber,
       Optional<Long> liveVersionId,
-      List<PriorCall> history) {}
+      List<PriorCall> history,
+      int prefixNeighbours) {
+
+    public Arrival(
+        Optional<String> previousResponse,
+        Optional<TrackingNumber> trackingNumber,
+        Optional<Long> liveVersionId,
+        List<PriorCall> history) {
+      this(previousResponse, trackingNumber, liveVersionId, history, 0);
+    }
+  }
 
   private static final String HISTORY_COLUMNS =
       "id, started_at, campaign_id, target_id, buyer_id, connected_at, converted, payout, currency";
 
   public Arrival arrival(String callSid, String stepKey, String to, String from, Instant since) {
+    return arrival(callSid, stepKey, to, from, since, null);
+  }
+
+  /** As above, counting the caller's prefix neighbours since {@code prefixSince} (null: not). */
+  public Arrival arrival(
+      String callSid, String stepKey, String to, String from, Instant since, Instant prefixSince) {
+    // only a North American number has a prefix that a rotating dialer keeps
+    String prefix =
+        prefixSince != null && from != null && from.matches("\\+1[2-9][0-9]{9}")
+            ? from.substring(0, 9)
+            : null;
     return jdbc.sql(
             "SELECT (SELECT response FROM call_events WHERE call_sid = ? AND step_key = ?),"
                 + " tn.number, tn.campaign_id, tn.publisher_id, tn.source_tags::text,"
-                + " f.live_version_id, h.calls FROM (VALUES (1)) AS one (x)"
+                + " f.live_version_id, h.calls, pn.n FROM (VALUES (1)) AS one (x)"
                 + " LEFT JOIN tracking_numbers tn ON tn.number = ? AND tn.enabled"
                 + " LEFT JOIN LATERAL (SELECT live_version_id FROM flows"
                 + " WHERE campaign_id = tn.campaign_id AND live_version_id IS NOT NULL"
@@ -78,8 +101,21 @@ public class CallArrivalStore {
                 + HISTORY_COLUMNS
                 + " FROM calls"
                 + " WHERE caller_number = ? AND started_at > ? ORDER BY campaign_id, target_id,"
-                + " buyer_id, connected_at IS NOT NULL, converted, started_at DESC)) p) h ON true")
-        .params(callSid, stepKey, to, from, Timestamp.from(since), from, Timestamp.from(since))
+                + " buyer_id, connected_at IS NOT NULL, converted, started_at DESC)) p) h ON true"
+                + " LEFT JOIN LATERAL (SELECT count(DISTINCT caller_number)::int AS n FROM calls"
+                + " WHERE publisher_id = tn.publisher_id AND left(caller_number, 9) = ?"
+                + " AND started_at > ? AND caller_number <> ?) pn ON true")
+        .params(
+            callSid,
+            stepKey,
+            to,
+            from,
+            Timestamp.from(since),
+            from,
+            Timestamp.from(since),
+            prefix,
+            prefixSince == null ? null : Timestamp.from(prefixSince),
+            from)
         .query(this::arrival)
         .single();
   }
@@ -96,7 +132,8 @@ public class CallArrivalStore {
         Optional.ofNullable(rs.getString(1)),
         trackingNumber,
         Optional.ofNullable((Long) rs.getObject(6)),
-        readHistory(rs.getString(7)));
+        readHistory(rs.getString(7)),
+        rs.getInt(8));
   }
 
   /** The rows of {@link #arrival}'s history column: [id, started, campaign, target, buyer, ...]. */

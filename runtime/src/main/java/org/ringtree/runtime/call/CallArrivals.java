@@ -17,6 +17,7 @@ import org.ringtree.runtime.fraud.FraudDefences;
 import org.ringtree.runtime.routing.TraceEntry;
 import org.ringtree.runtime.routing.TraceKind;
 import org.ringtree.runtime.routing.TraceOutcome;
+import org.ringtree.runtime.score.CallScoreStore;
 import org.ringtree.runtime.supply.SupplyBids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,8 @@ public class CallArrivals {
   private static final Logger log = LoggerFactory.getLogger(CallArrivals.class);
   // as far back as a duplicate window may reach (longer ones are refused when saved)
   private static final Duration HISTORY = Duration.ofSeconds(DuplicateRule.MAX_WINDOW_SECONDS);
+  // how far back the score counts the numbers sharing the caller's prefix (docs/score.md)
+  private static final Duration PREFIX_WINDOW = Duration.ofHours(1);
   private static final String INCOMING = "incoming";
 
   private final CallArrivalStore arrivals;
@@ -48,6 +51,8 @@ public class CallArrivals {
   private final Clock clock;
   private final SupplyBids supply;
   private final FraudDefences fraud;
+  private final CallScoring scoring;
+  private final CallScoreStore scores;
 
   CallArrivals(
       CallArrivalStore arrivals,
@@ -60,7 +65,11 @@ public class CallArrivals {
       TransactionTemplate tx,
       Clock clock,
       SupplyBids supply,
-      FraudDefences fraud) {
+      FraudDefences fraud,
+      CallScoring scoring,
+      CallScoreStore scores) {
+    this.scoring = scoring;
+    this.scores = scores;
     this.supply = supply;
     this.fraud = fraud;
     this.arrivals = arrivals;
@@ -83,7 +92,13 @@ public class CallArrivals {
   public String incoming(IncomingCall in) {
     Instant now = clock.instant();
     CallArrivalStore.Arrival arrival =
-        arrivals.arrival(in.callSid(), INCOMING, in.to(), in.from(), now.minus(HISTORY));
+        arrivals.arrival(
+            in.callSid(),
+            INCOMING,
+            in.to(),
+            in.from(),
+            now.minus(HISTORY),
+            now.minus(PREFIX_WINDOW));
     if (arrival.previousResponse().isPresent()) {
       return arrival.previousResponse().get();
     }
@@ -99,14 +114,23 @@ public class CallArrivals {
     if (screening.stopsTheCall()) {
       return stopped(in, callId, number, screening, now);
     }
+    // scored before the flow's first step, so its conditions and route nodes can read the score
+    CallScoring.Scored scored =
+        scoring.arrival(facts, in.stir(), arrival.prefixNeighbours()).orElse(null);
+    if (scored != null) {
+      facts = scored.facts();
+    }
     // a call a publisher pinged for, on the pool number lent to its bid: the bid decides the route
     SupplyBids.Joined joined = supply.join(in.to(), in.from(), callId).orElse(null);
     StepResult step = stepper.start(callId, versionId, facts, stepper.deadline(now), joined);
     String answer = renderer.render(callId, 1, step.instructions());
     List<TraceEntry> trace = step.trace();
-    if (!screening.verdict().clean()) {
-      // routed all the same (not payable, or flagged): the findings open the trace
+    if (!screening.verdict().clean() || scored != null) {
+      // routed all the same (not payable, or flagged): the findings open the trace, then the score
       trace = new ArrayList<>(screening.trace());
+      if (scored != null) {
+        trace.add(scored.trace());
+      }
       trace.addAll(step.trace());
     }
     boolean saved =
@@ -117,7 +141,8 @@ public class CallArrivals {
             INCOMING,
             INCOMING,
             in.request(),
-            answer);
+            answer,
+            scored == null ? null : scores.firstRow(now, scored.scored()));
     if (!saved) {
       stepper.giveBack(step);
       return events.previousResponse(in.callSid(), INCOMING).orElse(answer);

@@ -5,9 +5,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One call as the API shows it: the record, its routing trace and the ledger rows it caused. */
+/**
+ * One call as the API shows it: the record, its routing trace, the ledger rows it caused and its
+ * quality score (null: not scored; docs/score.md).
+ */
 public record CallReport(
-    Summary call, List<Event> events, List<TraceRow> trace, List<LedgerRow> ledger) {
+    Summary call,
+    List<Event> events,
+    List<TraceRow> trace,
+    List<LedgerRow> ledger,
+    org.ringtree.runtime.score.CallScoreStore.Stored score) {
 
   public record Summary(
       String id,

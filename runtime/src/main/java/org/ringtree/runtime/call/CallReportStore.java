@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ringtree.runtime.database.Store;
+import org.ringtree.runtime.score.CallScoreStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,10 +28,12 @@ public class CallReportStore {
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
+  private final CallScoreStore scores;
 
-  CallReportStore(JdbcClient jdbc, ObjectMapper json) {
+  CallReportStore(JdbcClient jdbc, ObjectMapper json, CallScoreStore scores) {
     this.jdbc = jdbc;
     this.json = json;
+    this.scores = scores;
   }
 
   /** The whole story of one call, by CallSid. */
@@ -130,7 +133,7 @@ public class CallReportStore {
                               (Long) rs.getObject("corrects_id"),
                               instant(rs, "created_at")))
                   .list();
-          return new CallReport(s, events, trace, ledger);
+          return new CallReport(s, events, trace, ledger, scores.find(id).orElse(null));
         });
   }
 

@@ -9,6 +9,7 @@ import org.ringtree.rules.call.Caller;
 import org.ringtree.rules.engine.CallInput;
 import org.ringtree.rules.engine.CallState;
 import org.ringtree.runtime.routing.CapacityStore;
+import org.ringtree.runtime.score.CallScoreStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -26,6 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * conditional updates, committed as they are taken because they are the caps; a step that loses to
  * a concurrent duplicate gives its hold back. A call that had already ended is settled after the
  * step is committed ({@link CallSettlement}).
+ *
+ * <p>An IVR step (the caller's input, a recording) scores the call again first ({@link
+ * CallScoring}): the flow's conditions and route nodes read the score with what the IVR added.
  */
 @Service
 public class CallSteps {
@@ -42,6 +46,8 @@ public class CallSteps {
   private final ReplyRenderer renderer;
   private final TransactionTemplate tx;
   private final java.time.Clock clock;
+  private final CallScoring scoring;
+  private final CallScoreStore scores;
 
   CallSteps(
       CallStore calls,
@@ -53,7 +59,11 @@ public class CallSteps {
       CapacityStore capacity,
       ReplyRenderer renderer,
       TransactionTemplate tx,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      CallScoring scoring,
+      CallScoreStore scores) {
+    this.scoring = scoring;
+    this.scores = scores;
     this.calls = calls;
     this.events = events;
     this.traces = traces;
@@ -80,6 +90,7 @@ public class CallSteps {
         "gather:" + step,
         "gather",
         step,
+        true,
         request,
         (call, state, deadline) -> stepper.next(call.id(), state, input, null, deadline));
   }
@@ -93,6 +104,7 @@ public class CallSteps {
         "record:" + step,
         "record",
         step,
+        true,
         request,
         (call, state, deadline) -> stepper.next(call.id(), state, input, null, deadline));
   }
@@ -110,6 +122,7 @@ public class CallSteps {
         "dial:" + step,
         "dial",
         step,
+        false,
         request,
         (call, state, deadline) ->
             dials.dialed(
@@ -131,7 +144,13 @@ public class CallSteps {
   }
 
   private String continueCall(
-      String callSid, String key, String kind, int step, Map<String, String> request, Turn turn) {
+      String callSid,
+      String key,
+      String kind,
+      int step,
+      boolean rescore,
+      Map<String, String> request,
+      Turn turn) {
     Optional<String> previous = events.previousResponse(callSid, key);
     if (previous.isPresent()) {
       return previous.get();
@@ -149,7 +168,15 @@ public class CallSteps {
     CallState state =
         call.state()
             .orElseThrow(() -> new IllegalStateException("call " + callSid + " has no flow"));
-    StepResult result = turn.run(call, state, stepper.deadline(clock.instant()));
+    Instant now = clock.instant();
+    CallScoring.Scored scored = rescore ? scoring.again(state, now).orElse(null) : null;
+    StepResult result =
+        turn.run(
+            call, scored == null ? state : CallScoring.with(state, scored), stepper.deadline(now));
+    if (scored != null && scored.scored().score().value() != state.facts().score().value()) {
+      result = result.after(List.of(scored.trace()), result.connected());
+    }
+    StepResult stepped = result;
     String answer = renderer.render(call.id(), step + 1, result.instructions());
     Saved saved =
         tx.execute(
@@ -158,8 +185,11 @@ public class CallSteps {
               if (locked.stateVersion() != step) {
                 return Saved.LOST_RACE;
               }
-              save(call.id(), state.facts().caller(), result, callSid, key, kind, request, answer);
-              return locked.endedAt() != null && !result.awaitingDial()
+              save(call.id(), state.facts().caller(), stepped, callSid, key, kind, request, answer);
+              if (scored != null) {
+                scores.save(call.id(), now, scored.scored());
+              }
+              return locked.endedAt() != null && !stepped.awaitingDial()
                   ? Saved.SAVED_AFTER_END
                   : Saved.SAVED;
             });

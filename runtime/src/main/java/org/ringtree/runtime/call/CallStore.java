@@ -17,6 +17,7 @@ import org.ringtree.runtime.billing.BilledCalls;
 import org.ringtree.runtime.database.Store;
 import org.ringtree.runtime.routing.DialPlan;
 import org.ringtree.runtime.routing.TraceEntry;
+import org.ringtree.runtime.score.CallScoreStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -84,6 +85,22 @@ public class CallStore implements BilledCalls {
       String kind,
       Map<String, String> request,
       String response) {
+    return insertFirstStep(call, dialPlan, trace, stepKey, kind, request, response, null);
+  }
+
+  /**
+   * As above, with the call's score row ({@code score}, null: none) in the same statement; its
+   * owner ({@code score.CallScoreStore}) writes the clause.
+   */
+  public boolean insertFirstStep(
+      NewCall call,
+      DialPlan dialPlan,
+      List<TraceEntry> trace,
+      String stepKey,
+      String kind,
+      Map<String, String> request,
+      String response,
+      CallScoreStore.Clause score) {
     List<Object> params = new ArrayList<>();
     StringBuilder sql =
         new StringBuilder(
@@ -101,6 +118,10 @@ public class CallStore implements BilledCalls {
             traces.firstTrace(trace))) {
       sql.append(clause.sql());
       params.addAll(clause.params());
+    }
+    if (score != null) {
+      sql.append(score.sql());
+      params.addAll(score.params());
     }
     // NOTIFY is sent at commit, so listeners never see a call that is not stored
     sql.append(" SELECT count(pg_notify('" + CALL_CHANNEL + "', c.id::text) IS NULL) FROM c");

@@ -167,7 +167,14 @@ class ConsoleCallLog implements CallLogPort {
                         d.openedAt(),
                         d.decidedBy(),
                         d.note()))
-            .toList());
+            .toList(),
+        r.score() == null
+            ? null
+            : new CallLogPort.Score(
+                r.score().value(),
+                r.score().model(),
+                r.score().reasons().stream().map(Object::toString).toList(),
+                r.score().note()));
   }
 
   private static Row row(CallLogStore.Row r) {

@@ -330,7 +330,8 @@ public class DirectoryStore {
         t.tagFilters(),
         t.caps(),
         t.duplicateRule(),
-        t.active());
+        t.active(),
+        t.minScore());
   }
 
   /**

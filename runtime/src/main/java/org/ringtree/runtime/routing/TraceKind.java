@@ -9,6 +9,8 @@ public enum TraceKind {
   INCOMING,
   /** A fraud defence that fired at the door (docs/fraud.md); its outcome is the action taken. */
   FRAUD,
+  /** The call's quality score, its model and top reasons (docs/score.md). */
+  SCORE,
   /** An IVR step the flow took. */
   STEP,
   /** The engine's verdict on one routing candidate. */

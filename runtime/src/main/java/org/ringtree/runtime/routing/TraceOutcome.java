@@ -57,7 +57,9 @@ public enum TraceOutcome {
   /** Routed, but the publisher is not paid for it. */
   NOT_PAYABLE,
   /** Routed and paid as usual, listed for review. */
-  FLAGGED;
+  FLAGGED,
+  /** The call was scored (docs/score.md); the line says the score, model and reasons. */
+  SCORED;
 
   public static TraceOutcome of(Justification.Verdict verdict) {
     return valueOf(verdict.name());

@@ -129,6 +129,12 @@ class CallLogBrowserTest extends RunningPlatformTest {
     assertThat(cells("call-auction").stream().map(WebElement::getText).toList())
         .contains("bidder-one-rtb", "ACCEPTED");
     assertThat(cells("call-dials")).isNotEmpty();
+    // scored before it was routed, by the prior (no model is promoted in this platform)
+    assertThat(browser.findElement(By.id("call-score")).getText())
+        .matches("Score [0-9]{1,3} of 100, by prior-1");
+    assertThat(browser.findElement(By.id("call-score-note")).getText())
+        .isEqualTo("no model promoted: the prior scored this call");
+    assertThat(cells("call-score-reasons")).isNotEmpty();
     seekInTheRecording();
     Browsers.shot(browser, "call-detail");
   }

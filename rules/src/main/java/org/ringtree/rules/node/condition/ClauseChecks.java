@@ -91,6 +91,9 @@ final class ClauseChecks {
       case HISTORY -> {
         return history(n, prefix, cl, issues);
       }
+      case SCORE -> {
+        return score(n, prefix, cl, issues);
+      }
     }
     if (op.listValued()) {
       if (cl.values().isEmpty()) {
@@ -146,6 +149,30 @@ final class ClauseChecks {
           prefix + "value",
           "condition.neverTrue",
           "A call count is never below zero; this clause can never be true.");
+      return false;
+    }
+    return true;
+  }
+
+  private static boolean score(FlowNode n, String prefix, ConditionClause cl, IssueSink issues) {
+    Comparison op = cl.operator();
+    if (!op.numeric()) {
+      issues.error(
+          n.id(),
+          prefix + "operator",
+          "condition.operator",
+          "Score clauses compare with greater, at least, less or at most.");
+      return false;
+    }
+    BigDecimal value = cl.number();
+    if (value == null
+        || value.compareTo(BigDecimal.ZERO) < 0
+        || value.compareTo(BigDecimal.valueOf(100)) > 0) {
+      issues.error(
+          n.id(),
+          prefix + "value",
+          "condition.value",
+          "Score clauses compare with a number from 0 to 100.");
       return false;
     }
     return true;

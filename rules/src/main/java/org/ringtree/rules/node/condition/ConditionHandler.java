@@ -49,7 +49,8 @@ public final class ConditionHandler extends KindHandler implements KindRules {
           NodeKind.CONDITION,
           "Condition",
           "Logic",
-          "Branches on geography, schedule, tags, caller attributes, IVR answers or caller history.",
+          "Branches on geography, schedule, tags, caller attributes, IVR answers, caller history or"
+              + " the call's quality score.",
           List.of(
               of("match", "Match", ENUM, "all: every clause must hold; any: one is enough.")
                   .allowed("all", "any")
@@ -58,14 +59,14 @@ public final class ConditionHandler extends KindHandler implements KindRules {
                   .mandatory()
                   .items(
                       of("type", "Type", ENUM, "What the clause looks at.")
-                          .allowed("geo", "schedule", "tag", "answer", "caller", "history")
+                          .allowed("geo", "schedule", "tag", "answer", "caller", "history", "score")
                           .mandatory(),
                       of(
                               "field",
                               "Field",
                               STRING,
                               "geo: state, zip, areaCode; caller: number, state, zip, city,"
-                                  + " areaCode, country; tag/answer: its name.")
+                                  + " areaCode, country; tag/answer: its name; score: none.")
                           .maxLength(64),
                       of("operator", "Operator", ENUM, "How the field is compared.")
                           .allowed(NodeCatalog.OPERATORS.toArray(String[]::new))

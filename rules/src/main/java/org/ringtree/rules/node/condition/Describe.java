@@ -44,6 +44,7 @@ final class Describe {
       case GEO, CALLER -> "the caller's " + c.field();
       case TAG -> "tag " + clip(c.field());
       case ANSWER -> "IVR answer " + clip(c.field());
+      case SCORE -> "the call's quality score";
       default -> "";
     };
   }

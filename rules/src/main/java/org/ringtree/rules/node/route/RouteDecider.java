@@ -122,6 +122,22 @@ final class RouteDecider {
                     + dir.buyer(t.buyerId()).map(Buyer::name).orElse(t.buyerId())
                     + " is paused"));
       }
+      Integer score = facts.score() == null ? null : facts.score().value();
+      boolean belowFloor = t.belowFloor(score);
+      if (belowFloor) {
+        // the target's own floor on the call's quality score (docs/score.md)
+        why.add(
+            new Justification(
+                id,
+                nodeId,
+                "score_floor",
+                Verdict.SKIPPED,
+                t.name()
+                    + " skipped: the call's score "
+                    + score
+                    + " is below the target's minimum "
+                    + t.minScore()));
+      }
       if (s != null) {
         s.stream()
             .sorted(Comparator.comparing(Outcomes.Skip::ruleId))
@@ -134,7 +150,7 @@ final class RouteDecider {
                             k.ruleId(),
                             Verdict.SKIPPED,
                             t.name() + " skipped: " + k.reason())));
-      } else if (!ctx.live().buyerPaused(t.buyerId())) {
+      } else if (!ctx.live().buyerPaused(t.buyerId()) && !belowFloor) {
         eligible.add(ctx.live().apply(t));
       }
     }
