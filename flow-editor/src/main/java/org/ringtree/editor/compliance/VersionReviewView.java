@@ -42,6 +42,7 @@ import org.ringtree.rules.review.ComplianceReviews;
 import org.ringtree.rules.review.ComplianceReviews.Artifact;
 import org.ringtree.rules.review.ComplianceReviews.VersionEntry;
 import org.ringtree.rules.review.DecisionTable;
+import org.ringtree.rules.review.Safeguards;
 import org.ringtree.rules.review.VersionDiff;
 import org.ringtree.rules.review.VersionReview;
 import org.ringtree.rules.review.VersionReview.GeneratedRule;
@@ -271,6 +272,33 @@ public class VersionReviewView extends VerticalLayout implements HasUrlParameter
     review.routing().tables().forEach(t -> box.add(new DecisionTableGrid(t, kinds)));
     box.add(new H3("Buyer revenue and publisher payout"));
     review.billing().tables().forEach(t -> box.add(new DecisionTableGrid(t, kinds)));
+    box.add(safeguards());
+    return box;
+  }
+
+  /**
+   * Read-only: the fraud policies on the flow's campaigns and the promoted score model. They change
+   * live (audited), not with a version, so they are shown as they are now.
+   */
+  private Component safeguards() {
+    Safeguards now = reviews.safeguards(version.id());
+    Div box = new Div();
+    box.setId("review-safeguards");
+    box.add(new H3("Fraud policies and the call score (live settings, shown as they are now)"));
+    for (Safeguards.Policy p : now.policies()) {
+      Paragraph title =
+          new Paragraph(
+              (p.campaignId() == null ? "Every campaign" : "Campaign " + p.campaignId())
+                  + ": "
+                  + p.source());
+      UnorderedList lines = new UnorderedList();
+      lines.addClassName("safeguard-policy");
+      p.lines().forEach(l -> lines.add(new ListItem(l)));
+      box.add(title, lines);
+    }
+    Paragraph model = new Paragraph(now.modelInWords());
+    model.setId("review-score-model");
+    box.add(model);
     return box;
   }
 

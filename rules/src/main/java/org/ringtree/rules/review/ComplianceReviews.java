@@ -33,6 +33,12 @@ public interface ComplianceReviews {
   /** A stored artifact as text: the .dmn files, the flow JSON or the generated DRL. */
   String download(long versionId, Artifact artifact);
 
+  /**
+   * What else decides the version's calls, as it is now: the fraud policy of each of the flow's
+   * campaigns and the promoted score model, in words.
+   */
+  Safeguards safeguards(long versionId);
+
   VersionEntry approve(long versionId, String comment);
 
   VersionEntry reject(long versionId, String comment);

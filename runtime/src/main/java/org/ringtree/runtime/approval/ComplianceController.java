@@ -10,6 +10,7 @@ import org.ringtree.rules.flow.FlowParseResult;
 import org.ringtree.rules.review.ComplianceReviews;
 import org.ringtree.rules.review.ComplianceReviews.Artifact;
 import org.ringtree.rules.review.ComplianceReviews.VersionEntry;
+import org.ringtree.rules.review.Safeguards;
 import org.ringtree.rules.review.VersionDiff;
 import org.ringtree.rules.review.VersionReview;
 import org.ringtree.runtime.connector.ConnectorNames;
@@ -67,8 +68,11 @@ class ComplianceController {
 
   record Comment(String comment) {}
 
-  /** Everything a reviewer reads about one version. */
-  record VersionReviewView(VersionEntry status, VersionReview review) {}
+  /**
+   * Everything a reviewer reads about one version; {@code safeguards} (fraud policies, score model)
+   * is read-only and as it is now.
+   */
+  record VersionReviewView(VersionEntry status, VersionReview review, Safeguards safeguards) {}
 
   record DiffView(VersionEntry from, VersionEntry to, VersionDiff diff) {}
 
@@ -123,7 +127,7 @@ class ComplianceController {
 
   @GetMapping("/versions/{id}")
   VersionReviewView version(@PathVariable long id) {
-    return new VersionReviewView(entry(id), compliance.review(id));
+    return new VersionReviewView(entry(id), compliance.review(id), compliance.safeguards(id));
   }
 
   @GetMapping("/versions/{id}/routing.dmn")

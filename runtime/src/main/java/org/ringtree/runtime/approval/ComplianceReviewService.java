@@ -1,13 +1,17 @@
 package org.ringtree.runtime.approval;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ringtree.rules.compiler.CompiledFlow;
+import org.ringtree.rules.fraud.FraudPolicy;
 import org.ringtree.rules.review.ComplianceReviews;
+import org.ringtree.rules.review.Safeguards;
 import org.ringtree.rules.review.VersionDiff;
 import org.ringtree.rules.review.VersionReview;
 import org.ringtree.runtime.flow.FlowStore;
 import org.ringtree.runtime.flow.VersionCatalog;
+import org.ringtree.runtime.fraud.FraudAdmin;
 import org.ringtree.runtime.security.SignedInUser;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +26,9 @@ import org.springframework.stereotype.Service;
 @Service
 class ComplianceReviewService implements ComplianceReviews {
 
+  /** The scope of the network's own fraud policy (fraud.FraudSettings). */
+  private static final String NETWORK = "*";
+
   private static final String READERS = "hasAnyRole('ADMIN', 'OPERATOR', 'COMPLIANCE')";
 
   private final FlowStore flows;
@@ -29,18 +36,24 @@ class ComplianceReviewService implements ComplianceReviews {
   private final VersionReviews reviews;
   private final Publications publications;
   private final ComplianceSettings settings;
+  private final FraudAdmin fraud;
+  private final PromotedModelReview model;
 
   ComplianceReviewService(
       FlowStore flows,
       VersionCatalog catalog,
       VersionReviews reviews,
       Publications publications,
-      ComplianceSettings settings) {
+      ComplianceSettings settings,
+      FraudAdmin fraud,
+      PromotedModelReview model) {
     this.flows = flows;
     this.catalog = catalog;
     this.reviews = reviews;
     this.publications = publications;
     this.settings = settings;
+    this.fraud = fraud;
+    this.model = model;
   }
 
   @Override
@@ -97,6 +110,37 @@ class ComplianceReviewService implements ComplianceReviews {
       case DRL -> c.drl();
       case CAMEL_YAML -> c.camelYaml();
     };
+  }
+
+  @Override
+  @PreAuthorize(READERS)
+  public Safeguards safeguards(long versionId) {
+    VersionCatalog.VersionInfo v = info(versionId);
+    FraudPolicy network =
+        fraud.policy(NETWORK).map(p -> p.settings().policy()).orElse(FraudPolicy.OFF);
+    List<Safeguards.Policy> policies = new ArrayList<>();
+    catalog.flows().stream()
+        .filter(f -> f.id().equals(v.flowId()) && f.campaignId() != null)
+        .map(VersionCatalog.FlowInfo::campaignId)
+        .forEach(
+            campaign -> {
+              Optional<FraudPolicy> own = fraud.policy(campaign).map(p -> p.settings().policy());
+              policies.add(
+                  new Safeguards.Policy(
+                      campaign,
+                      own.isPresent()
+                          ? "the network's policy with campaign " + campaign + "'s overrides"
+                          : "the network's policy (campaign " + campaign + " overrides nothing)",
+                      Safeguards.inWords(own.map(network::overriddenBy).orElse(network))));
+            });
+    if (policies.isEmpty()) {
+      policies.add(
+          new Safeguards.Policy(
+              null,
+              "the network's policy (the flow names no campaign)",
+              Safeguards.inWords(network)));
+    }
+    return new Safeguards(policies, model.promotedForReview().orElse(null));
   }
 
   @Override

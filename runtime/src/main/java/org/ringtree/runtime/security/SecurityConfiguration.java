@@ -282,6 +282,17 @@ class SecurityConfiguration {
                     .hasAnyRole(ADMIN, OPERATOR, COMPLIANCE)
                     .requestMatchers("/api/fraud/**")
                     .hasAnyRole(ADMIN, OPERATOR)
+                    // score models (docs/score.md): staff read; an admin trains, promotes and
+                    // rolls back; another admin or a compliance officer approves a promotion
+                    .requestMatchers(HttpMethod.GET, "/api/score/**")
+                    .hasAnyRole(ADMIN, OPERATOR, COMPLIANCE)
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/score/models/promotions/*/approve",
+                        "/api/score/models/promotions/*/reject")
+                    .hasAnyRole(ADMIN, COMPLIANCE)
+                    .requestMatchers(HttpMethod.POST, "/api/score/models/**")
+                    .hasRole(ADMIN)
                     // publisher postbacks, their dead letters and buyers' postback keys
                     .requestMatchers("/api/postbacks/**")
                     .hasAnyRole(ADMIN, OPERATOR)

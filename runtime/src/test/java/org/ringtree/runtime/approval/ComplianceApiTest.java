@@ -333,6 +333,63 @@ class ComplianceApiTest extends SecuredAppTest {
     return created.json().at("/id").asLong();
   }
 
+  @Test
+  void reviewShowsTheFraudPolicyOfTheFlowsCampaignAndTheScoreModelInWords() {
+    long live = liveVersion(DEMO_FLOW);
+    String campaign =
+        jdbc.sql("SELECT campaign_id FROM flows WHERE id = ?")
+            .param(DEMO_FLOW)
+            .query(String.class)
+            .single();
+    Api.Reply saved =
+        as(ADMIN)
+            .put(
+                "/api/fraud/policies/" + campaign,
+                Map.of(
+                    "actions",
+                    Map.of("VELOCITY", "ROUTE_NOT_PAYABLE"),
+                    "velocityCalls",
+                    3,
+                    "velocityWindowMinutes",
+                    60));
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    try {
+      JsonNode safeguards =
+          as(COMPLIANCE).get("/api/compliance/versions/" + live).json().get("safeguards");
+
+      JsonNode policy = safeguards.at("/policies/0");
+      assertThat(policy.get("campaignId").asText()).isEqualTo(campaign);
+      assertThat(policy.get("source").asText())
+          .isEqualTo("the network's policy with campaign " + campaign + "'s overrides");
+      List<String> lines = new ArrayList<>();
+      policy.get("lines").forEach(l -> lines.add(l.asText()));
+      assertThat(lines)
+          .containsExactly(
+              "caller on the blocklist (number, prefix or area code)"
+                  + " → reject at the door (the call is not answered)",
+              "the same caller more than 3 times in 1 hour, across campaigns"
+                  + " → route it, but the publisher is not paid for it");
+      // the promoted score model, if another test promoted one in this database; else none
+      String promoted =
+          jdbc.sql("SELECT name FROM score_models WHERE state = 'PROMOTED'")
+              .query(String.class)
+              .optional()
+              .orElse(null);
+      if (promoted == null) {
+        assertThat(safeguards.get("model").isNull()).isTrue();
+      } else {
+        assertThat(safeguards.at("/model/name").asText()).isEqualTo(promoted);
+      }
+    } finally {
+      as(ADMIN).delete("/api/fraud/policies/" + campaign);
+    }
+    // without the override, the network's policy alone
+    JsonNode after = as(COMPLIANCE).get("/api/compliance/versions/" + live).json();
+    assertThat(after.at("/safeguards/policies/0/source").asText())
+        .isEqualTo("the network's policy (campaign " + campaign + " overrides nothing)");
+    assertThat(after.at("/safeguards/policies/0/lines").size()).isEqualTo(1);
+  }
+
   private long liveVersion(String flowId) {
     return jdbc.sql("SELECT live_version_id FROM flows WHERE id = ?")
         .param(flowId)

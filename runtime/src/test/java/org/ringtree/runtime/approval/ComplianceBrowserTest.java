@@ -149,6 +149,14 @@ class ComplianceBrowserTest extends SecuredAppTest {
         .contains("When Route node is ring: Method is ringTree, Minimum offer is max([120,")
         .contains("node ring (route)");
     assertThat(text("review-tables")).contains("Publisher payout", "Talk seconds");
+    // read-only beside the tables: the fraud policy on the flow's campaign, the score model
+    assertThat(text("review-safeguards"))
+        .contains(
+            "overrides nothing",
+            "caller on the blocklist (number, prefix or area code)"
+                + " → reject at the door (the call is not answered)");
+    assertThat(text("review-score-model"))
+        .containsAnyOf("No score model is promoted", "Score model score-v");
     Browsers.shot(browser, "compliance-review");
     String routingDmn =
         (String)
