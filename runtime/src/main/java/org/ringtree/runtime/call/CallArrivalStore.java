@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.ringtree.rules.call.PriorCall;
 import org.ringtree.rules.directory.TrackingNumber;
+import org.ringtree.rules.fraud.RotationLimit;
+import org.ringtree.rules.fraud.RotationLimit.PrefixCall;
 import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,16 +51,35 @@ public class CallArrivalStore {
       Optional<String> previousResponse,
       Optional<TrackingNumber> trackingNumber,
       Optional<Long> liveVersionId,
-      List<PriorCall> history) {}
+      List<PriorCall> history,
+      List<PrefixCall> samePrefix) {}
+
+  /**
+   * The most numbers sharing a caller's prefix read for the rotating-dialer limit (each with its
+   * newest call): {@code PolicySettings.MAX_ROTATION_NUMBERS}.
+   */
+  static final int SAME_PREFIX_NUMBERS = 50;
 
   private static final String HISTORY_COLUMNS =
       "id, started_at, campaign_id, target_id, buyer_id, connected_at, converted, payout, currency";
 
   public Arrival arrival(String callSid, String stepKey, String to, String from, Instant since) {
+    return arrival(callSid, stepKey, to, from, since, null);
+  }
+
+  /**
+   * As above, and when {@code prefixSince} is given, the other numbers sharing the caller's prefix
+   * (+1 NPA NXX X) that called through the same publisher since then, newest first with each one's
+   * newest call: the rotating-dialer limit's count, in the same round trip (an index on {@code
+   * (publisher_id, left(caller_number, 9), started_at)}, V94).
+   */
+  public Arrival arrival(
+      String callSid, String stepKey, String to, String from, Instant since, Instant prefixSince) {
+    String prefix = prefixSince == null ? null : RotationLimit.prefixOf(from).orElse(null);
     return jdbc.sql(
             "SELECT (SELECT response FROM call_events WHERE call_sid = ? AND step_key = ?),"
                 + " tn.number, tn.campaign_id, tn.publisher_id, tn.source_tags::text,"
-                + " f.live_version_id, h.calls FROM (VALUES (1)) AS one (x)"
+                + " f.live_version_id, h.calls, r.calls FROM (VALUES (1)) AS one (x)"
                 + " LEFT JOIN tracking_numbers tn ON tn.number = ? AND tn.enabled"
                 + " LEFT JOIN LATERAL (SELECT live_version_id FROM flows"
                 + " WHERE campaign_id = tn.campaign_id AND live_version_id IS NOT NULL"
@@ -78,8 +99,28 @@ public class CallArrivalStore {
                 + HISTORY_COLUMNS
                 + " FROM calls"
                 + " WHERE caller_number = ? AND started_at > ? ORDER BY campaign_id, target_id,"
-                + " buyer_id, connected_at IS NOT NULL, converted, started_at DESC)) p) h ON true")
-        .params(callSid, stepKey, to, from, Timestamp.from(since), from, Timestamp.from(since))
+                + " buyer_id, connected_at IS NOT NULL, converted, started_at DESC)) p) h ON true"
+                // a null prefix matches nothing: no rows read when no policy counts rotation
+                + " LEFT JOIN LATERAL (SELECT json_agg(json_build_array(q.caller_number, q.at)"
+                + " ORDER BY q.at DESC)::text AS calls FROM (SELECT caller_number,"
+                + " max(started_at) AS at FROM calls WHERE publisher_id = tn.publisher_id"
+                + " AND left(caller_number, "
+                + RotationLimit.PREFIX_LENGTH
+                + ") = ? AND started_at > ? AND caller_number <> ? GROUP BY caller_number"
+                + " ORDER BY at DESC LIMIT "
+                + SAME_PREFIX_NUMBERS
+                + ") q) r ON true")
+        .params(
+            callSid,
+            stepKey,
+            to,
+            from,
+            Timestamp.from(since),
+            from,
+            Timestamp.from(since),
+            prefix,
+            Timestamp.from(prefixSince == null ? since : prefixSince),
+            from)
         .query(this::arrival)
         .single();
   }
@@ -96,7 +137,26 @@ public class CallArrivalStore {
         Optional.ofNullable(rs.getString(1)),
         trackingNumber,
         Optional.ofNullable((Long) rs.getObject(6)),
-        readHistory(rs.getString(7)));
+        readHistory(rs.getString(7)),
+        readSamePrefix(rs.getString(8)));
+  }
+
+  /** The rows of {@link #arrival}'s same-prefix column: [number, newest call]. */
+  private List<PrefixCall> readSamePrefix(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    try {
+      List<PrefixCall> calls = new ArrayList<>();
+      for (JsonNode row : json.readTree(text)) {
+        calls.add(
+            new PrefixCall(
+                row.get(0).textValue(), OffsetDateTime.parse(row.get(1).textValue()).toInstant()));
+      }
+      return calls;
+    } catch (Exception e) {
+      throw new IllegalStateException("unreadable same-prefix calls: " + text, e);
+    }
   }
 
   /** The rows of {@link #arrival}'s history column: [id, started, campaign, target, buyer, ...]. */

@@ -82,8 +82,15 @@ public class CallArrivals {
    */
   public String incoming(IncomingCall in) {
     Instant now = clock.instant();
+    Duration rotation = fraud.rotationLookBack();
     CallArrivalStore.Arrival arrival =
-        arrivals.arrival(in.callSid(), INCOMING, in.to(), in.from(), now.minus(HISTORY));
+        arrivals.arrival(
+            in.callSid(),
+            INCOMING,
+            in.to(),
+            in.from(),
+            now.minus(HISTORY),
+            rotation.isZero() ? null : now.minus(rotation));
     if (arrival.previousResponse().isPresent()) {
       return arrival.previousResponse().get();
     }
@@ -95,7 +102,7 @@ public class CallArrivals {
     long versionId = arrival.liveVersionId().get();
     CallFacts facts = in.facts(callId, number.get(), now, arrival.history());
     // the defences see what is known at the door; the history already spans every campaign
-    FraudDefences.Screening screening = fraud.screen(facts, in.stir());
+    FraudDefences.Screening screening = fraud.screen(facts, in.stir(), arrival.samePrefix());
     if (screening.stopsTheCall()) {
       return stopped(in, callId, number, screening, now);
     }
