@@ -18,6 +18,6 @@ BEGIN
 END $$;
 
 -- The arrival counts the other numbers sharing the caller's first 8 digits (+1 NPA NXX X) that
--- came through the same publisher in the last hour (a dialer rotating its last digits): this index
--- answers it from the hour's rows of that prefix only.
+-- came through the same publisher in the look-back (the last hour for the score, the policy's window
+-- for the rotating-dialer limit, docs/fraud.md): this index answers it from that prefix's rows only.
 CREATE INDEX calls_publisher_prefix_idx ON calls (publisher_id, left(caller_number, 9), started_at);

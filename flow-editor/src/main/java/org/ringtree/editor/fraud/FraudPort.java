@@ -27,7 +27,8 @@ public interface FraudPort {
 
   /**
    * A policy: each check's action by name, the velocity limit, the lowest attestation counted as
-   * attested, the message of a message-and-hang-up; {@code version} 0 when none is saved.
+   * attested, the message of a message-and-hang-up, the rotating-dialer limit (numbers sharing a
+   * prefix from one source in minutes); {@code version} 0 when none is saved.
    */
   record Policy(
       String scope,
@@ -36,6 +37,8 @@ public interface FraudPort {
       Integer velocityWindowMinutes,
       String minimumAttestation,
       String message,
+      Integer rotationNumbers,
+      Integer rotationWindowMinutes,
       int version) {}
 
   /** One finding at the door. */

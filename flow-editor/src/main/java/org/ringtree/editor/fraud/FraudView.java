@@ -55,6 +55,9 @@ public class FraudView extends VerticalLayout {
   private final Map<String, ComboBox<String>> actions = new LinkedHashMap<>();
   private final IntegerField velocityCalls = new IntegerField("Velocity: calls");
   private final IntegerField velocityMinutes = new IntegerField("in minutes");
+  private final IntegerField rotationNumbers =
+      new IntegerField("Rotating dialer: numbers sharing a prefix");
+  private final IntegerField rotationMinutes = new IntegerField("from one source in minutes");
   private final ComboBox<String> attestation = new ComboBox<>("Lowest attestation that counts");
   private final TextField message = new TextField("Message before hanging up");
   private final Checkbox confirmPolicy = new Checkbox("Confirm a policy that stops most calls");
@@ -173,7 +176,10 @@ public class FraudView extends VerticalLayout {
     attestation.setId("fraud-attestation");
     attestation.setItems("A", "B", "C");
     message.setId("fraud-message");
-    form.add(velocityCalls, velocityMinutes, attestation, message);
+    rotationNumbers.setId("fraud-rotation-numbers");
+    rotationMinutes.setId("fraud-rotation-minutes");
+    form.add(
+        velocityCalls, velocityMinutes, rotationNumbers, rotationMinutes, attestation, message);
     confirmPolicy.setId("fraud-policy-confirm");
     policyResult.setId("fraud-policy-result");
     Button save = new Button("Save policy", e -> savePolicy());
@@ -187,10 +193,13 @@ public class FraudView extends VerticalLayout {
 
   private void showPolicy(String s) {
     FraudPort.Policy p =
-        port.policy(s).orElse(new FraudPort.Policy(s, Map.of(), null, null, null, null, 0));
+        port.policy(s)
+            .orElse(new FraudPort.Policy(s, Map.of(), null, null, null, null, null, null, 0));
     actions.forEach((check, box) -> box.setValue(p.actions().get(check)));
     velocityCalls.setValue(p.velocityCalls());
     velocityMinutes.setValue(p.velocityWindowMinutes());
+    rotationNumbers.setValue(p.rotationNumbers());
+    rotationMinutes.setValue(p.rotationWindowMinutes());
     attestation.setValue(p.minimumAttestation());
     message.setValue(p.message() == null ? "" : p.message());
     policyResult.setText(p.version() == 0 ? "No policy saved." : "Version " + p.version() + ".");
@@ -216,6 +225,8 @@ public class FraudView extends VerticalLayout {
                   velocityMinutes.getValue(),
                   attestation.getValue(),
                   message.getValue(),
+                  rotationNumbers.getValue(),
+                  rotationMinutes.getValue(),
                   0),
               confirmPolicy.getValue());
       confirmPolicy.setValue(false);

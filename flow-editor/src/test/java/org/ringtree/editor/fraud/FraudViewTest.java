@@ -30,7 +30,7 @@ class FraudViewTest {
 
     @Override
     public List<String> checks() {
-      return List.of("BLOCKLIST", "VELOCITY", "STIR_UNATTESTED");
+      return List.of("BLOCKLIST", "VELOCITY", "STIR_UNATTESTED", "ROTATING_DIALER", "GEO_MISMATCH");
     }
 
     @Override
@@ -92,6 +92,8 @@ class FraudViewTest {
               p.velocityWindowMinutes(),
               p.minimumAttestation(),
               p.message(),
+              p.rotationNumbers(),
+              p.rotationWindowMinutes(),
               policies.containsKey(p.scope()) ? policies.get(p.scope()).version() + 1 : 1);
       policies.put(p.scope(), saved);
       return saved;
@@ -149,6 +151,29 @@ class FraudViewTest {
 
     this.<String>field(view, "fraud-scope").setValue("pi-accidents");
     assertThat(this.<String>field(view, "fraud-action-blocklist").getValue()).isNull();
+  }
+
+  @Test
+  void thePolicyFormOffersTheRotatingDialerLimitAndTheGeoMismatchCheck() {
+    FraudView view = new FraudView(port);
+
+    this.<String>field(view, "fraud-action-rotating-dialer").setValue("REJECT");
+    this.<Integer>field(view, "fraud-rotation-numbers").setValue(4);
+    this.<Integer>field(view, "fraud-rotation-minutes").setValue(30);
+    this.<String>field(view, "fraud-action-geo-mismatch").setValue("ROUTE_NOT_PAYABLE");
+    view.savePolicy();
+
+    FraudPort.Policy saved = port.policies.get(FraudPort.NETWORK);
+    assertThat(saved.actions())
+        .containsEntry("ROTATING_DIALER", "REJECT")
+        .containsEntry("GEO_MISMATCH", "ROUTE_NOT_PAYABLE");
+    assertThat(saved.rotationNumbers()).isEqualTo(4);
+    assertThat(saved.rotationWindowMinutes()).isEqualTo(30);
+
+    // shown again when the scope is chosen anew
+    this.<String>field(view, "fraud-scope").setValue("pi-accidents");
+    this.<String>field(view, "fraud-scope").setValue(FraudPort.NETWORK);
+    assertThat(this.<Integer>field(view, "fraud-rotation-numbers").getValue()).isEqualTo(4);
   }
 
   private static String text(Component root, String id) {

@@ -10,5 +10,20 @@ public enum FraudCheck {
   /** SHAKEN/STIR verification failed. */
   STIR_FAILED,
   /** No verification, or attestation below the policy's minimum. */
-  STIR_UNATTESTED
+  STIR_UNATTESTED,
+  /**
+   * Many numbers sharing a prefix (+1 NPA NXX X) from one source in a short window: a dialer
+   * rotating its last digits.
+   */
+  ROTATING_DIALER,
+  /**
+   * The caller id's area code is in one state and the zip known when routing (the IVR's, else the
+   * carrier's) in another. Checked before routing, not at the door: the zip comes from the IVR.
+   */
+  GEO_MISMATCH;
+
+  /** Whether the check runs when the call reaches its route node rather than at the door. */
+  public boolean beforeRouting() {
+    return this == GEO_MISMATCH;
+  }
 }

@@ -3,7 +3,9 @@ package org.ringtree.rules.fraud;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ringtree.rules.call.AreaCodeStates;
 import org.ringtree.rules.call.CallFacts;
+import org.ringtree.rules.call.UsZips;
 
 /**
  * Runs a policy's defences over a call at the door: what is known before the first prompt (the
@@ -16,6 +18,19 @@ public final class FraudScreen {
 
   public static FraudVerdict screen(
       FraudPolicy policy, Blocklist blocklist, CallFacts call, StirVerstat stir) {
+    return screen(policy, blocklist, call, stir, List.of());
+  }
+
+  /**
+   * As above, with the source's recent calls whose caller ids share this caller's prefix (for the
+   * rotating-dialer limit; the runtime reads them in the arrival's one query).
+   */
+  public static FraudVerdict screen(
+      FraudPolicy policy,
+      Blocklist blocklist,
+      CallFacts call,
+      StirVerstat stir,
+      List<RotationLimit.PrefixCall> samePrefix) {
     if (policy.actions().isEmpty()) {
       return FraudVerdict.CLEAN;
     }
@@ -48,6 +63,17 @@ public final class FraudScreen {
                     .flatMap(limit -> limit.exceededBy(call.arrivedAt(), call.history()))
                     .ifPresent(
                         why -> found.add(new FraudFinding(FraudCheck.VELOCITY, action, why))));
+
+    policy
+        .actionFor(FraudCheck.ROTATING_DIALER)
+        .ifPresent(
+            action ->
+                policy
+                    .rotation()
+                    .flatMap(limit -> limit.exceededBy(number, call.arrivedAt(), samePrefix))
+                    .ifPresent(
+                        why ->
+                            found.add(new FraudFinding(FraudCheck.ROTATING_DIALER, action, why))));
 
     CallerIdKind kind = CallerIdKind.of(number);
     callerId(policy, kind, CallerIdKind.ANONYMOUS, FraudCheck.ANONYMOUS_CALLER_ID, found);
@@ -90,6 +116,41 @@ public final class FraudScreen {
       }
     }
     return new FraudVerdict(found);
+  }
+
+  /**
+   * The checks that need what the IVR learnt, run when the call reaches its route node: the caller
+   * id's area-code state against the state of the zip known then (the one the caller entered, else
+   * the carrier's). A caller id that is no valid US number, or a zip that is no real US zip, is not
+   * a mismatch: there is nothing to compare.
+   */
+  public static FraudVerdict beforeRouting(FraudPolicy policy, CallFacts call) {
+    Optional<FraudAction> action = policy.actionFor(FraudCheck.GEO_MISMATCH);
+    if (action.isEmpty()) {
+      return FraudVerdict.CLEAN;
+    }
+    String number = call.caller().number();
+    if (CallerIdKind.of(number) != CallerIdKind.VALID) {
+      return FraudVerdict.CLEAN;
+    }
+    Optional<String> areaState = AreaCodeStates.state(number);
+    Optional<UsZips.Place> zip = UsZips.shared().find(call.caller().zip());
+    if (areaState.isEmpty() || zip.isEmpty() || areaState.get().equals(zip.get().state())) {
+      return FraudVerdict.CLEAN;
+    }
+    return new FraudVerdict(
+        List.of(
+            new FraudFinding(
+                FraudCheck.GEO_MISMATCH,
+                action.get(),
+                "caller id "
+                    + number
+                    + " is a "
+                    + areaState.get()
+                    + " number but the zip "
+                    + zip.get().zip()
+                    + " is in "
+                    + zip.get().state())));
   }
 
   private static void callerId(

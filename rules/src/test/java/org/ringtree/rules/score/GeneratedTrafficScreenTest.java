@@ -16,6 +16,7 @@ import org.ringtree.rules.fraud.FraudFinding;
 import org.ringtree.rules.fraud.FraudPolicy;
 import org.ringtree.rules.fraud.FraudScreen;
 import org.ringtree.rules.fraud.FraudVerdict;
+import org.ringtree.rules.fraud.RotationLimit;
 import org.ringtree.rules.fraud.VelocityLimit;
 import org.ringtree.rules.score.traffic.FraudPattern;
 import org.ringtree.rules.score.traffic.GeneratedCall;
@@ -33,7 +34,11 @@ class GeneratedTrafficScreenTest {
     }
     FraudPolicy policy =
         new FraudPolicy(
-            actions, Optional.of(new VelocityLimit(3, Duration.ofHours(24))), 'B', null);
+            actions,
+            Optional.of(new VelocityLimit(3, Duration.ofHours(24))),
+            'B',
+            null,
+            Optional.of(new RotationLimit(3, Duration.ofHours(1))));
     return FraudScreen.screen(policy, Blocklist.EMPTY, c.facts(), c.stir());
   }
 

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.ringtree.rules.call.PriorCall;
 import org.ringtree.rules.directory.TrackingNumber;
+import org.ringtree.rules.fraud.RotationLimit;
+import org.ringtree.rules.fraud.RotationLimit.PrefixCall;
 import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.database.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,26 +44,39 @@ public class CallArrivalStore {
    * What a call's first webhook needs before the engine runs, in one round trip: the answer already
    * given (a replayed webhook), the tracking number dialled, the live flow version of its campaign
    * and the caller's recent calls (newest first: the newest 50 and the newest of each campaign,
-   * target, buyer and outcome), for duplicate and history rules, and how many other numbers sharing
-   * the caller's first 8 digits (+1 NPA NXX X) came through the number's publisher since {@code
-   * prefixSince} (the score's {@code prefixNeighbours}, docs/score.md). The incoming webhook is the
-   * hot path; separate queries cost it a round trip each.
+   * target, buyer and outcome), for duplicate and history rules, and the other numbers sharing the
+   * caller's first 8 digits (+1 NPA NXX X) that came through the number's publisher since {@code
+   * prefixSince}, each with its newest call (the rotating-dialer limit, docs/fraud.md, and the
+   * score's {@code prefixNeighbours}, docs/score.md). The incoming webhook is the hot path;
+   * separate queries cost it a round trip each.
    */
   public record Arrival(
       Optional<String> previousResponse,
       Optional<TrackingNumber> trackingNumber,
       Optional<Long> liveVersionId,
       List<PriorCall> history,
-      int prefixNeighbours) {
+      List<PrefixCall> samePrefix) {
 
-    public Arrival(
-        Optional<String> previousResponse,
-        Optional<TrackingNumber> trackingNumber,
-        Optional<Long> liveVersionId,
-        List<PriorCall> history) {
-      this(previousResponse, trackingNumber, liveVersionId, history, 0);
+    /**
+     * How many other numbers sharing the caller's prefix called through the publisher since {@code
+     * since} (the score's {@code prefixNeighbours}).
+     */
+    public int prefixNeighbours(Instant since) {
+      return (int)
+          samePrefix.stream()
+              .filter(p -> p.at().isAfter(since))
+              .map(PrefixCall::number)
+              .distinct()
+              .count();
     }
   }
+
+  /**
+   * The most numbers sharing a caller's prefix read (each with its newest call): the
+   * rotating-dialer limit's {@code PolicySettings.MAX_ROTATION_NUMBERS}, more than the score
+   * counts.
+   */
+  static final int SAME_PREFIX_NUMBERS = 50;
 
   private static final String HISTORY_COLUMNS =
       "id, started_at, campaign_id, target_id, buyer_id, connected_at, converted, payout, currency";
@@ -70,18 +85,19 @@ public class CallArrivalStore {
     return arrival(callSid, stepKey, to, from, since, null);
   }
 
-  /** As above, counting the caller's prefix neighbours since {@code prefixSince} (null: not). */
+  /**
+   * As above, and when {@code prefixSince} is given, the other numbers sharing the caller's prefix
+   * (+1 NPA NXX X) that called through the same publisher since then, newest first with each one's
+   * newest call: the rotating-dialer limit's count, in the same round trip (an index on {@code
+   * (publisher_id, left(caller_number, 9), started_at)}, V91).
+   */
   public Arrival arrival(
       String callSid, String stepKey, String to, String from, Instant since, Instant prefixSince) {
-    // only a North American number has a prefix that a rotating dialer keeps
-    String prefix =
-        prefixSince != null && from != null && from.matches("\\+1[2-9][0-9]{9}")
-            ? from.substring(0, 9)
-            : null;
+    String prefix = prefixSince == null ? null : RotationLimit.prefixOf(from).orElse(null);
     return jdbc.sql(
             "SELECT (SELECT response FROM call_events WHERE call_sid = ? AND step_key = ?),"
                 + " tn.number, tn.campaign_id, tn.publisher_id, tn.source_tags::text,"
-                + " f.live_version_id, h.calls, pn.n FROM (VALUES (1)) AS one (x)"
+                + " f.live_version_id, h.calls, r.calls FROM (VALUES (1)) AS one (x)"
                 + " LEFT JOIN tracking_numbers tn ON tn.number = ? AND tn.enabled"
                 + " LEFT JOIN LATERAL (SELECT live_version_id FROM flows"
                 + " WHERE campaign_id = tn.campaign_id AND live_version_id IS NOT NULL"
@@ -102,9 +118,16 @@ public class CallArrivalStore {
                 + " FROM calls"
                 + " WHERE caller_number = ? AND started_at > ? ORDER BY campaign_id, target_id,"
                 + " buyer_id, connected_at IS NOT NULL, converted, started_at DESC)) p) h ON true"
-                + " LEFT JOIN LATERAL (SELECT count(DISTINCT caller_number)::int AS n FROM calls"
-                + " WHERE publisher_id = tn.publisher_id AND left(caller_number, 9) = ?"
-                + " AND started_at > ? AND caller_number <> ?) pn ON true")
+                // a null prefix matches nothing: no rows read when no policy counts rotation
+                + " LEFT JOIN LATERAL (SELECT json_agg(json_build_array(q.caller_number, q.at)"
+                + " ORDER BY q.at DESC)::text AS calls FROM (SELECT caller_number,"
+                + " max(started_at) AS at FROM calls WHERE publisher_id = tn.publisher_id"
+                + " AND left(caller_number, "
+                + RotationLimit.PREFIX_LENGTH
+                + ") = ? AND started_at > ? AND caller_number <> ? GROUP BY caller_number"
+                + " ORDER BY at DESC LIMIT "
+                + SAME_PREFIX_NUMBERS
+                + ") q) r ON true")
         .params(
             callSid,
             stepKey,
@@ -114,7 +137,7 @@ public class CallArrivalStore {
             from,
             Timestamp.from(since),
             prefix,
-            prefixSince == null ? null : Timestamp.from(prefixSince),
+            Timestamp.from(prefixSince == null ? since : prefixSince),
             from)
         .query(this::arrival)
         .single();
@@ -133,7 +156,25 @@ public class CallArrivalStore {
         trackingNumber,
         Optional.ofNullable((Long) rs.getObject(6)),
         readHistory(rs.getString(7)),
-        rs.getInt(8));
+        readSamePrefix(rs.getString(8)));
+  }
+
+  /** The rows of {@link #arrival}'s same-prefix column: [number, newest call]. */
+  private List<PrefixCall> readSamePrefix(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    try {
+      List<PrefixCall> calls = new ArrayList<>();
+      for (JsonNode row : json.readTree(text)) {
+        calls.add(
+            new PrefixCall(
+                row.get(0).textValue(), OffsetDateTime.parse(row.get(1).textValue()).toInstant()));
+      }
+      return calls;
+    } catch (Exception e) {
+      throw new IllegalStateException("unreadable same-prefix calls: " + text, e);
+    }
   }
 
   /** The rows of {@link #arrival}'s history column: [id, started, campaign, target, buyer, ...]. */

@@ -91,6 +91,7 @@ public class CallArrivals {
    */
   public String incoming(IncomingCall in) {
     Instant now = clock.instant();
+    Duration rotation = fraud.rotationLookBack();
     CallArrivalStore.Arrival arrival =
         arrivals.arrival(
             in.callSid(),
@@ -98,7 +99,8 @@ public class CallArrivals {
             in.to(),
             in.from(),
             now.minus(HISTORY),
-            now.minus(PREFIX_WINDOW));
+            // one read serves the rotating-dialer limit and the score: the longer look-back
+            now.minus(rotation.compareTo(PREFIX_WINDOW) > 0 ? rotation : PREFIX_WINDOW));
     if (arrival.previousResponse().isPresent()) {
       return arrival.previousResponse().get();
     }
@@ -110,13 +112,15 @@ public class CallArrivals {
     long versionId = arrival.liveVersionId().get();
     CallFacts facts = in.facts(callId, number.get(), now, arrival.history());
     // the defences see what is known at the door; the history already spans every campaign
-    FraudDefences.Screening screening = fraud.screen(facts, in.stir());
+    FraudDefences.Screening screening = fraud.screen(facts, in.stir(), arrival.samePrefix());
     if (screening.stopsTheCall()) {
       return stopped(in, callId, number, screening, now);
     }
     // scored before the flow's first step, so its conditions and route nodes can read the score
     CallScoring.Scored scored =
-        scoring.arrival(facts, in.stir(), arrival.prefixNeighbours()).orElse(null);
+        scoring
+            .arrival(facts, in.stir(), arrival.prefixNeighbours(now.minus(PREFIX_WINDOW)))
+            .orElse(null);
     if (scored != null) {
       facts = scored.facts();
     }

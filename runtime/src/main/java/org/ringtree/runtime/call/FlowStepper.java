@@ -15,6 +15,7 @@ import org.ringtree.rules.engine.ConnectorRequest;
 import org.ringtree.rules.engine.DecisionEngine;
 import org.ringtree.rules.engine.Step;
 import org.ringtree.runtime.flow.FlowRuntimes;
+import org.ringtree.runtime.fraud.FraudDefences;
 import org.ringtree.runtime.routing.CapacityStore;
 import org.ringtree.runtime.routing.DialPlan;
 import org.ringtree.runtime.routing.Router;
@@ -45,6 +46,7 @@ class FlowStepper {
   private final Router router;
   private final ConnectorCalls connectors;
   private final CapacityStore capacity;
+  private final FraudDefences fraud;
   private final Clock clock;
   private final Duration answerBudget;
 
@@ -54,6 +56,7 @@ class FlowStepper {
       Router router,
       ConnectorCalls connectors,
       CapacityStore capacity,
+      FraudDefences fraud,
       Clock clock,
       @Value("${ringtree.webhooks.answer-budget:10s}") Duration answerBudget) {
     this.engine = engine;
@@ -61,6 +64,7 @@ class FlowStepper {
     this.router = router;
     this.connectors = connectors;
     this.capacity = capacity;
+    this.fraud = fraud;
     this.clock = clock;
     this.answerBudget = answerBudget;
   }
@@ -125,6 +129,9 @@ class FlowStepper {
     for (int turn = 0; turn < MAX_TURNS; turn++) {
       instructions.addAll(step.instructions());
       step.trace().forEach(j -> trace.add(TraceEntry.justified(TraceKind.STEP, j)));
+      if (step.route() != null && stoppedBeforeRouting(step, instructions, trace)) {
+        return new StepResult(step.state(), instructions, currentPlan, trace, true, null);
+      }
       if (step.route() != null
           && joined != null
           && joined.plan().nodeId().equals(step.route().nodeId())) {
@@ -208,6 +215,23 @@ class FlowStepper {
     log.error("Call {} did not settle after {} engine turns; hanging up", callId, MAX_TURNS);
     instructions.add(new CallInstruction.Hangup());
     return new StepResult(step.state(), instructions, currentPlan, trace, true, null);
+  }
+
+  /**
+   * The fraud checks that need the IVR's answers (docs/fraud.md, geo mismatch), at the route node:
+   * their findings join the trace (a not-payable one is settled as at the door); one that stops the
+   * call adds the policy's message and a hang-up, and the call is not routed.
+   */
+  private boolean stoppedBeforeRouting(
+      Step step, List<CallInstruction> instructions, List<TraceEntry> trace) {
+    FraudDefences.Screening screening = fraud.beforeRouting(step.state().facts());
+    trace.addAll(screening.trace());
+    if (!screening.stopsTheCall()) {
+      return false;
+    }
+    instructions.add(new CallInstruction.Say(screening.message(), null, null));
+    instructions.add(new CallInstruction.Hangup());
+    return true;
   }
 
   /** The node's connector, given its own timeout or what is left of the budget if less. */

@@ -103,7 +103,9 @@ class ConsoleFraud implements FraudPort {
                         p.velocityCalls(),
                         p.velocityWindowMinutes(),
                         p.minimumAttestation(),
-                        p.message()),
+                        p.message(),
+                        p.rotationNumbers(),
+                        p.rotationWindowMinutes()),
                     confirm,
                     actor())));
   }
@@ -135,6 +137,8 @@ class ConsoleFraud implements FraudPort {
         p.settings().velocityWindowMinutes(),
         p.settings().minimumAttestation(),
         p.settings().message(),
+        p.settings().rotationNumbers(),
+        p.settings().rotationWindowMinutes(),
         p.version());
   }
 

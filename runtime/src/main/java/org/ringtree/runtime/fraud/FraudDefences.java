@@ -1,5 +1,6 @@
 package org.ringtree.runtime.fraud;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.ringtree.rules.fraud.FraudFinding;
 import org.ringtree.rules.fraud.FraudPolicy;
 import org.ringtree.rules.fraud.FraudScreen;
 import org.ringtree.rules.fraud.FraudVerdict;
+import org.ringtree.rules.fraud.RotationLimit.PrefixCall;
 import org.ringtree.rules.fraud.StirVerstat;
 import org.ringtree.runtime.routing.TraceEntry;
 import org.ringtree.runtime.routing.TraceKind;
@@ -66,11 +68,38 @@ public class FraudDefences {
 
   /** Screens a call that has arrived (its facts as the flow will see them). */
   public Screening screen(CallFacts call, StirVerstat stir) {
+    return screen(call, stir, List.of());
+  }
+
+  /**
+   * Screens a call that has arrived, with its source's recent calls whose caller ids share the
+   * caller's prefix (read in the arrival's one query, as far back as {@link #rotationLookBack}).
+   */
+  public Screening screen(CallFacts call, StirVerstat stir, List<PrefixCall> samePrefix) {
     FraudSettings.Snapshot s = settings.current();
     FraudPolicy policy = s.policyFor(call.campaignId());
     return new Screening(
-        FraudScreen.screen(policy, s.blocklist(), call, stir == null ? StirVerstat.ABSENT : stir),
+        FraudScreen.screen(
+            policy, s.blocklist(), call, stir == null ? StirVerstat.ABSENT : stir, samePrefix),
         policy.message());
+  }
+
+  /**
+   * How far back the arrival reads a source's calls sharing the caller's prefix: the longest
+   * rotating-dialer window any policy sets, zero when no policy sets one (nothing is read then).
+   */
+  public Duration rotationLookBack() {
+    return settings.current().rotationLookBack();
+  }
+
+  /**
+   * The checks that need the IVR's answers (the zip), run when the call reaches a route node: a
+   * finding that stops the call plays the policy's message and hangs up (the call is answered, so
+   * {@code <Reject>} is no longer possible); a not-payable finding is settled like one at the door.
+   */
+  public Screening beforeRouting(CallFacts call) {
+    FraudPolicy policy = settings.current().policyFor(call.campaignId());
+    return new Screening(FraudScreen.beforeRouting(policy, call), policy.message());
   }
 
   /**

@@ -38,6 +38,22 @@ class FraudSettings implements DisposableBean {
       FraudPolicy campaign = campaignId == null ? null : campaigns.get(campaignId);
       return campaign == null ? network : network.overriddenBy(campaign);
     }
+
+    /** The longest rotating-dialer window any policy sets (zero when none): what to read back. */
+    java.time.Duration rotationLookBack() {
+      java.time.Duration longest = java.time.Duration.ZERO;
+      for (FraudPolicy p : campaigns.values()) {
+        longest = longer(longest, p);
+      }
+      return longer(longest, network);
+    }
+
+    private static java.time.Duration longer(java.time.Duration d, FraudPolicy p) {
+      return p.rotation()
+          .map(org.ringtree.rules.fraud.RotationLimit::window)
+          .filter(w -> w.compareTo(d) > 0)
+          .orElse(d);
+    }
   }
 
   /** Published by a change, inside its transaction: reloaded here after commit. */

@@ -9,25 +9,46 @@ import java.util.Optional;
 import org.ringtree.rules.fraud.FraudAction;
 import org.ringtree.rules.fraud.FraudCheck;
 import org.ringtree.rules.fraud.FraudPolicy;
+import org.ringtree.rules.fraud.RotationLimit;
 import org.ringtree.rules.fraud.VelocityLimit;
 
 /**
  * A fraud policy as the API and the {@code fraud_policies} table hold it: which checks are on and
  * the action of each, the velocity limit ({@code velocityCalls} in {@code velocityWindowMinutes}),
- * the lowest attestation that counts as attested, and the message of a message-and-hang-up.
+ * the lowest attestation that counts as attested, the message of a message-and-hang-up, and the
+ * rotating-dialer limit ({@code rotationNumbers} numbers sharing a prefix in {@code
+ * rotationWindowMinutes}).
  */
 public record PolicySettings(
     Map<FraudCheck, FraudAction> actions,
     Integer velocityCalls,
     Integer velocityWindowMinutes,
     String minimumAttestation,
-    String message) {
+    String message,
+    Integer rotationNumbers,
+    Integer rotationWindowMinutes) {
 
   /**
    * The most calls a velocity limit may allow: the incoming webhook sees the caller's newest 50
    * calls (its one read), so a limit above 49 earlier calls could not be counted.
    */
   public static final int MAX_VELOCITY_CALLS = 49;
+
+  /**
+   * The most numbers a rotating-dialer limit may allow: the incoming webhook reads the source's 50
+   * newest numbers sharing the caller's prefix (in its one read).
+   */
+  public static final int MAX_ROTATION_NUMBERS = 50;
+
+  /** Settings without a rotating-dialer limit. */
+  public PolicySettings(
+      Map<FraudCheck, FraudAction> actions,
+      Integer velocityCalls,
+      Integer velocityWindowMinutes,
+      String minimumAttestation,
+      String message) {
+    this(actions, velocityCalls, velocityWindowMinutes, minimumAttestation, message, null, null);
+  }
 
   public PolicySettings {
     actions = actions == null ? Map.of() : Map.copyOf(actions);
@@ -51,6 +72,23 @@ public record PolicySettings(
       velocity =
           Optional.of(new VelocityLimit(velocityCalls, Duration.ofMinutes(velocityWindowMinutes)));
     }
+    Optional<RotationLimit> rotation = Optional.empty();
+    if (rotationNumbers != null || rotationWindowMinutes != null) {
+      if (rotationNumbers == null || rotationWindowMinutes == null) {
+        throw new IllegalArgumentException(
+            "a rotating-dialer limit needs both rotationNumbers and rotationWindowMinutes");
+      }
+      if (rotationNumbers > MAX_ROTATION_NUMBERS) {
+        throw new IllegalArgumentException(
+            "a rotating-dialer limit allows at most "
+                + MAX_ROTATION_NUMBERS
+                + " numbers, not "
+                + rotationNumbers);
+      }
+      rotation =
+          Optional.of(
+              new RotationLimit(rotationNumbers, Duration.ofMinutes(rotationWindowMinutes)));
+    }
     char minimum = 'C';
     if (minimumAttestation != null && !minimumAttestation.isBlank()) {
       String m = minimumAttestation.strip();
@@ -61,7 +99,11 @@ public record PolicySettings(
       minimum = Character.toUpperCase(m.charAt(0));
     }
     return new FraudPolicy(
-        actions.isEmpty() ? Map.of() : new EnumMap<>(actions), velocity, minimum, message);
+        actions.isEmpty() ? Map.of() : new EnumMap<>(actions),
+        velocity,
+        minimum,
+        message,
+        rotation);
   }
 
   public static PolicySettings of(FraudPolicy p) {
@@ -70,7 +112,9 @@ public record PolicySettings(
         p.velocity().map(VelocityLimit::calls).orElse(null),
         p.velocity().map(v -> (int) v.window().toMinutes()).orElse(null),
         String.valueOf(p.minimumAttestation()),
-        p.message());
+        p.message(),
+        p.rotation().map(RotationLimit::numbers).orElse(null),
+        p.rotation().map(r -> (int) r.window().toMinutes()).orElse(null));
   }
 
   /**

@@ -267,6 +267,89 @@ class FraudAtTheDoorTest extends RunningPlatformTest {
         .contains("velocity");
   }
 
+  @Test
+  void aDialerRotatingItsLastDigitsIsRejectedOnceTooManyNumbersShareItsPrefix() {
+    policy(
+        "*",
+        Map.of(
+            "actions",
+            Map.of("ROTATING_DIALER", "REJECT"),
+            "rotationNumbers",
+            2,
+            "rotationWindowMinutes",
+            60),
+        false);
+
+    WebhookExchange first = incoming("+12134448001", null);
+    WebhookExchange again = incoming("+12134448001", null);
+    WebhookExchange second = incoming("+12134448002", null);
+    WebhookExchange third = incoming("+12134448003", null);
+    WebhookExchange otherExchange = incoming("+12134449004", null);
+
+    assertThat(first.body()).contains("<Gather");
+    assertThat(again.body()).contains("<Gather");
+    assertThat(second.body()).contains("<Gather");
+    assertThat(third.body()).contains("<Reject").doesNotContain("<Gather");
+    assertThat(traceOf(sid(third)))
+        .containsExactly(
+            "fraud REJECTED 3 different numbers starting +12134448 from this source in 1 hour"
+                + " (limit 2)");
+    assertThat(otherExchange.body()).contains("<Gather");
+    assertThat(operator().get("/api/fraud/policies/*").json().path("settings").toString())
+        .contains("\"rotationNumbers\":2")
+        .contains("\"rotationWindowMinutes\":60");
+    assertThat(policy("*", Map.of("actions", Map.of("ROTATING_DIALER", "REJECT")), false).status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void aCallerWhoseZipIsInAnotherStateThanItsAreaCodeIsRoutedButItsPublisherIsNotPaid() {
+    policy("*", Map.of("actions", Map.of("GEO_MISMATCH", "ROUTE_NOT_PAYABLE")), false);
+
+    // a California number keying in a Texas zip; a Texas number keying in a Texas zip
+    CallTranscript moved = driver().place(texas("+13105557081"));
+    CallTranscript local = driver().place(texas("+15125557082"));
+
+    assertThat(ledger(moved)).containsExactly("REVENUE BUYER acme-law 250.00 USD");
+    assertThat(column(moved, "payable_to_publisher")).isEqualTo("false");
+    assertThat(trace(moved))
+        .contains(
+            "fraud NOT_PAYABLE caller id +13105557081 is a CA number but the zip 73301 is in TX")
+        .anyMatch(t -> t.startsWith("billing NO_PAY Publisher not paid: fraud defence: caller id"));
+    assertThat(trace(local)).noneMatch(t -> t.startsWith("fraud "));
+    assertThat(ledger(local))
+        .containsExactly(
+            "REVENUE BUYER acme-law 250.00 USD", "PAYOUT PUBLISHER sunrise-media 200.00 USD");
+  }
+
+  @Test
+  void aGeoMismatchThatStopsTheCallPlaysTheMessageAtTheRouteNodeAndCannotReject() {
+    policy(
+        "*",
+        Map.of(
+            "actions",
+            Map.of("GEO_MISMATCH", "MESSAGE_AND_HANG_UP"),
+            "message",
+            "This line serves local callers only. Goodbye."),
+        false);
+
+    CallTranscript moved = driver().place(texas("+13105557091"));
+
+    // the zip's gather is answered with the message and a hang-up; nothing is dialled
+    assertThat(moved.twiml().get(0)).contains("<Gather");
+    assertThat(moved.twiml())
+        .anyMatch(
+            t ->
+                t.contains("<Say>This line serves local callers only. Goodbye.</Say>")
+                    && t.contains("<Hangup/>"))
+        .noneMatch(t -> t.contains("<Dial"));
+    assertThat(ledger(moved)).isEmpty();
+    assertThat(trace(moved))
+        .contains("fraud HUNG_UP caller id +13105557091 is a CA number but the zip 73301 is in TX");
+    assertThat(policy("*", Map.of("actions", Map.of("GEO_MISMATCH", "REJECT")), false).status())
+        .isEqualTo(400);
+  }
+
   private Api.Reply policy(String scope, Map<String, Object> settings, boolean confirm) {
     return operator()
         .put("/api/fraud/policies/" + scope + (confirm ? "?confirm=true" : ""), settings);
