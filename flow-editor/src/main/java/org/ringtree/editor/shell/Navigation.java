@@ -42,6 +42,8 @@ public final class Navigation {
               "nav-reconciliation",
               VaadinIcon.SCALE,
               STAFF),
+          new Entry(
+              "Money", "RTB supply", "rtb-supply", "nav-rtb-supply", VaadinIcon.CONNECT, STAFF),
           new Entry("Money", "Postbacks", "postbacks", "nav-postbacks", VaadinIcon.EXCHANGE, STAFF),
           new Entry("Money", "Disputes", "disputes", "nav-disputes", VaadinIcon.FLAG, STAFF),
           new Entry(

@@ -33,6 +33,7 @@ class NavigationTest {
             "dashboard",
             "reports",
             "reconciliation",
+            "rtb-supply",
             "postbacks",
             "disputes",
             "adjustments",

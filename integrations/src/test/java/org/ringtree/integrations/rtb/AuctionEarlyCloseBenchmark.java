@@ -37,46 +37,49 @@ import org.ringtree.rules.routing.PingResult.Status;
  * (each answer 80–100% of it), bidding as in {@code AuctionCloseSimulation}. First {@code
  * auction.bench.auctions} auctions wait for all (and build each buyer's history), then as many
  * close early; for those, the late answers are awaited too, so each early auction's revenue is
- * compared with what waiting for all would have earned on the same answers. Run with {@code
- * -Drtb.bench=true}.
+ * compared with what waiting for all would have earned on the same answers. Each buyer's history is
+ * kept answer by answer, as the runtime keeps it, so the expected-gain rule ({@code
+ * -Dauction.bench.maxExpectedGain}, default 0.011 as in the runtime; 0: off) applies. Run with
+ * {@code -Drtb.bench=true}.
  */
 @EnabledIfSystemProperty(named = "rtb.bench", matches = "true")
 class AuctionEarlyCloseBenchmark {
 
   private static final int BUYERS = 20;
   private static final Duration DEADLINE = Duration.ofMillis(2500);
+  // the runtime's defaults; -Dauction.bench.maxExpectedGain=0 measures the highest-bid rule alone
+  private static final BigDecimal MAX_EXPECTED_GAIN =
+      new BigDecimal(System.getProperty("auction.bench.maxExpectedGain", "0.011"));
   private static final AuctionCloser.Policy POLICY =
-      new AuctionCloser.Policy(true, Duration.ofMillis(100), Duration.ofMillis(100), 5, true, true);
+      new AuctionCloser.Policy(
+          true,
+          Duration.ofMillis(100),
+          Duration.ofMillis(100),
+          5,
+          true,
+          true,
+          1,
+          MAX_EXPECTED_GAIN);
 
-  /** What the auctions have seen of one buyer. */
+  /**
+   * What the auctions have seen of one buyer, answer by answer, as the runtime reads it from the
+   * routing trace ({@code RoutingHistoryStore.bidHistory}).
+   */
   private static final class Seen {
     long pings;
-    long answers;
-    BigDecimal highest;
-    long slowestMillis = -1;
+    final List<Duration> answerTimes = new ArrayList<>();
+    final List<BigDecimal> bids = new ArrayList<>();
 
     void add(PingResult r) {
       pings++;
       if (r.status() == Status.ACCEPTED || r.status() == Status.DECLINED) {
-        answers++;
-        slowestMillis = Math.max(slowestMillis, r.latency().toMillis());
+        answerTimes.add(r.latency());
       }
-      r.bid()
-          .ifPresent(
-              b -> {
-                if (highest == null || b.amount().amount().compareTo(highest) > 0) {
-                  highest = b.amount().amount();
-                }
-              });
+      r.bid().ifPresent(b -> bids.add(b.amount().amount()));
     }
 
     BidHistory history() {
-      return new BidHistory(
-          null,
-          pings,
-          answers,
-          highest,
-          slowestMillis < 0 ? null : Duration.ofMillis(slowestMillis));
+      return BidHistory.ofSamples(pings, answerTimes, bids);
     }
   }
 
@@ -182,12 +185,13 @@ class AuctionEarlyCloseBenchmark {
         String.format(
             Locale.ROOT,
             "Auction early close over loopback HTTP, %d buyers answering in 20-2000 ms, %d auctions"
-                + " each way, %s%n"
+                + " each way, max-expected-gain %s, %s%n"
                 + "wait for all   collect p50 %5d ms  p99 %5d ms  revenue %s%n"
                 + "early close    collect p50 %5d ms  p99 %5d ms  revenue %s, waiting for all on"
                 + " the same answers %s (given up %s%%), closed early %d of %d%n",
             BUYERS,
             auctions,
+            MAX_EXPECTED_GAIN.signum() == 0 ? "off" : MAX_EXPECTED_GAIN.toPlainString(),
             System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
             percentile(waitAll, 50),
             percentile(waitAll, 99),

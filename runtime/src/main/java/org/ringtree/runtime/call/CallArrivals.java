@@ -89,8 +89,24 @@ public class CallArrivals {
    * The first webhook of a call. Its first step is saved with the call in one statement (one round
    * trip, one implicit transaction); a number with no live flow is saved as unrouted.
    */
-  public String incoming(IncomingCall in) {
+  public String incoming(IncomingCall call) {
     Instant now = clock.instant();
+    // a call to a supply bid's SIP address is counted on the publisher's pool number, from the
+    // caller's number in the SIP From; it is joined to its bid by the address's token
+    SupplyBids.SipArrival sip = supply.sipArrival(call.to(), call.from()).orElse(null);
+    IncomingCall in =
+        sip == null
+            ? call
+            : new IncomingCall(
+                call.callSid(),
+                sip.callerNumber(),
+                sip.trackingNumber(),
+                call.fromCity(),
+                call.fromState(),
+                call.fromZip(),
+                call.fromCountry(),
+                call.stir(),
+                call.request());
     Duration rotation = fraud.rotationLookBack();
     CallArrivalStore.Arrival arrival =
         arrivals.arrival(
@@ -125,7 +141,9 @@ public class CallArrivals {
       facts = scored.facts();
     }
     // a call a publisher pinged for, on the pool number lent to its bid: the bid decides the route
-    SupplyBids.Joined joined = supply.join(in.to(), in.from(), callId).orElse(null);
+    SupplyBids.Joined joined =
+        (sip == null ? supply.join(in.to(), in.from(), callId) : supply.joinSip(sip, callId))
+            .orElse(null);
     StepResult step = stepper.start(callId, versionId, facts, stepper.deadline(now), joined);
     String answer = renderer.render(callId, 1, step.instructions());
     List<TraceEntry> trace = step.trace();

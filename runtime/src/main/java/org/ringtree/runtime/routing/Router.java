@@ -361,8 +361,9 @@ public class Router {
   }
 
   /**
-   * How this route's auction may close early: the settings, and each RTB target's bid history over
-   * the look-back with its declared maximum bid.
+   * How this route's auction may close early: the settings (with the bid-quantile ceiling and the
+   * expected-gain rule), and each RTB target's bid history answer by answer over its newest pings
+   * in the look-back, with its declared maximum bid.
    */
   private AuctionSettings auctionSettings(List<Target> targets, Instant now) {
     if (!auction.earlyClose()) {
@@ -373,7 +374,9 @@ public class Router {
     if (!rtb.isEmpty()) {
       histories.putAll(
           history.bidHistory(
-              rtb.stream().map(Target::id).toList(), now.minus(auction.historyLookback())));
+              rtb.stream().map(Target::id).toList(),
+              now.minus(auction.historyLookback()),
+              auction.historyPings()));
       for (Target t : rtb) {
         BigDecimal max = auction.declaredMaximum(t);
         if (max != null) {
@@ -383,7 +386,13 @@ public class Router {
       }
     }
     return new AuctionSettings(
-        true, auction.minimumWait(), auction.answerMargin(), auction.minimumSample(), histories);
+        true,
+        auction.minimumWait(),
+        auction.answerMargin(),
+        auction.minimumSample(),
+        auction.bidQuantile(),
+        auction.maxExpectedGain(),
+        histories);
   }
 
   /** The round-robin counter of one route node of one flow (node ids repeat across flows). */

@@ -1,8 +1,11 @@
 package org.ringtree.runtime.routing;
 
+import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,35 +51,61 @@ class RoutingHistoryStore {
   }
 
   /**
-   * Each target's pings since {@code since}: how many, how many it answered (in time, past its
-   * cut-off, or after the auction closed), its highest bid and its slowest answer. Absent without
-   * pings.
+   * Each target's last {@code lastPings} pings since {@code since}, answer by answer: how many were
+   * sent, how long each answer took (in time, past its cut-off, or after the auction closed) and
+   * each bid it made ({@link BidHistory#ofSamples}), for the early close's highest-bid,
+   * bid-quantile and expected-gain rules. Absent without pings.
    */
-  Map<String, BidHistory> bidHistory(List<String> targetIds, Instant since) {
+  Map<String, BidHistory> bidHistory(List<String> targetIds, Instant since, int lastPings) {
     Map<String, BidHistory> out = new LinkedHashMap<>();
     String answered =
-        "(outcome IN ('ACCEPTED', 'DECLINED', 'LATE_ANSWER')"
-            + " OR (outcome = 'TIMEOUT' AND http_status IS NOT NULL))";
+        "(p.outcome IN ('ACCEPTED', 'DECLINED', 'LATE_ANSWER')"
+            + " OR (p.outcome = 'TIMEOUT' AND p.http_status IS NOT NULL))"
+            + " AND p.latency_ms IS NOT NULL";
+    // one row per target with its samples as two arrays: the partial index on (target_id,
+    // created_at) WHERE kind = 'ping' serves each target's newest rows
     jdbc.sql(
-            "SELECT target_id, count(*) FILTER (WHERE outcome <> 'LATE_ANSWER'),"
-                + " count(*) FILTER (WHERE "
+            "SELECT t.id, count(*) FILTER (WHERE p.outcome <> 'LATE_ANSWER'),"
+                + " array_agg(p.latency_ms) FILTER (WHERE "
                 + answered
-                + "), max(bid_amount) FILTER (WHERE "
+                + "), array_agg(p.bid_amount) FILTER (WHERE "
                 + answered
-                + "), max(latency_ms) FILTER (WHERE "
-                + answered
-                + ") FROM routing_trace WHERE kind = 'ping' AND target_id = ANY(?)"
-                + " AND created_at > ? GROUP BY target_id")
-        .params(targetIds.toArray(String[]::new), Timestamp.from(since))
+                + " AND p.bid_amount IS NOT NULL)"
+                + " FROM unnest(?::text[]) AS t(id) CROSS JOIN LATERAL"
+                + " (SELECT r.outcome, r.http_status, r.latency_ms, r.bid_amount"
+                + " FROM routing_trace r WHERE r.kind = 'ping' AND r.target_id = t.id"
+                + " AND r.created_at > ? ORDER BY r.created_at DESC LIMIT ?) p"
+                + " GROUP BY t.id")
+        .params(targetIds.toArray(String[]::new), Timestamp.from(since), Math.max(1, lastPings))
         .query(
-            (rs, i) -> {
-              long slowestMillis = rs.getLong(5);
-              Duration slowest = rs.wasNull() ? null : Duration.ofMillis(slowestMillis);
-              return out.put(
-                  rs.getString(1),
-                  new BidHistory(null, rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4), slowest));
-            })
+            (rs, i) ->
+                out.put(
+                    rs.getString(1),
+                    BidHistory.ofSamples(
+                        rs.getLong(2), durations(rs.getArray(3)), amounts(rs.getArray(4)))))
         .list();
+    return out;
+  }
+
+  private static List<Duration> durations(java.sql.Array array) throws SQLException {
+    if (array == null) {
+      return List.of();
+    }
+    List<Duration> out = new ArrayList<>();
+    for (Object millis : (Object[]) array.getArray()) {
+      out.add(Duration.ofMillis(((Number) millis).longValue()));
+    }
+    return out;
+  }
+
+  private static List<BigDecimal> amounts(java.sql.Array array) throws SQLException {
+    if (array == null) {
+      return List.of();
+    }
+    List<BigDecimal> out = new ArrayList<>();
+    for (Object amount : (Object[]) array.getArray()) {
+      out.add((BigDecimal) amount);
+    }
     return out;
   }
 

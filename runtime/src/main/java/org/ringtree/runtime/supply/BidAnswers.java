@@ -25,9 +25,12 @@ final class BidAnswers {
       out.put("bidId", b.bidId().toString());
       out.put("bidAmount", b.payout());
       out.put("expireInSeconds", b.expiresInSeconds());
-      out.put("phoneNumber", b.destination());
-      out.put("phoneNumberNoPlus", b.destination().substring(1));
-      out.put("sipAddress", null);
+      // a SIP destination goes in sipAddress, without its scheme as Ringba's buyers read it
+      // (docs/rtb.md, RINGBA: "else sipAddress (we add sip:)")
+      boolean sip = b.destination().startsWith("sip:");
+      out.put("phoneNumber", sip ? null : b.destination());
+      out.put("phoneNumberNoPlus", sip ? null : b.destination().substring(1));
+      out.put("sipAddress", sip ? b.destination().substring(4) : null);
     } else if (answer instanceof SupplyBids.Answer.Bid b) {
       out.put("bidId", b.bidId().toString());
       out.put("accepted", true);

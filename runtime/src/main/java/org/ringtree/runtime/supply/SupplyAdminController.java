@@ -1,7 +1,6 @@
 package org.ringtree.runtime.supply;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -105,17 +104,10 @@ class SupplyAdminController {
                     l.joined(),
                     l.filled(),
                     l.paidAsBid(),
-                    rate(l.bids(), l.pings()),
-                    rate(l.joined(), l.bids()),
-                    rate(l.filled(), l.joined())))
+                    l.bidRate(),
+                    l.winRate(),
+                    l.fillRate()))
         .toList();
-  }
-
-  /** A share as a fraction with four decimals; null when there is nothing to divide by. */
-  static BigDecimal rate(long part, long whole) {
-    return whole == 0
-        ? null
-        : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
   }
 
   private static Instant instant(String text, Instant otherwise) {

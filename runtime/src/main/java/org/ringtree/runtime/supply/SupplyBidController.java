@@ -143,7 +143,35 @@ class SupplyBidController {
     }
     String deadlineText = ringba ? deadlineParam : text(json, "deadlineMillis");
     return new SupplyBids.Ping(
-        publisher, campaign, shape, number, state, zip, tags, deadline(deadlineText));
+        publisher,
+        campaign,
+        shape,
+        number,
+        state,
+        zip,
+        tags,
+        deadline(deadlineText),
+        sipOk(json.get("sipOk")));
+  }
+
+  /**
+   * Ringba's {@code sipOk} ("yes" or true in its guide, article 26359999885079), read the same in
+   * Ringtree's shape: true asks for a SIP destination, false refuses one, absent says nothing.
+   */
+  private static Boolean sipOk(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (value.isBoolean()) {
+      return value.booleanValue();
+    }
+    String text = value.asText().strip().toLowerCase(java.util.Locale.ROOT);
+    return switch (text) {
+      case "yes", "true", "1" -> Boolean.TRUE;
+      case "no", "false", "0" -> Boolean.FALSE;
+      default ->
+          throw new BadPing(SupplyBids.NoBidCode.DISABLED, "sipOk must be yes, no, true or false");
+    };
   }
 
   private static Duration deadline(String millis) {

@@ -75,7 +75,9 @@ public class SupplyBidStore {
       DialPlan plan,
       List<TraceEntry> trace,
       Instant createdAt,
-      Instant expiresAt) {}
+      Instant expiresAt,
+      String sipToken,
+      String trackingNumber) {}
 
   public Optional<CampaignSettings> settings(String campaignId) {
     return jdbc.sql(
@@ -159,8 +161,9 @@ public class SupplyBidStore {
     jdbc.sql(
             "INSERT INTO rtb_supply_bids (id, publisher_id, campaign_id, caller_number, shape,"
                 + " state, reason, destination, node_id, target_id, buyer_id, buyer_price, payout,"
-                + " currency, reservation_id, plan, trace, created_at, expires_at) VALUES (?, ?,"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)")
+                + " currency, reservation_id, plan, trace, created_at, expires_at, sip_token,"
+                + " tracking_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?::jsonb, ?::jsonb, ?, ?, ?, ?)")
         .params(
             b.id(),
             b.publisherId(),
@@ -180,7 +183,9 @@ public class SupplyBidStore {
             b.plan() == null ? null : RingtreeJson.write(b.plan()),
             RingtreeJson.write(b.trace()),
             Timestamp.from(b.createdAt()),
-            b.expiresAt() == null ? null : Timestamp.from(b.expiresAt()))
+            b.expiresAt() == null ? null : Timestamp.from(b.expiresAt()),
+            b.sipToken(),
+            b.trackingNumber())
         .update();
   }
 
@@ -219,6 +224,43 @@ public class SupplyBidStore {
                 .param(b.id())
                 .update());
     return joined;
+  }
+
+  /**
+   * The publisher's pool number on the campaign a SIP bid's call is counted on (not lent: the
+   * token, not the number, joins the call); empty when it has none enabled.
+   */
+  Optional<String> countingNumber(String campaignId, String publisherId) {
+    return jdbc.sql(
+            "SELECT p.number FROM rtb_pool_numbers p JOIN tracking_numbers tn ON tn.number ="
+                + " p.number WHERE tn.campaign_id = ? AND tn.publisher_id = ? AND tn.enabled"
+                + " ORDER BY p.number LIMIT 1")
+        .params(campaignId, publisherId)
+        .query(String.class)
+        .optional();
+  }
+
+  /** The tracking number a SIP bid's call is counted on, whatever the bid's state. */
+  Optional<String> sipTrackingNumber(String token) {
+    return jdbc.sql("SELECT tracking_number FROM rtb_supply_bids WHERE sip_token = ?")
+        .param(token)
+        .query(String.class)
+        .optional();
+  }
+
+  /**
+   * Joins a call to the open, unexpired SIP bid of {@code token} for this caller: once only, as
+   * {@link #join} does for a pool number.
+   */
+  Optional<StoredBid> joinSip(String token, String callerNumber, UUID callId, Instant now) {
+    return jdbc.sql(
+            "UPDATE rtb_supply_bids SET state = 'JOINED', call_id = ?, joined_at = ? WHERE"
+                + " sip_token = ? AND caller_number = ? AND state = 'OPEN' AND expires_at > ?"
+                + " RETURNING "
+                + COLUMNS)
+        .params(callId, Timestamp.from(now), token, callerNumber, Timestamp.from(now))
+        .query(SupplyBidStore::bid)
+        .optional();
   }
 
   /** A bid that found no buyer gives its pool number back at once. */
@@ -281,7 +323,31 @@ public class SupplyBidStore {
 
   /** One publisher's pings in a period and what became of them. */
   public record PublisherLine(
-      String publisherId, long pings, long bids, long joined, long filled, BigDecimal paidAsBid) {}
+      String publisherId, long pings, long bids, long joined, long filled, BigDecimal paidAsBid) {
+
+    /** Bids ÷ pings. */
+    public BigDecimal bidRate() {
+      return rate(bids, pings);
+    }
+
+    /** Bids a call joined ÷ bids. */
+    public BigDecimal winRate() {
+      return rate(joined, bids);
+    }
+
+    /** Joined calls that reached a buyer ÷ joined. */
+    public BigDecimal fillRate() {
+      return rate(filled, joined);
+    }
+
+    /** A share as a fraction with four decimals; null when there is nothing to divide by. */
+    static BigDecimal rate(long part, long whole) {
+      return whole == 0
+          ? null
+          : BigDecimal.valueOf(part)
+              .divide(BigDecimal.valueOf(whole), 4, java.math.RoundingMode.HALF_UP);
+    }
+  }
 
   List<PublisherLine> report(Instant from, Instant to) {
     return jdbc.sql(
@@ -307,7 +373,7 @@ public class SupplyBidStore {
   private static final String COLUMNS =
       "id, publisher_id, campaign_id, caller_number, shape, state, reason, destination, node_id,"
           + " target_id, buyer_id, buyer_price, payout, currency, reservation_id, plan::text,"
-          + " trace::text, created_at, expires_at";
+          + " trace::text, created_at, expires_at, sip_token, tracking_number";
 
   private static final String SELECT = "SELECT " + COLUMNS + " FROM rtb_supply_bids";
 
@@ -334,7 +400,9 @@ public class SupplyBidStore {
           plan == null ? null : RingtreeJson.mapper().readValue(plan, DialPlan.class),
           RingtreeJson.mapper().readValue(rs.getString(17), TRACE),
           rs.getTimestamp(18).toInstant(),
-          expires == null ? null : expires.toInstant());
+          expires == null ? null : expires.toInstant(),
+          rs.getString(20),
+          rs.getString(21));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("unreadable supply bid " + rs.getString(1), e);
     }

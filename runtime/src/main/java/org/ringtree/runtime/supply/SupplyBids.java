@@ -2,15 +2,19 @@ package org.ringtree.runtime.supply;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ringtree.integrations.rtb.PingRateLimiter;
 import org.ringtree.rules.call.CallFacts;
 import org.ringtree.rules.call.CallInstruction;
@@ -58,6 +62,8 @@ public class SupplyBids {
   private final Clock clock;
   private final PingRateLimiter perPublisher;
   private final Duration holdMargin;
+  private final String sipDomain;
+  private final SecureRandom tokens = new SecureRandom();
 
   SupplyBids(
       SupplyBidStore store,
@@ -67,7 +73,8 @@ public class SupplyBids {
       CapacityStore capacity,
       Clock clock,
       SupplySettings limits,
-      @Value("${ringtree.routing.hold-margin:60s}") Duration holdMargin) {
+      @Value("${ringtree.routing.hold-margin:60s}") Duration holdMargin,
+      @Value("${ringtree.supply.sip-domain:}") String sipDomain) {
     this.store = store;
     this.flows = flows;
     this.engine = engine;
@@ -90,6 +97,7 @@ public class SupplyBids {
               perPublisher.setRate(publisher, new PingRateLimiter.Rate(perSecond, burst));
             });
     this.holdMargin = holdMargin;
+    this.sipDomain = sipDomain == null ? "" : sipDomain.strip().toLowerCase(Locale.ROOT);
   }
 
   /** A publisher's ping, read from either shape. */
@@ -101,7 +109,22 @@ public class SupplyBids {
       String state,
       String zip,
       Map<String, String> tags,
-      Duration deadline) {}
+      Duration deadline,
+      Boolean sipOk) {
+
+    /** A ping that says nothing of SIP. */
+    public Ping(
+        String publisherId,
+        String campaignId,
+        BidShape shape,
+        String callerNumber,
+        String state,
+        String zip,
+        Map<String, String> tags,
+        Duration deadline) {
+      this(publisherId, campaignId, shape, callerNumber, state, zip, tags, deadline, null);
+    }
+  }
 
   /**
    * Why a ping got no bid, with the Ringba error code of the same meaning (support.ringba.com
@@ -186,12 +209,23 @@ public class SupplyBids {
     }
     FlowStore.StoredVersion version = live.get();
     Duration ttl = Duration.ofSeconds(settings.get().bidTtlSeconds());
+    // a SIP address with a token when the publisher asks for one (Ringba's sipOk), or when no pool
+    // number is free and it did not refuse SIP; a pool number otherwise
+    boolean sip = !sipDomain.isEmpty() && Boolean.TRUE.equals(ping.sipOk());
     Optional<String> number =
-        store.lend(ping.campaignId(), ping.publisherId(), bidId, now, now.plus(ttl));
+        sip
+            ? Optional.empty()
+            : store.lend(ping.campaignId(), ping.publisherId(), bidId, now, now.plus(ttl));
+    String sipToken = null;
+    if (number.isEmpty() && !sipDomain.isEmpty() && !Boolean.FALSE.equals(ping.sipOk())) {
+      number = store.countingNumber(ping.campaignId(), ping.publisherId());
+      sipToken = number.isPresent() ? newToken() : null;
+    }
     if (number.isEmpty()) {
       return noBid(
           ping, bidId, now, NoBidCode.NO_CAPACITY, "every RTB pool number is lent to an open bid");
     }
+    String destination = sipToken == null ? number.get() : sipAddress(sipToken);
     CallFacts facts =
         new CallFacts(
             bidId.toString(),
@@ -265,7 +299,7 @@ public class SupplyBids {
                 + " to publisher "
                 + ping.publisherId()
                 + " on "
-                + number.get()
+                + destination
                 + " until "
                 + expires
                 + ": "
@@ -285,7 +319,7 @@ public class SupplyBids {
             ping.shape(),
             SupplyBidStore.BidState.OPEN,
             null,
-            number.get(),
+            destination,
             request.nodeId(),
             leg.targetId(),
             leg.buyerId(),
@@ -296,12 +330,14 @@ public class SupplyBids {
             plan,
             trace,
             now,
-            expires));
+            expires,
+            sipToken,
+            number.get()));
     return new Answer.Bid(
         bidId,
         payout,
         leg.currency(),
-        number.get(),
+        destination,
         Math.max(1, Duration.between(now, expires).toSeconds()),
         false);
   }
@@ -335,40 +371,132 @@ public class SupplyBids {
    */
   public Optional<Joined> join(String to, String from, UUID callId) {
     Instant now = clock.instant();
+    return store.join(to, from, callId, now).map(b -> joined(b, callId, now));
+  }
+
+  /**
+   * A call to a supply bid's SIP address ({@code sip:bid-<token>@<ringtree.supply.sip-domain>}):
+   * the token, the caller's number read from the SIP {@code From}, and the tracking number the call
+   * is counted on. Empty when SIP destinations are off, the address is not one of ours, or no bid
+   * ever had the token.
+   */
+  public record SipArrival(String token, String callerNumber, String trackingNumber) {}
+
+  /**
+   * Whether the first webhook's {@code To} (Twilio passes a SIP Domain call's INVITE URI there) is
+   * one of our bids' SIP addresses; see {@link SipArrival}.
+   */
+  public Optional<SipArrival> sipArrival(String to, String from) {
+    if (sipDomain.isEmpty()) {
+      return Optional.empty();
+    }
+    return sipToken(to, sipDomain)
+        .flatMap(
+            token ->
+                store
+                    .sipTrackingNumber(token)
+                    .map(number -> new SipArrival(token, sipCaller(from), number)));
+  }
+
+  /**
+   * The first webhook of a call to a bid's SIP address: joined to that bid, as {@link #join} joins
+   * a pool-number call, if it is open, unexpired and was made for this caller.
+   */
+  public Optional<Joined> joinSip(SipArrival sip, UUID callId) {
+    Instant now = clock.instant();
     return store
-        .join(to, from, callId, now)
-        .map(
-            b -> {
-              boolean held =
-                  capacity.holdFor(
-                      b.reservationId(),
-                      callId,
-                      now.plusSeconds(b.plan().timeoutSeconds()).plus(holdMargin));
-              List<TraceEntry> trace = new ArrayList<>(b.trace());
-              trace.add(
-                  new TraceEntry(
-                      b.nodeId(),
-                      b.targetId(),
-                      TraceKind.ROUTE,
-                      TraceOutcome.OK,
-                      "joined to bid "
-                          + b.id()
-                          + " made to publisher "
-                          + b.publisherId()
-                          + " at "
-                          + b.createdAt()
-                          + ": the publisher is paid "
-                          + b.payout()
-                          + " "
-                          + b.currency()
-                          + " as bid when the billing table pays"
-                          + (held ? "" : "; the winner's hold had expired"),
-                      b.payout(),
-                      null,
-                      null,
-                      Map.of("bidId", b.id().toString())));
-              return new Joined(b.id(), b.plan(), held, trace, b.payout());
-            });
+        .joinSip(sip.token(), sip.callerNumber(), callId, now)
+        .map(b -> joined(b, callId, now));
+  }
+
+  private Joined joined(SupplyBidStore.StoredBid b, UUID callId, Instant now) {
+    boolean held =
+        capacity.holdFor(
+            b.reservationId(), callId, now.plusSeconds(b.plan().timeoutSeconds()).plus(holdMargin));
+    List<TraceEntry> trace = new ArrayList<>(b.trace());
+    trace.add(
+        new TraceEntry(
+            b.nodeId(),
+            b.targetId(),
+            TraceKind.ROUTE,
+            TraceOutcome.OK,
+            "joined to bid "
+                + b.id()
+                + " made to publisher "
+                + b.publisherId()
+                + " at "
+                + b.createdAt()
+                + (b.sipToken() == null ? "" : " (by its SIP address)")
+                + ": the publisher is paid "
+                + b.payout()
+                + " "
+                + b.currency()
+                + " as bid when the billing table pays"
+                + (held ? "" : "; the winner's hold had expired"),
+            b.payout(),
+            null,
+            null,
+            Map.of("bidId", b.id().toString())));
+    return new Joined(b.id(), b.plan(), held, trace, b.payout());
+  }
+
+  private static final Pattern SIP_USER = Pattern.compile("bid-([0-9a-f]{32})");
+
+  /**
+   * The token of {@code sip:bid-<token>@<domain>} (any case of scheme and host, a port, URI
+   * parameters or headers after it ignored); empty for anything else.
+   */
+  static Optional<String> sipToken(String to, String domain) {
+    if (to == null) {
+      return Optional.empty();
+    }
+    String uri = to.strip();
+    String lower = uri.toLowerCase(Locale.ROOT);
+    int colon = lower.startsWith("sip:") ? 4 : lower.startsWith("sips:") ? 5 : -1;
+    int at = uri.indexOf('@');
+    if (colon < 0 || at < colon) {
+      return Optional.empty();
+    }
+    String host = lower.substring(at + 1).split("[;:?>]", 2)[0];
+    Matcher user = SIP_USER.matcher(uri.substring(colon, at));
+    return host.equals(domain) && user.matches() ? Optional.of(user.group(1)) : Optional.empty();
+  }
+
+  /**
+   * The caller's number from a SIP {@code From} ({@code sip:+13105550201@host}, or a plain number):
+   * its user part as E.164 when it reads as a North American number or starts with {@code +};
+   * otherwise the value as given (it then matches no bid's caller).
+   */
+  static String sipCaller(String from) {
+    if (from == null) {
+      return null;
+    }
+    String user = from.strip();
+    String lower = user.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("sip:") || lower.startsWith("sips:")) {
+      user = user.substring(user.indexOf(':') + 1).split("[@;]", 2)[0];
+    }
+    if (user.matches("\\+[1-9][0-9]{6,14}")) {
+      return user;
+    }
+    if (user.matches("1[2-9][0-9]{9}")) {
+      return "+" + user;
+    }
+    if (user.matches("[2-9][0-9]{9}")) {
+      return "+1" + user;
+    }
+    return from;
+  }
+
+  private String sipAddress(String token) {
+    return "sip:bid-" + token + "@" + sipDomain;
+  }
+
+  /** 128 random bits as 32 hex digits: the bid's SIP address cannot be guessed from another's. */
+  private String newToken() {
+    byte[] bytes = new byte[16];
+    tokens.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   /** The payout bid for a call joined to a bid, which replaces the billing table's amount. */
@@ -418,6 +546,8 @@ public class SupplyBids {
             null,
             trace,
             now,
+            null,
+            null,
             null));
     return new Answer.NoBid(bidId, code, reason);
   }

@@ -103,7 +103,7 @@ class AuctionEarlyCloseTest extends RunningPlatformTest {
                 + " USD)");
     BidHistory h =
         history
-            .bidHistory(List.of("slowpoke-rtb"), Instant.now().minus(Duration.ofHours(1)))
+            .bidHistory(List.of("slowpoke-rtb"), Instant.now().minus(Duration.ofHours(1)), 1000)
             .get("slowpoke-rtb");
     assertThat(h.answers()).isEqualTo(1);
     assertThat(h.pings()).isPositive();
