@@ -97,6 +97,19 @@ public record Safeguards(List<Policy> policies, Model model) {
       case STIR_FAILED -> "SHAKEN/STIR verification failed";
       case STIR_UNATTESTED ->
           "no SHAKEN/STIR verification, or attestation below " + policy.minimumAttestation();
+      case ROTATING_DIALER ->
+          policy
+              .rotation()
+              .map(
+                  r ->
+                      "more than "
+                          + r.numbers()
+                          + " numbers sharing their first 8 digits from one publisher in "
+                          + duration(r.window())
+                          + " (a dialer rotating its last digits)")
+              .orElse("numbers sharing a prefix from one publisher (a rotating dialer)");
+      case GEO_MISMATCH ->
+          "caller id's area code in another state than the zip known at the route node";
     };
   }
 

@@ -39,6 +39,27 @@ class SafeguardsTest {
   }
 
   @Test
+  void saysTheRotatingDialerLimitAndTheGeoCheckInWords() {
+    FraudPolicy policy =
+        new FraudPolicy(
+            Map.of(
+                FraudCheck.ROTATING_DIALER, FraudAction.REJECT,
+                FraudCheck.GEO_MISMATCH, FraudAction.ROUTE_NOT_PAYABLE),
+            Optional.empty(),
+            'C',
+            "Sorry, we cannot take this call.",
+            Optional.of(new org.ringtree.rules.fraud.RotationLimit(3, Duration.ofHours(1))));
+
+    assertThat(Safeguards.inWords(policy))
+        .containsExactly(
+            "more than 3 numbers sharing their first 8 digits from one publisher in 1 hour"
+                + " (a dialer rotating its last digits)"
+                + " → reject at the door (the call is not answered)",
+            "caller id's area code in another state than the zip known at the route node"
+                + " → route it, but the publisher is not paid for it");
+  }
+
+  @Test
   void aPolicyWithNothingOnSaysSo() {
     assertThat(Safeguards.inWords(FraudPolicy.OFF))
         .containsExactly("no fraud check is on: every call is routed and paid as usual");
