@@ -124,10 +124,8 @@ class DirectoryBrowserTest extends RunningPlatformTest {
     click("form-save");
     waitGone("form-buyer");
     type("search-buyer", "sunrise");
-    WebElement buyerCell = cell("grid-buyer", "Sunrise Legal");
-
     // select it: its targets are listed, and a new target starts with it
-    buyerCell.click();
+    clickCell("grid-buyer", "Sunrise Legal");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("targets-scope"), "sunrise-legal"));
@@ -331,6 +329,25 @@ class DirectoryBrowserTest extends RunningPlatformTest {
 
   private static void waitGone(String id) {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(id)));
+  }
+
+  /**
+   * Clicks the grid cell showing {@code text}, again while the grid is still re-rendering what the
+   * search filtered (a cell found mid-render may sit under the header or be replaced).
+   */
+  private static void clickCell(String gridId, String text) {
+    wait.until(
+        d -> {
+          try {
+            WebElement c = cell(gridId, text);
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", c);
+            c.click();
+            return true;
+          } catch (org.openqa.selenium.ElementClickInterceptedException
+              | org.openqa.selenium.StaleElementReferenceException e) {
+            return false;
+          }
+        });
   }
 
   private static WebElement cell(String gridId, String text) {

@@ -65,6 +65,7 @@ class AuctionExpectedGainTest extends RunningPlatformTest {
 
   private final AtomicInteger pings = new AtomicInteger();
   private volatile String bid = "312.00";
+  private volatile long answerMillis = ANSWER_MILLIS;
   private HttpServer buyer;
   private ExecutorService threads;
   private Target original;
@@ -126,7 +127,7 @@ class AuctionExpectedGainTest extends RunningPlatformTest {
     ex.getRequestBody().readAllBytes();
     pings.incrementAndGet();
     try {
-      Thread.sleep(ANSWER_MILLIS);
+      Thread.sleep(answerMillis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -208,7 +209,12 @@ class AuctionExpectedGainTest extends RunningPlatformTest {
       place("+1310555031" + i);
     }
 
+    // this time it answers well inside its own history (still after Bidder One), so the closer
+    // weighs it while it is pending; an answer slower than every one before it would be presumed
+    // not to come at all, which a loaded machine can make of a 400 ms buyer
+    answerMillis = ANSWER_MILLIS / 2;
     CallTranscript call = place("+13105550314");
+    answerMillis = ANSWER_MILLIS;
 
     assertThat(ping(call)).startsWith("ACCEPTED bid 400.00 USD");
     assertThat(lines(call, "decision"))
