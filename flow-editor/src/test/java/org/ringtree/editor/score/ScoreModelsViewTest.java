@@ -76,7 +76,9 @@ class ScoreModelsViewTest {
     public Version train(String label, int days, boolean weightByRevenue) {
       trained.add(label + "/" + days + "/" + weightByRevenue);
       if (days < 20) {
-        throw new ScoreModelsProblem("not enough labelled calls to train: 12 found, 100 needed");
+        throw new ScoreModelsProblem(
+            "not enough labelled calls to train: 12 ended calls scored from 2025-03-14T00:00:00Z to"
+                + " 2025-03-21T00:00:00Z, at least 100");
       }
       Version v = version(versions.size() + 1, "CANDIDATE", true);
       versions.add(v);
@@ -216,7 +218,9 @@ class ScoreModelsViewTest {
     view.train();
     assertThat(port.trained).containsExactly("BILLABLE/7/true");
     assertThat(text(view, "score-train-result"))
-        .isEqualTo("not enough labelled calls to train: 12 found, 100 needed");
+        .isEqualTo(
+            "not enough labelled calls to train: 12 ended calls scored from 2025-03-14T00:00:00Z to"
+                + " 2025-03-21T00:00:00Z, at least 100");
     assertThat(view.shownVersions()).isEmpty();
 
     this.<Integer>field(view, "score-train-days").setValue(30);
