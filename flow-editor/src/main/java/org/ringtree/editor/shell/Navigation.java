@@ -99,6 +99,13 @@ public final class Navigation {
               Set.of(Viewer.ADMIN, Viewer.COMPLIANCE)),
           new Entry(
               "Admin",
+              "Score models",
+              "score-models",
+              "nav-score-models",
+              VaadinIcon.CHART,
+              Set.of(Viewer.ADMIN, Viewer.COMPLIANCE)),
+          new Entry(
+              "Admin",
               "Settings",
               "settings",
               "nav-settings",

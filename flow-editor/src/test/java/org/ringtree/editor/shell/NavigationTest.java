@@ -61,9 +61,9 @@ class NavigationTest {
   }
 
   @Test
-  void complianceSeesTheReviewScreensAndTheAuditLogOnly() {
+  void complianceSeesTheReviewScreensTheAuditLogAndTheScoreModelsOnly() {
     assertThat(paths(as(Viewer.COMPLIANCE)))
-        .containsExactlyInAnyOrder("compliance", "compliance/billing", "audit");
+        .containsExactlyInAnyOrder("compliance", "compliance/billing", "audit", "score-models");
   }
 
   @Test
@@ -140,6 +140,7 @@ class NavigationTest {
             "settings",
             "postbacks",
             "fraud",
+            "score-models",
             "portal/postbacks",
             "portal",
             "portal/calls",

@@ -11,14 +11,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Generated calls written as the platform leaves them once they have ended: the call ({@code
  * calls}, converted or not), its score row with the routing-time features ({@code call_scores}) and
- * the buyer's revenue in the ledger when the call was billable. Plain JDBC, in batches.
+ * the buyer's revenue in the ledger when the call was billable. Plain JDBC, in batches. Public for
+ * the console's score models test.
  */
-final class ScoreCallsFixture {
+public final class ScoreCallsFixture {
 
   private ScoreCallsFixture() {}
 
   /** Writes the calls; {@code outcomes} gives each call's outcome (itself, or another call's). */
-  static void insert(
+  public static void insert(
       JdbcTemplate jdbc, String tag, List<GeneratedCall> calls, List<GeneratedCall> outcomes) {
     List<Object[]> callRows = new ArrayList<>();
     List<Object[]> scoreRows = new ArrayList<>();
