@@ -240,7 +240,8 @@ public final class AuctionCloser {
   /**
    * A pending target that could beat the best offer, what waiting for it is expected to add, and
    * the counts that say so: {@code above} of its bids beat {@code best}; of its {@code open} pings
-   * not answered by {@code elapsed}, {@code later} were answered later.
+   * not answered by {@code elapsed} less the answer {@code margin} (the allowance the answer-time
+   * rule gives too), {@code later} were answered later.
    */
   private record Weighed(
       Prospect prospect,
@@ -249,7 +250,8 @@ public final class AuctionCloser {
       long later,
       long open,
       BigDecimal best,
-      Duration elapsed) {
+      Duration elapsed,
+      Duration margin) {
 
     String why() {
       return prospect.name()
@@ -264,18 +266,25 @@ public final class AuctionCloser {
           + " of its "
           + open
           + " pings unanswered after "
-          + elapsed.toMillis()
-          + " ms were answered later: expected gain "
+          + (margin.isZero()
+              ? elapsed.toMillis() + " ms"
+              : elapsed.minus(margin).toMillis()
+                  + " ms ("
+                  + elapsed.toMillis()
+                  + " ms waited less the "
+                  + margin.toMillis()
+                  + " ms answer margin)")
+          + " were answered later: expected gain "
           + gainText(gain);
     }
   }
 
   /**
    * What waiting for {@code p} is expected to add to the best offer: the chance it still answers
-   * (of its pings not answered by {@code elapsed}, the share answered later) times its bid rate
-   * times the mean excess of its bids over the best offer. Null when the rule is off or cannot
-   * judge: no offer in hand, a higher tier than the offer in hand, or no answer-by-answer history
-   * of at least the minimum sample.
+   * (of its pings not answered by {@code elapsed} less the answer margin, the share answered later)
+   * times its bid rate times the mean excess of its bids over the best offer. Null when the rule is
+   * off or cannot judge: no offer in hand, a higher tier than the offer in hand, or no
+   * answer-by-answer history of at least the minimum sample.
    */
   private Weighed weigh(Prospect p, Offer best, Duration elapsed) {
     BidHistory h = p.history();
@@ -288,7 +297,10 @@ public final class AuctionCloser {
         || s.answers() < policy.minimumSample()) {
       return null;
     }
-    long later = s.answersSlowerThan(elapsed);
+    // judged as the answer-time rule judges: an answer within the margin of its slowest still
+    // counts
+    Duration waited = elapsed.minus(policy.answerMargin());
+    long later = s.answersSlowerThan(waited.isNegative() ? Duration.ZERO : waited);
     long unanswered = Math.max(0, h.pings() - s.answers());
     long open = later + unanswered;
     int above = s.bidsAbove(best.amount());
@@ -300,7 +312,8 @@ public final class AuctionCloser {
                 .divide(
                     BigDecimal.valueOf(open).multiply(BigDecimal.valueOf(s.answers())),
                     MathContext.DECIMAL64);
-    return new Weighed(p, gain, above, later, open, best.amount(), elapsed);
+    Duration margin = waited.isNegative() ? elapsed : policy.answerMargin();
+    return new Weighed(p, gain, above, later, open, best.amount(), elapsed, margin);
   }
 
   /**
@@ -328,8 +341,9 @@ public final class AuctionCloser {
         continue;
       }
       earliest = earlier(earliest, expectedBy(p), elapsed);
-      if (policy.maxExpectedGain() != null && p.history().samples() != null) {
-        earliest = earlier(earliest, p.history().samples().slowestAnswer(), elapsed);
+      BidSamples samples = p.history().samples();
+      if (policy.maxExpectedGain() != null && samples != null && samples.answers() > 0) {
+        earliest = earlier(earliest, samples.slowestAnswer().plus(policy.answerMargin()), elapsed);
       }
     }
     return earliest;

@@ -361,8 +361,9 @@ class AuctionCloserTest {
                     new Passed(
                         "slow",
                         "T-slow not waited for: 1 of its 10 bids in the look-back beat the 38.50 in"
-                            + " hand, and 10 of its 10 pings unanswered after 150 ms were answered"
-                            + " later: expected gain 0.0500"))));
+                            + " hand, and 10 of its 10 pings unanswered after 100 ms (150 ms"
+                            + " waited less the 50 ms answer margin) were answered later: expected"
+                            + " gain 0.0500"))));
     assertThat(closer.closedEarly()).contains((Verdict.Close) v);
     assertThat(closer.closedAt()).isEqualTo(ms(150));
   }
@@ -377,16 +378,17 @@ class AuctionCloserTest {
             BigDecimal.ZERO);
 
     // 36 to 39 beat 35.00 by 1 + 2 + 3 + 4 in 10 answers: 1.00, far above 0.07; asked again at
-    // its slowest answer, when it can add nothing
+    // its slowest answer plus the answer margin (1900 + 50), when both rules give it up
     assertThat(closer.verdict(ms(150), List.of(bid("fast", "35.00")), List.of("slow")))
-        .isEqualTo(new Verdict.Wait(ms(1900)));
+        .isEqualTo(new Verdict.Wait(ms(1950)));
     assertThat(closer.closedEarly()).isEmpty();
   }
 
   @Test
   void theChanceOfALateAnswerFallsAsTheWaitGrowsForATargetThatSometimesNeverAnswers() {
     // 12 pings, 2 never answered: after 150 ms it still answers in 10 of 12 cases (gain 1/12 of
-    // the 1.00 excess over 38.00), after 1450 ms in 5 of 7 answers-to-come (5/7 of a 0.10 mean)
+    // the 1.00 excess over 38.00); after 1450 ms, counted from 1400 ms (the 50 ms answer margin),
+    // in 5 of 7 answers-to-come (5/7 of a 0.10 mean)
     AuctionCloser closer =
         new AuctionCloser(
             GAIN,
@@ -402,8 +404,30 @@ class AuctionCloserTest {
         .extracting(Passed::why)
         .containsExactly(
             "T-slow not waited for: 1 of its 10 bids in the look-back beat the 38.00 in hand, and"
-                + " 5 of its 7 pings unanswered after 1450 ms were answered later: expected gain"
-                + " 0.0714");
+                + " 5 of its 7 pings unanswered after 1400 ms (1450 ms waited less the 50 ms answer"
+                + " margin) were answered later: expected gain 0.0714");
+  }
+
+  @Test
+  void theExpectedGainRuleAllowsTheAnswerMarginAsTheAnswerTimeRuleDoes() {
+    // 1920 ms is past its slowest answer (1900) but within the 50 ms margin: the answer-time rule
+    // still waits, and so must the expected-gain rule — the 1900 ms answer still counts as to
+    // come (1 of 1 open, a 1.00 mean excess over 35.00, far above 0.07); at 1951 both give it up
+    AuctionCloser closer =
+        new AuctionCloser(
+            GAIN,
+            List.of(),
+            List.of(prospect("fast", 1, null), prospect("slow", 1, tenAnswers(10))),
+            BigDecimal.ZERO);
+
+    assertThat(closer.verdict(ms(1920), List.of(bid("fast", "35.00")), List.of("slow")))
+        .isEqualTo(new Verdict.Wait(ms(1950)));
+    Verdict v = closer.verdict(ms(1951), List.of(bid("fast", "35.00")), List.of("slow"));
+    assertThat(((Verdict.Close) v).notWaitedFor())
+        .extracting(Passed::why)
+        .containsExactly(
+            "T-slow not waited for: its slowest answer in the look-back took 1900 ms, and 1951 ms"
+                + " have passed");
   }
 
   @Test
