@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * ({@code bid-quantile}, 1: the highest), the expected-gain rule's share of the best offer ({@code
  * max-expected-gain}, default {@link #DEFAULT_MAX_EXPECTED_GAIN}; 0 turns the rule off), and how
  * many of each target's newest pings in the look-back its history is read from ({@code
- * history-pings}, 1000).
+ * history-pings}, 1000), and how long each target's history is reused before it is read again
+ * ({@code history-cache}, 10 s; 0: read on every route node).
  */
 @ConfigurationProperties("ringtree.rtb.auction")
 public record AuctionCloseSettings(
@@ -30,7 +31,8 @@ public record AuctionCloseSettings(
     Map<String, BigDecimal> maxBids,
     Double bidQuantile,
     BigDecimal maxExpectedGain,
-    Integer historyPings) {
+    Integer historyPings,
+    Duration historyCache) {
 
   /**
    * The expected-gain rule's default share: in the simulated markets of docs/benchmarks.md
@@ -50,6 +52,11 @@ public record AuctionCloseSettings(
     bidQuantile = bidQuantile == null ? 1.0 : bidQuantile;
     maxExpectedGain = maxExpectedGain == null ? DEFAULT_MAX_EXPECTED_GAIN : maxExpectedGain;
     historyPings = historyPings == null ? 1000 : historyPings;
+    historyCache = historyCache == null ? Duration.ofSeconds(10) : historyCache;
+    if (historyCache.isNegative()) {
+      throw new IllegalArgumentException(
+          "ringtree.rtb.auction.history-cache must not be negative, not " + historyCache);
+    }
     if (historyPings < 1) {
       throw new IllegalArgumentException(
           "ringtree.rtb.auction.history-pings must be at least 1, not " + historyPings);
@@ -79,6 +86,7 @@ public record AuctionCloseSettings(
         minimumSample,
         historyLookback,
         maxBids,
+        null,
         null,
         null,
         null);

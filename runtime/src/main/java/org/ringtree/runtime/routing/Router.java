@@ -48,6 +48,7 @@ public class Router {
   private final BidCollector bids;
   private final CapacityStore capacity;
   private final RoutingHistoryStore history;
+  private final BidHistoryCache bidHistories;
   private final Clock clock;
   private final String nodeName;
   private final Duration holdMargin;
@@ -63,6 +64,7 @@ public class Router {
       BidCollector bids,
       CapacityStore capacity,
       RoutingHistoryStore history,
+      BidHistoryCache bidHistories,
       Clock clock,
       @Value("${ringtree.node-name:${HOSTNAME:local}}") String nodeName,
       @Value("${ringtree.routing.hold-margin:60s}") Duration holdMargin,
@@ -81,6 +83,7 @@ public class Router {
     this.bids = bids;
     this.capacity = capacity;
     this.history = history;
+    this.bidHistories = bidHistories;
     this.clock = clock;
     this.nodeName = nodeName;
     this.holdMargin = holdMargin;
@@ -373,7 +376,7 @@ public class Router {
     Map<String, BidHistory> histories = new LinkedHashMap<>();
     if (!rtb.isEmpty()) {
       histories.putAll(
-          history.bidHistory(
+          bidHistories.bidHistory(
               rtb.stream().map(Target::id).toList(),
               now.minus(auction.historyLookback()),
               auction.historyPings()));

@@ -30,7 +30,12 @@ import org.springframework.test.context.TestPropertySource;
  * an auction that waited. A late answer is kept in the trace and read back by the bid history.
  */
 @TestPropertySource(
-    properties = {"ringtree.rtb.auction.early-close=true", "ringtree.rtb.auction.minimum-sample=2"})
+    properties = {
+      "ringtree.rtb.auction.early-close=true",
+      "ringtree.rtb.auction.minimum-sample=2",
+      // each call must see the answers of the one before, seconds earlier: no history cache
+      "ringtree.rtb.auction.history-cache=0s"
+    })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuctionEarlyCloseTest extends RunningPlatformTest {
 

@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,11 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.ringtree.rules.directory.Destination;
 import org.ringtree.rules.directory.Destination.BidResponseFormat;
 import org.ringtree.rules.directory.Destination.PingMode;
-import org.ringtree.rules.directory.Target;
-import org.ringtree.rules.flow.FlowDocument;
-import org.ringtree.rules.flow.FlowJson;
 import org.ringtree.runtime.directory.DirectoryStore;
 import org.ringtree.runtime.flow.FlowStore;
+import org.ringtree.runtime.support.LoopbackBuyer;
 import org.ringtree.runtime.support.RunningPlatformTest;
 import org.ringtree.tools.driver.CallScript;
 import org.ringtree.tools.driver.CallTranscript;
@@ -54,94 +45,49 @@ class PingPostCallTest extends RunningPlatformTest {
   private final List<String> posts = new CopyOnWriteArrayList<>();
   private final AtomicReference<String> postAnswer = new AtomicReference<>();
   private final AtomicReference<Long> postDelay = new AtomicReference<>(0L);
-  private HttpServer buyer;
-  private Target original;
+  private LoopbackBuyer buyer;
 
   @BeforeEach
-  void aPingPostBuyer() throws Exception {
-    buyer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-    buyer.setExecutor(Executors.newCachedThreadPool());
-    buyer.createContext(
-        "/ping",
-        ex -> {
-          pings.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-          reply(
-              ex,
-              "{\"accepted\":true,\"bidId\":\"pp-1\",\"amount\":\"400.00\","
-                  + "\"destination\":\"+15125550133\"}");
-        });
-    buyer.createContext(
-        "/post",
-        ex -> {
-          posts.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-          try {
-            Thread.sleep(postDelay.get());
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          reply(ex, postAnswer.get());
-        });
-    buyer.start();
-    String base = "http://127.0.0.1:" + buyer.getAddress().getPort();
-    original = directory.snapshot(Set.of()).target("slowpoke-rtb").orElseThrow();
-    directory.save(
-        new Target(
-            original.id(),
-            original.name(),
-            original.buyerId(),
-            new Destination.RtbEndpoint(
-                base + "/ping",
-                800,
-                BidResponseFormat.RINGTREE,
-                Map.of(),
-                PingMode.PING_POST,
-                base + "/post",
-                300,
-                null),
-            null,
-            1,
-            1,
-            null,
-            null,
-            List.of(),
-            null,
-            null,
-            true));
-    publish();
+  void aPingPostBuyer() {
+    buyer =
+        LoopbackBuyer.start()
+            .answer(
+                "/ping",
+                r -> {
+                  pings.add(r.body());
+                  return LoopbackBuyer.acceptedBid("pp-1", "400.00");
+                })
+            .answer(
+                "/post",
+                r -> {
+                  posts.add(r.body());
+                  LoopbackBuyer.pause(postDelay.get());
+                  return postAnswer.get();
+                });
+    buyer.standIn(
+        directory,
+        flows,
+        t ->
+            LoopbackBuyer.withEndpoint(
+                t,
+                new Destination.RtbEndpoint(
+                    buyer.url("/ping"),
+                    800,
+                    BidResponseFormat.RINGTREE,
+                    Map.of(),
+                    PingMode.PING_POST,
+                    buyer.url("/post"),
+                    300,
+                    null),
+                null));
   }
 
   @AfterEach
   void restore() {
-    directory.save(original);
-    publish();
-    buyer.stop(0);
+    buyer.close();
     for (String id : List.of("bidder-one-rtb", "bidder-two-rtb", "acme-main")) {
       directory.setTargetActive(id, true);
     }
-  }
-
-  private void publish() {
-    try {
-      String flow =
-          new String(
-              getClass().getResourceAsStream("/demo/legal-ring-tree.json").readAllBytes(),
-              StandardCharsets.UTF_8);
-      FlowDocument doc = FlowJson.read(flow).document().orElseThrow();
-      FlowStore.StoredVersion v =
-          flows.saveVersion(doc, directory.snapshot(Set.of("do-not-call")), "test");
-      flows.makeLive(v.flowId(), v.id());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void reply(com.sun.net.httpserver.HttpExchange ex, String body)
-      throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().add("Content-Type", "application/json");
-    ex.sendResponseHeaders(200, bytes.length);
-    ex.getResponseBody().write(bytes);
-    ex.close();
   }
 
   private CallTranscript place() {
