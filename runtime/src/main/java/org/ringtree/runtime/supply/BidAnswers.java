@@ -41,6 +41,9 @@ final class BidAnswers {
       if (b.repeated()) {
         out.put("repeated", true);
       }
+      if (b.score() != null) {
+        out.put("score", b.score());
+      }
     } else if (answer instanceof SupplyBids.Answer.NoBid n) {
       declined(shape, out, n.bidId().toString(), n.code(), n.reason());
     } else if (answer instanceof SupplyBids.Answer.Refused r) {

@@ -77,7 +77,8 @@ public class SupplyBidStore {
       Instant createdAt,
       Instant expiresAt,
       String sipToken,
-      String trackingNumber) {}
+      String trackingNumber,
+      Integer score) {}
 
   public Optional<CampaignSettings> settings(String campaignId) {
     return jdbc.sql(
@@ -162,8 +163,8 @@ public class SupplyBidStore {
             "INSERT INTO rtb_supply_bids (id, publisher_id, campaign_id, caller_number, shape,"
                 + " state, reason, destination, node_id, target_id, buyer_id, buyer_price, payout,"
                 + " currency, reservation_id, plan, trace, created_at, expires_at, sip_token,"
-                + " tracking_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?::jsonb, ?::jsonb, ?, ?, ?, ?)")
+                + " tracking_number, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)")
         .params(
             b.id(),
             b.publisherId(),
@@ -185,7 +186,8 @@ public class SupplyBidStore {
             Timestamp.from(b.createdAt()),
             b.expiresAt() == null ? null : Timestamp.from(b.expiresAt()),
             b.sipToken(),
-            b.trackingNumber())
+            b.trackingNumber(),
+            b.score())
         .update();
   }
 
@@ -373,7 +375,7 @@ public class SupplyBidStore {
   private static final String COLUMNS =
       "id, publisher_id, campaign_id, caller_number, shape, state, reason, destination, node_id,"
           + " target_id, buyer_id, buyer_price, payout, currency, reservation_id, plan::text,"
-          + " trace::text, created_at, expires_at, sip_token, tracking_number";
+          + " trace::text, created_at, expires_at, sip_token, tracking_number, score";
 
   private static final String SELECT = "SELECT " + COLUMNS + " FROM rtb_supply_bids";
 
@@ -402,7 +404,8 @@ public class SupplyBidStore {
           rs.getTimestamp(18).toInstant(),
           expires == null ? null : expires.toInstant(),
           rs.getString(20),
-          rs.getString(21));
+          rs.getString(21),
+          rs.getObject(22, Integer.class));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("unreadable supply bid " + rs.getString(1), e);
     }

@@ -59,6 +59,7 @@ public class SupplyBids {
   private final DecisionEngine engine;
   private final Router router;
   private final CapacityStore capacity;
+  private final SupplyScoring scoring;
   private final Clock clock;
   private final PingRateLimiter perPublisher;
   private final Duration holdMargin;
@@ -71,6 +72,7 @@ public class SupplyBids {
       DecisionEngine engine,
       Router router,
       CapacityStore capacity,
+      SupplyScoring scoring,
       Clock clock,
       SupplySettings limits,
       @Value("${ringtree.routing.hold-margin:60s}") Duration holdMargin,
@@ -80,6 +82,7 @@ public class SupplyBids {
     this.engine = engine;
     this.router = router;
     this.capacity = capacity;
+    this.scoring = scoring;
     this.clock = clock;
     this.perPublisher =
         PingRateLimiter.withDefault(
@@ -156,7 +159,8 @@ public class SupplyBids {
         String currency,
         String destination,
         long expiresInSeconds,
-        boolean repeated)
+        boolean repeated,
+        Integer score)
         implements Answer {}
 
     /** No bid (HTTP 200): nobody could take the call now. */
@@ -197,7 +201,8 @@ public class SupplyBids {
           b.currency(),
           b.destination(),
           Math.max(1, Duration.between(now, b.expiresAt()).toSeconds()),
-          true);
+          true,
+          b.score());
     }
     UUID bidId = UUID.randomUUID();
     if (!settings.get().enabled()) {
@@ -237,6 +242,9 @@ public class SupplyBids {
             Map.of(),
             now,
             store.history(ping.callerNumber(), now.minus(HISTORY)));
+    // scored as the webhook scores a call: the flow, the targets' floors and the pings read it
+    SupplyScoring.Scored scored = scoring.score(facts);
+    facts = scored.facts();
     // the call's own first steps, as its webhook will run them: a bid can only be made for a route
     // node the call reaches without asking the caller anything (Ringba, too, refuses RTB on a
     // campaign with a call flow: error 1001)
@@ -255,9 +263,12 @@ public class SupplyBids {
     Router.Attempt attempt =
         router.route(bidId, state, request, version.compiled().directory(), ping.deadline());
     List<TraceEntry> trace = new ArrayList<>(attempt.trace());
+    if (scored.trace() != null) {
+      trace.add(0, scored.trace());
+    }
     if (!attempt.dialling()) {
       store.giveBack(bidId);
-      return noBid(ping, bidId, now, codeOf(trace), reasonOf(trace), trace);
+      return noBid(ping, bidId, now, codeOf(trace), reasonOf(trace), trace, scored.score());
     }
     DialPlan plan = attempt.plan();
     DialPlan.Leg leg = plan.ringingLeg();
@@ -282,7 +293,8 @@ public class SupplyBids {
           now,
           NoBidCode.NO_CAPACITY,
           "the best buyer's price leaves no payout after margin",
-          trace);
+          trace,
+          scored.score());
     }
     // the winner's slots stay held until the bid expires; a joined call takes them over
     capacity.holdFor(plan.reservation(), bidId, expires);
@@ -332,14 +344,16 @@ public class SupplyBids {
             now,
             expires,
             sipToken,
-            number.get()));
+            number.get(),
+            scored.score()));
     return new Answer.Bid(
         bidId,
         payout,
         leg.currency(),
         destination,
         Math.max(1, Duration.between(now, expires).toSeconds()),
-        false);
+        false,
+        scored.score());
   }
 
   /** The buyer's price less the campaign's margin, in cents, rounded down. */
@@ -521,11 +535,17 @@ public class SupplyBids {
   }
 
   private Answer noBid(Ping ping, UUID bidId, Instant now, NoBidCode code, String reason) {
-    return noBid(ping, bidId, now, code, reason, List.of());
+    return noBid(ping, bidId, now, code, reason, List.of(), null);
   }
 
   private Answer noBid(
-      Ping ping, UUID bidId, Instant now, NoBidCode code, String reason, List<TraceEntry> trace) {
+      Ping ping,
+      UUID bidId,
+      Instant now,
+      NoBidCode code,
+      String reason,
+      List<TraceEntry> trace,
+      Integer score) {
     store.insert(
         new SupplyBidStore.StoredBid(
             bidId,
@@ -548,7 +568,8 @@ public class SupplyBids {
             now,
             null,
             null,
-            null));
+            null,
+            score));
     return new Answer.NoBid(bidId, code, reason);
   }
 

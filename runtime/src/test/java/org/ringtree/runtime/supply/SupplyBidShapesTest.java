@@ -109,7 +109,8 @@ class SupplyBidShapesTest {
   void answersAreWrittenInTheShapePinged() {
     UUID id = UUID.randomUUID();
     var bid =
-        new SupplyBids.Answer.Bid(id, new BigDecimal("248.00"), "USD", "+18885550102", 60, false);
+        new SupplyBids.Answer.Bid(
+            id, new BigDecimal("248.00"), "USD", "+18885550102", 60, false, null);
     Map<String, Object> ringba = BidAnswers.body(BidShape.RINGBA, bid);
     assertThat(ringba)
         .containsEntry("bidAmount", new BigDecimal("248.00"))
