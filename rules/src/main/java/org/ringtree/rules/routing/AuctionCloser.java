@@ -1,7 +1,6 @@
 package org.ringtree.rules.routing;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +22,10 @@ import java.util.Objects;
  * quantile of the past bids instead of the highest ({@link Policy#bidQuantile}). And with {@link
  * Policy#maxExpectedGain} the auction also closes when what waiting is expected to add is small:
  * for each pending target that could still beat the best offer, the chance it still answers given
- * the time already waited (of its pings not answered by now, the share answered later), times its
- * bid rate, times the mean amount by which its bids exceed the best offer; when the sum over the
- * pending targets is at most that share of the best offer, the auction closes.
+ * the time already waited (of its pings not answered by now less the answer margin, the share
+ * answered later), times its bid rate, times the mean amount by which its bids exceed the best
+ * offer ({@link ExpectedGain}); when the sum over the pending targets is at most that share of the
+ * best offer, the auction closes.
  *
  * <p>One closer serves one auction; the bid collector asks {@link #verdict} whenever an answer
  * arrives or the time it names comes. Pure: no clock, no I/O, so a simulation can drive it with a
@@ -169,7 +169,7 @@ public final class AuctionCloser {
     }
     Offer best = best(answered);
     List<Passed> passed = new ArrayList<>();
-    List<Weighed> weighed = new ArrayList<>();
+    List<ExpectedGain> weighed = new ArrayList<>();
     for (String id : pending) {
       Prospect p = prospects.getOrDefault(id, new Prospect(id, id, 1, BidHistory.UNKNOWN));
       String notComing = notComing(p, elapsed);
@@ -182,7 +182,7 @@ public final class AuctionCloser {
         passed.add(new Passed(id, p.name() + " not waited for: " + cannotBeat));
         continue;
       }
-      Weighed w = weigh(p, best, elapsed);
+      ExpectedGain w = ExpectedGain.weigh(policy, p, best, elapsed);
       if (w == null) {
         // one target worth waiting for is enough to wait; the others are judged again later
         return new Verdict.Wait(earliestRecheck(pending, elapsed));
@@ -202,14 +202,14 @@ public final class AuctionCloser {
               passed));
     }
     BigDecimal gain = BigDecimal.ZERO;
-    for (Weighed w : weighed) {
+    for (ExpectedGain w : weighed) {
       gain = gain.add(w.gain());
     }
     BigDecimal limit = best.amount().multiply(policy.maxExpectedGain());
     if (gain.compareTo(limit) > 0) {
       return new Verdict.Wait(earliestRecheck(pending, elapsed));
     }
-    for (Weighed w : weighed) {
+    for (ExpectedGain w : weighed) {
       passed.add(new Passed(w.prospect().targetId(), w.why()));
     }
     return close(
@@ -221,11 +221,11 @@ public final class AuctionCloser {
                     ? weighed.get(0).prospect().name()
                     : "the " + weighed.size() + " targets that could still beat it")
                 + " is "
-                + gainText(gain)
+                + ExpectedGain.text(gain)
                 + ", at most "
                 + percent(policy.maxExpectedGain())
                 + " of the best offer ("
-                + gainText(limit)
+                + ExpectedGain.text(limit)
                 + "): "
                 + bestText,
             passed));
@@ -235,85 +235,6 @@ public final class AuctionCloser {
     closed = close;
     closedAt = elapsed;
     return close;
-  }
-
-  /**
-   * A pending target that could beat the best offer, what waiting for it is expected to add, and
-   * the counts that say so: {@code above} of its bids beat {@code best}; of its {@code open} pings
-   * not answered by {@code elapsed} less the answer {@code margin} (the allowance the answer-time
-   * rule gives too), {@code later} were answered later.
-   */
-  private record Weighed(
-      Prospect prospect,
-      BigDecimal gain,
-      int above,
-      long later,
-      long open,
-      BigDecimal best,
-      Duration elapsed,
-      Duration margin) {
-
-    String why() {
-      return prospect.name()
-          + " not waited for: "
-          + above
-          + " of its "
-          + prospect.history().samples().bids()
-          + " bids in the look-back beat the "
-          + money(best)
-          + " in hand, and "
-          + later
-          + " of its "
-          + open
-          + " pings unanswered after "
-          + (margin.isZero()
-              ? elapsed.toMillis() + " ms"
-              : elapsed.minus(margin).toMillis()
-                  + " ms ("
-                  + elapsed.toMillis()
-                  + " ms waited less the "
-                  + margin.toMillis()
-                  + " ms answer margin)")
-          + " were answered later: expected gain "
-          + gainText(gain);
-    }
-  }
-
-  /**
-   * What waiting for {@code p} is expected to add to the best offer: the chance it still answers
-   * (of its pings not answered by {@code elapsed} less the answer margin, the share answered later)
-   * times its bid rate times the mean excess of its bids over the best offer. Null when the rule is
-   * off or cannot judge: no offer in hand, a higher tier than the offer in hand, or no
-   * answer-by-answer history of at least the minimum sample.
-   */
-  private Weighed weigh(Prospect p, Offer best, Duration elapsed) {
-    BidHistory h = p.history();
-    BidSamples s = h.samples();
-    if (policy.maxExpectedGain() == null
-        || !policy.byPrice()
-        || best == null
-        || (!policy.oneAuction() && p.tier() < best.tier())
-        || s == null
-        || s.answers() < policy.minimumSample()) {
-      return null;
-    }
-    // judged as the answer-time rule judges: an answer within the margin of its slowest still
-    // counts
-    Duration waited = elapsed.minus(policy.answerMargin());
-    long later = s.answersSlowerThan(waited.isNegative() ? Duration.ZERO : waited);
-    long unanswered = Math.max(0, h.pings() - s.answers());
-    long open = later + unanswered;
-    int above = s.bidsAbove(best.amount());
-    BigDecimal gain =
-        open == 0 || above == 0
-            ? BigDecimal.ZERO
-            : s.excessOver(best.amount())
-                .multiply(BigDecimal.valueOf(later))
-                .divide(
-                    BigDecimal.valueOf(open).multiply(BigDecimal.valueOf(s.answers())),
-                    MathContext.DECIMAL64);
-    Duration margin = waited.isNegative() ? elapsed : policy.answerMargin();
-    return new Weighed(p, gain, above, later, open, best.amount(), elapsed, margin);
   }
 
   /**
@@ -458,13 +379,8 @@ public final class AuctionCloser {
     return offers.stream().max(order).orElse(null);
   }
 
-  private static String money(BigDecimal amount) {
+  static String money(BigDecimal amount) {
     return amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
-  }
-
-  /** An expected gain: four decimals, since it is often a fraction of a cent. */
-  private static String gainText(BigDecimal amount) {
-    return amount.setScale(4, RoundingMode.HALF_EVEN).toPlainString();
   }
 
   private static String percent(BigDecimal share) {

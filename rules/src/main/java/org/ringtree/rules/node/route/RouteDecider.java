@@ -9,18 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.kie.dmn.api.core.DMNDecisionResult;
 import org.kie.dmn.api.core.DMNResult;
 import org.ringtree.rules.call.CallFacts;
 import org.ringtree.rules.directory.BidDestinations;
 import org.ringtree.rules.directory.Buyer;
 import org.ringtree.rules.directory.Campaign;
-import org.ringtree.rules.directory.Caps;
 import org.ringtree.rules.directory.Destination;
 import org.ringtree.rules.directory.DirectorySnapshot;
-import org.ringtree.rules.directory.LiveSettings;
 import org.ringtree.rules.directory.Target;
 import org.ringtree.rules.engine.DmnNames;
 import org.ringtree.rules.engine.FlowRuntime;
@@ -28,8 +24,6 @@ import org.ringtree.rules.engine.fact.CampaignFact;
 import org.ringtree.rules.engine.fact.CapFact;
 import org.ringtree.rules.engine.fact.Outcomes;
 import org.ringtree.rules.engine.fact.RouteCheck;
-import org.ringtree.rules.engine.fact.TargetFact;
-import org.ringtree.rules.engine.fact.UsageFact;
 import org.ringtree.rules.flow.FlowNode;
 import org.ringtree.rules.flow.NodeConfig;
 import org.ringtree.rules.money.Money;
@@ -38,11 +32,9 @@ import org.ringtree.rules.routing.Bid;
 import org.ringtree.rules.routing.BidCollector;
 import org.ringtree.rules.routing.BidRequest;
 import org.ringtree.rules.routing.Candidate;
-import org.ringtree.rules.routing.PerformanceStats;
 import org.ringtree.rules.routing.PingResult;
 import org.ringtree.rules.routing.RouteContext;
 import org.ringtree.rules.routing.RouteDecision;
-import org.ringtree.rules.routing.Usage;
 import org.ringtree.rules.trace.Justification;
 import org.ringtree.rules.trace.Justification.Verdict;
 
@@ -73,11 +65,11 @@ final class RouteDecider {
     // 1. Eligibility rules (over the call's own facts, which the engine adds).
     List<Object> inserted = new ArrayList<>();
     inserted.add(new RouteCheck(nodeId));
-    List<Object> routeFacts = live(targets.facts(), ctx.live(), dir);
+    List<Object> routeFacts = LiveRouteFacts.live(targets.facts(), ctx.live(), dir);
     inserted.addAll(routeFacts);
     for (Object f : routeFacts) {
       if (f instanceof CapFact cap) {
-        inserted.add(usage(cap, ctx, dir));
+        inserted.add(LiveRouteFacts.usage(cap, ctx, dir));
       }
     }
     Campaign campaign =
@@ -324,7 +316,8 @@ final class RouteDecider {
     }
 
     // 4. Ranking: priority tiers first, then the method inside each tier.
-    List<Candidate> ranked = rank(method, policy.oneAuction(), candidates, ctx, cfg, targets.ids());
+    List<Candidate> ranked =
+        RouteRanking.rank(method, policy.oneAuction(), candidates, ctx, cfg, targets.ids());
     for (int i = 0; i < ranked.size(); i++) {
       Candidate c = ranked.get(i);
       String price = c.price() == null ? "no price" : c.price().toString();
@@ -392,90 +385,6 @@ final class RouteDecider {
         policy.minimum());
   }
 
-  /**
-   * The route node's compiled facts with the live settings in place of the version's: a target's
-   * pause, and the caps of targets and buyers that have live caps.
-   */
-  private static List<Object> live(
-      List<Object> compiled, LiveSettings live, DirectorySnapshot dir) {
-    if (live.targets().isEmpty() && live.buyers().isEmpty()) {
-      return compiled;
-    }
-    List<Object> out = new ArrayList<>();
-    java.util.Set<String> owners = new java.util.LinkedHashSet<>();
-    for (Object f : compiled) {
-      if (f instanceof TargetFact t) {
-        boolean active = live.targetActive(t.targetId(), t.active());
-        out.add(
-            active == t.active()
-                ? t
-                : new TargetFact(
-                    t.routeNodeId(),
-                    t.targetId(),
-                    t.buyerId(),
-                    t.name(),
-                    active,
-                    t.states(),
-                    t.zips(),
-                    t.areaCodes(),
-                    t.schedule(),
-                    t.dupScope(),
-                    t.dupBasis(),
-                    t.dupWindowSeconds()));
-        if (live.targets().containsKey(t.targetId())) {
-          owners.add("target|" + t.targetId());
-        }
-        if (live.buyers().containsKey(t.buyerId())) {
-          owners.add("buyer|" + t.buyerId());
-        }
-      } else if (f instanceof CapFact c
-          && (("target".equals(c.scope()) && live.targets().containsKey(c.ownerId()))
-              || ("buyer".equals(c.scope()) && live.buyers().containsKey(c.ownerId())))) {
-        continue; // replaced by the live caps below
-      } else {
-        out.add(f);
-      }
-    }
-    for (String owner : owners) {
-      String[] p = owner.split("\\|", 2);
-      Caps caps =
-          "target".equals(p[0]) ? live.targets().get(p[1]).caps() : live.buyers().get(p[1]).caps();
-      RouteTargets.caps(out, p[0], p[1], caps);
-    }
-    return out;
-  }
-
-  private static UsageFact usage(CapFact cap, RouteContext ctx, DirectorySnapshot dir) {
-    Usage u;
-    Caps caps;
-    if ("buyer".equals(cap.scope())) {
-      u = ctx.usage().buyer(cap.ownerId());
-      caps = dir.buyer(cap.ownerId()).map(b -> ctx.live().apply(b).caps()).orElse(Caps.NONE);
-    } else if ("publisher".equals(cap.scope())) {
-      u = ctx.usage().publisher(cap.ownerId());
-      caps =
-          dir.campaigns().stream()
-              .map(c -> c.publisherCaps().get(cap.ownerId()))
-              .filter(java.util.Objects::nonNull)
-              .findFirst()
-              .orElse(Caps.NONE);
-    } else {
-      u = ctx.usage().target(cap.ownerId());
-      caps = dir.target(cap.ownerId()).map(t -> ctx.live().apply(t).caps()).orElse(Caps.NONE);
-    }
-    Usage.Counts counts =
-        caps.countOn() == Caps.CountOn.CONVERSIONS ? u.conversions() : u.connections();
-    long n =
-        switch (cap.period()) {
-          case "concurrency" -> u.concurrent();
-          case "hourly" -> counts.hourly();
-          case "daily" -> counts.daily();
-          case "monthly" -> counts.monthly();
-          default -> counts.total();
-        };
-    return new UsageFact(cap.scope(), cap.ownerId(), cap.period(), n);
-  }
-
   /** The routing DMN's answer for this node. */
   private record Policy(String method, BigDecimal minimum, boolean oneAuction, String row) {}
 
@@ -496,100 +405,5 @@ final class RouteDecider {
         min instanceof BigDecimal b ? b : new BigDecimal(String.valueOf(min)),
         "oneAuction".equals(m.get("Auction")),
         String.valueOf(m.get("Row")));
-  }
-
-  /**
-   * Orders the candidates: by priority tier, then by the method inside each tier; with {@code
-   * oneAuction} all tiers compete as one (a tier-2 bid may beat a tier-1 price), the tier only
-   * breaking ties.
-   */
-  static List<Candidate> rank(
-      String method,
-      boolean oneAuction,
-      List<Candidate> candidates,
-      RouteContext ctx,
-      NodeConfig cfg,
-      List<String> listed) {
-    Map<Integer, List<Candidate>> tiers = new TreeMap<>();
-    candidates.forEach(
-        c -> tiers.computeIfAbsent(oneAuction ? 0 : c.tier(), k -> new ArrayList<>()).add(c));
-    Map<String, Integer> order = new HashMap<>();
-    for (int i = 0; i < listed.size(); i++) {
-      order.put(listed.get(i), i);
-    }
-    Comparator<Candidate> byListing =
-        Comparator.comparingInt(Candidate::tier)
-            .thenComparing(c -> order.getOrDefault(c.targetId(), Integer.MAX_VALUE));
-    byListing = byListing.thenComparing(Candidate::targetId);
-    List<Candidate> out = new ArrayList<>();
-    SplittableRandom random = new SplittableRandom(ctx.seed());
-    for (List<Candidate> tier : tiers.values()) {
-      List<Candidate> t = new ArrayList<>(tier);
-      t.sort(byListing);
-      switch (method) {
-        case "ringTree" ->
-            t.sort(
-                Comparator.comparing((Candidate c) -> c.price().amount(), Comparator.reverseOrder())
-                    .thenComparing(c -> c.priceSource() == Candidate.PriceSource.FIXED ? 0 : 1)
-                    .thenComparing(byListing));
-        case "roundRobin" -> {
-          if (!t.isEmpty()) {
-            int shift = (int) Math.floorMod(ctx.rotation(), (long) t.size());
-            java.util.Collections.rotate(t, -shift);
-          }
-        }
-        case "weighted" -> t = weighted(t, random);
-        case "performance" -> {
-          boolean byRevenue = "revenuePerCall".equals(cfg.string("performanceMetric"));
-          BigDecimal dflt =
-              cfg.decimal(byRevenue ? "defaultRevenuePerCall" : "defaultConversionRate");
-          double fallback = dflt == null ? 0 : dflt.doubleValue();
-          Comparator<Candidate> byScore =
-              Comparator.comparingDouble(
-                  c -> {
-                    PerformanceStats s = ctx.performance().get(c.targetId());
-                    if (s == null || s.calls() == 0) {
-                      return fallback;
-                    }
-                    return byRevenue ? s.revenuePerCall().doubleValue() : s.conversionRate();
-                  });
-          t.sort(byScore.reversed().thenComparing(byListing));
-        }
-        default -> {}
-      }
-      out.addAll(t);
-    }
-    return out;
-  }
-
-  /** Weighted order without replacement: each pick is proportional to the remaining weights. */
-  private static List<Candidate> weighted(List<Candidate> in, SplittableRandom random) {
-    List<Candidate> pool = new ArrayList<>(in);
-    List<Candidate> out = new ArrayList<>();
-    while (!pool.isEmpty()) {
-      long total = 0;
-      for (Candidate c : pool) {
-        total += weightOf(c);
-      }
-      if (total == 0) {
-        out.addAll(pool);
-        break;
-      }
-      long r = random.nextLong(total);
-      int pick = 0;
-      for (int i = 0; i < pool.size(); i++) {
-        r -= weightOf(pool.get(i));
-        if (r < 0) {
-          pick = i;
-          break;
-        }
-      }
-      out.add(pool.remove(pick));
-    }
-    return out;
-  }
-
-  private static long weightOf(Candidate c) {
-    return Math.max(c.weight(), 0);
   }
 }
