@@ -11,10 +11,10 @@ import org.ringtree.rules.score.Score;
 import org.ringtree.rules.score.ScoreFeatures;
 import org.ringtree.rules.score.ScoreModel;
 import org.ringtree.rules.score.Scoring;
-import org.ringtree.runtime.billing.BillingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,10 +33,14 @@ public class CallScorer {
   private final ZoneId networkZone;
   private final Timer timer;
 
+  // the network's zone as billing reads it (ringtree.billing.timezone), by value: the features
+  // that score calls (the webhook's and supply-side pings') must not depend on billing
   CallScorer(
-      ObjectProvider<PromotedModel> promoted, BillingProperties billing, MeterRegistry meters) {
+      ObjectProvider<PromotedModel> promoted,
+      @Value("${ringtree.billing.timezone:UTC}") ZoneId networkZone,
+      MeterRegistry meters) {
     this.promoted = promoted;
-    this.networkZone = billing.timezone();
+    this.networkZone = networkZone;
     this.timer =
         Timer.builder(TIMER)
             .description("Scoring one call in the webhook (features, model or prior, reasons)")
