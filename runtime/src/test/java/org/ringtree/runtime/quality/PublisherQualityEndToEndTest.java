@@ -151,8 +151,8 @@ class PublisherQualityEndToEndTest extends RunningPlatformTest {
       banded += n.asInt();
     }
     long farmCalls =
-        calls.stream()
-            .filter(c -> c.facts().publisherId().equals(QualityCallsFixture.FARM))
+        QualityCallsFixture.publishers(calls).stream()
+            .filter(QualityCallsFixture.FARM::equals)
             .count();
     assertThat(banded).isEqualTo(farmBands.path("calls").asInt()).isEqualTo((int) farmCalls);
 

@@ -4,9 +4,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import org.ringtree.rules.directory.Campaign;
 import org.ringtree.rules.directory.PayoutPolicy;
@@ -27,7 +28,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the generator's campaigns (each with its billable threshold as the payout policy's buyer
  * minimum), publishers and tracking numbers (one per publisher, plus a spare number for the call
  * farm's publisher that took no call), and each call with its publisher, campaign, caller, talk
- * time, conversion and its score by the documented prior. Public for the console's tests.
+ * time, conversion and its score by the documented prior. The ground truth is made sharp: every
+ * call farm call comes through {@link #FARM}, and the genuine callers are spread over the other
+ * publishers at random, so those differ from each other only by chance. Public for the console's
+ * tests.
  */
 public final class QualityCallsFixture {
 
@@ -39,13 +43,33 @@ public final class QualityCallsFixture {
 
   private QualityCallsFixture() {}
 
-  /**
-   * Genuine callers with a call farm mixed in (6 %, 80 % of it through {@link #FARM}, the rest
-   * through pub-affiliate-b), over days ending a day before {@code now}.
-   */
+  /** Genuine callers with a call farm mixed in (6 %), over days ending a day before {@code now}. */
   public static List<GeneratedCall> farmTraffic(Instant now, int calls) {
     TrafficMix mix = new TrafficMix(Map.of(FraudPattern.GOOD, 0.94, FraudPattern.CALL_FARM, 0.06));
     return new TrafficGenerator(2026, mix, now.minus(Duration.ofDays(5)), 3).generate(calls);
+  }
+
+  /** The publisher each call is written with (see the class comment). */
+  public static List<String> publishers(List<GeneratedCall> calls) {
+    List<String> genuine =
+        TrafficGenerator.PUBLISHERS.keySet().stream().filter(p -> !p.equals(FARM)).toList();
+    SplittableRandom r = new SplittableRandom(21);
+    return calls.stream()
+        .map(
+            c ->
+                c.pattern() == FraudPattern.CALL_FARM
+                    ? FARM
+                    : genuine.get(r.nextInt(genuine.size())))
+        .toList();
+  }
+
+  /** The generator's number of a publisher. */
+  static String numberOf(String publisher) {
+    return "+1888555"
+        + String.format(
+            Locale.ROOT,
+            "%04d",
+            TrafficGenerator.PUBLISHERS.keySet().stream().toList().indexOf(publisher));
   }
 
   /** The directory the calls need, and the calls with their scores. */
@@ -69,17 +93,12 @@ public final class QualityCallsFixture {
               null),
           "America/Chicago");
     }
-    Map<String, String> numbers = new LinkedHashMap<>();
-    for (GeneratedCall c : calls) {
-      numbers.putIfAbsent(c.facts().trackingNumber(), c.facts().publisherId());
-    }
+    String firstCampaign = TrafficGenerator.CAMPAIGNS.get(0).id();
     for (String p : TrafficGenerator.PUBLISHERS.keySet()) {
       directory.save(new Publisher(p, p));
+      directory.save(new TrackingNumber(numberOf(p), firstCampaign, p, Map.of()));
     }
-    String firstCampaign = TrafficGenerator.CAMPAIGNS.get(0).id();
-    numbers.forEach(
-        (number, publisher) ->
-            directory.save(new TrackingNumber(number, firstCampaign, publisher, Map.of())));
+    List<String> publishers = publishers(calls);
     directory.save(new TrackingNumber(FARM_SPARE_NUMBER, firstCampaign, FARM, Map.of()));
 
     List<Object[]> callRows = new ArrayList<>();
@@ -92,9 +111,9 @@ public final class QualityCallsFixture {
           new Object[] {
             id,
             "CA-quality-" + i,
-            c.facts().trackingNumber(),
+            numberOf(publishers.get(i)),
             c.facts().campaignId(),
-            c.facts().publisherId(),
+            publishers.get(i),
             c.facts().caller().number(),
             Timestamp.from(at),
             Timestamp.from(at.plusSeconds(c.ivrSeconds() + c.durationSeconds())),
