@@ -83,6 +83,14 @@ public final class Navigation {
               "nav-billing-tables",
               VaadinIcon.MONEY,
               Set.of(Viewer.ADMIN, Viewer.OPERATOR, Viewer.COMPLIANCE)),
+          // listed under Calls, but after the reviews so compliance still lands on them
+          new Entry(
+              "Calls",
+              "Publisher quality",
+              "publisher-quality",
+              "nav-publisher-quality",
+              VaadinIcon.CHART_LINE,
+              Set.of(Viewer.ADMIN, Viewer.OPERATOR, Viewer.COMPLIANCE)),
           new Entry(
               "Admin",
               "Users & API keys",

@@ -40,6 +40,7 @@ class NavigationTest {
             "calls",
             "live",
             "fraud",
+            "publisher-quality",
             "campaigns",
             "publishers",
             "buyers",
@@ -61,9 +62,10 @@ class NavigationTest {
   }
 
   @Test
-  void complianceSeesTheReviewScreensTheAuditLogAndTheScoreModelsOnly() {
+  void complianceSeesTheReviewScreensTheAuditLogTheScoreModelsAndPublisherQualityOnly() {
     assertThat(paths(as(Viewer.COMPLIANCE)))
-        .containsExactlyInAnyOrder("compliance", "compliance/billing", "audit", "score-models");
+        .containsExactlyInAnyOrder(
+            "compliance", "compliance/billing", "audit", "score-models", "publisher-quality");
   }
 
   @Test
@@ -141,6 +143,7 @@ class NavigationTest {
             "postbacks",
             "fraud",
             "score-models",
+            "publisher-quality",
             "portal/postbacks",
             "portal",
             "portal/calls",

@@ -563,6 +563,36 @@ public class DirectoryStore {
   }
 
   /**
+   * Takes these numbers of a publisher out of service, or puts them back (publisher quality's pause
+   * and resume): each number that changes is audited as the signed-in user. Returns those changed.
+   */
+  @Transactional
+  public List<String> setNumbersEnabled(
+      String publisherId, java.util.Collection<String> numbers, boolean enabled) {
+    List<String> changed = new java.util.ArrayList<>();
+    for (String number : numbers) {
+      String before = rowJson("tracking_numbers", "number", number);
+      int updated =
+          jdbc.sql(
+                  "UPDATE tracking_numbers SET enabled = ?, version = version + 1"
+                      + " WHERE number = ? AND publisher_id = ? AND enabled <> ?")
+              .params(enabled, number, publisherId, enabled)
+              .update();
+      if (updated == 1) {
+        changed.add(number);
+        audit.record(
+            AuditLogStore.currentActor(),
+            "directory.tracking-number." + (enabled ? "resume" : "pause"),
+            "tracking-number",
+            number,
+            AuditLogStore.parse(before),
+            AuditLogStore.parse(rowJson("tracking_numbers", "number", number)));
+      }
+    }
+    return changed;
+  }
+
+  /**
    * Records a save in the audit log when it changed the row: the row before and after, as stored (a
    * target group with its members in order).
    */

@@ -293,6 +293,12 @@ class SecurityConfiguration {
                     .hasAnyRole(ADMIN, COMPLIANCE)
                     .requestMatchers(HttpMethod.POST, "/api/score/models/**")
                     .hasRole(ADMIN)
+                    // publisher quality (docs/fraud.md): staff read; admins and operators run
+                    // the tests, decide flags, pause numbers and set the alert URL
+                    .requestMatchers(HttpMethod.GET, "/api/quality/**")
+                    .hasAnyRole(ADMIN, OPERATOR, COMPLIANCE)
+                    .requestMatchers("/api/quality/**")
+                    .hasAnyRole(ADMIN, OPERATOR)
                     // publisher postbacks, their dead letters and buyers' postback keys
                     .requestMatchers("/api/postbacks/**")
                     .hasAnyRole(ADMIN, OPERATOR)
