@@ -30,6 +30,7 @@ import org.ringtree.runtime.config.RingtreeProperties;
 import org.ringtree.runtime.cost.CostRates;
 import org.ringtree.runtime.cost.RateInput;
 import org.ringtree.runtime.directory.DirectoryStore;
+import org.ringtree.runtime.directory.TargetGroupStore;
 import org.ringtree.runtime.flow.FlowStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +83,7 @@ class DemoNetworkSeeder implements ApplicationRunner {
   private final RingtreeProperties properties;
   private final Environment environment;
   private final DirectoryStore directory;
+  private final TargetGroupStore targetGroups;
   private final FlowStore flows;
   private final ComplianceSettings settings;
   private final CostRates costRates;
@@ -92,6 +94,7 @@ class DemoNetworkSeeder implements ApplicationRunner {
       RingtreeProperties properties,
       Environment environment,
       DirectoryStore directory,
+      TargetGroupStore targetGroups,
       FlowStore flows,
       ComplianceSettings settings,
       CostRates costRates,
@@ -103,6 +106,7 @@ class DemoNetworkSeeder implements ApplicationRunner {
     this.properties = properties;
     this.environment = environment;
     this.directory = directory;
+    this.targetGroups = targetGroups;
     this.flows = flows;
   }
 
@@ -211,7 +215,7 @@ class DemoNetworkSeeder implements ApplicationRunner {
             null,
             true));
     saveDemoTargets(demoBuyers);
-    directory.save(
+    targetGroups.save(
         new TargetGroup(
             "legal-ring-tree",
             "Legal ring tree",
