@@ -93,20 +93,8 @@ class TargetAdmission {
     } else {
       reference = secrets.put(sip.password(), "target " + t.id());
     }
-    return new Target(
-        t.id(),
-        t.name(),
-        t.buyerId(),
-        new Destination.SipUri(sip.uri(), sip.username(), reference),
-        t.fixedPrice(),
-        t.priority(),
-        t.weight(),
-        t.schedule(),
-        t.geo(),
-        t.tagFilters(),
-        t.caps(),
-        t.duplicateRule(),
-        t.active(),
-        t.minScore());
+    return t.toBuilder()
+        .destination(new Destination.SipUri(sip.uri(), sip.username(), reference))
+        .build();
   }
 }
