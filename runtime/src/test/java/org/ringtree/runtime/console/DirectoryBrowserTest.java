@@ -129,7 +129,7 @@ class DirectoryBrowserTest extends RunningPlatformTest {
     ui.waitGone("form-buyer");
     type("search-buyer", "sunrise");
     // select it: its targets are listed, and a new target starts with it
-    clickCell("grid-buyer", "Sunrise Legal");
+    ui.clickCell("grid-buyer", "Sunrise Legal");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("targets-scope"), "sunrise-legal"));
@@ -321,20 +321,6 @@ class DirectoryBrowserTest extends RunningPlatformTest {
    * Clicks the grid cell showing {@code text}, again while the grid is still re-rendering what the
    * search filtered (a cell found mid-render may sit under the header or be replaced).
    */
-  private static void clickCell(String gridId, String text) {
-    wait.until(
-        d -> {
-          try {
-            WebElement c = ui.cell(gridId, text);
-            browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", c);
-            c.click();
-            return true;
-          } catch (org.openqa.selenium.ElementClickInterceptedException
-              | org.openqa.selenium.StaleElementReferenceException e) {
-            return false;
-          }
-        });
-  }
 
   /**
    * Types part of a name into a lazy combo box and picks the entry whose label holds {@code id}.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -132,6 +133,23 @@ public final class BrowserSteps {
                 .orElse(null);
           } catch (StaleElementReferenceException rerendered) {
             return null;
+          }
+        });
+  }
+
+  /**
+   * Clicks the grid's cell showing this text; while the grid re-renders (a search filtering it),
+   * the cell is found again until a click lands.
+   */
+  public void clickCell(String gridId, String text) {
+    wait.until(
+        d -> {
+          try {
+            scrolledIntoView(cell(gridId, text)).click();
+            return true;
+          } catch (ElementNotInteractableException | StaleElementReferenceException rerendered) {
+            // ElementClickInterceptedException is an ElementNotInteractableException
+            return false;
           }
         });
   }
