@@ -386,21 +386,18 @@ public final class TargetForm extends EntryForm {
       return null;
     }
     Target target =
-        new Target(
-            targetId,
-            name.getValue().isBlank() ? targetId : name.getValue().strip(),
-            buyer.id(),
-            destination,
-            money,
-            prio,
-            w,
-            schedule,
-            geo,
-            filters,
-            capsValue,
-            rule,
-            active.getValue(),
-            floor);
+        Target.builder(targetId, buyer.id(), destination)
+            .name(name.getValue().isBlank() ? targetId : name.getValue().strip())
+            .fixedPrice(money)
+            .priorityAndWeight(prio, w)
+            .schedule(schedule)
+            .geo(geo)
+            .tagFilters(filters)
+            .caps(capsValue)
+            .duplicateRule(rule)
+            .active(active.getValue())
+            .minScore(floor)
+            .build();
     return Stored.fresh(target);
   }
 

@@ -29,7 +29,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ringtree.editor.shell.ConsoleLayout;
 import org.ringtree.editor.shell.SignedIn;
+import org.ringtree.editor.shell.TextFileUpload;
 import org.ringtree.editor.shell.Viewer;
 import org.ringtree.rules.flow.FlowDocument;
 import org.ringtree.rules.flow.FlowJson;
@@ -274,19 +274,10 @@ public class FlowEditorView extends VerticalLayout implements BeforeLeaveObserve
         "Stores this flow as a new version for compliance to review. Nothing goes live until it is"
             + " approved and published.");
 
-    // the in-memory handler runs its callback inside UI.access once the file is read
-    Upload upload = new Upload();
-    upload.setUploadHandler(
-        UploadHandler.inMemory(
-            (meta, bytes) -> {
-              importJson(new String(bytes, StandardCharsets.UTF_8));
-              upload.clearFileList();
-            }));
-    upload.setId("import");
+    Upload upload = TextFileUpload.of("import", this::importJson);
     upload.setAcceptedFileTypes("application/json", ".json");
     upload.setMaxFileSize(FlowJson.MAX_CHARS * 4);
     upload.setUploadButton(new Button("Import JSON"));
-    upload.setDropAllowed(false);
     Anchor export =
         new Anchor(
             DownloadHandler.fromInputStream(

@@ -17,9 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ringtree.editor.shell.ConsoleLayout;
+import org.ringtree.editor.shell.TextFileUpload;
 import org.ringtree.editor.shell.Viewer;
 
 /**
@@ -81,18 +80,10 @@ public class FraudView extends VerticalLayout {
     listName.setPlaceholder("manual");
     confirmImport.setId("fraud-import-confirm");
     importResult.setId("fraud-import-result");
-    Upload upload = new Upload();
-    upload.setId("fraud-upload");
-    upload.setUploadHandler(
-        UploadHandler.inMemory(
-            (meta, bytes) -> {
-              importCsv(new String(bytes, StandardCharsets.UTF_8));
-              upload.clearFileList();
-            }));
+    Upload upload = TextFileUpload.of("fraud-upload", this::importCsv);
     upload.setAcceptedFileTypes("text/csv", "text/plain", ".csv", ".txt");
     upload.setMaxFileSize(MAX_FILE_BYTES);
     upload.setUploadButton(new Button("Upload CSV"));
-    upload.setDropAllowed(false);
     HorizontalLayout bar = new HorizontalLayout(listName, confirmImport, upload, importResult);
     bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     return bar;

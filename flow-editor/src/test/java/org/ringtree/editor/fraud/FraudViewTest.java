@@ -3,8 +3,12 @@ package org.ringtree.editor.fraud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.upload.AllFinishedEvent;
+import com.vaadin.flow.component.upload.Upload;
+import elemental.json.JsonArray;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -126,6 +130,21 @@ class FraudViewTest {
     this.<Boolean>field(view, "fraud-import-confirm").setValue(true);
     view.importCsv("+1*");
     assertThat(port.entries).hasSize(3);
+  }
+
+  @Test
+  void theUploadTakesOneFileAndKeepsItsEntryUntilEveryUploadFinished() {
+    FraudView view = new FraudView(port);
+    Upload upload = (Upload) find(view, "fraud-upload");
+
+    // what the upload handler runs once the file is read
+    view.importCsv("+13105550111");
+
+    assertThat(upload.getMaxFiles()).isEqualTo(1);
+    assertThat(upload.getElement().getPropertyRaw("files")).isNull();
+    ComponentUtil.fireEvent(upload, new AllFinishedEvent(upload));
+    assertThat(upload.getElement().getPropertyRaw("files"))
+        .isInstanceOfSatisfying(JsonArray.class, files -> assertThat(files.length()).isZero());
   }
 
   @Test

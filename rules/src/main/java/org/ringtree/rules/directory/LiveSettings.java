@@ -30,21 +30,7 @@ public record LiveSettings(Map<String, Setting> targets, Map<String, Setting> bu
     if (s == null || (s.active() == t.active() && s.caps().equals(t.caps()))) {
       return t;
     }
-    return new Target(
-        t.id(),
-        t.name(),
-        t.buyerId(),
-        t.destination(),
-        t.fixedPrice(),
-        t.priority(),
-        t.weight(),
-        t.schedule(),
-        t.geo(),
-        t.tagFilters(),
-        s.caps(),
-        t.duplicateRule(),
-        s.active(),
-        t.minScore());
+    return t.toBuilder().caps(s.caps()).active(s.active()).build();
   }
 
   /** The buyer with its live caps (its pause is {@link #buyerPaused}). */

@@ -85,169 +85,169 @@ public record Target(
     return minScore != null && score != null && score < minScore;
   }
 
-  public Target withMinScore(Integer m) {
-    return new Target(
-        id,
-        name,
-        buyerId,
-        destination,
-        fixedPrice,
-        priority,
-        weight,
-        schedule,
-        geo,
-        tagFilters,
-        caps,
-        duplicateRule,
-        active,
-        m);
-  }
-
   public boolean isRtb() {
     return destination instanceof Destination.RtbEndpoint;
   }
 
+  /**
+   * A target calling {@code destination} for {@code buyerId}, to be given the rest by name: first
+   * tier, weight 1, active, and otherwise as the canonical constructor fills what is left null.
+   */
+  public static Builder builder(String id, String buyerId, Destination destination) {
+    return new Builder(id, buyerId, destination);
+  }
+
   /** A fixed-price target with no filters and no caps; a starting point for fixtures. */
   public static Target fixed(String id, String buyerId, String e164, Money price) {
-    return new Target(
-        id,
-        id,
-        buyerId,
-        new Destination.PhoneNumber(e164),
-        price,
-        1,
-        1,
-        null,
-        null,
-        null,
-        null,
-        null,
-        true);
+    return builder(id, buyerId, new Destination.PhoneNumber(e164)).fixedPrice(price).build();
+  }
+
+  /** This target's settings, to build a changed copy. */
+  public Builder toBuilder() {
+    return builder(id, buyerId, destination)
+        .name(name)
+        .fixedPrice(fixedPrice)
+        .priorityAndWeight(priority, weight)
+        .schedule(schedule)
+        .geo(geo)
+        .tagFilters(tagFilters)
+        .caps(caps)
+        .duplicateRule(duplicateRule)
+        .active(active)
+        .minScore(minScore);
+  }
+
+  public Target withMinScore(Integer m) {
+    return toBuilder().minScore(m).build();
   }
 
   public Target withSchedule(Schedule s) {
-    return new Target(
-        id,
-        name,
-        buyerId,
-        destination,
-        fixedPrice,
-        priority,
-        weight,
-        s,
-        geo,
-        tagFilters,
-        caps,
-        duplicateRule,
-        active,
-        minScore);
+    return toBuilder().schedule(s).build();
   }
 
   public Target withGeo(GeoFilter g) {
-    return new Target(
-        id,
-        name,
-        buyerId,
-        destination,
-        fixedPrice,
-        priority,
-        weight,
-        schedule,
-        g,
-        tagFilters,
-        caps,
-        duplicateRule,
-        active,
-        minScore);
+    return toBuilder().geo(g).build();
   }
 
   public Target withTagFilters(List<TagFilter> f) {
-    return new Target(
-        id,
-        name,
-        buyerId,
-        destination,
-        fixedPrice,
-        priority,
-        weight,
-        schedule,
-        geo,
-        f,
-        caps,
-        duplicateRule,
-        active,
-        minScore);
+    return toBuilder().tagFilters(f).build();
   }
 
   public Target withCaps(Caps c) {
-    return new Target(
-        id,
-        name,
-        buyerId,
-        destination,
-        fixedPrice,
-        priority,
-        weight,
-        schedule,
-        geo,
-        tagFilters,
-        c,
-        duplicateRule,
-        active,
-        minScore);
+    return toBuilder().caps(c).build();
   }
 
   public Target withDuplicateRule(DuplicateRule d) {
-    return new Target(
-        id,
-        name,
-        buyerId,
-        destination,
-        fixedPrice,
-        priority,
-        weight,
-        schedule,
-        geo,
-        tagFilters,
-        caps,
-        d,
-        active,
-        minScore);
+    return toBuilder().duplicateRule(d).build();
   }
 
   public Target withPriorityAndWeight(int p, int w) {
-    return new Target(
-        id,
-        name,
-        buyerId,
-        destination,
-        fixedPrice,
-        p,
-        w,
-        schedule,
-        geo,
-        tagFilters,
-        caps,
-        duplicateRule,
-        active,
-        minScore);
+    return toBuilder().priorityAndWeight(p, w).build();
   }
 
   public Target withName(String n) {
-    return new Target(
-        id,
-        n,
-        buyerId,
-        destination,
-        fixedPrice,
-        priority,
-        weight,
-        schedule,
-        geo,
-        tagFilters,
-        caps,
-        duplicateRule,
-        active,
-        minScore);
+    return toBuilder().name(n).build();
+  }
+
+  /** Builds a target by naming its settings; {@link #build()} applies the record's checks. */
+  public static final class Builder {
+    private final String id;
+    private final String buyerId;
+    private Destination destination;
+    private String name;
+    private Money fixedPrice;
+    private int priority = 1;
+    private int weight = 1;
+    private Schedule schedule;
+    private GeoFilter geo;
+    private List<TagFilter> tagFilters;
+    private Caps caps;
+    private DuplicateRule duplicateRule;
+    private boolean active = true;
+    private Integer minScore;
+
+    private Builder(String id, String buyerId, Destination destination) {
+      this.id = id;
+      this.buyerId = buyerId;
+      this.destination = destination;
+    }
+
+    public Builder destination(Destination d) {
+      this.destination = d;
+      return this;
+    }
+
+    /** The name shown to people; null: the id. */
+    public Builder name(String n) {
+      this.name = n;
+      return this;
+    }
+
+    /** The static price it competes at; null: none (an RTB target bids). */
+    public Builder fixedPrice(Money price) {
+      this.fixedPrice = price;
+      return this;
+    }
+
+    /** Its tier (lower first) and its share of calls within the tier. */
+    public Builder priorityAndWeight(int p, int w) {
+      this.priority = p;
+      this.weight = w;
+      return this;
+    }
+
+    public Builder schedule(Schedule s) {
+      this.schedule = s;
+      return this;
+    }
+
+    public Builder geo(GeoFilter g) {
+      this.geo = g;
+      return this;
+    }
+
+    public Builder tagFilters(List<TagFilter> f) {
+      this.tagFilters = f;
+      return this;
+    }
+
+    public Builder caps(Caps c) {
+      this.caps = c;
+      return this;
+    }
+
+    public Builder duplicateRule(DuplicateRule d) {
+      this.duplicateRule = d;
+      return this;
+    }
+
+    public Builder active(boolean a) {
+      this.active = a;
+      return this;
+    }
+
+    /** The lowest call-quality score it takes (0–100); null: any. */
+    public Builder minScore(Integer m) {
+      this.minScore = m;
+      return this;
+    }
+
+    public Target build() {
+      return new Target(
+          id,
+          name,
+          buyerId,
+          destination,
+          fixedPrice,
+          priority,
+          weight,
+          schedule,
+          geo,
+          tagFilters,
+          caps,
+          duplicateRule,
+          active,
+          minScore);
+    }
   }
 }

@@ -75,54 +75,36 @@ public final class DemoNetwork {
             BigDecimal.ZERO,
             Money.usd("20"));
     Target acme =
-        new Target(
-            "acme-law",
-            "Acme Law",
-            "acme",
-            new Destination.PhoneNumber("+15125550100"),
-            Money.usd("250"),
-            1,
-            1,
-            Schedule.weekdays("America/Chicago", "08:00", "20:00"),
-            GeoFilter.states("TX"),
-            List.of(),
-            new Caps(Caps.CountOn.CONNECTIONS, 5, null, 40, null, null),
-            DuplicateRule.perTarget(DuplicateRule.Basis.CONNECTED, 30),
-            true);
+        Target.builder("acme-law", "acme", new Destination.PhoneNumber("+15125550100"))
+            .name("Acme Law")
+            .fixedPrice(Money.usd("250"))
+            .schedule(Schedule.weekdays("America/Chicago", "08:00", "20:00"))
+            .geo(GeoFilter.states("TX"))
+            .caps(new Caps(Caps.CountOn.CONNECTIONS, 5, null, 40, null, null))
+            .duplicateRule(DuplicateRule.perTarget(DuplicateRule.Basis.CONNECTED, 30))
+            .build();
     Target beta =
-        new Target(
-            "beta-legal",
-            "Beta Legal",
-            "beta",
-            new Destination.RtbEndpoint(
-                "https://bids.beta-legal.example/ping",
-                800,
-                Destination.BidResponseFormat.RINGTREE,
-                Map.of()),
-            null,
-            1,
-            1,
-            null,
-            GeoFilter.states("TX", "OK"),
-            List.of(),
-            Caps.daily(100),
-            null,
-            true);
+        Target.builder(
+                "beta-legal",
+                "beta",
+                new Destination.RtbEndpoint(
+                    "https://bids.beta-legal.example/ping",
+                    800,
+                    Destination.BidResponseFormat.RINGTREE,
+                    Map.of()))
+            .name("Beta Legal")
+            .geo(GeoFilter.states("TX", "OK"))
+            .caps(Caps.daily(100))
+            .build();
     Target gamma =
-        new Target(
-            "gamma-attorneys",
-            "Gamma Attorneys",
-            "gamma",
-            new Destination.SipUri("sip:intake@gamma-attorneys.example", null, null),
-            Money.usd("230"),
-            2,
-            1,
-            null,
-            null,
-            List.of(),
-            null,
-            null,
-            true);
+        Target.builder(
+                "gamma-attorneys",
+                "gamma",
+                new Destination.SipUri("sip:intake@gamma-attorneys.example", null, null))
+            .name("Gamma Attorneys")
+            .fixedPrice(Money.usd("230"))
+            .priorityAndWeight(2, 1)
+            .build();
     return new DirectorySnapshot(
         List.of(new Vertical("legal", "Legal")),
         List.of(campaign),

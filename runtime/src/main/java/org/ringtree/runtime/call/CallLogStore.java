@@ -290,8 +290,8 @@ public class CallLogStore {
     return new Row(
         rs.getObject("id", UUID.class),
         rs.getString("call_sid"),
-        instant(rs, "started_at"),
-        instant(rs, "ended_at"),
+        CallColumns.instant(rs, "started_at"),
+        CallColumns.instant(rs, "ended_at"),
         CallPhase.valueOf(rs.getString("phase")).shown(rs.getString("provider_status")),
         rs.getString("campaign_id"),
         rs.getString("campaign_name"),
@@ -315,10 +315,5 @@ public class CallLogStore {
         rs.getBoolean("duplicate"),
         rs.getBoolean("converted"),
         rs.getBoolean("has_recording"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
   }
 }

@@ -2,10 +2,6 @@ package org.ringtree.runtime.call;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,8 +57,8 @@ public class CallReportStore {
                         rs.getString("caller_zip"),
                         CallPhase.valueOf(rs.getString("phase"))
                             .shown(rs.getString("provider_status")),
-                        instant(rs, "started_at"),
-                        instant(rs, "ended_at"),
+                        CallColumns.instant(rs, "started_at"),
+                        CallColumns.instant(rs, "ended_at"),
                         (Integer) rs.getObject("total_seconds"),
                         (Integer) rs.getObject("ivr_seconds"),
                         (Integer) rs.getObject("talk_seconds"),
@@ -90,7 +86,7 @@ public class CallReportStore {
                           new CallReport.Event(
                               rs.getString(1),
                               rs.getString(2),
-                              instant(rs, "created_at"),
+                              CallColumns.instant(rs, "created_at"),
                               answers(rs.getString("request"))))
                   .list();
           List<CallReport.TraceRow> trace =
@@ -131,7 +127,7 @@ public class CallReportStore {
                               rs.getString("rule_ref"),
                               rs.getString("description"),
                               (Long) rs.getObject("corrects_id"),
-                              instant(rs, "created_at")))
+                              CallColumns.instant(rs, "created_at")))
                   .list();
           return new CallReport(s, events, trace, ledger, scores.find(id).orElse(null));
         });
@@ -165,11 +161,6 @@ public class CallReportStore {
       }
     }
     return picked;
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
   }
 
   private Map<String, Object> read(String text) {

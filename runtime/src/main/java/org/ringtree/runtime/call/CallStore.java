@@ -1,18 +1,14 @@
 package org.ringtree.runtime.call;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ringtree.rules.engine.CallState;
-import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.runtime.billing.BilledCalls;
 import org.ringtree.runtime.database.Store;
 import org.ringtree.runtime.routing.DialPlan;
@@ -64,7 +60,7 @@ public class CallStore implements BilledCalls {
                     + " currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 0, ?, ?)"
                     + " ON CONFLICT (call_sid) DO NOTHING RETURNING id)"
                     + NOTIFY_EACH)
-            .params(callColumns(call, false, null))
+            .params(CallColumns.of(call, false, null))
             .query()
             .listOfRows()
             .size()
@@ -110,7 +106,8 @@ public class CallStore implements BilledCalls {
                 + " caller_zip, caller_country, phase, state, state_version, dial_plan,"
                 + " started_at, currency) SELECT ?::uuid, ?, ?, ?, ?, ?::bigint, ?, ?, ?, ?, ?, ?,"
                 + " ?::jsonb, 1, ?::jsonb, ?::timestamptz, ? FROM relaxed ON CONFLICT (call_sid) DO NOTHING RETURNING id)");
-    params.addAll(callColumns(call, true, dialPlan == null ? null : encode(dialPlan)));
+    params.addAll(
+        CallColumns.of(call, true, dialPlan == null ? null : CallColumns.encode(dialPlan)));
     // the event's and the trace's owners write their clauses; both read the new call from c
     for (SqlClause clause :
         List.of(
@@ -132,7 +129,7 @@ public class CallStore implements BilledCalls {
   public Optional<CallRow> find(String callSid) {
     return jdbc.sql(SELECT_CALL + " WHERE call_sid = ?")
         .param(callSid)
-        .query(CallStore::callRow)
+        .query(CallColumns::callRow)
         .optional();
   }
 
@@ -140,7 +137,7 @@ public class CallStore implements BilledCalls {
   public Optional<CallRow> lock(String callSid) {
     return jdbc.sql(SELECT_CALL + " WHERE call_sid = ? FOR UPDATE")
         .param(callSid)
-        .query(CallStore::callRow)
+        .query(CallColumns::callRow)
         .optional();
   }
 
@@ -150,7 +147,11 @@ public class CallStore implements BilledCalls {
             "WITH u AS (UPDATE calls SET state = ?::jsonb, state_version = state_version + 1,"
                 + " phase = ?, dial_plan = ?::jsonb WHERE id = ? RETURNING id)"
                 + NOTIFY_EACH)
-        .params(encode(state), phase.name(), dialPlan == null ? null : encode(dialPlan), callId)
+        .params(
+            CallColumns.encode(state),
+            phase.name(),
+            dialPlan == null ? null : CallColumns.encode(dialPlan),
+            callId)
         .query()
         .listOfRows();
   }
@@ -288,8 +289,8 @@ public class CallStore implements BilledCalls {
                 new EndOfCall(
                     rs.getObject("id", UUID.class),
                     rs.getString("call_sid"),
-                    instant(rs, "ended_at"),
-                    instant(rs, "settled_at"),
+                    CallColumns.instant(rs, "ended_at"),
+                    CallColumns.instant(rs, "settled_at"),
                     rs.getBoolean("awaiting")))
         .optional();
   }
@@ -315,68 +316,6 @@ public class CallStore implements BilledCalls {
         .param(callSid)
         .query(String.class)
         .optional();
-  }
-
-  /**
-   * A new call's values in the column order both inserts use: id … state, then the dial plan when
-   * {@code withDialPlan}, then started_at and currency.
-   */
-  private static List<Object> callColumns(NewCall call, boolean withDialPlan, String dialPlan) {
-    List<Object> values =
-        new ArrayList<>(
-            Arrays.asList(
-                call.id(),
-                call.callSid(),
-                call.trackingNumber(),
-                call.campaignId(),
-                call.publisherId(),
-                call.flowVersionId(),
-                call.callerNumber(),
-                call.callerCity(),
-                call.callerState(),
-                call.callerZip(),
-                call.callerCountry(),
-                call.phase().name(),
-                call.state() == null ? "{}" : encode(call.state())));
-    if (withDialPlan) {
-      values.add(dialPlan);
-    }
-    values.add(Timestamp.from(call.startedAt()));
-    values.add(call.currency());
-    return values;
-  }
-
-  private static CallRow callRow(ResultSet rs, int i) throws SQLException {
-    return new CallRow(
-        rs.getObject("id", UUID.class),
-        rs.getString("call_sid"),
-        rs.getString("campaign_id"),
-        rs.getString("publisher_id"),
-        (Long) rs.getObject("flow_version_id"),
-        CallPhase.valueOf(rs.getString("phase")),
-        rs.getString("state"),
-        rs.getInt("state_version"),
-        instant(rs, "started_at"),
-        instant(rs, "ended_at"),
-        rs.getString("target_id"),
-        rs.getString("buyer_id"),
-        rs.getBigDecimal("revenue"),
-        (Integer) rs.getObject("talk_seconds"),
-        rs.getString("dial_plan"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
-  }
-
-  /** Call state and dial plans are written with the rules module's one Jackson configuration. */
-  private static String encode(Object value) {
-    try {
-      return RingtreeJson.mapper().writeValueAsString(value);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
-    }
   }
 
   // Other features' SQL on calls, moved here so that this store is the table's only writer.

@@ -1,7 +1,5 @@
 package org.ringtree.runtime.call;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
@@ -61,12 +59,7 @@ public class UnsettledCallStore {
                 new OpenCall(
                     rs.getObject("id", UUID.class),
                     rs.getString("call_sid"),
-                    instant(rs, "started_at")))
+                    CallColumns.instant(rs, "started_at")))
         .list();
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
   }
 }

@@ -19,6 +19,8 @@ import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.runtime.directory.DirectoryListings;
 import org.ringtree.runtime.directory.DirectoryListings.Listing;
 import org.ringtree.runtime.directory.DirectoryStore;
+import org.ringtree.runtime.directory.StaleEntry;
+import org.ringtree.runtime.directory.TargetGroupStore;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.GrantedAuthority;
@@ -36,10 +38,13 @@ class ConsoleDirectoryAdmin implements DirectoryAdminPort {
   private static final ObjectMapper JSON = RingtreeJson.mapper();
 
   private final DirectoryStore store;
+  private final TargetGroupStore targetGroups;
   private final DirectoryListings listings;
 
-  ConsoleDirectoryAdmin(DirectoryStore store, DirectoryListings listings) {
+  ConsoleDirectoryAdmin(
+      DirectoryStore store, TargetGroupStore targetGroups, DirectoryListings listings) {
     this.store = store;
+    this.targetGroups = targetGroups;
     this.listings = listings;
   }
 
@@ -77,12 +82,12 @@ class ConsoleDirectoryAdmin implements DirectoryAdminPort {
             case PUBLISHER -> store.save((Publisher) draft.entry(), expected);
             case BUYER -> saveBuyer((Buyer) draft.entry(), draft.inService(), expected);
             case TARGET -> store.save((Target) draft.entry(), expected);
-            case TARGET_GROUP -> store.save((TargetGroup) draft.entry(), expected);
+            case TARGET_GROUP -> targetGroups.save((TargetGroup) draft.entry(), expected);
             case TRACKING_NUMBER ->
                 saveNumber((TrackingNumber) draft.entry(), draft.inService(), expected);
           };
       return new Outcome.Saved(version);
-    } catch (DirectoryStore.StaleEntry e) {
+    } catch (StaleEntry e) {
       return new Outcome.Conflict(e.getMessage());
     } catch (IllegalArgumentException e) {
       return new Outcome.Refused(fieldOf(e.getMessage()), e.getMessage());

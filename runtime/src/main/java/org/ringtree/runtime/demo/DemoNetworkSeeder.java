@@ -30,6 +30,7 @@ import org.ringtree.runtime.config.RingtreeProperties;
 import org.ringtree.runtime.cost.CostRates;
 import org.ringtree.runtime.cost.RateInput;
 import org.ringtree.runtime.directory.DirectoryStore;
+import org.ringtree.runtime.directory.TargetGroupStore;
 import org.ringtree.runtime.flow.FlowStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +83,7 @@ class DemoNetworkSeeder implements ApplicationRunner {
   private final RingtreeProperties properties;
   private final Environment environment;
   private final DirectoryStore directory;
+  private final TargetGroupStore targetGroups;
   private final FlowStore flows;
   private final ComplianceSettings settings;
   private final CostRates costRates;
@@ -92,6 +94,7 @@ class DemoNetworkSeeder implements ApplicationRunner {
       RingtreeProperties properties,
       Environment environment,
       DirectoryStore directory,
+      TargetGroupStore targetGroups,
       FlowStore flows,
       ComplianceSettings settings,
       CostRates costRates,
@@ -103,6 +106,7 @@ class DemoNetworkSeeder implements ApplicationRunner {
     this.properties = properties;
     this.environment = environment;
     this.directory = directory;
+    this.targetGroups = targetGroups;
     this.flows = flows;
   }
 
@@ -196,22 +200,13 @@ class DemoNetworkSeeder implements ApplicationRunner {
     directory.save(new Buyer("bidder-two", "Bidder Two Intake", Caps.NONE));
     directory.save(new Buyer("slowpoke", "Slowpoke Legal (always times out)", Caps.NONE));
     directory.save(
-        new Target(
-            "acme-main",
-            "Acme intake line",
-            "acme-law",
-            new Destination.PhoneNumber("+15125550100"),
-            Money.usd("250.00"),
-            1,
-            1,
-            null,
-            null,
-            List.of(),
-            new Caps(Caps.CountOn.CONNECTIONS, 5, null, 60, null, null),
-            null,
-            true));
+        Target.builder("acme-main", "acme-law", new Destination.PhoneNumber("+15125550100"))
+            .name("Acme intake line")
+            .fixedPrice(Money.usd("250.00"))
+            .caps(new Caps(Caps.CountOn.CONNECTIONS, 5, null, 60, null, null))
+            .build());
     saveDemoTargets(demoBuyers);
-    directory.save(
+    targetGroups.save(
         new TargetGroup(
             "legal-ring-tree",
             "Legal ring tree",
@@ -220,57 +215,36 @@ class DemoNetworkSeeder implements ApplicationRunner {
 
   private void saveDemoTargets(String demoBuyers) {
     directory.save(
-        new Target(
-            "bidder-one-rtb",
-            "Bidder One ping-post",
-            "bidder-one",
-            new Destination.RtbEndpoint(
-                demoBuyers + "/bidder-one",
-                1500,
-                BidResponseFormat.RINGBA,
-                // Ringba's request has no state field: the buyer's campaign names its tag
-                Map.of("field.state", "State")),
-            null,
-            1,
-            1,
-            null,
-            GeoFilter.states("CA", "NV", "AZ"),
-            List.of(),
-            new Caps(Caps.CountOn.CONNECTIONS, 3, null, 40, null, null),
-            null,
-            true));
+        Target.builder(
+                "bidder-one-rtb",
+                "bidder-one",
+                new Destination.RtbEndpoint(
+                    demoBuyers + "/bidder-one",
+                    1500,
+                    BidResponseFormat.RINGBA,
+                    // Ringba's request has no state field: the buyer's campaign names its tag
+                    Map.of("field.state", "State")))
+            .name("Bidder One ping-post")
+            .geo(GeoFilter.states("CA", "NV", "AZ"))
+            .caps(new Caps(Caps.CountOn.CONNECTIONS, 3, null, 40, null, null))
+            .build());
     directory.save(
-        new Target(
-            "bidder-two-rtb",
-            "Bidder Two ping-post",
-            "bidder-two",
-            new Destination.RtbEndpoint(
-                demoBuyers + "/bidder-two", 1500, BidResponseFormat.RETREAVER, Map.of()),
-            null,
-            1,
-            1,
-            null,
-            null,
-            List.of(),
-            new Caps(Caps.CountOn.CONNECTIONS, 2, null, 100, null, null),
-            null,
-            true));
+        Target.builder(
+                "bidder-two-rtb",
+                "bidder-two",
+                new Destination.RtbEndpoint(
+                    demoBuyers + "/bidder-two", 1500, BidResponseFormat.RETREAVER, Map.of()))
+            .name("Bidder Two ping-post")
+            .caps(new Caps(Caps.CountOn.CONNECTIONS, 2, null, 100, null, null))
+            .build());
     directory.save(
-        new Target(
-            "slowpoke-rtb",
-            "Slowpoke ping-post",
-            "slowpoke",
-            new Destination.RtbEndpoint(
-                demoBuyers + "/slowpoke", 800, BidResponseFormat.RINGTREE, Map.of()),
-            null,
-            1,
-            1,
-            null,
-            null,
-            List.of(),
-            null,
-            null,
-            true));
+        Target.builder(
+                "slowpoke-rtb",
+                "slowpoke",
+                new Destination.RtbEndpoint(
+                    demoBuyers + "/slowpoke", 800, BidResponseFormat.RINGTREE, Map.of()))
+            .name("Slowpoke ping-post")
+            .build());
   }
 
   private boolean demoBuyersMoved(String demoBuyers) {

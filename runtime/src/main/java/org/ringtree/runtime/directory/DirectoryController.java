@@ -65,11 +65,14 @@ class DirectoryController {
   private static final ObjectMapper JSON = RingtreeJson.mapper();
 
   private final DirectoryStore directory;
+  private final TargetGroupStore targetGroups;
   private final DirectoryListings listings;
   private final Map<String, EntryWriter> writers;
 
-  DirectoryController(DirectoryStore directory, DirectoryListings listings) {
+  DirectoryController(
+      DirectoryStore directory, TargetGroupStore targetGroups, DirectoryListings listings) {
     this.directory = directory;
+    this.targetGroups = targetGroups;
     this.listings = listings;
     this.writers = writers();
   }
@@ -201,7 +204,7 @@ class DirectoryController {
                     // the stored target: a SIP password comes back as its secret reference
                     t -> directory.snapshot(Set.of()).target(t.id()).orElse(t))),
         "target-groups",
-        writer(TargetGroup.class, TargetGroup::id, directory::save),
+        writer(TargetGroup.class, TargetGroup::id, targetGroups::save),
         "tracking-numbers",
         new EntryWriter(TrackingNumber.class, this::putTrackingNumber));
   }
@@ -344,8 +347,8 @@ class DirectoryController {
   }
 
   /** Someone else saved the entry after the version the request names. */
-  @ExceptionHandler(DirectoryStore.StaleEntry.class)
-  ResponseEntity<Map<String, String>> stale(DirectoryStore.StaleEntry e) {
+  @ExceptionHandler(StaleEntry.class)
+  ResponseEntity<Map<String, String>> stale(StaleEntry e) {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
   }
 

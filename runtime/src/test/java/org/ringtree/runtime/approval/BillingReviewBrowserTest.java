@@ -17,6 +17,7 @@ import org.ringtree.rules.billing.PolicyOverride;
 import org.ringtree.runtime.billing.BillingPolicies;
 import org.ringtree.runtime.billing.OverrideChanges;
 import org.ringtree.runtime.security.SecuredAppTest;
+import org.ringtree.runtime.support.BrowserSteps;
 import org.ringtree.runtime.support.Browsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,7 @@ class BillingReviewBrowserTest extends SecuredAppTest {
 
   static ChromeDriver browser;
   static WebDriverWait wait;
+  static BrowserSteps ui;
 
   @Autowired OverrideChanges changes;
   @Autowired ComplianceSettings settings;
@@ -41,6 +43,7 @@ class BillingReviewBrowserTest extends SecuredAppTest {
   static void startBrowser() {
     browser = Browsers.chromium();
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    ui = new BrowserSteps(browser, wait);
   }
 
   @AfterAll
@@ -98,30 +101,30 @@ class BillingReviewBrowserTest extends SecuredAppTest {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("billing-decide-hint"), "four eyes"));
-    assertThat(disabled("billing-approve")).isTrue();
-    assertThat(disabled("billing-reject")).isTrue();
+    assertThat(ui.disabled("billing-approve")).isTrue();
+    assertThat(ui.disabled("billing-reject")).isTrue();
 
     // compliance goes from the compliance page to the list, pending first
     signIn("compliance");
     open("/compliance");
-    click("billing-review-link");
+    ui.click("billing-review-link");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("billing-tables")));
-    assertThat(text("billing-pending-count")).contains("waiting for review");
-    assertThat(text("billing-tables")).contains("pi-accidents", "Waiting for review", "admin");
-    click("billing-open-" + id);
+    assertThat(ui.text("billing-pending-count")).contains("waiting for review");
+    assertThat(ui.text("billing-tables")).contains("pi-accidents", "Waiting for review", "admin");
+    ui.click("billing-open-" + id);
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("billing-title"), "#" + id));
-    assertThat(text("billing-state")).contains("Waiting for review", "asked by admin");
-    assertThat(text("billing-table-rows")).contains("Hit policy");
+    assertThat(ui.text("billing-state")).contains("Waiting for review", "asked by admin");
+    assertThat(ui.text("billing-table-rows")).contains("Hit policy");
     WebElement changed = browser.findElement(By.cssSelector("#diff-tables td.rt-cell-changed"));
     assertThat(changed.getText()).contains("→").contains("150");
     browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", changed);
     Browsers.shot(browser, "billing-review");
 
     browser.findElement(By.cssSelector("#billing-note textarea")).sendKeys("Agreed rate.");
-    click("billing-approve");
+    ui.click("billing-approve");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("billing-state"), "Live"));
-    assertThat(text("billing-state")).contains("decided by compliance");
+    assertThat(ui.text("billing-state")).contains("decided by compliance");
     assertThat(
             jdbc.sql("SELECT state FROM billing_table_versions WHERE id = ?")
                 .param(id)
@@ -137,11 +140,11 @@ class BillingReviewBrowserTest extends SecuredAppTest {
 
     // the rival was reviewed against the $200 table: its approval is refused, in words
     open("/compliance/billing/" + rival);
-    click("billing-approve");
+    ui.click("billing-approve");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("billing-refusal"), "changed since this change was asked for"));
-    assertThat(text("billing-state")).contains("Waiting for review");
+    assertThat(ui.text("billing-state")).contains("Waiting for review");
   }
 
   private static PolicyOverride fixed(String amount) {
@@ -155,19 +158,5 @@ class BillingReviewBrowserTest extends SecuredAppTest {
 
   private void open(String path) {
     browser.get("http://127.0.0.1:" + port + path);
-  }
-
-  private static boolean disabled(String id) {
-    return browser.findElement(By.id(id)).getAttribute("disabled") != null;
-  }
-
-  private static String text(String id) {
-    return browser.findElement(By.id(id)).getText();
-  }
-
-  private static void click(String id) {
-    WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-    e.click();
   }
 }

@@ -1,6 +1,8 @@
 package org.ringtree.runtime.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ringtree.runtime.support.BrowserSteps.node;
+import static org.ringtree.runtime.support.BrowserSteps.pause;
 
 import java.time.Duration;
 import java.util.Set;
@@ -19,6 +21,7 @@ import org.ringtree.rules.flow.FlowJson;
 import org.ringtree.runtime.directory.DirectoryStore;
 import org.ringtree.runtime.flow.FlowStore;
 import org.ringtree.runtime.security.SecuredAppTest;
+import org.ringtree.runtime.support.BrowserSteps;
 import org.ringtree.runtime.support.Browsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +42,7 @@ class ComplianceBrowserTest extends SecuredAppTest {
 
   static ChromeDriver browser;
   static WebDriverWait wait;
+  static BrowserSteps ui;
 
   @Autowired FlowStore flows;
   @Autowired DirectoryStore directory;
@@ -49,6 +53,7 @@ class ComplianceBrowserTest extends SecuredAppTest {
   static void startBrowser() {
     browser = Browsers.chromium();
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    ui = new BrowserSteps(browser, wait);
   }
 
   @AfterAll
@@ -84,8 +89,8 @@ class ComplianceBrowserTest extends SecuredAppTest {
     // the operator raises the route's floor in the editor and submits it; publishing is refused
     signIn("operator");
     // operators land on the call log; the editor is one entry in the menu
-    click("nav-editor");
-    pickFromComboBox("flow-select", FLOW_NAME);
+    ui.click("nav-editor");
+    ui.pickFromComboBox("flow-select", FLOW_NAME);
     wait.until(ExpectedConditions.presenceOfElementLocated(node("ring")));
     browser.findElement(By.cssSelector(".react-flow__node[data-id='ring'] .rt-node-title")).click();
     wait.until(
@@ -95,7 +100,7 @@ class ComplianceBrowserTest extends SecuredAppTest {
         browser.findElement(By.cssSelector("#property-form [data-field='floor'] input"));
     floor.sendKeys(Keys.chord(Keys.CONTROL, "a"), "120", Keys.TAB);
     pause();
-    click("submit-review");
+    ui.click("submit-review");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("status"), "submitted for review"));
@@ -106,7 +111,7 @@ class ComplianceBrowserTest extends SecuredAppTest {
                 .query(String.class)
                 .single())
         .isEqualTo("operator");
-    click("publish");
+    ui.click("publish");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "approval required"));
     assertThat(liveVersionId(flow.flowId())).isEqualTo(v1.id());
@@ -116,20 +121,20 @@ class ComplianceBrowserTest extends SecuredAppTest {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("decide-hint"), "Only compliance"));
-    assertThat(disabled("approve")).isTrue();
-    assertThat(disabled("publish-version")).isTrue();
-    assertThat(text("publish-hint")).contains("Approval is required");
+    assertThat(ui.disabled("approve")).isTrue();
+    assertThat(ui.disabled("publish-version")).isTrue();
+    assertThat(ui.text("publish-hint")).contains("Approval is required");
 
     // compliance is refused the editor
     signIn("compliance");
     assertThat(browser.findElements(By.id("nav-editor"))).isEmpty();
     open("/flows");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("access-denied")));
-    assertThat(text("access-denied")).contains("Not for your role");
+    assertThat(ui.text("access-denied")).contains("Not for your role");
     assertThat(browser.findElements(By.cssSelector("flow-canvas"))).isEmpty();
 
     // compliance finds the version, reads the compiled tables row by row
-    click("nav-compliance");
+    ui.click("nav-compliance");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("compliance-flows")));
     // the approval switch is the admin's: compliance sees it on, read-only
     assertThat(browser.findElement(By.id("require-approval")).getAttribute("checked")).isNotNull();
@@ -142,20 +147,20 @@ class ComplianceBrowserTest extends SecuredAppTest {
     wait.until(ExpectedConditions.elementToBeClickable(By.id("review-v2"))).click();
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("review-title"), "version 2"));
-    assertThat(text("review-state")).contains("Waiting for review", "not live", "by operator");
+    assertThat(ui.text("review-state")).contains("Waiting for review", "not live", "by operator");
     WebElement routing = browser.findElement(By.cssSelector("#review-tables .rt-decision-table"));
     assertThat(routing.getText())
         .contains("Hit policy: Unique: at most one row can match.")
         .contains("When Route node is ring: Method is ringTree, Minimum offer is max([120,")
         .contains("node ring (route)");
-    assertThat(text("review-tables")).contains("Publisher payout", "Talk seconds");
+    assertThat(ui.text("review-tables")).contains("Publisher payout", "Talk seconds");
     // read-only beside the tables: the fraud policy on the flow's campaign, the score model
-    assertThat(text("review-safeguards"))
+    assertThat(ui.text("review-safeguards"))
         .contains(
             "overrides nothing",
             "caller on the blocklist (number, prefix or area code)"
                 + " → reject at the door (the call is not answered)");
-    assertThat(text("review-score-model"))
+    assertThat(ui.text("review-score-model"))
         .containsAnyOf("No score model is promoted", "Score model score-v");
     Browsers.shot(browser, "compliance-review");
     String routingDmn =
@@ -166,28 +171,28 @@ class ComplianceBrowserTest extends SecuredAppTest {
     assertThat(routingDmn).contains("<decisionTable", "max([120, Publisher payout + 20])");
 
     // the changes against the live version: in words, and the changed cell highlighted
-    tab("Changes");
+    ui.tab("Changes");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("diff-summary")));
-    assertThat(text("diff-heading")).contains("from version 1 (live) to version 2");
-    assertThat(text("diff-summary")).contains("node ring: floor 100 → 120");
+    assertThat(ui.text("diff-heading")).contains("from version 1 (live) to version 2");
+    assertThat(ui.text("diff-summary")).contains("node ring: floor 100 → 120");
     WebElement changedCell = browser.findElement(By.cssSelector("#diff-tables td.rt-cell-changed"));
     assertThat(changedCell.getText()).contains("max([100,").contains("→").contains("max([120,");
     browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", changedCell);
     Browsers.shot(browser, "compliance-diff");
 
     // approving needs a comment
-    click("approve");
+    ui.click("approve");
     wait.until(d -> "true".equals(d.findElement(By.id("review-comment")).getAttribute("invalid")));
     browser
         .findElement(By.cssSelector("#review-comment textarea"))
         .sendKeys("Floor 120 confirmed with legal.");
-    click("approve");
+    ui.click("approve");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("review-state"), "Approved"));
-    assertThat(text("decisions"))
+    assertThat(ui.text("decisions"))
         .contains("approved by compliance: Floor 120 confirmed with legal.");
-    assertThat(disabled("publish-version")).isTrue();
-    assertThat(text("publish-hint")).contains("Only operators and admins publish");
+    assertThat(ui.disabled("publish-version")).isTrue();
+    assertThat(ui.text("publish-hint")).contains("Only operators and admins publish");
     Browsers.shot(browser, "compliance-approve");
 
     // the operator publishes the approved version
@@ -211,8 +216,8 @@ class ComplianceBrowserTest extends SecuredAppTest {
     open("/compliance/version/" + v1.id());
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("decide-hint"), "four eyes"));
-    assertThat(disabled("approve")).isTrue();
-    assertThat(disabled("reject")).isTrue();
+    assertThat(ui.disabled("approve")).isTrue();
+    assertThat(ui.disabled("reject")).isTrue();
 
     rollBackAndSwitchApprovalOff(flow.flowId(), v1.id(), v2);
   }
@@ -229,7 +234,7 @@ class ComplianceBrowserTest extends SecuredAppTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review-v2")));
 
     // without a reason nothing changes, and the refusal says why
-    click("rollback");
+    ui.click("rollback");
     confirmRollback();
     // a notification renders as a card in the page's notification container
     wait.until(
@@ -237,7 +242,7 @@ class ComplianceBrowserTest extends SecuredAppTest {
             By.xpath("//vaadin-notification-card[contains(., 'needs a reason')]")));
     assertThat(liveVersionId(flowId)).isEqualTo(v2);
 
-    click("rollback");
+    ui.click("rollback");
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#rollback-reason textarea")))
         .sendKeys("Floor 120 priced us out of two buyers.");
     Browsers.shot(browser, "compliance-rollback");
@@ -302,51 +307,5 @@ class ComplianceBrowserTest extends SecuredAppTest {
 
   private void open(String path) {
     browser.get(base() + path);
-  }
-
-  /** Vaadin marks a disabled button with the attribute, which Selenium's isEnabled ignores. */
-  private static boolean disabled(String id) {
-    return browser.findElement(By.id(id)).getAttribute("disabled") != null;
-  }
-
-  private static String text(String id) {
-    return browser.findElement(By.id(id)).getText();
-  }
-
-  private static By node(String id) {
-    return By.cssSelector("flow-canvas .react-flow__node[data-id='" + id + "']");
-  }
-
-  private static void click(String id) {
-    // scrolled into view first: inside the console's layout, a button scrolled out of the content
-    // area counts as hidden to WebDriver
-    WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-    wait.until(ExpectedConditions.elementToBeClickable(e)).click();
-  }
-
-  private static void tab(String label) {
-    browser.findElement(By.xpath("//vaadin-tab[contains(., '" + label + "')]")).click();
-  }
-
-  private static void pickFromComboBox(String id, String text) {
-    WebElement input =
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + id + " input")));
-    input.click();
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-combo-box-item[contains(., '" + text + "')]")))
-        .click();
-    wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-overlay[opened]")).isEmpty());
-    pause();
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(300);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

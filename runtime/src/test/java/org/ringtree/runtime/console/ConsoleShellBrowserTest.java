@@ -19,6 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ringtree.runtime.security.SecuredAppTest;
 import org.ringtree.runtime.security.UserAccounts;
+import org.ringtree.runtime.support.BrowserSteps;
 import org.ringtree.runtime.support.Browsers;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,6 +33,7 @@ class ConsoleShellBrowserTest extends SecuredAppTest {
 
   static ChromeDriver browser;
   static WebDriverWait wait;
+  static BrowserSteps ui;
 
   @Autowired UserAccounts accounts;
 
@@ -39,6 +41,7 @@ class ConsoleShellBrowserTest extends SecuredAppTest {
   static void startBrowser() {
     browser = Browsers.chromium();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    ui = new BrowserSteps(browser, wait);
   }
 
   @AfterAll
@@ -96,7 +99,7 @@ class ConsoleShellBrowserTest extends SecuredAppTest {
           signIn(OPERATOR);
           // operators land on the P&L dashboard, not inside the editor
           wait.until(ExpectedConditions.urlMatches(".*/dashboard$"));
-          click("sign-out");
+          ui.click("sign-out");
           wait.until(ExpectedConditions.urlContains("/login?logout"));
           wait.until(
               ExpectedConditions.textToBePresentInElementLocated(
@@ -116,16 +119,16 @@ class ConsoleShellBrowserTest extends SecuredAppTest {
         "roles",
         () -> {
           signIn(OPERATOR);
-          assertThat(present("nav-calls", "nav-buyers", "nav-numbers", "nav-editor")).isTrue();
-          assertThat(absent("nav-users", "nav-audit", "nav-settings")).isTrue();
+          assertThat(ui.present("nav-calls", "nav-buyers", "nav-numbers", "nav-editor")).isTrue();
+          assertThat(ui.absent("nav-users", "nav-audit", "nav-settings")).isTrue();
 
           signIn(COMPLIANCE);
           wait.until(ExpectedConditions.urlMatches(".*/compliance$"));
-          assertThat(present("nav-compliance", "nav-audit")).isTrue();
-          assertThat(absent("nav-editor", "nav-calls", "nav-buyers", "nav-users")).isTrue();
+          assertThat(ui.present("nav-compliance", "nav-audit")).isTrue();
+          assertThat(ui.absent("nav-editor", "nav-calls", "nav-buyers", "nav-users")).isTrue();
 
           signIn(ADMIN);
-          assertThat(present("nav-calls", "nav-buyers", "nav-editor", "nav-users", "nav-audit"))
+          assertThat(ui.present("nav-calls", "nav-buyers", "nav-editor", "nav-users", "nav-audit"))
               .isTrue();
           open("/flows");
           wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-group-network")));
@@ -134,11 +137,12 @@ class ConsoleShellBrowserTest extends SecuredAppTest {
           signIn(PUBLISHER);
           // publishers land on their portal's overview
           wait.until(ExpectedConditions.presenceOfElementLocated(By.id("portal-overview")));
-          assertThat(absent("nav-group-network", "nav-buyers", "nav-calls", "nav-users")).isTrue();
+          assertThat(ui.absent("nav-group-network", "nav-buyers", "nav-calls", "nav-users"))
+              .isTrue();
           for (String path : List.of("/users", "/audit", "/flows", "/settings")) {
             open(path);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("access-denied")));
-            assertThat(text("access-denied")).contains("Not for your role");
+            assertThat(ui.text("access-denied")).contains("Not for your role");
             assertThat(browser.findElements(By.id("users-grid"))).isEmpty();
             assertThat(browser.findElements(By.id("audit-grid"))).isEmpty();
           }
@@ -153,10 +157,10 @@ class ConsoleShellBrowserTest extends SecuredAppTest {
           signIn(COMPLIANCE);
           open("/no-such-screen");
           wait.until(ExpectedConditions.presenceOfElementLocated(By.id("not-found")));
-          assertThat(text("not-found")).contains("Page not found").contains("/no-such-screen");
-          assertThat(present("signed-in-user", "nav-compliance")).isTrue();
+          assertThat(ui.text("not-found")).contains("Page not found").contains("/no-such-screen");
+          assertThat(ui.present("signed-in-user", "nav-compliance")).isTrue();
           Browsers.shot(browser, "not-found");
-          click("not-found-home");
+          ui.click("not-found-home");
           wait.until(ExpectedConditions.urlMatches(".*/compliance$"));
         });
   }
@@ -167,15 +171,15 @@ class ConsoleShellBrowserTest extends SecuredAppTest {
         "users",
         () -> {
           signIn(ADMIN);
-          click("nav-users");
+          ui.click("nav-users");
           wait.until(ExpectedConditions.presenceOfElementLocated(By.id("users-grid")));
 
           // a short password is refused with the API's sentence on the password field
-          click("new-user");
+          ui.click("new-user");
           type("user-username", "dana.ops");
-          pickFromComboBox("user-role", "OPERATOR");
+          ui.pickFromComboBox("user-role", "OPERATOR");
           type("user-password", "short");
-          click("user-save");
+          ui.click("user-save");
           wait.until(
               d ->
                   "a password needs at least 12 characters"
@@ -186,28 +190,28 @@ class ConsoleShellBrowserTest extends SecuredAppTest {
           assertThat(accounts.find("dana.ops")).isEmpty();
 
           type("user-password", "dana-long-password-1");
-          click("user-save");
+          ui.click("user-save");
           wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("user-dialog")));
           // the new user is selected in the grid, ready for the next step
-          cell("dana.ops");
+          ui.cell("dana.ops");
           assertThat(accounts.find("dana.ops").orElseThrow().role().name()).isEqualTo("OPERATOR");
           assertThat(as("dana.ops", "dana-long-password-1").get("/api/users/me").status())
               .isEqualTo(200);
 
           // someone else's keys: listed, but only their owner creates one
-          click("user-keys");
+          ui.click("user-keys");
           wait.until(
               ExpectedConditions.textToBePresentInElementLocated(
                   By.id("keys-owner-only"), "created by its owner"));
           assertThat(browser.findElements(By.id("key-create"))).isEmpty();
-          click("keys-close");
+          ui.click("keys-close");
           wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("keys-dialog")));
 
           // the admin's own key: the secret is shown once and works against the REST API
-          cell("admin").click();
-          click("user-keys");
+          ui.cell("admin").click();
+          ui.click("user-keys");
           type("key-name", "reporting script");
-          click("key-create");
+          ui.click("key-create");
           wait.until(
               d ->
                   String.valueOf(
@@ -230,20 +234,20 @@ class ConsoleShellBrowserTest extends SecuredAppTest {
                       .findElements(By.cssSelector("#keys-grid vaadin-button[id^=revoke-]"))
                       .isEmpty());
           assertThat(withKey(secret).get("/api/users/me").status()).isEqualTo(401);
-          click("keys-close");
+          ui.click("keys-close");
           wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("keys-dialog")));
           Browsers.shot(browser, "users");
 
           // the audit log finds the new user by action, newest first, and exports it as CSV
-          click("nav-audit");
+          ui.click("nav-audit");
           wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit-grid")));
           type("audit-actor", "admin");
           type("audit-action", "user.");
           type("audit-object-id", "dana.ops");
-          click("audit-search");
+          ui.click("audit-search");
           wait.until(
               ExpectedConditions.textToBePresentInElementLocated(By.id("audit-count"), "1 entry"));
-          cell("user.create");
+          ui.cell("user.create");
           Browsers.shot(browser, "audit");
           String csv = download(browser.findElement(By.id("audit-export")).getAttribute("href"));
           assertThat(csv)
@@ -295,53 +299,9 @@ class ConsoleShellBrowserTest extends SecuredAppTest {
     }
   }
 
-  private static boolean present(String... ids) {
-    for (String id : ids) {
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-    }
-    return true;
-  }
-
-  private static boolean absent(String... ids) {
-    for (String id : ids) {
-      assertThat(browser.findElements(By.id(id))).as(id).isEmpty();
-    }
-    return true;
-  }
-
-  private static String text(String id) {
-    return browser.findElement(By.id(id)).getText();
-  }
-
-  private static void click(String id) {
-    WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-    e.click();
-  }
-
   private static void type(String id, String value) {
     WebElement input =
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + id + " input")));
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
-  }
-
-  private static WebElement cell(String text) {
-    return wait.until(
-        d ->
-            d.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
-                .filter(c -> c.getText().equals(text))
-                .findFirst()
-                .orElse(null));
-  }
-
-  private static void pickFromComboBox(String id, String text) {
-    WebElement input =
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + id + " input")));
-    input.click();
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-combo-box-item[contains(., '" + text + "')]")))
-        .click();
   }
 }

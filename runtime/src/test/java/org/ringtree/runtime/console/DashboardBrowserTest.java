@@ -22,6 +22,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ringtree.runtime.billing.BillingProperties;
 import org.ringtree.runtime.cost.NumberRent;
+import org.ringtree.runtime.support.BrowserSteps;
 import org.ringtree.runtime.support.Browsers;
 import org.ringtree.runtime.support.RunningPlatformTest;
 import org.ringtree.tools.driver.CallScript;
@@ -48,6 +49,7 @@ class DashboardBrowserTest extends RunningPlatformTest {
 
   static ChromeDriver browser;
   static WebDriverWait wait;
+  static BrowserSteps ui;
 
   @Autowired JdbcClient jdbc;
   @Autowired BillingProperties billing;
@@ -57,6 +59,7 @@ class DashboardBrowserTest extends RunningPlatformTest {
   static void startBrowser() {
     browser = Browsers.chromium();
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    ui = new BrowserSteps(browser, wait);
   }
 
   @AfterAll
@@ -79,17 +82,23 @@ class DashboardBrowserTest extends RunningPlatformTest {
       Money before = ledgerToday();
       assertThat(before.revenue()).isPositive();
       wait.until(
-          d -> text("figure-revenue-value").equals(before.revenue().toPlainString() + " USD"));
-      assertThat(text("figure-payout-value")).isEqualTo(before.payout().toPlainString() + " USD");
-      assertThat(text("figure-margin-value"))
+          d ->
+              ui.textContent("figure-revenue-value")
+                  .equals(before.revenue().toPlainString() + " USD"));
+      assertThat(ui.textContent("figure-payout-value"))
+          .isEqualTo(before.payout().toPlainString() + " USD");
+      assertThat(ui.textContent("figure-margin-value"))
           .isEqualTo(before.revenue().subtract(before.payout()).toPlainString() + " USD");
-      assertThat(text("figure-billable-value")).isEqualTo(String.valueOf(before.billable()));
+      assertThat(ui.textContent("figure-billable-value"))
+          .isEqualTo(String.valueOf(before.billable()));
       // telephony cost: the ledger's COST rows (re-read: the cost job may book number rent now)
       wait.until(
-          d -> text("figure-cost-value").equals(ledgerToday().cost().toPlainString() + " USD"));
+          d ->
+              ui.textContent("figure-cost-value")
+                  .equals(ledgerToday().cost().toPlainString() + " USD"));
       Money costed = ledgerToday();
       assertThat(costed.cost()).isPositive();
-      assertThat(text("figure-profit-value"))
+      assertThat(ui.textContent("figure-profit-value"))
           .isEqualTo(
               costed.revenue().subtract(costed.payout()).subtract(costed.cost()).toPlainString()
                   + " USD");
@@ -109,7 +118,8 @@ class DashboardBrowserTest extends RunningPlatformTest {
       wait.pollingEvery(Duration.ofMillis(20))
           .until(
               d ->
-                  text("figure-revenue-value").equals(before.revenue().toPlainString() + " USD")
+                  ui.textContent("figure-revenue-value")
+                          .equals(before.revenue().toPlainString() + " USD")
                       && !chartData("chart-money", 0).isEmpty());
       log.info(
           "dashboard: first render (figures and chart on screen) {} ms after the request",
@@ -130,7 +140,7 @@ class DashboardBrowserTest extends RunningPlatformTest {
       String expected = before.revenue().add(call.revenue()).toPlainString() + " USD";
       new WebDriverWait(browser, Duration.ofSeconds(5))
           .pollingEvery(Duration.ofMillis(20))
-          .until(d -> text("figure-revenue-value").equals(expected));
+          .until(d -> ui.textContent("figure-revenue-value").equals(expected));
       long shown = (System.nanoTime() - ended) / 1_000_000;
       assertThat(browser.executeScript("return window.ringtreeSamePage === true")).isEqualTo(true);
       assertThat(sum(chartData("chart-money", 0)))
@@ -211,13 +221,6 @@ class DashboardBrowserTest extends RunningPlatformTest {
             .query((rs, i) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)})
             .single();
     return new Money(money[0].setScale(2), money[1].setScale(2), BigDecimal.ZERO, 1);
-  }
-
-  private static String text(String id) {
-    Object t =
-        browser.executeScript(
-            "const e = document.getElementById(arguments[0]); return e ? e.textContent : '';", id);
-    return t == null ? "" : t.toString();
   }
 
   /** A series' data as ECharts holds it after rendering. */

@@ -1,6 +1,7 @@
 package org.ringtree.runtime.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ringtree.runtime.support.BrowserSteps.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.ringtree.runtime.support.BrowserSteps;
 import org.ringtree.runtime.support.Browsers;
 import org.ringtree.runtime.support.RunningPlatformTest;
 import org.ringtree.tools.driver.CallScript;
@@ -46,6 +48,7 @@ class DirectoryBrowserTest extends RunningPlatformTest {
 
   static ChromeDriver browser;
   static WebDriverWait wait;
+  static BrowserSteps ui;
   static HttpServer bidder;
   static final List<JsonNode> pings = new CopyOnWriteArrayList<>();
 
@@ -82,6 +85,7 @@ class DirectoryBrowserTest extends RunningPlatformTest {
     bidder.start();
     browser = Browsers.chromium();
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    ui = new BrowserSteps(browser, wait);
   }
 
   @AfterAll
@@ -117,19 +121,19 @@ class DirectoryBrowserTest extends RunningPlatformTest {
     browser.get(baseUrl + "/buyers");
     new WebDriverWait(browser, Duration.ofSeconds(120))
         .until(ExpectedConditions.presenceOfElementLocated(By.id("grid-buyer")));
-    click("new-buyer");
+    ui.click("new-buyer");
     type("f-id", "sunrise-legal");
     type("f-name", "Sunrise Legal");
     type("f-capsDaily", "40");
-    click("form-save");
-    waitGone("form-buyer");
+    ui.click("form-save");
+    ui.waitGone("form-buyer");
     type("search-buyer", "sunrise");
     // select it: its targets are listed, and a new target starts with it
-    clickCell("grid-buyer", "Sunrise Legal");
+    ui.clickCell("grid-buyer", "Sunrise Legal");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("targets-scope"), "sunrise-legal"));
-    click("new-target");
+    ui.click("new-target");
     type("f-id", "sunrise-rtb");
     type("f-name", "Sunrise bids");
     browser.findElements(By.cssSelector("#f-destinationKind vaadin-radio-button")).stream()
@@ -141,7 +145,7 @@ class DirectoryBrowserTest extends RunningPlatformTest {
     type("f-rtbUrl", bidUrl() + "?bridgeEndpoint=true");
     type("f-rtbTimeout", "800");
     type("f-fixedPrice", "");
-    click("form-save");
+    ui.click("form-save");
     // refused inline, with the field marked and the API's words; nothing saved
     wait.until(
         d ->
@@ -152,33 +156,33 @@ class DirectoryBrowserTest extends RunningPlatformTest {
     clear("f-rtbUrl");
     type("f-rtbUrl", bidUrl());
     Browsers.shot(browser, "target-form");
-    click("form-save");
-    waitGone("form-target");
-    cell("grid-target", "Sunrise bids");
+    ui.click("form-save");
+    ui.waitGone("form-target");
+    ui.cell("grid-target", "Sunrise bids");
     Browsers.shot(browser, "buyers");
 
     // a publisher
     browser.get(baseUrl + "/publishers");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("grid-publisher")));
-    click("new-publisher");
+    ui.click("new-publisher");
     type("f-id", "dawn-media");
     type("f-name", "Dawn Media");
-    click("form-save");
-    waitGone("form-publisher");
+    ui.click("form-save");
+    ui.waitGone("form-publisher");
 
     // a tracking number for it, on the demo campaign, with a source tag
     browser.get(baseUrl + "/numbers");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("grid-tracking-number")));
-    click("new-tracking-number");
+    ui.click("new-tracking-number");
     type("f-id", NUMBER);
     pick("f-campaignId", "accidents", "pi-accidents");
     pick("f-publisherId", "dawn", "dawn-media");
     browser.findElement(By.cssSelector("#f-sourceTags textarea")).sendKeys("channel=radio");
-    click("form-save");
-    waitGone("form-tracking-number");
+    ui.click("form-save");
+    ui.waitGone("form-tracking-number");
     type("search-tracking-number", "5550188");
-    cell("grid-tracking-number", NUMBER);
-    cell("grid-tracking-number", "channel=radio");
+    ui.cell("grid-tracking-number", NUMBER);
+    ui.cell("grid-tracking-number", "channel=radio");
     Browsers.shot(browser, "numbers");
 
     assertThat(
@@ -223,7 +227,7 @@ class DirectoryBrowserTest extends RunningPlatformTest {
     browser.get(baseUrl + "/flows");
     new WebDriverWait(browser, Duration.ofSeconds(240))
         .until(ExpectedConditions.presenceOfElementLocated(node("ring")));
-    click("fit");
+    ui.click("fit");
     WebElement title =
         browser.findElement(By.cssSelector(".react-flow__node[data-id='ring'] .rt-node-title"));
     browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", title);
@@ -243,7 +247,7 @@ class DirectoryBrowserTest extends RunningPlatformTest {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Unsaved changes"));
     Browsers.shot(browser, "route-new-target");
-    click("publish");
+    ui.click("publish");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "is live"));
     assertThat(
             jdbc.sql(
@@ -293,33 +297,19 @@ class DirectoryBrowserTest extends RunningPlatformTest {
     Browsers.shot(browser, "new-number-call-detail");
   }
 
-  private static By node(String id) {
-    return By.cssSelector("flow-canvas .react-flow__node[data-id='" + id + "']");
-  }
-
   private int count(String sql) {
     return jdbc.sql(sql).query(Integer.class).single();
   }
 
-  private static void click(String id) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-  }
-
-  private static WebElement input(String id) {
-    return wait.until(
-        ExpectedConditions.presenceOfElementLocated(
-            By.cssSelector("#" + id.replace("+", "\\+") + " input")));
-  }
-
   /** Types into a Vaadin text field and leaves it, so its value reaches the server. */
   private static void type(String id, String text) {
-    WebElement field = input(id);
+    WebElement field = ui.input(id);
     field.sendKeys(text);
     field.sendKeys(Keys.TAB);
   }
 
   private static void clear(String id) {
-    WebElement field = input(id);
+    WebElement field = ui.input(id);
     field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
   }
 
@@ -327,43 +317,16 @@ class DirectoryBrowserTest extends RunningPlatformTest {
     return browser.findElement(By.id(id)).getDomProperty("errorMessage");
   }
 
-  private static void waitGone(String id) {
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(id)));
-  }
-
   /**
    * Clicks the grid cell showing {@code text}, again while the grid is still re-rendering what the
    * search filtered (a cell found mid-render may sit under the header or be replaced).
    */
-  private static void clickCell(String gridId, String text) {
-    wait.until(
-        d -> {
-          try {
-            WebElement c = cell(gridId, text);
-            browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", c);
-            c.click();
-            return true;
-          } catch (org.openqa.selenium.ElementClickInterceptedException
-              | org.openqa.selenium.StaleElementReferenceException e) {
-            return false;
-          }
-        });
-  }
-
-  private static WebElement cell(String gridId, String text) {
-    return wait.until(
-        d ->
-            d.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
-                .filter(c -> c.getText().equals(text))
-                .findFirst()
-                .orElse(null));
-  }
 
   /**
    * Types part of a name into a lazy combo box and picks the entry whose label holds {@code id}.
    */
   private static void pick(String id, String typed, String label) {
-    input(id).sendKeys(typed);
+    ui.input(id).sendKeys(typed);
     WebElement item =
         wait.until(
             ExpectedConditions.elementToBeClickable(

@@ -38,6 +38,7 @@ import org.ringtree.rules.directory.Target;
 import org.ringtree.rules.json.RingtreeJson;
 import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.directory.DirectoryStore;
+import org.ringtree.runtime.support.BrowserSteps;
 import org.ringtree.runtime.support.Browsers;
 import org.ringtree.runtime.support.RunningPlatformTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +56,7 @@ class DirectoryFormsBrowserTest extends RunningPlatformTest {
 
   static ChromeDriver browser;
   static WebDriverWait wait;
+  static BrowserSteps ui;
 
   @Autowired JdbcClient jdbc;
   @Autowired DirectoryStore store;
@@ -69,6 +71,7 @@ class DirectoryFormsBrowserTest extends RunningPlatformTest {
   static void startBrowser() {
     browser = Browsers.chromium();
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    ui = new BrowserSteps(browser, wait);
   }
 
   @AfterAll
@@ -108,13 +111,13 @@ class DirectoryFormsBrowserTest extends RunningPlatformTest {
       choose("f-hoursMONDAY", "Open from");
       time("hours-MONDAY-0-from", "08:00");
       time("hours-MONDAY-0-to", "12:00");
-      click("hours-MONDAY-add");
+      ui.click("hours-MONDAY-add");
       time("hours-MONDAY-1-to", "18:00");
       choose("f-hoursSATURDAY", "Open from");
       time("hours-SATURDAY-0-from", "22:00");
       time("hours-SATURDAY-0-to", "02:00");
       choose("f-hoursSUNDAY", "Closed");
-      WebElement holiday = input("f-holidays");
+      WebElement holiday = ui.input("f-holidays");
       holiday.sendKeys("2026-12-25", Keys.ENTER);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("holiday-2026-12-25")));
       // Saturday's late window shows on Sunday's bar, which is otherwise empty
@@ -123,7 +126,7 @@ class DirectoryFormsBrowserTest extends RunningPlatformTest {
               d.findElements(By.cssSelector("#hours-SUNDAY-bar .hours-spill")).size() == 1
                   && d.findElements(By.cssSelector("#hours-SUNDAY-bar .hours-open")).isEmpty());
       assertThat(browser.findElements(By.cssSelector("#hours-MONDAY-bar .hours-open"))).hasSize(2);
-      scrollTo(browser.findElement(By.id("hours-grid")));
+      ui.scrolledIntoView(browser.findElement(By.id("hours-grid")));
       Browsers.shot(browser, "target-hours");
 
       // a ZIP file with bad lines is refused by line and changes nothing; a good one fills the list
@@ -151,10 +154,10 @@ class DirectoryFormsBrowserTest extends RunningPlatformTest {
                   .startsWith("2 ZIP codes read from zips"));
       assertThat(browser.findElement(By.id("f-zips")).getAttribute("invalid")).isIn(null, "false");
       openSection("Geo");
-      scrollTo(browser.findElement(By.id("zip-upload")));
+      ui.scrolledIntoView(browser.findElement(By.id("zip-upload")));
       Browsers.shot(browser, "zip-upload");
-      click("form-save");
-      waitGone("form-target");
+      ui.click("form-save");
+      ui.waitGone("form-target");
     } catch (RuntimeException | AssertionError e) {
       Browsers.shot(browser, "directory-forms-failure");
       throw e;
@@ -189,10 +192,10 @@ class DirectoryFormsBrowserTest extends RunningPlatformTest {
       assertThat(active.getAttribute("checked")).isNotNull();
       active.click();
       Browsers.shot(browser, "buyer-pause");
-      click("form-save");
-      waitGone("form-buyer");
+      ui.click("form-save");
+      ui.waitGone("form-buyer");
       // the grid says so, and the live settings every node routes with say so at once
-      cell("grid-buyer", "no");
+      ui.cell("grid-buyer", "no");
       JsonNode live = new ObjectMapper().readTree(get("/api/directory/live-settings"));
       assertThat(live.path("buyers").path("bidder-two").path("active").asBoolean(true)).isFalse();
 
@@ -200,9 +203,9 @@ class DirectoryFormsBrowserTest extends RunningPlatformTest {
       active = browser.findElement(By.id("f-active"));
       assertThat(active.getAttribute("checked")).isNull();
       active.click();
-      click("form-save");
-      waitGone("form-buyer");
-      cell("grid-buyer", "yes");
+      ui.click("form-save");
+      ui.waitGone("form-buyer");
+      ui.cell("grid-buyer", "yes");
     } catch (RuntimeException | AssertionError e) {
       Browsers.shot(browser, "buyer-pause-failure");
       throw e;
@@ -242,16 +245,16 @@ class DirectoryFormsBrowserTest extends RunningPlatformTest {
           .until(
               ExpectedConditions.presenceOfElementLocated(
                   By.cssSelector("flow-canvas .react-flow__node")));
-      click("new-flow");
+      ui.click("new-flow");
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-flow-campaign")));
-      input("new-flow-campaign").sendKeys("Solar");
+      ui.input("new-flow-campaign").sendKeys("Solar");
       wait.until(
               ExpectedConditions.elementToBeClickable(
                   By.xpath("//vaadin-combo-box-item[contains(., 'solar-leads')]")))
           .click();
-      wait.until(d -> input("new-flow-name").getAttribute("value").equals("Solar leads flow"));
+      wait.until(d -> ui.input("new-flow-name").getAttribute("value").equals("Solar leads flow"));
       Browsers.shot(browser, "new-flow");
-      click("new-flow-create");
+      ui.click("new-flow-create");
       wait.until(
           ExpectedConditions.presenceOfElementLocated(
               By.cssSelector("flow-canvas .react-flow__node[data-id='start']")));
@@ -286,12 +289,12 @@ class DirectoryFormsBrowserTest extends RunningPlatformTest {
     browser.get(baseUrl + page);
     new WebDriverWait(browser, Duration.ofSeconds(120))
         .until(ExpectedConditions.presenceOfElementLocated(By.id("grid-" + kind)));
-    input("search-" + kind).sendKeys(id, Keys.TAB);
+    ui.input("search-" + kind).sendKeys(id, Keys.TAB);
     // The grid re-renders when the search applies (lazily), and a double-click on a cell it has
     // just recycled opens nothing: find the cell again and retry a few times.
     for (int attempt = 1; ; attempt++) {
       try {
-        WebElement row = cell("grid-" + kind, label);
+        WebElement row = ui.cell("grid-" + kind, label);
         new org.openqa.selenium.interactions.Actions(browser).doubleClick(row).perform();
         new WebDriverWait(browser, Duration.ofSeconds(5))
             .until(ExpectedConditions.visibilityOfElementLocated(By.id("form-" + kind)));
@@ -316,13 +319,13 @@ class DirectoryFormsBrowserTest extends RunningPlatformTest {
                             + " === arguments[0]) || null",
                         title));
     browser.executeScript("arguments[0].opened = true", details);
-    scrollTo(details);
+    ui.scrolledIntoView(details);
   }
 
   /** Picks an option of a Vaadin select by the start of its label. */
   private static void choose(String id, String label) {
     WebElement select = browser.findElement(By.id(id));
-    scrollTo(select);
+    ui.scrolledIntoView(select);
     select.click();
     // every select keeps its own items, and a copy of the chosen one (id value-…) in itself
     wait.until(
@@ -345,11 +348,11 @@ class DirectoryFormsBrowserTest extends RunningPlatformTest {
 
   /** Types a 24-hour time into a time picker and commits it. */
   private static void time(String id, String value) {
-    WebElement field = input(id);
-    scrollTo(field);
+    WebElement field = ui.input(id);
+    ui.scrolledIntoView(field);
     field.sendKeys(Keys.chord(Keys.CONTROL, "a"), value, Keys.ENTER);
     field.sendKeys(Keys.TAB);
-    wait.until(d -> input(id).getAttribute("value").equals(value));
+    wait.until(d -> ui.input(id).getAttribute("value").equals(value));
   }
 
   private static void upload(String id, String name, String suffix, String content)
@@ -366,34 +369,6 @@ class DirectoryFormsBrowserTest extends RunningPlatformTest {
 
   private static String textArea(String id) {
     return browser.findElement(By.cssSelector("#" + id + " textarea")).getAttribute("value");
-  }
-
-  private static void scrollTo(WebElement e) {
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-  }
-
-  private static void click(String id) {
-    WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-    scrollTo(e);
-    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-  }
-
-  private static WebElement input(String id) {
-    return wait.until(
-        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + id + " input")));
-  }
-
-  private static void waitGone(String id) {
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(id)));
-  }
-
-  private static WebElement cell(String gridId, String text) {
-    return wait.until(
-        d ->
-            d.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
-                .filter(c -> c.getText().equals(text))
-                .findFirst()
-                .orElse(null));
   }
 
   /** A GET over REST as the demo operator (HTTP Basic, as scripts do). */

@@ -22,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ringtree.runtime.billing.BillingProperties;
+import org.ringtree.runtime.support.BrowserSteps;
 import org.ringtree.runtime.support.Browsers;
 import org.ringtree.runtime.support.RecordingServer;
 import org.ringtree.runtime.support.RunningPlatformTest;
@@ -45,6 +46,7 @@ class DisputesBrowserTest extends RunningPlatformTest {
 
   static ChromeDriver browser;
   static WebDriverWait wait;
+  static BrowserSteps ui;
 
   @DynamicPropertySource
   static void console(DynamicPropertyRegistry registry) {
@@ -55,6 +57,7 @@ class DisputesBrowserTest extends RunningPlatformTest {
   static void startBrowser() {
     browser = Browsers.chromium();
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    ui = new BrowserSteps(browser, wait);
   }
 
   @AfterAll
@@ -133,7 +136,7 @@ class DisputesBrowserTest extends RunningPlatformTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("portal-dispute-done")));
     String done = browser.findElement(By.id("portal-dispute-done")).getText();
     long id = Long.parseLong(done.replaceAll("^Dispute #(\\d+) .*$", "$1"));
-    wait.until(d -> cellTexts("portal-disputes-grid").contains(disputed.callSid()));
+    wait.until(d -> ui.cellTexts("portal-disputes-grid").contains(disputed.callSid()));
 
     // refusals, each with its reason on screen
     refused(disputed.callSid(), "already disputed");
@@ -325,12 +328,6 @@ class DisputesBrowserTest extends RunningPlatformTest {
         .params(sid, type)
         .query(BigDecimal.class)
         .single();
-  }
-
-  private static List<String> cellTexts(String gridId) {
-    return browser.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
-        .map(WebElement::getText)
-        .toList();
   }
 
   private static void shotForDocs(String name) throws IOException {

@@ -1,6 +1,8 @@
 package org.ringtree.runtime.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ringtree.runtime.support.BrowserSteps.node;
+import static org.ringtree.runtime.support.BrowserSteps.pause;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.ringtree.runtime.support.BrowserSteps;
 import org.ringtree.runtime.support.Browsers;
 import org.ringtree.runtime.support.PostgresTest;
 import org.ringtree.tools.driver.CallScript;
@@ -53,6 +56,7 @@ class FlowEditorBrowserTest extends PostgresTest {
 
   static ChromeDriver browser;
   static WebDriverWait wait;
+  static BrowserSteps ui;
 
   @Autowired JdbcClient jdbc;
 
@@ -67,6 +71,7 @@ class FlowEditorBrowserTest extends PostgresTest {
   static void startBrowser() {
     browser = Browsers.chromium();
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    ui = new BrowserSteps(browser, wait);
   }
 
   @AfterAll
@@ -133,7 +138,7 @@ class FlowEditorBrowserTest extends PostgresTest {
     shot("09-import-refused");
 
     // Arrange lays the demo flow out so that no two nodes overlap
-    click("arrange");
+    ui.click("arrange");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Unsaved changes"));
     wait.until(d -> overlappingNodes().isEmpty());
@@ -150,7 +155,7 @@ class FlowEditorBrowserTest extends PostgresTest {
     assertThat(browser.findElement(By.id("status")).getText()).contains("Unsaved changes");
 
     // saving the draft clears "Unsaved changes"
-    click("save-draft");
+    ui.click("save-draft");
     wait.until(
         d ->
             !d.findElement(By.id("status")).getText().contains("Unsaved changes")
@@ -222,7 +227,7 @@ class FlowEditorBrowserTest extends PostgresTest {
         .until(ExpectedConditions.presenceOfElementLocated(node("reason")));
     shot("01-demo-flow-opened");
 
-    pickFromComboBox("template", "Empty canvas");
+    ui.pickFromComboBox("template", "Empty canvas");
     wait.until(d -> d.findElements(By.cssSelector("flow-canvas .react-flow__node")).isEmpty());
     shot("02-empty-canvas");
 
@@ -230,13 +235,13 @@ class FlowEditorBrowserTest extends PostgresTest {
       browser.findElement(By.cssSelector(".rt-palette-item[data-kind='" + kind + "']")).click();
       wait.until(ExpectedConditions.presenceOfElementLocated(node(kind + "-1")));
     }
-    click("fit");
+    ui.click("fit");
     pause();
 
     // the menu's prompt and its first option (which adds port "1")
     selectNode("menu-1");
     type("[data-field='prompt'] textarea", PROMPT);
-    click("add-options");
+    ui.click("add-options");
     wait.until(ExpectedConditions.presenceOfElementLocated(handle("menu-1", "1")));
     selectNode("hangup-1");
     type("[data-field='text'] textarea", GOODBYE);
@@ -250,7 +255,7 @@ class FlowEditorBrowserTest extends PostgresTest {
     wait.until(
         ExpectedConditions.presenceOfElementLocated(
             By.cssSelector(".react-flow__node[data-id='route-1'] .rt-has-errors")));
-    click("publish");
+    ui.click("publish");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Not published"));
     assertThat(browser.findElement(By.id("issues")).getText()).contains("route-1");
@@ -266,7 +271,8 @@ class FlowEditorBrowserTest extends PostgresTest {
         ExpectedConditions.presenceOfElementLocated(
             By.cssSelector(".react-flow__node.selected[data-id='route-1']")));
     WebElement targets =
-        visible(browser.findElement(By.cssSelector("#property-form [data-field='targets'] input")));
+        ui.scrolledIntoView(
+            browser.findElement(By.cssSelector("#property-form [data-field='targets'] input")));
     targets.sendKeys("Acme");
     WebElement item =
         wait.until(
@@ -281,19 +287,19 @@ class FlowEditorBrowserTest extends PostgresTest {
     shot("04-error-fixed");
 
     // simulate a caller pressing 1
-    tab("Simulate");
-    pickFromComboBox("sim-number", "+18885550101");
+    ui.tab("Simulate");
+    ui.pickFromComboBox("sim-number", "+18885550101");
     type("#sim-inputs input", "1");
-    click("sim-run");
+    ui.click("sim-run");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("sim-winner"), "Acme intake line"));
     assertThat(browser.findElement(By.id("sim-money")).getText()).contains("Revenue");
     assertThat(browser.findElements(By.cssSelector("flow-canvas .rt-lit"))).hasSizeGreaterThan(2);
-    visible(browser.findElement(By.id("sim-winner")));
+    ui.scrolledIntoView(browser.findElement(By.id("sim-winner")));
     shot("05-simulation");
 
-    click("publish");
+    ui.click("publish");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "is live"));
     shot("06-published");
 
@@ -337,7 +343,7 @@ class FlowEditorBrowserTest extends PostgresTest {
     assertThat(exported).contains("\"menu-1\"", PROMPT, "\"acme-main\"");
 
     // versions: each shows its review state; comparing two leaves the canvas as it is
-    tab("Versions");
+    ui.tab("Versions");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("versions"), "was live"));
     assertThat(browser.findElement(By.id("versions")).getText()).contains("live");
     WebElement selectAll =
@@ -345,7 +351,7 @@ class FlowEditorBrowserTest extends PostgresTest {
             ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#versions vaadin-checkbox[aria-label='Select All']")));
     selectAll.click();
-    click("version-compare");
+    ui.click("version-compare");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("diff-list"), "Removed menu “reason”."));
@@ -364,10 +370,10 @@ class FlowEditorBrowserTest extends PostgresTest {
         .reduce((first, second) -> second)
         .orElseThrow()
         .click();
-    click("version-compare");
+    ui.click("version-compare");
     wait.until(d -> !d.findElements(By.cssSelector("flow-canvas .rt-removed")).isEmpty());
     assertThat(browser.findElements(By.cssSelector("flow-canvas .rt-added"))).hasSize(4);
-    click("fit");
+    ui.click("fit");
     shot("07-compare-versions");
   }
 
@@ -436,7 +442,7 @@ class FlowEditorBrowserTest extends PostgresTest {
         .release()
         .perform();
     wait.until(d -> !transform("start").equals(before));
-    click("undo");
+    ui.click("undo");
     wait.until(d -> transform("start").equals(before));
     shot("08-two-hundred-nodes");
 
@@ -490,10 +496,6 @@ class FlowEditorBrowserTest extends PostgresTest {
         + "]}";
   }
 
-  private static By node(String id) {
-    return By.cssSelector("flow-canvas .react-flow__node[data-id='" + id + "']");
-  }
-
   private static By handle(String nodeId, String port) {
     return By.cssSelector(
         ".react-flow__node[data-id='"
@@ -535,42 +537,6 @@ class FlowEditorBrowserTest extends PostgresTest {
     input.clear();
     input.sendKeys(text, Keys.TAB);
     pause();
-  }
-
-  private static void click(String id) {
-    visible(browser.findElement(By.id(id))).click();
-  }
-
-  private static WebElement visible(WebElement e) {
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-    return e;
-  }
-
-  private static void tab(String label) {
-    browser.findElement(By.xpath("//vaadin-tab[contains(., '" + label + "')]")).click();
-  }
-
-  private static void pickFromComboBox(String id, String text) {
-    WebElement input =
-        visible(
-            wait.until(
-                ExpectedConditions.elementToBeClickable(By.cssSelector("#" + id + " input"))));
-    input.click();
-    input.sendKeys(text);
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-combo-box-item[contains(., '" + text + "')]")))
-        .click();
-    wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-overlay[opened]")).isEmpty());
-    pause();
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(300);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static void shot(String name) {

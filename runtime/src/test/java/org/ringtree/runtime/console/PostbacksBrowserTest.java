@@ -23,6 +23,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.ringtree.runtime.support.BrowserSteps;
 import org.ringtree.runtime.support.Browsers;
 import org.ringtree.runtime.support.RunningPlatformTest;
 import org.ringtree.tools.driver.CallScript;
@@ -54,6 +55,7 @@ class PostbacksBrowserTest extends RunningPlatformTest {
 
   static ChromeDriver browser;
   static WebDriverWait wait;
+  static BrowserSteps ui;
   static HttpServer publisher;
   static final List<String> received = new CopyOnWriteArrayList<>();
   static final AtomicInteger failuresLeft = new AtomicInteger();
@@ -78,6 +80,7 @@ class PostbacksBrowserTest extends RunningPlatformTest {
     publisher.start();
     browser = Browsers.chromium();
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    ui = new BrowserSteps(browser, wait);
   }
 
   @AfterAll
@@ -92,18 +95,19 @@ class PostbacksBrowserTest extends RunningPlatformTest {
   void operatorSetsATemplateSeesDeliveriesAndRetriesADeadLetter() throws IOException {
     try {
       Browsers.signIn(browser, baseUrl, "operator", "ringtree-operator-demo");
-      click("nav-postbacks");
+      ui.click("nav-postbacks");
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("postbacks-view")));
       pick("postback-publisher", "CallNow SEO");
-      assertThat(text("postback-placeholders")).contains("{sub_id}", "{payout}", "{tag:NAME}");
+      assertThat(ui.textContent("postback-placeholders"))
+          .contains("{sub_id}", "{payout}", "{tag:NAME}");
 
       // the platform's parser judges the template, in its own words
       type("postback-template", "https://track.example/pb?c={nope}");
-      click("postback-save");
-      wait.until(d -> text("postback-problem").contains("unknown placeholder {nope}"));
+      ui.click("postback-save");
+      wait.until(d -> ui.textContent("postback-problem").contains("unknown placeholder {nope}"));
       type("postback-template", "http://{caller_state}.example/pb");
-      click("postback-save");
-      wait.until(d -> text("postback-problem").contains("a host without placeholders"));
+      ui.click("postback-save");
+      wait.until(d -> ui.textContent("postback-problem").contains("a host without placeholders"));
 
       String template =
           "http://127.0.0.1:"
@@ -111,9 +115,9 @@ class PostbacksBrowserTest extends RunningPlatformTest {
               + "/pb?cid={call_id}&ev={event}&amt={payout}";
       type("postback-template", template);
       pick("postback-when", "On conversions and every call that ends");
-      click("postback-save");
-      wait.until(d -> text("postback-status").equals("Saved."));
-      assertThat(text("postback-events")).contains("any call ends");
+      ui.click("postback-save");
+      wait.until(d -> ui.textContent("postback-status").equals("Saved."));
+      assertThat(ui.textContent("postback-events")).contains("any call ends");
       assertThat(
               jdbc.sql(
                       "SELECT url_template || ' ' || on_every_call || ' ' || updated_by"
@@ -124,12 +128,12 @@ class PostbacksBrowserTest extends RunningPlatformTest {
 
       // a call settles: its postback is delivered and the log shows the status and the response
       String delivered = postbackOf(driver().place(texasCall("+15125552001")), "DELIVERED");
-      click("tab-postback-log");
-      click("postback-refresh");
-      click("postback-open-" + delivered);
-      wait.until(d -> text("postback-attempts").contains("HTTP 200"));
-      assertThat(text("postback-attempts")).contains("ok tracked cid=", "delivered");
-      assertThat(text("postback-chosen")).contains("DELIVERED");
+      ui.click("tab-postback-log");
+      ui.click("postback-refresh");
+      ui.click("postback-open-" + delivered);
+      wait.until(d -> ui.textContent("postback-attempts").contains("HTTP 200"));
+      assertThat(ui.textContent("postback-attempts")).contains("ok tracked cid=", "delivered");
+      assertThat(ui.textContent("postback-chosen")).contains("DELIVERED");
 
       // the publisher's server fails both attempts: a dead letter, which a retry delivers
       failuresLeft.set(2);
@@ -137,22 +141,22 @@ class PostbacksBrowserTest extends RunningPlatformTest {
       pick("postback-state", "DEAD (dead letters)");
       wait.until(d -> present("postback-open-" + dead));
       assertThat(present("postback-open-" + delivered)).isFalse();
-      click("postback-open-" + dead);
-      wait.until(d -> text("postback-attempts").contains("HTTP 500"));
-      assertThat(text("postback-attempts")).contains("tracker down");
+      ui.click("postback-open-" + dead);
+      wait.until(d -> ui.textContent("postback-attempts").contains("HTTP 500"));
+      assertThat(ui.textContent("postback-attempts")).contains("tracker down");
       Browsers.shot(browser, "postbacks");
       Files.createDirectories(Path.of("..", "docs", "screenshots"));
       Files.copy(
           Browsers.SHOTS.resolve("postbacks.png"),
           Path.of("..", "docs", "screenshots", "postbacks.png"),
           StandardCopyOption.REPLACE_EXISTING);
-      click("postback-retry");
+      ui.click("postback-retry");
       awaitState(dead, "DELIVERED");
       pick("postback-state", "All");
-      click("postback-refresh");
-      click("postback-open-" + dead);
-      wait.until(d -> text("postback-attempts").contains("HTTP 200"));
-      assertThat(text("postback-chosen")).contains("DELIVERED");
+      ui.click("postback-refresh");
+      ui.click("postback-open-" + dead);
+      wait.until(d -> ui.textContent("postback-attempts").contains("HTTP 200"));
+      assertThat(ui.textContent("postback-chosen")).contains("DELIVERED");
       assertThat(
               jdbc.sql(
                       "SELECT action || ' by ' || actor FROM audit_log"
@@ -166,7 +170,7 @@ class PostbacksBrowserTest extends RunningPlatformTest {
       Browsers.signIn(browser, baseUrl, "publisher", "ringtree-publisher-demo");
       browser.get(baseUrl + "/portal/postbacks");
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("portal-postbacks-view")));
-      wait.until(d -> text("postback-count").equals("0 postbacks"));
+      wait.until(d -> ui.textContent("postback-count").equals("0 postbacks"));
       assertThat(present("postback-open-" + dead)).isFalse();
     } catch (RuntimeException | AssertionError e) {
       Browsers.shot(browser, "failure-postbacks");
@@ -178,7 +182,7 @@ class PostbacksBrowserTest extends RunningPlatformTest {
   void buyerCopiesItsConversionUrlAndTheTestButtonReportsTheEndpointsAnswer() {
     try {
       Browsers.signIn(browser, baseUrl, "buyer", "ringtree-buyer-demo");
-      click("nav-portal-postbacks");
+      ui.click("nav-portal-postbacks");
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("portal-postbacks-view")));
       String url = value("conversion-url");
       assertThat(url)
@@ -191,8 +195,9 @@ class PostbacksBrowserTest extends RunningPlatformTest {
               baseUrl,
               "permissions",
               List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
-      click("conversion-url-copy");
-      wait.until(d -> text("conversion-copied").equals("Copied conversion postback url."));
+      ui.click("conversion-url-copy");
+      wait.until(
+          d -> ui.textContent("conversion-copied").equals("Copied conversion postback url."));
       assertThat(
               browser.executeAsyncScript(
                   "const done = arguments[arguments.length - 1];"
@@ -201,16 +206,16 @@ class PostbacksBrowserTest extends RunningPlatformTest {
 
       // a wrong key: the endpoint's own refusal
       type("conversion-key", "not-the-key");
-      click("conversion-test");
-      wait.until(d -> text("conversion-test-result").contains("HTTP 403"));
-      assertThat(text("conversion-test-result")).contains("bad buyer postback key");
+      ui.click("conversion-test");
+      wait.until(d -> ui.textContent("conversion-test-result").contains("HTTP 403"));
+      assertThat(ui.textContent("conversion-test-result")).contains("bad buyer postback key");
 
-      click("conversion-issue-key");
+      ui.click("conversion-issue-key");
       wait.until(d -> !value("conversion-key").equals("not-the-key"));
       assertThat(value("conversion-key")).hasSizeGreaterThan(20);
-      click("conversion-test");
-      wait.until(d -> text("conversion-test-result").contains("accepted"));
-      assertThat(text("conversion-test-result"))
+      ui.click("conversion-test");
+      wait.until(d -> ui.textContent("conversion-test-result").contains("accepted"));
+      assertThat(ui.textContent("conversion-test-result"))
           .isEqualTo("Test conversion accepted (HTTP 200): the key is right.");
       assertThat(
               jdbc.sql("SELECT created_by FROM buyer_postback_keys WHERE buyer_id = 'bidder-one'")
@@ -263,10 +268,6 @@ class PostbacksBrowserTest extends RunningPlatformTest {
                         .single()));
   }
 
-  private static void click(String id) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-  }
-
   private static boolean present(String id) {
     return !browser.findElements(By.id(id)).isEmpty();
   }
@@ -295,12 +296,5 @@ class PostbacksBrowserTest extends RunningPlatformTest {
         browser.executeScript(
             "const e = document.getElementById(arguments[0]); return e ? e.value : '';", id);
     return v == null ? "" : v.toString();
-  }
-
-  private static String text(String id) {
-    Object t =
-        browser.executeScript(
-            "const e = document.getElementById(arguments[0]); return e ? e.textContent : '';", id);
-    return t == null ? "" : t.toString();
   }
 }

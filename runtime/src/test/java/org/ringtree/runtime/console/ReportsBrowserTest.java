@@ -25,12 +25,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ringtree.runtime.billing.BillingProperties;
 import org.ringtree.runtime.billing.Reconciliations;
+import org.ringtree.runtime.support.BrowserSteps;
 import org.ringtree.runtime.support.Browsers;
 import org.ringtree.runtime.support.RunningPlatformTest;
 import org.ringtree.tools.driver.CallScript;
@@ -50,6 +50,7 @@ class ReportsBrowserTest extends RunningPlatformTest {
 
   static ChromeDriver browser;
   static WebDriverWait wait;
+  static BrowserSteps ui;
 
   @Autowired JdbcClient jdbc;
   @Autowired BillingProperties billing;
@@ -60,6 +61,7 @@ class ReportsBrowserTest extends RunningPlatformTest {
   static void startBrowser() {
     browser = Browsers.chromium();
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    ui = new BrowserSteps(browser, wait);
   }
 
   @AfterAll
@@ -95,14 +97,16 @@ class ReportsBrowserTest extends RunningPlatformTest {
       // the default view: publishers by day over the last seven days
       Browsers.signIn(browser, baseUrl, "operator", "ringtree-operator-demo");
       browser.get(baseUrl + "/reports");
-      wait.until(d -> text("total-revenue").equals(ledger.revenue().toPlainString() + " USD"));
-      assertThat(text("total-payout")).isEqualTo(ledger.payout().toPlainString() + " USD");
-      assertThat(text("total-margin"))
+      wait.until(
+          d -> ui.textContent("total-revenue").equals(ledger.revenue().toPlainString() + " USD"));
+      assertThat(ui.textContent("total-payout"))
+          .isEqualTo(ledger.payout().toPlainString() + " USD");
+      assertThat(ui.textContent("total-margin"))
           .isEqualTo(ledger.revenue().subtract(ledger.payout()).toPlainString() + " USD");
-      assertThat(text("total-calls")).isEqualTo(Long.toString(ledger.calls()));
+      assertThat(ui.textContent("total-calls")).isEqualTo(Long.toString(ledger.calls()));
       assertThat(selected("report-by")).isEqualTo("Publisher");
       assertThat(selected("report-period")).isEqualTo("Day");
-      assertThat(cellTexts("report-grid")).anyMatch(t -> t.startsWith("Sunrise Media"));
+      assertThat(ui.cellTexts("report-grid")).anyMatch(t -> t.startsWith("Sunrise Media"));
 
       // the saved-view link holds the query; opening it shows the same view
       String link = browser.findElement(By.id("report-link")).getAttribute("href");
@@ -114,9 +118,10 @@ class ReportsBrowserTest extends RunningPlatformTest {
           .contains("tz=" + zone.getId());
       browser.get("about:blank");
       browser.get(link);
-      wait.until(d -> text("total-revenue").equals(ledger.revenue().toPlainString() + " USD"));
+      wait.until(
+          d -> ui.textContent("total-revenue").equals(ledger.revenue().toPlainString() + " USD"));
       assertThat(selected("report-by")).isEqualTo("Publisher");
-      assertThat(text("total-calls")).isEqualTo(Long.toString(ledger.calls()));
+      assertThat(ui.textContent("total-calls")).isEqualTo(Long.toString(ledger.calls()));
       Browsers.shot(browser, "reports");
       publish("reports");
 
@@ -133,7 +138,9 @@ class ReportsBrowserTest extends RunningPlatformTest {
       assertThat(total.split(",")[9]).isEqualTo(ledger.payout().toPlainString());
       long written = lines.size() - 2;
       // the progress line was pushed by the export itself, with the count it wrote
-      wait.until(d -> text("export-progress").equals("CSV ready: " + written + " lines written"));
+      wait.until(
+          d ->
+              ui.textContent("export-progress").equals("CSV ready: " + written + " lines written"));
       assertThat(browser.findElement(By.id("export-progress-bar")).getAttribute("data-written"))
           .isEqualTo(Long.toString(written));
 
@@ -143,8 +150,8 @@ class ReportsBrowserTest extends RunningPlatformTest {
       String query =
           "?party=publisher&id=sunrise-media&from=" + first + "&to=" + today + "&tz=" + zone;
       browser.get(baseUrl + "/reconciliation" + query);
-      wait.until(d -> cellTexts("recon-grid").contains(sunrise.net().toPlainString() + " USD"));
-      assertThat(cellTexts("recon-grid"))
+      wait.until(d -> ui.cellTexts("recon-grid").contains(sunrise.net().toPlainString() + " USD"));
+      assertThat(ui.cellTexts("recon-grid"))
           .contains("Sunrise Media (sunrise-media)", Long.toString(sunrise.calls()));
       List<Reconciliations.Line> lines2 =
           reconciliations.lines(Reconciliations.Party.PUBLISHER, "sunrise-media", start, end);
@@ -288,13 +295,6 @@ class ReportsBrowserTest extends RunningPlatformTest {
         StandardCopyOption.REPLACE_EXISTING);
   }
 
-  private static String text(String id) {
-    Object t =
-        browser.executeScript(
-            "const e = document.getElementById(arguments[0]); return e ? e.textContent : '';", id);
-    return t == null ? "" : t.toString().strip();
-  }
-
   /** The text a vaadin-select shows for its value. */
   private static String selected(String id) {
     Object t =
@@ -303,13 +303,6 @@ class ReportsBrowserTest extends RunningPlatformTest {
                 + " return b ? b.textContent : '';",
             id);
     return t == null ? "" : t.toString().strip();
-  }
-
-  private static List<String> cellTexts(String gridId) {
-    return browser.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
-        .map(WebElement::getText)
-        .map(String::strip)
-        .toList();
   }
 
   private static String printed(String party, String column) {

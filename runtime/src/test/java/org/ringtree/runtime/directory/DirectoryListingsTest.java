@@ -135,11 +135,11 @@ class DirectoryListingsTest extends PostgresTest {
 
     assertThat(v2).isEqualTo(v1 + 1);
     assertThatThrownBy(() -> store.save(new Publisher("race-pub", "Stale"), v1))
-        .isInstanceOf(DirectoryStore.StaleEntry.class)
+        .isInstanceOf(StaleEntry.class)
         .hasMessageContaining("changed by someone else")
         .hasMessageContaining("you edited version " + v1 + ", version " + v2 + " is stored");
     assertThatThrownBy(() -> store.save(new Publisher("race-pub", "Again"), 0L))
-        .isInstanceOf(DirectoryStore.StaleEntry.class)
+        .isInstanceOf(StaleEntry.class)
         .hasMessageContaining("already exists");
     assertThat(listings.stored(Listing.PUBLISHER, "race-pub").orElseThrow().json())
         .contains("Second");

@@ -20,6 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ringtree.editor.portal.PortalPeriods;
 import org.ringtree.runtime.security.SecuredAppTest;
+import org.ringtree.runtime.support.BrowserSteps;
 import org.ringtree.runtime.support.Browsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +36,7 @@ class PortalBrowserTest extends SecuredAppTest {
 
   static ChromeDriver browser;
   static WebDriverWait wait;
+  static BrowserSteps ui;
 
   @Autowired JdbcClient jdbc;
 
@@ -45,6 +47,7 @@ class PortalBrowserTest extends SecuredAppTest {
   static void startBrowser() {
     browser = Browsers.chromium();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    ui = new BrowserSteps(browser, wait);
   }
 
   @AfterAll
@@ -78,23 +81,23 @@ class PortalBrowserTest extends SecuredAppTest {
           signIn(PUBLISHER);
           wait.until(ExpectedConditions.urlMatches(".*/portal$"));
           wait.until(ExpectedConditions.presenceOfElementLocated(By.id("overview-today-calls")));
-          assertThat(text("portal-party")).isEqualTo("Sunrise Media");
+          assertThat(ui.text("portal-party")).isEqualTo("Sunrise Media");
           // the figure is the database's count of the publisher's calls today in the page's zone
           wait.until(
               d -> {
-                String zone = text("overview-zone").replace("Time zone: ", "");
+                String zone = ui.text("overview-zone").replace("Time zone: ", "");
                 var today = PortalPeriods.overview(Instant.now(), ZoneId.of(zone)).get(0);
-                return text("overview-today-calls").equals(Long.toString(count(today)));
+                return ui.text("overview-today-calls").equals(Long.toString(count(today)));
               });
-          assertThat(text("overview-today-money")).endsWith(" USD");
-          assertThat(present("nav-portal-calls", "nav-portal-payouts", "nav-portal-numbers"))
+          assertThat(ui.text("overview-today-money")).endsWith(" USD");
+          assertThat(ui.present("nav-portal-calls", "nav-portal-payouts", "nav-portal-numbers"))
               .isTrue();
-          assertThat(absent("nav-portal-targets", "nav-portal-spend", "nav-calls", "nav-buyers"))
+          assertThat(ui.absent("nav-portal-targets", "nav-portal-spend", "nav-calls", "nav-buyers"))
               .isTrue();
           Browsers.shot(browser, "portal-overview");
 
-          click("nav-portal-calls");
-          cell(ours);
+          ui.click("nav-portal-calls");
+          ui.cell(ours);
           assertThat(cells()).doesNotContain(othersPublishers).doesNotContain("+13105550000");
           assertThat(cells()).contains("+1310•••••00", "(hidden)", "200.00 USD");
           Browsers.shot(browser, "portal-publisher");
@@ -107,7 +110,7 @@ class PortalBrowserTest extends SecuredAppTest {
           wait.until(
               ExpectedConditions.textToBePresentInElementLocated(
                   By.id("portal-call-payout"), "200.00 USD"));
-          assertThat(text("portal-call-caller")).isEqualTo("+1310•••••00");
+          assertThat(ui.text("portal-call-caller")).isEqualTo("+1310•••••00");
 
           // the buyer's screen and the operator's are refused, not just hidden
           for (String path : List.of("/portal/targets", "/portal/spend", "/buyers", "/calls")) {
@@ -130,26 +133,26 @@ class PortalBrowserTest extends SecuredAppTest {
         () -> {
           signIn(BUYER);
           wait.until(ExpectedConditions.urlMatches(".*/portal$"));
-          assertThat(text("portal-party")).isEqualTo("Bidder One Legal Leads");
+          assertThat(ui.text("portal-party")).isEqualTo("Bidder One Legal Leads");
 
-          click("nav-portal-targets");
+          ui.click("nav-portal-targets");
           wait.until(ExpectedConditions.presenceOfElementLocated(By.id("portal-caps-grid")));
-          cell("daily connections");
+          ui.cell("daily connections");
           assertThat(cells()).noneMatch(c -> c.contains("bidder-two"));
-          click("pause-bidder-one-rtb");
+          ui.click("pause-bidder-one-rtb");
           wait.until(ExpectedConditions.presenceOfElementLocated(By.id("resume-bidder-one-rtb")));
           assertThat(enabled("bidder-one-rtb")).isFalse();
           Browsers.shot(browser, "portal-targets");
-          click("resume-bidder-one-rtb");
+          ui.click("resume-bidder-one-rtb");
           wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pause-bidder-one-rtb")));
           assertThat(enabled("bidder-one-rtb")).isTrue();
 
-          click("nav-portal-buyer-calls");
-          cell(ours);
+          ui.click("nav-portal-buyer-calls");
+          ui.cell(ours);
           assertThat(cells()).contains(othersPublishers, "310.00 USD", "+13105550000");
           // what the publisher earned is not a column of the buyer's grid
           assertThat(cells()).contains("Cost").doesNotContain("Payout", "Payable");
-          click("play-" + ours);
+          ui.click("play-" + ours);
           WebElement audio =
               wait.until(
                   ExpectedConditions.presenceOfElementLocated(By.id("portal-recording-audio")));
@@ -208,30 +211,6 @@ class PortalBrowserTest extends SecuredAppTest {
     browser.get(base() + path);
   }
 
-  private static boolean present(String... ids) {
-    for (String id : ids) {
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-    }
-    return true;
-  }
-
-  private static boolean absent(String... ids) {
-    for (String id : ids) {
-      assertThat(browser.findElements(By.id(id))).as(id).isEmpty();
-    }
-    return true;
-  }
-
-  private static String text(String id) {
-    return browser.findElement(By.id(id)).getText();
-  }
-
-  private static void click(String id) {
-    WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-    e.click();
-  }
-
   private static List<String> cells() {
     // a pushed update re-renders the grid: read its cells again until one pass holds still
     return wait.until(
@@ -240,20 +219,6 @@ class PortalBrowserTest extends SecuredAppTest {
             return d.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
                 .map(WebElement::getText)
                 .toList();
-          } catch (StaleElementReferenceException rerendered) {
-            return null;
-          }
-        });
-  }
-
-  private static WebElement cell(String text) {
-    return wait.until(
-        d -> {
-          try {
-            return d.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
-                .filter(c -> c.getText().equals(text))
-                .findFirst()
-                .orElse(null);
           } catch (StaleElementReferenceException rerendered) {
             return null;
           }

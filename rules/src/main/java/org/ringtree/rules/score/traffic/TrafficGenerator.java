@@ -1,5 +1,19 @@
 package org.ringtree.rules.score.traffic;
 
+import static org.ringtree.rules.score.traffic.PatternBehaviour.conversionChance;
+import static org.ringtree.rules.score.traffic.PatternBehaviour.duration;
+import static org.ringtree.rules.score.traffic.PatternBehaviour.hourProfile;
+import static org.ringtree.rules.score.traffic.PatternBehaviour.ivrSeconds;
+import static org.ringtree.rules.score.traffic.PatternBehaviour.publisher;
+import static org.ringtree.rules.score.traffic.PatternBehaviour.stir;
+import static org.ringtree.rules.score.traffic.SyntheticNetwork.CAMPAIGNS;
+import static org.ringtree.rules.score.traffic.SyntheticNetwork.PUBLISHERS;
+import static org.ringtree.rules.score.traffic.SyntheticNetwork.STATES;
+import static org.ringtree.rules.score.traffic.SyntheticNetwork.caller;
+import static org.ringtree.rules.score.traffic.SyntheticNetwork.number;
+import static org.ringtree.rules.score.traffic.SyntheticNetwork.other;
+import static org.ringtree.rules.score.traffic.SyntheticNetwork.pick;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,6 +34,8 @@ import org.ringtree.rules.call.PriorCall;
 import org.ringtree.rules.fraud.StirVerstat;
 import org.ringtree.rules.money.Money;
 import org.ringtree.rules.score.ScoreFeatures;
+import org.ringtree.rules.score.traffic.SyntheticNetwork.Campaign;
+import org.ringtree.rules.score.traffic.SyntheticNetwork.State;
 
 /**
  * Generates a network's calls over {@code days} days with known ground truth, deterministic by
@@ -27,45 +43,10 @@ import org.ringtree.rules.score.ScoreFeatures;
  * caller's calls, a rotating dialer's burst, a short-call cluster) are laid out in time, then every
  * call is built in arrival order so the caller's history and the prefix counts are what the runtime
  * would see. Genuine callers convert with a chance that depends on the campaign, the publisher, the
- * IVR answers, the hour and the attestation; fraud seldom or never converts.
+ * IVR answers, the hour and the attestation; fraud seldom or never converts. The network is {@link
+ * SyntheticNetwork}; how each pattern behaves is {@link PatternBehaviour}.
  */
 public final class TrafficGenerator {
-
-  /** The campaigns: id, billable threshold in seconds, payout, the IVR question and its answers. */
-  public record Campaign(
-      String id, int billableSeconds, String payout, String question, List<String> answers) {}
-
-  public static final List<Campaign> CAMPAIGNS =
-      List.of(
-          new Campaign("auto-insurance", 90, "35.00", "insured", List.of("yes", "no")),
-          new Campaign("debt-relief", 120, "50.00", "debt", List.of("1", "2", "3")),
-          new Campaign("home-services", 60, "25.00", "owner", List.of("yes", "no")));
-
-  /** The publishers and the channel tag their numbers carry. */
-  public static final Map<String, String> PUBLISHERS =
-      orderedMap(
-          "pub-search", "search",
-          "pub-social", "social",
-          "pub-tv", "tv",
-          "pub-affiliate-a", "affiliate",
-          "pub-affiliate-b", "affiliate",
-          "pub-farm", "affiliate");
-
-  /** A state with some of its area codes and real zips (checked against the shipped tables). */
-  record State(String code, ZoneId zone, List<String> areaCodes, List<String> zips) {}
-
-  static final List<State> STATES =
-      List.of(
-          state("TX", "America/Chicago", "512 214 713 210", "78701 75201 77002 78205"),
-          state("CA", "America/Los_Angeles", "415 213 619 916", "94103 90012 92101 95814"),
-          state("FL", "America/New_York", "305 407 813", "33130 32801 33602"),
-          state("NY", "America/New_York", "212 718 518", "10001 11201 12207"),
-          state("IL", "America/Chicago", "312 773", "60601 60614"),
-          state("GA", "America/New_York", "404 770", "30303 30060"),
-          state("OH", "America/New_York", "614 216", "43215 44113"),
-          state("AZ", "America/Phoenix", "602 480", "85004 85281"),
-          state("PA", "America/New_York", "215 412", "19107 15222"),
-          state("NC", "America/New_York", "704 919", "28202 27601"));
 
   /** Where the network runs: hours of episodes are laid out in this zone. */
   public static final ZoneId NETWORK_ZONE = ZoneId.of("America/Chicago");
@@ -221,15 +202,7 @@ public final class TrafficGenerator {
     zip = pick(r, zipState.zips());
     boolean answersIvr = p != FraudPattern.SHORT_CALL_CLUSTER && p != FraudPattern.ROTATING_DIALER;
     StirVerstat stir = stir(r, p);
-    int ivrSeconds =
-        switch (p) {
-          case GOOD, GEO_MISMATCH -> 12 + r.nextInt(40);
-          case CALL_FARM -> 3 + r.nextInt(6);
-          case REPEAT_CALLER, UNATTESTED -> 4 + r.nextInt(25);
-          case SPOOFED_CALLER_ID -> 2 + r.nextInt(20);
-          case ROTATING_DIALER -> r.nextInt(8);
-          case SHORT_CALL_CLUSTER -> r.nextInt(4);
-        };
+    int ivrSeconds = ivrSeconds(r, p);
     Map<String, String> answers = new LinkedHashMap<>();
     if (answersIvr) {
       answers.put(
@@ -328,179 +301,8 @@ public final class TrafficGenerator {
     return others;
   }
 
-  private static double conversionChance(
-      FraudPattern p,
-      Campaign campaign,
-      String publisher,
-      Map<String, String> answers,
-      ScoreFeatures f,
-      StirVerstat stir) {
-    double base =
-        switch (p) {
-          case GOOD -> 1.0;
-          case GEO_MISMATCH -> 0.15;
-          case UNATTESTED -> 0.12;
-          case REPEAT_CALLER -> 0.05;
-          case CALL_FARM -> 0.01;
-          case SPOOFED_CALLER_ID, ROTATING_DIALER, SHORT_CALL_CLUSTER -> 0.0;
-        };
-    if (base == 0) {
-      return 0;
-    }
-    double c =
-        switch (campaign.id()) {
-          case "auto-insurance" -> 0.28;
-          case "debt-relief" -> 0.22;
-          default -> 0.32;
-        };
-    String a = answers.getOrDefault(campaign.question(), "");
-    c *=
-        switch (campaign.question() + "=" + a) {
-          case "insured=yes" -> 1.4;
-          case "insured=no" -> 0.6;
-          case "debt=3" -> 1.6;
-          case "debt=1" -> 0.5;
-          case "owner=yes" -> 1.5;
-          case "owner=no" -> 0.25;
-          default -> 1.0;
-        };
-    c *=
-        switch (publisher) {
-          case "pub-search" -> 1.35;
-          case "pub-tv" -> 1.15;
-          case "pub-social" -> 0.8;
-          case "pub-affiliate-a" -> 0.75;
-          case "pub-affiliate-b", "pub-farm" -> 0.6;
-          default -> 1.0;
-        };
-    int hour = f.hourOfDay();
-    c *= hour < 7 || hour >= 22 ? 0.5 : hour >= 9 && hour < 18 ? 1.15 : 1.0;
-    c *= stir == StirVerstat.PASSED_A ? 1.1 : 0.85;
-    c *= f.conversions24h() > 0 ? 0.2 : 1.0; // a duplicate for the buyer
-    return Math.min(0.95, c * base);
-  }
-
-  private static int duration(SplittableRandom r, FraudPattern p, Campaign c, boolean converted) {
-    int t = c.billableSeconds();
-    if (converted) {
-      return t + 60 + r.nextInt(720);
-    }
-    return switch (p) {
-      case CALL_FARM -> t + 1 + r.nextInt(15);
-      case SHORT_CALL_CLUSTER -> 2 + r.nextInt(9);
-      case ROTATING_DIALER -> r.nextInt(3) == 0 ? t + r.nextInt(20) : 3 + r.nextInt(40);
-      case SPOOFED_CALLER_ID -> 5 + r.nextInt(t);
-      default -> r.nextInt(100) < 55 ? 10 + r.nextInt(Math.max(1, t - 10)) : t + r.nextInt(400);
-    };
-  }
-
-  private static StirVerstat stir(SplittableRandom r, FraudPattern p) {
-    int roll = r.nextInt(100);
-    return switch (p) {
-      case GOOD, GEO_MISMATCH ->
-          roll < 75
-              ? StirVerstat.PASSED_A
-              : roll < 87
-                  ? StirVerstat.PASSED_B
-                  : roll < 90
-                      ? StirVerstat.PASSED_C
-                      : roll < 95 ? StirVerstat.NO_VALIDATION : StirVerstat.ABSENT;
-      case CALL_FARM ->
-          roll < 30
-              ? StirVerstat.PASSED_A
-              : roll < 65 ? StirVerstat.PASSED_B : StirVerstat.PASSED_C;
-      case REPEAT_CALLER ->
-          roll < 60
-              ? StirVerstat.PASSED_A
-              : roll < 80 ? StirVerstat.PASSED_B : StirVerstat.PASSED_C;
-      case ROTATING_DIALER, UNATTESTED ->
-          roll < 50
-              ? StirVerstat.PASSED_C
-              : roll < 85 ? StirVerstat.NO_VALIDATION : StirVerstat.ABSENT;
-      case SPOOFED_CALLER_ID ->
-          roll < 40
-              ? (roll < 15
-                  ? StirVerstat.FAILED_A
-                  : roll < 30 ? StirVerstat.FAILED_B : StirVerstat.FAILED_C)
-              : roll < 80 ? StirVerstat.NO_VALIDATION : StirVerstat.ABSENT;
-      case SHORT_CALL_CLUSTER ->
-          roll < 40
-              ? StirVerstat.PASSED_B
-              : roll < 70 ? StirVerstat.PASSED_C : StirVerstat.NO_VALIDATION;
-    };
-  }
-
-  private static String publisher(SplittableRandom r, FraudPattern p) {
-    int roll = r.nextInt(100);
-    return switch (p) {
-      case GOOD ->
-          roll < 30
-              ? "pub-search"
-              : roll < 50
-                  ? "pub-social"
-                  : roll < 65 ? "pub-tv" : roll < 85 ? "pub-affiliate-a" : "pub-affiliate-b";
-      case CALL_FARM -> roll < 80 ? "pub-farm" : "pub-affiliate-b";
-      case SPOOFED_CALLER_ID ->
-          roll < 50 ? "pub-affiliate-b" : roll < 80 ? "pub-affiliate-a" : "pub-social";
-      case GEO_MISMATCH ->
-          roll < 60 ? "pub-affiliate-a" : roll < 80 ? "pub-affiliate-b" : "pub-social";
-      default ->
-          roll < 40
-              ? "pub-affiliate-b"
-              : roll < 70 ? "pub-affiliate-a" : roll < 85 ? "pub-social" : "pub-search";
-    };
-  }
-
-  /** The caller id of a single call of pattern {@code p} from a caller living in {@code home}. */
-  private static String caller(SplittableRandom r, FraudPattern p, State home) {
-    if (p == FraudPattern.SPOOFED_CALLER_ID) {
-      int roll = r.nextInt(10);
-      if (roll < 4) {
-        return pick(r, List.of("anonymous", "Restricted", "+266696687", ""));
-      }
-      if (roll < 8) {
-        // area codes starting with 0 or 1 are never assigned
-        return "+1" + r.nextInt(2) + String.format(Locale.ROOT, "%09d", r.nextInt(1_000_000_000));
-      }
-      return "+1"
-          + pick(r, List.of("800", "888", "877", "866"))
-          + (200 + r.nextInt(800))
-          + String.format(Locale.ROOT, "%04d", r.nextInt(10_000));
-    }
-    return number(r, home);
-  }
-
-  /** A valid number in one of the state's area codes. */
-  private static String number(SplittableRandom r, State s) {
-    String npa = pick(r, s.areaCodes());
-    int nxx;
-    do {
-      nxx = 200 + r.nextInt(800);
-    } while (nxx % 100 == 11 || nxx == 555 || nxx == 950 || nxx == 958 || nxx == 959 || nxx == 976);
-    return "+1" + npa + nxx + String.format(Locale.ROOT, "%04d", r.nextInt(10_000));
-  }
-
-  private static State other(SplittableRandom r, State home) {
-    State s;
-    do {
-      s = pick(r, STATES);
-    } while (s == home);
-    return s;
-  }
-
   private static PriorCall prior(Instant at, Campaign c, boolean converted) {
     return new PriorCall("before", at, c.id(), null, null, true, converted, Money.usd("0.00"));
-  }
-
-  /** The local hour (network zone) a pattern's calls tend to arrive at. */
-  private static int hourProfile(FraudPattern p, SplittableRandom r) {
-    return switch (p) {
-      case GOOD, GEO_MISMATCH, REPEAT_CALLER ->
-          r.nextInt(100) < 88 ? 8 + r.nextInt(13) : r.nextInt(24);
-      case CALL_FARM, UNATTESTED -> 8 + r.nextInt(10);
-      case SHORT_CALL_CLUSTER -> r.nextInt(100) < 60 ? r.nextInt(6) : r.nextInt(24);
-      case ROTATING_DIALER, SPOOFED_CALLER_ID -> r.nextInt(24);
-    };
   }
 
   private Instant at(SplittableRandom r, int localHour) {
@@ -511,22 +313,5 @@ public final class TrafficGenerator {
             .withMinute(r.nextInt(60))
             .withSecond(r.nextInt(60));
     return local.toInstant();
-  }
-
-  private static <T> T pick(SplittableRandom r, List<T> from) {
-    return from.get(r.nextInt(from.size()));
-  }
-
-  private static State state(String code, String zone, String areaCodes, String zips) {
-    return new State(
-        code, ZoneId.of(zone), List.of(areaCodes.split(" ")), List.of(zips.split(" ")));
-  }
-
-  private static Map<String, String> orderedMap(String... kv) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put(kv[i], kv[i + 1]);
-    }
-    return java.util.Collections.unmodifiableMap(m);
   }
 }
