@@ -121,38 +121,42 @@ public class SupplyBidStore {
         .update();
   }
 
-  /** Whether the publisher has any pool number on the campaign: it may ping only then. */
-  boolean hasPool(String campaignId, String publisherId) {
+  /**
+   * The campaign's settings, if it takes pings and the publisher has any pool number on it (it may
+   * ping only then): one round trip on every ping.
+   */
+  Optional<CampaignSettings> settingsIfPool(String campaignId, String publisherId) {
     return jdbc.sql(
-            "SELECT EXISTS (SELECT 1 FROM rtb_pool_numbers p JOIN tracking_numbers tn ON"
-                + " tn.number = p.number WHERE tn.campaign_id = ? AND tn.publisher_id = ? AND"
-                + " tn.enabled)")
-        .params(campaignId, publisherId)
-        .query(Boolean.class)
-        .single();
+            "SELECT campaign_id, enabled, margin_percent, margin_fixed, min_payout,"
+                + " bid_ttl_seconds FROM rtb_supply_campaigns WHERE campaign_id = ? AND EXISTS"
+                + " (SELECT 1 FROM rtb_pool_numbers p JOIN tracking_numbers tn ON tn.number ="
+                + " p.number WHERE tn.campaign_id = ? AND tn.publisher_id = ? AND tn.enabled)")
+        .params(campaignId, campaignId, publisherId)
+        .query(
+            (rs, i) ->
+                new CampaignSettings(
+                    rs.getString(1),
+                    rs.getBoolean(2),
+                    rs.getBigDecimal(3),
+                    rs.getBigDecimal(4),
+                    rs.getBigDecimal(5),
+                    rs.getInt(6)))
+        .optional();
   }
 
-  /** Lends a free pool number of the publisher on the campaign to a bid until {@code until}. */
+  /**
+   * Lends a free pool number of the publisher on the campaign to a bid until {@code until}, in one
+   * statement: only the pool row is locked (tracking_numbers belong to the directory).
+   */
   Optional<String> lend(
       String campaignId, String publisherId, UUID bidId, Instant now, Instant until) {
-    // which pool numbers are the publisher's on the campaign is read first, without a lock:
-    // only the pool row is locked and lent (tracking_numbers belong to the directory)
-    List<String> own =
-        jdbc.sql(
-                "SELECT p.number FROM rtb_pool_numbers p JOIN tracking_numbers tn ON tn.number ="
-                    + " p.number WHERE tn.campaign_id = ? AND tn.publisher_id = ? AND tn.enabled")
-            .params(campaignId, publisherId)
-            .query(String.class)
-            .list();
-    if (own.isEmpty()) {
-      return Optional.empty();
-    }
     return jdbc.sql(
             "UPDATE rtb_pool_numbers SET lent_to_bid = ?, lent_until = ? WHERE number = (SELECT"
-                + " number FROM rtb_pool_numbers WHERE number = ANY(?) AND (lent_until IS NULL OR"
-                + " lent_until <= ?) ORDER BY lent_until NULLS FIRST, number LIMIT 1 FOR UPDATE"
-                + " SKIP LOCKED) RETURNING number")
-        .params(bidId, Timestamp.from(until), own.toArray(String[]::new), Timestamp.from(now))
+                + " p.number FROM rtb_pool_numbers p JOIN tracking_numbers tn ON tn.number ="
+                + " p.number WHERE tn.campaign_id = ? AND tn.publisher_id = ? AND tn.enabled AND"
+                + " (p.lent_until IS NULL OR p.lent_until <= ?) ORDER BY p.lent_until NULLS FIRST,"
+                + " p.number LIMIT 1 FOR UPDATE OF p SKIP LOCKED) RETURNING number")
+        .params(bidId, Timestamp.from(until), campaignId, publisherId, Timestamp.from(now))
         .query(String.class)
         .optional();
   }
