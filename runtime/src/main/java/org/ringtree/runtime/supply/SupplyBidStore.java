@@ -144,19 +144,27 @@ public class SupplyBidStore {
         .optional();
   }
 
-  /**
-   * Lends a free pool number of the publisher on the campaign to a bid until {@code until}, in one
-   * statement: only the pool row is locked (tracking_numbers belong to the directory).
-   */
+  /** Lends a free pool number of the publisher on the campaign to a bid until {@code until}. */
   Optional<String> lend(
       String campaignId, String publisherId, UUID bidId, Instant now, Instant until) {
+    // which pool numbers are the publisher's on the campaign is read first, without a lock:
+    // only the pool row is locked and lent (tracking_numbers belong to the directory)
+    List<String> own =
+        jdbc.sql(
+                "SELECT p.number FROM rtb_pool_numbers p JOIN tracking_numbers tn ON tn.number ="
+                    + " p.number WHERE tn.campaign_id = ? AND tn.publisher_id = ? AND tn.enabled")
+            .params(campaignId, publisherId)
+            .query(String.class)
+            .list();
+    if (own.isEmpty()) {
+      return Optional.empty();
+    }
     return jdbc.sql(
             "UPDATE rtb_pool_numbers SET lent_to_bid = ?, lent_until = ? WHERE number = (SELECT"
-                + " p.number FROM rtb_pool_numbers p JOIN tracking_numbers tn ON tn.number ="
-                + " p.number WHERE tn.campaign_id = ? AND tn.publisher_id = ? AND tn.enabled AND"
-                + " (p.lent_until IS NULL OR p.lent_until <= ?) ORDER BY p.lent_until NULLS FIRST,"
-                + " p.number LIMIT 1 FOR UPDATE OF p SKIP LOCKED) RETURNING number")
-        .params(bidId, Timestamp.from(until), campaignId, publisherId, Timestamp.from(now))
+                + " number FROM rtb_pool_numbers WHERE number = ANY(?) AND (lent_until IS NULL OR"
+                + " lent_until <= ?) ORDER BY lent_until NULLS FIRST, number LIMIT 1 FOR UPDATE"
+                + " SKIP LOCKED) RETURNING number")
+        .params(bidId, Timestamp.from(until), own.toArray(String[]::new), Timestamp.from(now))
         .query(String.class)
         .optional();
   }
