@@ -20,8 +20,21 @@ public final class GuardedHttpComponent extends HttpComponent {
 
   private final OutboundAddresses addresses;
 
+  /**
+   * Connections per host: one per RTB ping a node may have in flight (CamelBidCollector), so a ping
+   * never waits for a connection (Camel's default is 20). The Spring Boot starter's {@code
+   * camel.component.http.*} settings reach only {@code http}; these defaults hold for {@code
+   * https}.
+   */
+  static final int CONNECTIONS_PER_HOST = 256;
+
   public GuardedHttpComponent(OutboundAddresses addresses) {
     this.addresses = addresses;
+    setConnectionsPerRoute(CONNECTIONS_PER_HOST);
+    setMaxTotalConnections(4 * CONNECTIONS_PER_HOST);
+    // nothing outbound (bids, posts, postbacks) needs a session, and one shared cookie jar,
+    // write-locked on every request, was where a node's pings in flight queued
+    setCookieManagementDisabled(true);
   }
 
   /** Puts the guarded component in place of {@code http} and {@code https}, before any is used. */

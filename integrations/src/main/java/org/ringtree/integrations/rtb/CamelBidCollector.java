@@ -632,6 +632,9 @@ public final class CamelBidCollector implements BidCollector, AutoCloseable {
             + method
             + "&throwExceptionOnFailure=false&followRedirects=false"
             + "&disableStreamCache=true"
+            // no cookie jar between pings: clearing its expired cookies write-locked it on every
+            // ping, one lock for all the node's pings in flight (docs/benchmarks.md, supply side)
+            + "&clearExpiredCookies=false"
             + "&connectTimeout="
             + t
             + "&connectionRequestTimeout="

@@ -132,6 +132,7 @@ class RtbUrlInjectionTest {
         .doesNotContain("/v1")
         .doesNotContain("key=")
         .contains("followRedirects=false")
+        .contains("clearExpiredCookies=false")
         .contains("responseTimeout=500");
     assertThat(e.rawPath()).isEqualTo("/v1/bid");
     assertThat(e.rawQuery()).isEqualTo("key=a%26b&sub=7");

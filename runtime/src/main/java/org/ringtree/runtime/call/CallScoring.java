@@ -11,6 +11,7 @@ import org.ringtree.runtime.routing.TraceEntry;
 import org.ringtree.runtime.routing.TraceKind;
 import org.ringtree.runtime.routing.TraceOutcome;
 import org.ringtree.runtime.score.CallScorer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,15 +19,18 @@ import org.springframework.stereotype.Component;
  * before the flow's first step, and again before each later IVR step with the answers and seconds
  * the IVR has added, so a condition or route node always reads the score of the call as it stands.
  * The score travels in the call's facts ({@code call.score}); the row and the trace line are saved
- * with the step.
+ * with the step. With {@code ringtree.score.enabled=false} no call is scored: no row, no trace
+ * line, and a score clause meets an unscored call (docs/score.md, "Switched off").
  */
 @Component
 class CallScoring {
 
   private final CallScorer scorer;
+  private final boolean enabled;
 
-  CallScoring(CallScorer scorer) {
+  CallScoring(CallScorer scorer, @Value("${ringtree.score.enabled:true}") boolean enabled) {
     this.scorer = scorer;
+    this.enabled = enabled;
   }
 
   /** A call scored: the facts that carry the score, the row to store and the trace line. */
@@ -34,6 +38,9 @@ class CallScoring {
 
   /** At the door: no IVR yet. */
   Optional<Scored> arrival(CallFacts facts, StirVerstat stir, int prefixNeighbours) {
+    if (!enabled) {
+      return Optional.empty();
+    }
     StirVerstat verstat = stir == null ? StirVerstat.ABSENT : stir;
     return scorer
         .score(facts, verstat, 0, prefixNeighbours)
@@ -50,7 +57,7 @@ class CallScoring {
   Optional<Scored> again(CallState state, Instant now) {
     CallFacts facts = state.facts();
     CallScore before = facts.score();
-    if (before == null) {
+    if (!enabled || before == null) {
       return Optional.empty();
     }
     int ivrSeconds = (int) Math.min(Duration.between(facts.arrivedAt(), now).toSeconds(), 86_400);

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -263,16 +264,23 @@ public class CapacityStore {
         .list();
   }
 
-  /** Current usage of the given targets, buyers and the call's publisher, for eligibility. */
+  /** Usage of the targets, buyers and publisher for eligibility; all counters in one query. */
   public UsageSnapshot usage(
       List<Target> targets, Map<String, Buyer> buyers, PublisherQuota publisher, Instant now) {
+    Map<String, ZoneId> zones = new LinkedHashMap<>();
+    targets.forEach(t -> zones.put("target:" + t.id(), zone(t)));
+    buyers.keySet().forEach(buyerId -> zones.put("buyer:" + buyerId, ZoneOffset.UTC));
+    if (publisher != null) {
+      zones.put(publisher.scope(), ZoneOffset.UTC);
+    }
+    Map<String, Map<String, Integer>> used = counters(zones, now);
     Map<String, Usage> byTarget = new HashMap<>();
     for (Target t : targets) {
       Usage.Counts conversions =
           countsConversions(t.caps())
               ? conversions("target_id = ?", List.of(t.id()), zone(t), now)
               : Usage.Counts.ZERO;
-      byTarget.put(t.id(), usageOf("target:" + t.id(), zone(t), now, conversions));
+      byTarget.put(t.id(), usageOf(used, "target:" + t.id(), zone(t), now, conversions));
     }
     Map<String, Usage> byBuyer = new HashMap<>();
     buyers.forEach(
@@ -281,7 +289,7 @@ public class CapacityStore {
               buyer != null && countsConversions(buyer.caps())
                   ? conversions("buyer_id = ?", List.of(buyerId), ZoneOffset.UTC, now)
                   : Usage.Counts.ZERO;
-          byBuyer.put(buyerId, usageOf("buyer:" + buyerId, ZoneOffset.UTC, now, conversions));
+          byBuyer.put(buyerId, usageOf(used, "buyer:" + buyerId, ZoneOffset.UTC, now, conversions));
         });
     Map<String, Usage> byPublisher = new HashMap<>();
     if (publisher != null) {
@@ -294,9 +302,42 @@ public class CapacityStore {
                   now)
               : Usage.Counts.ZERO;
       byPublisher.put(
-          publisher.publisherId(), usageOf(publisher.scope(), ZoneOffset.UTC, now, conversions));
+          publisher.publisherId(),
+          usageOf(used, publisher.scope(), ZoneOffset.UTC, now, conversions));
     }
     return new UsageSnapshot(byTarget, byBuyer, byPublisher);
+  }
+
+  /** The used count of every period a cap may compare against, per scope, in one query. */
+  private Map<String, Map<String, Integer>> counters(Map<String, ZoneId> zones, Instant now) {
+    Map<String, Map<String, Integer>> used = new HashMap<>();
+    // periods are named in each scope's own zone, so the pairs are asked for, not a cross product
+    List<String> scopes = new ArrayList<>();
+    List<String> periods = new ArrayList<>();
+    zones.forEach(
+        (scope, zone) -> {
+          for (String period : periods(zone, now)) {
+            scopes.add(scope);
+            periods.add(period);
+          }
+        });
+    jdbc.sql(
+            "SELECT c.scope, c.period, c.used FROM cap_counters c JOIN unnest(?::text[], ?::text[])"
+                + " AS wanted(scope, period) ON c.scope = wanted.scope AND c.period ="
+                + " wanted.period")
+        .params(scopes.toArray(String[]::new), periods.toArray(String[]::new))
+        .query(
+            (rs, i) ->
+                used.computeIfAbsent(rs.getString(1), s -> new HashMap<>())
+                    .put(rs.getString(2), rs.getInt(3)))
+        .list();
+    return used;
+  }
+
+  /** Concurrent, hour, day, month and total: the order {@link #usageOf} reads them in. */
+  private static List<String> periods(ZoneId zone, Instant now) {
+    var local = now.atZone(zone);
+    return List.of(CONCURRENT, HOUR.format(local), DAY.format(local), MONTH.format(local), "total");
   }
 
   private static boolean countsConversions(Caps caps) {
@@ -328,26 +369,16 @@ public class CapacityStore {
         .single();
   }
 
-  private Usage usageOf(String scope, ZoneId zone, Instant now, Usage.Counts conversions) {
-    Map<String, Integer> used = new HashMap<>();
-    jdbc.sql("SELECT period, used FROM cap_counters WHERE scope = ? AND period IN (?, ?, ?, ?, ?)")
-        .params(
-            scope,
-            CONCURRENT,
-            HOUR.format(now.atZone(zone)),
-            DAY.format(now.atZone(zone)),
-            MONTH.format(now.atZone(zone)),
-            "total")
-        .query((rs, i) -> used.put(rs.getString(1), rs.getInt(2)))
-        .list();
+  private static Usage usageOf(
+      Map<String, Map<String, Integer>> all,
+      String scope,
+      ZoneId zone,
+      Instant now,
+      Usage.Counts conversions) {
+    Map<String, Integer> used = all.getOrDefault(scope, Map.of());
+    List<Integer> n = periods(zone, now).stream().map(p -> used.getOrDefault(p, 0)).toList();
     return new Usage(
-        used.getOrDefault(CONCURRENT, 0),
-        new Usage.Counts(
-            used.getOrDefault(HOUR.format(now.atZone(zone)), 0),
-            used.getOrDefault(DAY.format(now.atZone(zone)), 0),
-            used.getOrDefault(MONTH.format(now.atZone(zone)), 0),
-            used.getOrDefault("total", 0)),
-        conversions);
+        n.get(0), new Usage.Counts(n.get(1), n.get(2), n.get(3), n.get(4)), conversions);
   }
 
   static List<Counter> counters(Target target, Buyer buyer, Instant now) {

@@ -133,10 +133,10 @@ public class ScoreTraining {
 
   private ModelVersion trainLocked(Request request, Label label, String actor) {
     long started = System.nanoTime();
-    List<ScoreTrainingRows.Row> read = new ArrayList<>();
-    rows.scored(request.from(), request.to(), read::add);
-    List<LabelledCall> calls = labelled(read, label, request.weightByRevenue());
-    read = null; // the features are parsed; let the rows go before training
+    // each row is parsed as it streams in: the stored JSON of a million calls is never held at once
+    Labelled labelled = new Labelled(label, request.weightByRevenue());
+    rows.scored(request.from(), request.to(), labelled::add);
+    List<LabelledCall> calls = labelled.calls();
     if (calls.size() < ScoreTrainer.MIN_ROWS) {
       throw ScoreModelsRefused.badRequest(
           "not enough labelled calls to train: "
@@ -213,29 +213,46 @@ public class ScoreTraining {
   /**
    * The label of each call, and its weight: with revenue weighting a positive call weighs its buyer
    * revenue over the mean revenue of the positive calls (the average positive weighs 1), so dearer
-   * calls count more; negatives and positives without revenue weigh 1.
+   * calls count more; negatives and positives without revenue weigh 1. Rows are added as they are
+   * read; the weights are set once the mean is known.
    */
-  static List<LabelledCall> labelled(
-      List<ScoreTrainingRows.Row> read, Label label, boolean weightByRevenue) {
-    BigDecimal total = BigDecimal.ZERO;
-    int paid = 0;
-    for (ScoreTrainingRows.Row r : read) {
-      if (positive(r, label) && r.buyerRevenue().signum() > 0) {
-        total = total.add(r.buyerRevenue());
-        paid++;
-      }
+  static final class Labelled {
+    private final Label label;
+    private final boolean weightByRevenue;
+    private final List<LabelledCall> calls = new ArrayList<>();
+    private final List<Integer> paidAt = new ArrayList<>();
+    private final List<BigDecimal> paidRevenue = new ArrayList<>();
+    private BigDecimal total = BigDecimal.ZERO;
+
+    Labelled(Label label, boolean weightByRevenue) {
+      this.label = label;
+      this.weightByRevenue = weightByRevenue;
     }
-    double mean = paid == 0 ? 1 : total.doubleValue() / paid;
-    List<LabelledCall> out = new ArrayList<>(read.size());
-    for (ScoreTrainingRows.Row r : read) {
+
+    void add(ScoreTrainingRows.Row r) {
       boolean positive = positive(r, label);
-      double weight =
-          weightByRevenue && positive && r.buyerRevenue().signum() > 0
-              ? r.buyerRevenue().doubleValue() / mean
-              : 1.0;
-      out.add(new LabelledCall(features(r.features()), positive, r.at(), weight));
+      if (positive && r.buyerRevenue().signum() > 0) {
+        total = total.add(r.buyerRevenue());
+        if (weightByRevenue) {
+          paidAt.add(calls.size());
+          paidRevenue.add(r.buyerRevenue());
+        }
+      }
+      calls.add(new LabelledCall(features(r.features()), positive, r.at(), 1.0));
     }
-    return out;
+
+    List<LabelledCall> calls() {
+      double mean = paidAt.isEmpty() ? 1 : total.doubleValue() / paidAt.size();
+      for (int i = 0; i < paidAt.size(); i++) {
+        LabelledCall c = calls.get(paidAt.get(i));
+        calls.set(
+            paidAt.get(i),
+            new LabelledCall(c.features(), true, c.at(), paidRevenue.get(i).doubleValue() / mean));
+      }
+      paidAt.clear();
+      paidRevenue.clear();
+      return calls;
+    }
   }
 
   private static boolean positive(ScoreTrainingRows.Row r, Label label) {

@@ -33,8 +33,11 @@ class ScoreTrainingRows {
   /** One scored call: its features as stored (JSON), when it was scored, and its outcome. */
   record Row(String features, Instant at, boolean converted, BigDecimal buyerRevenue) {}
 
-  /** Streams the ended calls scored in [from, to), oldest first. */
+  /** Streams the ended calls scored in [from, to), oldest first; call inside a transaction. */
   void scored(Instant from, Instant to, Consumer<Row> each) {
+    // training's own timeout, for its transaction only: the pool's 10 s (application.yml) is for
+    // requests, and joining and sorting a million calls before the first row took longer
+    jdbc.sql("SET LOCAL statement_timeout = '15min'").update();
     jdbc.sql(
             "SELECT s.features::text, s.scored_at, c.converted, COALESCE(l.revenue, 0)"
                 + " FROM call_scores s JOIN calls c ON c.id = s.call_id"

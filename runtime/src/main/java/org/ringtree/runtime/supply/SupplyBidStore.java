@@ -122,15 +122,27 @@ public class SupplyBidStore {
         .update();
   }
 
-  /** Whether the publisher has any pool number on the campaign: it may ping only then. */
-  boolean hasPool(String campaignId, String publisherId) {
+  /**
+   * The campaign's settings, if it takes pings and the publisher has any pool number on it (it may
+   * ping only then): one round trip on every ping.
+   */
+  Optional<CampaignSettings> settingsIfPool(String campaignId, String publisherId) {
     return jdbc.sql(
-            "SELECT EXISTS (SELECT 1 FROM rtb_pool_numbers p JOIN tracking_numbers tn ON"
-                + " tn.number = p.number WHERE tn.campaign_id = ? AND tn.publisher_id = ? AND"
-                + " tn.enabled)")
-        .params(campaignId, publisherId)
-        .query(Boolean.class)
-        .single();
+            "SELECT campaign_id, enabled, margin_percent, margin_fixed, min_payout,"
+                + " bid_ttl_seconds FROM rtb_supply_campaigns WHERE campaign_id = ? AND EXISTS"
+                + " (SELECT 1 FROM rtb_pool_numbers p JOIN tracking_numbers tn ON tn.number ="
+                + " p.number WHERE tn.campaign_id = ? AND tn.publisher_id = ? AND tn.enabled)")
+        .params(campaignId, campaignId, publisherId)
+        .query(
+            (rs, i) ->
+                new CampaignSettings(
+                    rs.getString(1),
+                    rs.getBoolean(2),
+                    rs.getBigDecimal(3),
+                    rs.getBigDecimal(4),
+                    rs.getBigDecimal(5),
+                    rs.getInt(6)))
+        .optional();
   }
 
   /** Lends a free pool number of the publisher on the campaign to a bid until {@code until}. */

@@ -182,8 +182,9 @@ public class SupplyBids {
               + perPublisher.rateOf(ping.publisherId()).permitsPerSecond()
               + " times a second");
     }
-    Optional<SupplyBidStore.CampaignSettings> settings = store.settings(ping.campaignId());
-    if (settings.isEmpty() || !store.hasPool(ping.campaignId(), ping.publisherId())) {
+    Optional<SupplyBidStore.CampaignSettings> settings =
+        store.settingsIfPool(ping.campaignId(), ping.publisherId());
+    if (settings.isEmpty()) {
       return new Answer.Refused(
           404,
           NoBidCode.DISABLED,

@@ -189,10 +189,15 @@ class AuctionEarlyCloseTest extends RunningPlatformTest {
   @Test
   @Order(5)
   void buyersMayHaveAsManyPingsInFlightAsTheNodeSendsWithoutWaitingForAConnection() {
-    org.apache.camel.component.http.HttpComponent http =
-        camel.getComponent("http", org.apache.camel.component.http.HttpComponent.class);
-    assertThat(http.getConnectionsPerRoute()).isEqualTo(256);
-    assertThat(http.getMaxTotalConnections()).isGreaterThanOrEqualTo(256);
+    for (String scheme : List.of("http", "https")) {
+      org.apache.camel.component.http.HttpComponent http =
+          camel.getComponent(scheme, org.apache.camel.component.http.HttpComponent.class);
+      assertThat(http.getConnectionsPerRoute()).as(scheme).isEqualTo(256);
+      assertThat(http.getMaxTotalConnections()).as(scheme).isGreaterThanOrEqualTo(256);
+      assertThat(http.isCookieManagementDisabled())
+          .as(scheme + ": no cookie jar shared by every ping in flight")
+          .isTrue();
+    }
   }
 
   private String ping(CallTranscript call, String target) {

@@ -122,4 +122,28 @@ class CapacityStoreTest extends PostgresTest {
     assertThat(usage.target("rel").connections().daily()).isEqualTo(1);
     assertThat(usage.buyer("buyer-rel").connections().daily()).isEqualTo(1);
   }
+
+  @Test
+  void usageOfManyTargetsBuyersAndAPublisherKeepsEachScopesOwnCounts() {
+    Caps daily = new Caps(Caps.CountOn.CONNECTIONS, 5, null, 5, null, null);
+    Target taken = target("many-a", daily);
+    Target idle = target("many-b", daily);
+    Buyer buyer = new Buyer("buyer-many-a", "A", Caps.daily(5));
+    Buyer other = new Buyer("buyer-many-b", "B", Caps.daily(5));
+    var quota = new CapacityStore.PublisherQuota("camp-many", "pub-many", Caps.daily(5));
+    hold(taken, buyer, quota);
+    hold(taken, buyer, quota);
+
+    var usage =
+        capacity.usage(
+            List.of(taken, idle), Map.of(buyer.id(), buyer, other.id(), other), quota, now);
+
+    assertThat(usage.target("many-a").concurrent()).isEqualTo(2);
+    assertThat(usage.target("many-a").connections().daily()).isEqualTo(2);
+    assertThat(usage.target("many-b").concurrent()).isZero();
+    assertThat(usage.target("many-b").connections().daily()).isZero();
+    assertThat(usage.buyer("buyer-many-a").connections().daily()).isEqualTo(2);
+    assertThat(usage.buyer("buyer-many-b").connections().daily()).isZero();
+    assertThat(usage.publisher("pub-many").connections().daily()).isEqualTo(2);
+  }
 }

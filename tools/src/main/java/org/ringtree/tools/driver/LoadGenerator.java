@@ -53,6 +53,15 @@ public final class LoadGenerator {
   private LoadGenerator() {}
 
   public static void main(String[] args) {
+    run(args);
+    System.exit(0);
+  }
+
+  /**
+   * The whole run, printed to standard output; returns when it is done (a benchmark that runs it
+   * twice in one JVM, e.g. the fraud defences on and off, calls this rather than {@link #main}).
+   */
+  public static void run(String[] args) {
     Map<String, String> o = new LinkedHashMap<>();
     o.put("mode", "incoming");
     o.put("rates", "50,100,200,300");
@@ -187,7 +196,6 @@ public final class LoadGenerator {
         out.println(ratios(webhook, bare, topServer, topFloorServer));
       }
     }
-    System.exit(0);
   }
 
   private static void addDelta(
