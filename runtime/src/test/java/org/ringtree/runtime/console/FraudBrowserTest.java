@@ -122,6 +122,11 @@ class FraudBrowserTest extends RunningPlatformTest {
     Path file = Files.createTempFile(name, ".csv");
     Files.writeString(file, content);
     WebElement upload = browser.findElement(By.id("fraud-upload"));
+    // the upload takes one file at a time: the last file must have left its list first
+    wait.until(
+        d ->
+            ((Number) browser.executeScript("return arguments[0].files.length;", upload)).intValue()
+                == 0);
     WebElement picker = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
     // ChromeDriver adds to a multiple file input's selection: empty it before each file
     browser.executeScript("arguments[0].value = '';", picker);

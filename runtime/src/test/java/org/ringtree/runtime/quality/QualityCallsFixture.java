@@ -18,6 +18,7 @@ import org.ringtree.rules.money.Money;
 import org.ringtree.rules.score.ScorePrior;
 import org.ringtree.rules.score.traffic.FraudPattern;
 import org.ringtree.rules.score.traffic.GeneratedCall;
+import org.ringtree.rules.score.traffic.SyntheticNetwork;
 import org.ringtree.rules.score.traffic.TrafficGenerator;
 import org.ringtree.rules.score.traffic.TrafficMix;
 import org.ringtree.runtime.directory.DirectoryStore;
@@ -52,7 +53,7 @@ public final class QualityCallsFixture {
   /** The publisher each call is written with (see the class comment). */
   public static List<String> publishers(List<GeneratedCall> calls) {
     List<String> genuine =
-        TrafficGenerator.PUBLISHERS.keySet().stream().filter(p -> !p.equals(FARM)).toList();
+        SyntheticNetwork.PUBLISHERS.keySet().stream().filter(p -> !p.equals(FARM)).toList();
     SplittableRandom r = new SplittableRandom(21);
     return calls.stream()
         .map(
@@ -69,14 +70,14 @@ public final class QualityCallsFixture {
         + String.format(
             Locale.ROOT,
             "%04d",
-            TrafficGenerator.PUBLISHERS.keySet().stream().toList().indexOf(publisher));
+            SyntheticNetwork.PUBLISHERS.keySet().stream().toList().indexOf(publisher));
   }
 
   /** The directory the calls need, and the calls with their scores. */
   public static void insert(
       DirectoryStore directory, JdbcTemplate jdbc, List<GeneratedCall> calls) {
     directory.save(new Vertical("quality-generated", "Generated traffic"));
-    for (TrafficGenerator.Campaign c : TrafficGenerator.CAMPAIGNS) {
+    for (SyntheticNetwork.Campaign c : SyntheticNetwork.CAMPAIGNS) {
       directory.save(
           new Campaign(
               c.id(),
@@ -93,8 +94,8 @@ public final class QualityCallsFixture {
               null),
           "America/Chicago");
     }
-    String firstCampaign = TrafficGenerator.CAMPAIGNS.get(0).id();
-    for (String p : TrafficGenerator.PUBLISHERS.keySet()) {
+    String firstCampaign = SyntheticNetwork.CAMPAIGNS.get(0).id();
+    for (String p : SyntheticNetwork.PUBLISHERS.keySet()) {
       directory.save(new Publisher(p, p));
       directory.save(new TrackingNumber(numberOf(p), firstCampaign, p, Map.of()));
     }

@@ -12,22 +12,22 @@ import java.util.SplittableRandom;
  * The network the generated traffic runs on: its campaigns, publishers and callers' states, and the
  * numbers callers (genuine or spoofed) dial from.
  */
-final class SyntheticNetwork {
+public final class SyntheticNetwork {
 
   private SyntheticNetwork() {}
 
   /** The campaigns: id, billable threshold in seconds, payout, the IVR question and its answers. */
-  record Campaign(
+  public record Campaign(
       String id, int billableSeconds, String payout, String question, List<String> answers) {}
 
-  static final List<Campaign> CAMPAIGNS =
+  public static final List<Campaign> CAMPAIGNS =
       List.of(
           new Campaign("auto-insurance", 90, "35.00", "insured", List.of("yes", "no")),
           new Campaign("debt-relief", 120, "50.00", "debt", List.of("1", "2", "3")),
           new Campaign("home-services", 60, "25.00", "owner", List.of("yes", "no")));
 
   /** The publishers and the channel tag their numbers carry. */
-  static final Map<String, String> PUBLISHERS =
+  public static final Map<String, String> PUBLISHERS =
       orderedMap(
           "pub-search", "search",
           "pub-social", "social",
