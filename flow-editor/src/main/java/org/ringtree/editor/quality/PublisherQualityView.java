@@ -261,7 +261,11 @@ public class PublisherQualityView extends VerticalLayout {
         .setAutoWidth(true);
     flags.addColumn(PublisherQualityPort.Flag::source).setHeader("Source").setAutoWidth(true);
     flags.addColumn(PublisherQualityPort.Flag::kind).setHeader("Test").setAutoWidth(true);
-    flags.addColumn(PublisherQualityPort.Flag::evidence).setHeader("Evidence").setFlexGrow(4);
+    flags
+        .addColumn(PublisherQualityPort.Flag::evidence)
+        .setHeader("Evidence")
+        .setWidth("26em")
+        .setFlexGrow(4);
     flags.addColumn(PublisherQualityView::figures).setHeader("Figures").setAutoWidth(true);
     flags.addColumn(f -> pValue(f.pValue())).setHeader("p").setAutoWidth(true);
     flags
@@ -293,8 +297,13 @@ public class PublisherQualityView extends VerticalLayout {
                 buttons.add(dismiss, pause);
                 return buttons;
               })
-          .setAutoWidth(true);
+          .setHeader("Actions")
+          .setAutoWidth(true)
+          // the buttons stay in sight however far the evidence scrolls the grid sideways
+          .setFrozenToEnd(true);
     }
+    // the console's column layout would otherwise shrink the grids to a sliver
+    flags.setMinHeight("22em");
     flags.setHeight("22em");
     return flags;
   }
@@ -309,6 +318,7 @@ public class PublisherQualityView extends VerticalLayout {
       bands.addColumn(b -> b.counts().get(band)).setHeader(PublisherQualityPort.BANDS.get(i));
     }
     bands.addColumn(PublisherQualityPort.Bands::median).setHeader("Median score");
+    bands.setMinHeight("14em");
     bands.setHeight("14em");
     return bands;
   }
@@ -328,6 +338,7 @@ public class PublisherQualityView extends VerticalLayout {
             return resume;
           });
     }
+    pauses.setMinHeight("10em");
     pauses.setHeight("10em");
     return pauses;
   }

@@ -13,7 +13,7 @@ import org.ringtree.rules.money.Money;
 import org.ringtree.runtime.flow.FlowRuntimes;
 import org.ringtree.runtime.flow.FlowStore;
 import org.ringtree.runtime.fraud.FraudDefences;
-import org.ringtree.runtime.supply.SupplyBids;
+import org.ringtree.runtime.supply.SupplyBidJoins;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -35,7 +35,7 @@ public class CallBilling {
   private final FlowRuntimes flows;
   private final BillingTableVersions tables;
   private final ApplicationEventPublisher events;
-  private final SupplyBids supply;
+  private final SupplyBidJoins supply;
   private final FraudDefences fraud;
 
   CallBilling(
@@ -44,7 +44,7 @@ public class CallBilling {
       FlowRuntimes flows,
       BillingTableVersions tables,
       ApplicationEventPublisher events,
-      SupplyBids supply,
+      SupplyBidJoins supply,
       FraudDefences fraud) {
     this.supply = supply;
     this.fraud = fraud;

@@ -18,7 +18,7 @@ import org.ringtree.runtime.routing.TraceEntry;
 import org.ringtree.runtime.routing.TraceKind;
 import org.ringtree.runtime.routing.TraceOutcome;
 import org.ringtree.runtime.score.CallScoreStore;
-import org.ringtree.runtime.supply.SupplyBids;
+import org.ringtree.runtime.supply.SupplyBidJoins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -49,7 +49,7 @@ public class CallArrivals {
   private final UnknownNumberPolicy unknownNumbers;
   private final TransactionTemplate tx;
   private final Clock clock;
-  private final SupplyBids supply;
+  private final SupplyBidJoins supply;
   private final FraudDefences fraud;
   private final CallScoring scoring;
   private final CallScoreStore scores;
@@ -64,7 +64,7 @@ public class CallArrivals {
       UnknownNumberPolicy unknownNumbers,
       TransactionTemplate tx,
       Clock clock,
-      SupplyBids supply,
+      SupplyBidJoins supply,
       FraudDefences fraud,
       CallScoring scoring,
       CallScoreStore scores) {
@@ -93,7 +93,7 @@ public class CallArrivals {
     Instant now = clock.instant();
     // a call to a supply bid's SIP address is counted on the publisher's pool number, from the
     // caller's number in the SIP From; it is joined to its bid by the address's token
-    SupplyBids.SipArrival sip = supply.sipArrival(call.to(), call.from()).orElse(null);
+    SupplyBidJoins.SipArrival sip = supply.sipArrival(call.to(), call.from()).orElse(null);
     IncomingCall in =
         sip == null
             ? call
@@ -141,7 +141,7 @@ public class CallArrivals {
       facts = scored.facts();
     }
     // a call a publisher pinged for, on the pool number lent to its bid: the bid decides the route
-    SupplyBids.Joined joined =
+    SupplyBidJoins.Joined joined =
         (sip == null ? supply.join(in.to(), in.from(), callId) : supply.joinSip(sip, callId))
             .orElse(null);
     StepResult step = stepper.start(callId, versionId, facts, stepper.deadline(now), joined);

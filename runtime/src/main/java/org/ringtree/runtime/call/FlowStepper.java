@@ -22,7 +22,7 @@ import org.ringtree.runtime.routing.Router;
 import org.ringtree.runtime.routing.TraceEntry;
 import org.ringtree.runtime.routing.TraceKind;
 import org.ringtree.runtime.routing.TraceOutcome;
-import org.ringtree.runtime.supply.SupplyBids;
+import org.ringtree.runtime.supply.SupplyBidJoins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -84,7 +84,11 @@ class FlowStepper {
    * the buyer chosen at the ping when it reaches that bid's route node, instead of a new auction.
    */
   StepResult start(
-      UUID callId, long versionId, CallFacts facts, Instant deadline, SupplyBids.Joined joined) {
+      UUID callId,
+      long versionId,
+      CallFacts facts,
+      Instant deadline,
+      SupplyBidJoins.Joined joined) {
     Step first = engine.start(flows.byId(versionId).compiled().versionKey(), facts);
     StepResult result = advance(callId, first, null, deadline, joined);
     if (joined != null
@@ -122,7 +126,7 @@ class FlowStepper {
    * own failure or fallback port and the caller is answered in time.
    */
   private StepResult advance(
-      UUID callId, Step step, DialPlan plan, Instant deadline, SupplyBids.Joined joined) {
+      UUID callId, Step step, DialPlan plan, Instant deadline, SupplyBidJoins.Joined joined) {
     List<CallInstruction> instructions = new ArrayList<>();
     List<TraceEntry> trace = new ArrayList<>();
     DialPlan currentPlan = plan;

@@ -13,11 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.ringtree.integrations.rtb.PingRateLimiter;
 import org.ringtree.rules.call.CallFacts;
-import org.ringtree.rules.call.CallInstruction;
 import org.ringtree.rules.call.Caller;
 import org.ringtree.rules.directory.DuplicateRule;
 import org.ringtree.rules.engine.CallState;
@@ -43,8 +40,8 @@ import org.springframework.stereotype.Service;
  * node is decided ahead of the call by the same {@link Router} a call uses (eligibility, duplicate
  * and cap rules, the auction among its buyers within the publisher's deadline), capacity is held
  * for the winner from the bid on, and a pool number is lent to the bid. A call on that number from
- * that caller before the bid expires is {@link #join joined}: the winner is dialled and the
- * publisher is paid as bid.
+ * that caller before the bid expires is joined to it ({@link SupplyBidJoins}): the winner is
+ * dialled and the publisher is paid as bid.
  */
 @Service
 public class SupplyBids {
@@ -84,21 +81,7 @@ public class SupplyBids {
     this.capacity = capacity;
     this.scoring = scoring;
     this.clock = clock;
-    this.perPublisher =
-        PingRateLimiter.withDefault(
-            new PingRateLimiter.Rate(limits.pingsPerSecond(), limits.pingBurst()));
-    limits
-        .rateLimits()
-        .forEach(
-            (publisher, spec) -> {
-              String[] parts = spec.split(",");
-              double perSecond = Double.parseDouble(parts[0].strip());
-              int burst =
-                  parts.length > 1
-                      ? Integer.parseInt(parts[1].strip())
-                      : Math.max(1, (int) perSecond);
-              perPublisher.setRate(publisher, new PingRateLimiter.Rate(perSecond, burst));
-            });
+    this.perPublisher = limits.limiter();
     this.holdMargin = holdMargin;
     this.sipDomain = sipDomain == null ? "" : sipDomain.strip().toLowerCase(Locale.ROOT);
   }
@@ -367,144 +350,8 @@ public class SupplyBids {
     return payout.max(BigDecimal.ZERO).setScale(2, RoundingMode.DOWN);
   }
 
-  /** A call joined to the bid it was pinged for. */
-  public record Joined(
-      UUID bidId, DialPlan plan, boolean held, List<TraceEntry> trace, BigDecimal payout) {
-
-    /** The dial of the leg chosen at the ping, with the call's own caller id. */
-    public CallInstruction.Dial dial(String callerId) {
-      DialPlan.Leg leg = plan.ringingLeg();
-      return new CallInstruction.Dial(
-          leg.targetId(), leg.destination(), plan.timeoutSeconds(), callerId, plan.record());
-    }
-  }
-
-  /**
-   * The first webhook of a call to {@code to} from {@code from}: joined to the open bid that lent
-   * that number for that caller, if it has not expired and no call took it yet. The winner's hold
-   * now belongs to the call (so its end gives the slots back).
-   */
-  public Optional<Joined> join(String to, String from, UUID callId) {
-    Instant now = clock.instant();
-    return store.join(to, from, callId, now).map(b -> joined(b, callId, now));
-  }
-
-  /**
-   * A call to a supply bid's SIP address ({@code sip:bid-<token>@<ringtree.supply.sip-domain>}):
-   * the token, the caller's number read from the SIP {@code From}, and the tracking number the call
-   * is counted on. Empty when SIP destinations are off, the address is not one of ours, or no bid
-   * ever had the token.
-   */
-  public record SipArrival(String token, String callerNumber, String trackingNumber) {}
-
-  /**
-   * Whether the first webhook's {@code To} (Twilio passes a SIP Domain call's INVITE URI there) is
-   * one of our bids' SIP addresses; see {@link SipArrival}.
-   */
-  public Optional<SipArrival> sipArrival(String to, String from) {
-    if (sipDomain.isEmpty()) {
-      return Optional.empty();
-    }
-    return sipToken(to, sipDomain)
-        .flatMap(
-            token ->
-                store
-                    .sipTrackingNumber(token)
-                    .map(number -> new SipArrival(token, sipCaller(from), number)));
-  }
-
-  /**
-   * The first webhook of a call to a bid's SIP address: joined to that bid, as {@link #join} joins
-   * a pool-number call, if it is open, unexpired and was made for this caller.
-   */
-  public Optional<Joined> joinSip(SipArrival sip, UUID callId) {
-    Instant now = clock.instant();
-    return store
-        .joinSip(sip.token(), sip.callerNumber(), callId, now)
-        .map(b -> joined(b, callId, now));
-  }
-
-  private Joined joined(SupplyBidStore.StoredBid b, UUID callId, Instant now) {
-    boolean held =
-        capacity.holdFor(
-            b.reservationId(), callId, now.plusSeconds(b.plan().timeoutSeconds()).plus(holdMargin));
-    List<TraceEntry> trace = new ArrayList<>(b.trace());
-    trace.add(
-        new TraceEntry(
-            b.nodeId(),
-            b.targetId(),
-            TraceKind.ROUTE,
-            TraceOutcome.OK,
-            "joined to bid "
-                + b.id()
-                + " made to publisher "
-                + b.publisherId()
-                + " at "
-                + b.createdAt()
-                + (b.sipToken() == null ? "" : " (by its SIP address)")
-                + ": the publisher is paid "
-                + b.payout()
-                + " "
-                + b.currency()
-                + " as bid when the billing table pays"
-                + (held ? "" : "; the winner's hold had expired"),
-            b.payout(),
-            null,
-            null,
-            Map.of("bidId", b.id().toString())));
-    return new Joined(b.id(), b.plan(), held, trace, b.payout());
-  }
-
-  private static final Pattern SIP_USER = Pattern.compile("bid-([0-9a-f]{32})");
-
-  /**
-   * The token of {@code sip:bid-<token>@<domain>} (any case of scheme and host, a port, URI
-   * parameters or headers after it ignored); empty for anything else.
-   */
-  static Optional<String> sipToken(String to, String domain) {
-    if (to == null) {
-      return Optional.empty();
-    }
-    String uri = to.strip();
-    String lower = uri.toLowerCase(Locale.ROOT);
-    int colon = lower.startsWith("sip:") ? 4 : lower.startsWith("sips:") ? 5 : -1;
-    int at = uri.indexOf('@');
-    if (colon < 0 || at < colon) {
-      return Optional.empty();
-    }
-    String host = lower.substring(at + 1).split("[;:?>]", 2)[0];
-    Matcher user = SIP_USER.matcher(uri.substring(colon, at));
-    return host.equals(domain) && user.matches() ? Optional.of(user.group(1)) : Optional.empty();
-  }
-
-  /**
-   * The caller's number from a SIP {@code From} ({@code sip:+13105550201@host}, or a plain number):
-   * its user part as E.164 when it reads as a North American number or starts with {@code +};
-   * otherwise the value as given (it then matches no bid's caller).
-   */
-  static String sipCaller(String from) {
-    if (from == null) {
-      return null;
-    }
-    String user = from.strip();
-    String lower = user.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("sip:") || lower.startsWith("sips:")) {
-      user = user.substring(user.indexOf(':') + 1).split("[@;]", 2)[0];
-    }
-    if (user.matches("\\+[1-9][0-9]{6,14}")) {
-      return user;
-    }
-    if (user.matches("1[2-9][0-9]{9}")) {
-      return "+" + user;
-    }
-    if (user.matches("[2-9][0-9]{9}")) {
-      return "+1" + user;
-    }
-    return from;
-  }
-
   private String sipAddress(String token) {
-    return "sip:bid-" + token + "@" + sipDomain;
+    return SipAddresses.address(token, sipDomain);
   }
 
   /** 128 random bits as 32 hex digits: the bid's SIP address cannot be guessed from another's. */
@@ -513,14 +360,6 @@ public class SupplyBids {
     tokens.nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);
   }
-
-  /** The payout bid for a call joined to a bid, which replaces the billing table's amount. */
-  public Optional<PaidAsBid> paidAsBid(UUID callId) {
-    return store.paidBid(callId).map(p -> new PaidAsBid(p.bidId(), p.payout(), p.currency()));
-  }
-
-  /** See {@link #paidAsBid}. */
-  public record PaidAsBid(UUID bidId, BigDecimal payout, String currency) {}
 
   /** Bid rate, win rate and fill rate per publisher over a period. */
   public List<SupplyBidStore.PublisherLine> report(Instant from, Instant to) {

@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ringtree.runtime.directory.DirectoryStore;
 import org.ringtree.runtime.quality.QualityCallsFixture;
+import org.ringtree.runtime.support.BrowserSteps;
 import org.ringtree.runtime.support.Browsers;
 import org.ringtree.runtime.support.RunningPlatformTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,8 +100,9 @@ class PublisherQualityBrowserTest extends RunningPlatformTest {
     }
   }
 
+  /** Scrolled into view and retried while a re-render or the layout covers it. */
   private static void click(String id) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    new BrowserSteps(browser, wait).click(id);
   }
 
   private static void type(String id, String value) {

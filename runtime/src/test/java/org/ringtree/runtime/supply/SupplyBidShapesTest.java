@@ -40,27 +40,29 @@ class SupplyBidShapesTest {
   void aBidsSipAddressIsReadFromTwiliosToWhateverItsCaseParametersOrPortAndNothingElseIs() {
     String token = "0123456789abcdef0123456789abcdef";
     String domain = "ringtree.sip.twilio.com";
-    assertThat(SupplyBids.sipToken("sip:bid-" + token + "@ringtree.sip.twilio.com", domain))
+    assertThat(SipAddresses.sipToken("sip:bid-" + token + "@ringtree.sip.twilio.com", domain))
         .contains(token);
-    assertThat(SupplyBids.sipToken("SIP:bid-" + token + "@RingTree.sip.twilio.com:5060", domain))
+    assertThat(SipAddresses.sipToken("SIP:bid-" + token + "@RingTree.sip.twilio.com:5060", domain))
         .contains(token);
-    assertThat(SupplyBids.sipToken("sips:bid-" + token + "@ringtree.sip.twilio.com;x=y", domain))
+    assertThat(SipAddresses.sipToken("sips:bid-" + token + "@ringtree.sip.twilio.com;x=y", domain))
         .contains(token);
-    assertThat(SupplyBids.sipToken("sip:bid-" + token + "@other.sip.twilio.com", domain)).isEmpty();
-    assertThat(SupplyBids.sipToken("sip:bid-" + token + "x@ringtree.sip.twilio.com", domain))
+    assertThat(SipAddresses.sipToken("sip:bid-" + token + "@other.sip.twilio.com", domain))
         .isEmpty();
-    assertThat(SupplyBids.sipToken("sip:alice@ringtree.sip.twilio.com", domain)).isEmpty();
-    assertThat(SupplyBids.sipToken("+18885550102", domain)).isEmpty();
-    assertThat(SupplyBids.sipToken(null, domain)).isEmpty();
+    assertThat(SipAddresses.sipToken("sip:bid-" + token + "x@ringtree.sip.twilio.com", domain))
+        .isEmpty();
+    assertThat(SipAddresses.sipToken("sip:alice@ringtree.sip.twilio.com", domain)).isEmpty();
+    assertThat(SipAddresses.sipToken("+18885550102", domain)).isEmpty();
+    assertThat(SipAddresses.sipToken(null, domain)).isEmpty();
   }
 
   @Test
   void theCallersNumberIsTheUserPartOfTheSipFrom() {
-    assertThat(SupplyBids.sipCaller("sip:+13105550201@192.0.2.10")).isEqualTo("+13105550201");
-    assertThat(SupplyBids.sipCaller("sip:13105550201@192.0.2.10;tag=1")).isEqualTo("+13105550201");
-    assertThat(SupplyBids.sipCaller("sip:3105550201@carrier.example")).isEqualTo("+13105550201");
-    assertThat(SupplyBids.sipCaller("+13105550201")).isEqualTo("+13105550201");
-    assertThat(SupplyBids.sipCaller("sip:alice@192.0.2.10")).isEqualTo("sip:alice@192.0.2.10");
+    assertThat(SipAddresses.sipCaller("sip:+13105550201@192.0.2.10")).isEqualTo("+13105550201");
+    assertThat(SipAddresses.sipCaller("sip:13105550201@192.0.2.10;tag=1"))
+        .isEqualTo("+13105550201");
+    assertThat(SipAddresses.sipCaller("sip:3105550201@carrier.example")).isEqualTo("+13105550201");
+    assertThat(SipAddresses.sipCaller("+13105550201")).isEqualTo("+13105550201");
+    assertThat(SipAddresses.sipCaller("sip:alice@192.0.2.10")).isEqualTo("sip:alice@192.0.2.10");
   }
 
   @Test
