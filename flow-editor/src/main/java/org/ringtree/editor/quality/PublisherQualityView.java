@@ -133,10 +133,10 @@ public class PublisherQualityView extends VerticalLayout {
           "Run "
               + r.id()
               + ": "
-              + r.calls()
-              + " calls, "
-              + r.flags()
-              + " flags, "
+              + counted(r.calls(), "call")
+              + ", "
+              + counted(r.flags(), "flag")
+              + ", "
               + r.newFlags()
               + " new.");
       refresh();
@@ -246,6 +246,11 @@ public class PublisherQualityView extends VerticalLayout {
         f.baselineHits(),
         f.baselineCalls(),
         100 * f.baselineRate());
+  }
+
+  /** "1 call", "2 calls". */
+  static String counted(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   static String pValue(double p) {
@@ -359,10 +364,10 @@ public class PublisherQualityView extends VerticalLayout {
                 + " to "
                 + at(r.windowTo())
                 + ", "
-                + r.calls()
-                + " calls, "
-                + r.flags()
-                + " flags ("
+                + counted(r.calls(), "call")
+                + ", "
+                + counted(r.flags(), "flag")
+                + " ("
                 + r.newFlags()
                 + " new).");
     flags.setItems(port.openFlags());

@@ -158,7 +158,7 @@ class PublisherQualityViewTest {
 
     view.runNow();
 
-    assertThat(text(view, "quality-result")).isEqualTo("Run 3: 1110 calls, 1 flags, 1 new.");
+    assertThat(text(view, "quality-result")).isEqualTo("Run 3: 1110 calls, 1 flag, 1 new.");
     assertThat(text(view, "quality-run")).contains("Newest run 3").contains("by olga");
     assertThat(view.shownBands())
         .extracting(PublisherQualityPort.Bands::publisherId)
